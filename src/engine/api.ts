@@ -1,0 +1,15 @@
+// Public surface of the engine for the language server, the CLI and tests.
+
+export { Engine, languageOf, MAX_FILE_CHARS } from './engine';
+export type { AnalyzeOptions } from './engine';
+export { Workspace } from './index/workspace';
+export { discoverFiles, DEFAULT_EXCLUDED_DIRS } from './index/discover';
+export { decodeText } from './index/decode';
+export { RULES, RULE_IDS, getRule } from './rules/registry';
+export { renderRuleDocs } from './rules/rule';
+export type { RuleDefinition, RuleDocs } from './rules/rule';
+export { applyEdits, offsetAt } from './fix/apply';
+export { suppressionEdit, isSuppressed } from './fix/suppress';
+export { normalizeRuleSeverities, normalizeNumber, normalizeBoolean, normalizeStringArray, SEVERITY_SETTINGS } from './settings';
+export { defaultWasmDir } from './parse/parser';
+export * from './types';

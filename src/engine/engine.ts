@@ -1,0 +1,113 @@
+// The engine's front door: load grammars once, then analyse files (text in, findings out).
+// Never throws on input: a failure becomes a note and an empty result for that file.
+
+import * as crypto from 'crypto';
+import { Parsers } from './parse/parser';
+import { analyzePythonFile } from './model/python/analyze';
+import { RULES, RULE_IDS } from './rules/registry';
+import { isSuppressed } from './fix/suppress';
+import type { FileAnalysis, Finding, Language, RuleId, SeveritySetting } from './types';
+
+export interface AnalyzeOptions {
+  /** Severity overrides from settings (already normalized). `off` drops the rule. */
+  rules?: Partial<Record<RuleId, SeveritySetting>>;
+  /** Only report these rules (CLI --select). */
+  select?: RuleId[];
+}
+
+/** Files larger than this are skipped with a note (5 MB is analysed; 20 MB is not). */
+export const MAX_FILE_CHARS = 20 * 1024 * 1024;
+
+export function languageOf(file: string): Language | undefined {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.py') || lower.endsWith('.pyi')) return lower.endsWith('.pyi') ? undefined : 'python';
+  if (lower.endsWith('.tsx')) return 'tsx';
+  if (lower.endsWith('.ts') || lower.endsWith('.mts') || lower.endsWith('.cts')) return lower.endsWith('.d.ts') ? undefined : 'typescript';
+  if (lower.endsWith('.js') || lower.endsWith('.mjs') || lower.endsWith('.cjs') || lower.endsWith('.jsx')) return 'javascript';
+  return undefined;
+}
+
+export class Engine {
+  private readonly cache = new Map<string, { hash: string; result: FileAnalysis }>();
+
+  private constructor(private readonly parsers: Parsers) {}
+
+  static async create(wasmDir: string): Promise<Engine> {
+    return new Engine(await Parsers.load(wasmDir));
+  }
+
+  /** Analyses one file. `file` is an absolute path; `text` its current content. */
+  analyze(file: string, text: string, options: AnalyzeOptions = {}): FileAnalysis {
+    const language = languageOf(file);
+    const lines = countLines(text);
+    const empty = (notes: string[]): FileAnalysis => ({ file, language: language ?? 'python', findings: [], routes: [], notes, lines });
+    if (!language) return empty([`${file}: not a Python, JavaScript or TypeScript file`]);
+    if (text.length > MAX_FILE_CHARS) return empty([`${file}: skipped, ${Math.round(text.length / 1048576)} MB is over the ${MAX_FILE_CHARS / 1048576} MB limit`]);
+    if (text.indexOf('\u0000') !== -1 && looksBinary(text)) return empty([`${file}: skipped, looks like a binary file`]);
+
+    let raw: FileAnalysis;
+    const hash = crypto.createHash('sha1').update(text).digest('hex');
+    const cached = this.cache.get(file);
+    if (cached && cached.hash === hash) {
+      raw = cached.result;
+    } else {
+      try {
+        raw = this.analyzeUncached(file, text, language);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        return empty([`${file}: analysis failed: ${message.split('\n')[0]}`]);
+      }
+      this.cache.set(file, { hash, result: raw });
+      if (this.cache.size > 5000) this.cache.delete(this.cache.keys().next().value as string);
+    }
+    return { ...raw, findings: applyOptions(raw.findings, text, options) };
+  }
+
+  forget(file: string): void {
+    this.cache.delete(file);
+  }
+
+  private analyzeUncached(file: string, text: string, language: Language): FileAnalysis {
+    if (language !== 'python') {
+      // JavaScript/TypeScript analysis arrives with issue 5; parse to prove the file is readable.
+      const tree = this.parsers.parse(language, text);
+      tree.delete();
+      return { file, language, findings: [], routes: [], notes: [], lines: countLines(text) };
+    }
+    const tree = this.parsers.parse('python', text);
+    try {
+      return analyzePythonFile(file, text, tree);
+    } finally {
+      tree.delete();
+    }
+  }
+}
+
+function applyOptions(findings: Finding[], text: string, options: AnalyzeOptions): Finding[] {
+  const lines = text.split('\n');
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (options.select && !options.select.includes(f.rule)) continue;
+    const setting = options.rules?.[f.rule] ?? RULES.get(f.rule)?.defaultSeverity ?? f.severity;
+    if (setting === 'off') continue;
+    if (isSuppressed(lines, f.range.start.line, f.rule)) continue;
+    out.push({ ...f, severity: setting });
+  }
+  return out;
+}
+
+function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return text.endsWith('\n') ? n - 1 : n;
+}
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  let nul = 0;
+  for (let i = 0; i < sample.length; i++) if (sample.charCodeAt(i) === 0) nul++;
+  return nul > 0;
+}
+
+export { RULE_IDS };

@@ -1,0 +1,59 @@
+// Loads the tree-sitter runtime and grammars (Microsoft's wasm builds) once, and hands out parsers.
+// The wasm directory is a parameter: dist/ in the bundle, node_modules in tests.
+
+import * as TS from '@vscode/tree-sitter-wasm';
+import * as path from 'path';
+import type { Language } from '../types';
+
+export type Tree = TS.Tree;
+export type Node = TS.Node;
+
+const GRAMMAR_FILES: Record<Language, string> = {
+  python: 'tree-sitter-python.wasm',
+  javascript: 'tree-sitter-javascript.wasm',
+  typescript: 'tree-sitter-typescript.wasm',
+  tsx: 'tree-sitter-tsx.wasm',
+};
+
+export class Parsers {
+  private readonly parsers = new Map<Language, TS.Parser>();
+
+  private constructor(private readonly languages: Map<Language, TS.Language>) {}
+
+  static async load(wasmDir: string, wanted: Language[] = ['python', 'javascript', 'typescript', 'tsx']): Promise<Parsers> {
+    await TS.Parser.init({ locateFile: (file: string) => path.join(wasmDir, file) });
+    const languages = new Map<Language, TS.Language>();
+    for (const lang of wanted) {
+      languages.set(lang, await TS.Language.load(path.join(wasmDir, GRAMMAR_FILES[lang])));
+    }
+    return new Parsers(languages);
+  }
+
+  has(lang: Language): boolean {
+    return this.languages.has(lang);
+  }
+
+  /** Parses `text`; the caller owns the tree and must `delete()` it. */
+  parse(lang: Language, text: string): Tree {
+    let parser = this.parsers.get(lang);
+    if (!parser) {
+      const language = this.languages.get(lang);
+      if (!language) throw new Error(`no grammar loaded for ${lang}`);
+      parser = new TS.Parser();
+      parser.setLanguage(language);
+      this.parsers.set(lang, parser);
+    }
+    const tree = parser.parse(text);
+    if (!tree) throw new Error(`tree-sitter returned no tree for a ${lang} file`);
+    return tree;
+  }
+}
+
+/** Default wasm directory: next to the bundle (dist/), else the package in node_modules. */
+export function defaultWasmDir(fromDir: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const fs = require('fs') as typeof import('fs');
+  const bundled = path.join(fromDir, 'wasm');
+  if (fs.existsSync(path.join(bundled, 'tree-sitter.wasm'))) return bundled;
+  return path.dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'));
+}

@@ -1,0 +1,44 @@
+// Rule blocking-llm-call: a synchronous LLM SDK call that runs on the event loop.
+
+import type { RuleDefinition } from './rule';
+
+export const blockingLlmCall: RuleDefinition = {
+  id: 'blocking-llm-call',
+  defaultSeverity: 'error',
+  languages: ['python'],
+  summary: 'A synchronous LLM call runs on the event loop and freezes every request the server is handling.',
+  fixTitles: ['Use the async client and await', 'Run in a thread with `asyncio.to_thread`', 'Make the handler `def`'],
+  docs: {
+    whatItDoes:
+      'Flags calls of a synchronous LLM client (`OpenAI`, `Anthropic`, module-level `openai.chat.completions.create`, ...) made inside an `async def` function, such as a FastAPI or Starlette route.',
+    whyIsThisBad:
+      'An `async def` handler runs on the server\'s single event loop. A synchronous SDK call holds that loop for the whole model latency (seconds, up to the SDK\'s 600 s default timeout), so no other request, health check or stream makes progress meanwhile: one slow completion stalls every user of the worker. Under load the server serves about 1/latency requests per second, whatever its concurrency.',
+    example: [
+      'from fastapi import FastAPI',
+      'from openai import OpenAI',
+      '',
+      'app = FastAPI()',
+      'client = OpenAI()',
+      '',
+      '@app.post("/chat")',
+      'async def chat(prompt: str):',
+      '    response = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])',
+      '    return {"answer": response.choices[0].message.content}',
+    ].join('\n'),
+    useInstead: [
+      'from fastapi import FastAPI',
+      'from openai import AsyncOpenAI',
+      '',
+      'app = FastAPI()',
+      'client = AsyncOpenAI()',
+      '',
+      '@app.post("/chat")',
+      'async def chat(prompt: str):',
+      '    response = await client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])',
+      '    return {"answer": response.choices[0].message.content}',
+    ].join('\n'),
+    fixSafety:
+      '"Use the async client and await" is unsafe: it changes the client class for the whole file, and code elsewhere that uses the client synchronously would break, so review it. "Run in a thread with `asyncio.to_thread`" is safe: the call runs unchanged in a worker thread and the handler awaits it. "Make the handler `def`" (FastAPI only, offered when nothing else in the body awaits) is unsafe: FastAPI then runs the handler in its 40-thread pool, and any direct caller that awaited the function breaks.',
+  },
+  exampleFile: 'example.py',
+};

@@ -1,0 +1,17 @@
+// All rule definitions by id. Adding a rule: one file in this folder, one line here.
+
+import type { RuleDefinition } from './rule';
+import { blockingLlmCall } from './blocking-llm-call';
+import { awaitOnSyncCall } from './await-on-sync-call';
+import { unawaitedLlmCall } from './unawaited-llm-call';
+import { asyncClientInSyncHandler } from './async-client-in-sync-handler';
+import type { RuleId } from '../types';
+
+const ALL: RuleDefinition[] = [blockingLlmCall, awaitOnSyncCall, unawaitedLlmCall, asyncClientInSyncHandler];
+
+export const RULES: ReadonlyMap<RuleId, RuleDefinition> = new Map(ALL.map((r) => [r.id, r]));
+export const RULE_IDS: readonly RuleId[] = ALL.map((r) => r.id);
+
+export function getRule(id: string): RuleDefinition | undefined {
+  return RULES.get(id as RuleId);
+}

@@ -1,0 +1,65 @@
+// The shape of a rule definition: id, default severity, languages and the docs that
+// `loopsafe explain`, the hover and the "Explain rule" action show.
+
+import type { Language, RuleId, Severity } from '../types';
+
+export interface RuleDocs {
+  /** One paragraph. */
+  whatItDoes: string;
+  whyIsThisBad: string;
+  /** Code that must get this rule's finding (a docs test runs it). */
+  example: string;
+  /** Code that must not get it. */
+  useInstead: string;
+  fixSafety: string;
+}
+
+export interface RuleDefinition {
+  id: RuleId;
+  defaultSeverity: Severity;
+  languages: Language[];
+  /** One line for tables and the explain header. */
+  summary: string;
+  /** Titles of the quick fixes this rule can offer. */
+  fixTitles: string[];
+  docs: RuleDocs;
+  /** File extension used when the docs test writes the Example to disk. */
+  exampleFile?: string;
+}
+
+/** Renders a rule's docs as markdown (explain command, hover, CLI). */
+export function renderRuleDocs(rule: RuleDefinition): string {
+  const lang = rule.languages[0] === 'python' ? 'python' : 'ts';
+  return [
+    `# ${rule.id}`,
+    '',
+    rule.summary,
+    '',
+    `Default severity: ${rule.defaultSeverity}. Languages: ${rule.languages.join(', ')}.`,
+    '',
+    '## What it does',
+    '',
+    rule.docs.whatItDoes,
+    '',
+    '## Why is this bad?',
+    '',
+    rule.docs.whyIsThisBad,
+    '',
+    '## Example',
+    '',
+    '```' + lang,
+    rule.docs.example.trimEnd(),
+    '```',
+    '',
+    '## Use instead',
+    '',
+    '```' + lang,
+    rule.docs.useInstead.trimEnd(),
+    '```',
+    '',
+    '## Fix safety',
+    '',
+    rule.docs.fixSafety,
+    '',
+  ].join('\n');
+}

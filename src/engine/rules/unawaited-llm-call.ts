@@ -1,0 +1,44 @@
+// Rule unawaited-llm-call: the coroutine of an async LLM call is dropped or never awaited.
+
+import type { RuleDefinition } from './rule';
+
+export const unawaitedLlmCall: RuleDefinition = {
+  id: 'unawaited-llm-call',
+  defaultSeverity: 'error',
+  languages: ['python'],
+  summary: 'An async LLM call is never awaited: the request is never sent and the handler gets a coroutine, not an answer.',
+  fixTitles: ['Add `await`'],
+  docs: {
+    whatItDoes:
+      'Flags calls of an async LLM client (`AsyncOpenAI`, `AsyncAnthropic`, ...) whose coroutine is dropped, assigned to a name that is never awaited, or used directly (`.choices`, indexing, iteration) without `await`.',
+    whyIsThisBad:
+      'Calling an async method only creates a coroutine; nothing is sent until it is awaited. A dropped coroutine means the model is never asked (Python warns "coroutine was never awaited" at garbage collection, long after the response went out), and using it directly fails with `AttributeError: \'coroutine\' object has no attribute \'choices\'`.',
+    example: [
+      'from fastapi import FastAPI',
+      'from openai import AsyncOpenAI',
+      '',
+      'app = FastAPI()',
+      'client = AsyncOpenAI()',
+      '',
+      '@app.post("/chat")',
+      'async def chat(prompt: str):',
+      '    response = client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])',
+      '    return {"answer": response.choices[0].message.content}',
+    ].join('\n'),
+    useInstead: [
+      'from fastapi import FastAPI',
+      'from openai import AsyncOpenAI',
+      '',
+      'app = FastAPI()',
+      'client = AsyncOpenAI()',
+      '',
+      '@app.post("/chat")',
+      'async def chat(prompt: str):',
+      '    response = await client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": prompt}])',
+      '    return {"answer": response.choices[0].message.content}',
+    ].join('\n'),
+    fixSafety:
+      '"Add `await`" is safe: it makes the code do what it says. Where the result is used directly, the fix adds parentheses: `(await client.x.create(...)).choices`.',
+  },
+  exampleFile: 'example.py',
+};
