@@ -1,6 +1,11 @@
 // Rule blocking-llm-call: a synchronous LLM SDK call that runs on the event loop.
 
 import type { RuleDefinition } from './rule';
+import type { PyContext } from '../model/python/context';
+import type { Finding } from '../types';
+import { asyncClientFix, makeHandlerDefFix, toThreadFix } from '../fix/python-fixes';
+import { calleeRange, describeCall, describeFunction, enclosingFunction, makeFinding } from './python-util';
+import { clientRelated } from './python-related';
 
 export const blockingLlmCall: RuleDefinition = {
   id: 'blocking-llm-call',
@@ -41,4 +46,26 @@ export const blockingLlmCall: RuleDefinition = {
       '"Use the async client and await" is unsafe: it changes the client class for the whole file, and code elsewhere that uses the client synchronously would break, so review it. "Run in a thread with `asyncio.to_thread`" is safe: the call runs unchanged in a worker thread and the handler awaits it. "Make the handler `def`" (FastAPI only, offered when nothing else in the body awaits) is unsafe: FastAPI then runs the handler in its 40-thread pool, and any direct caller that awaited the function breaks.',
   },
   exampleFile: 'example.py',
+  checkPython: checkBlocking,
 };
+
+function checkBlocking(ctx: PyContext): Finding[] {
+  const out: Finding[] = [];
+  for (const call of ctx.calls) {
+    if (call.async) continue;
+    const fn = enclosingFunction(call.scope);
+    if (!fn || !fn.isAsync) continue;
+    const handler = ctx.handlerOf(fn);
+    const message =
+      `Synchronous ${describeCall(call)} blocks the event loop in ${describeFunction(ctx, fn)}: ` +
+      `every other request on this worker waits until the model answers.`;
+    const finding = makeFinding(ctx, 'blocking-llm-call', 'error', calleeRange(call), message, fn, [
+      call.client ? asyncClientFix(ctx, call.client) : undefined,
+      toThreadFix(ctx, call),
+      handler ? makeHandlerDefFix(ctx, handler) : undefined,
+    ]);
+    finding.related.push(...clientRelated(ctx, call));
+    out.push(finding);
+  }
+  return out;
+}

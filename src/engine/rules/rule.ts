@@ -1,7 +1,8 @@
 // The shape of a rule definition: id, default severity, languages and the docs that
 // `loopsafe explain`, the hover and the "Explain rule" action show.
 
-import type { Language, RuleId, Severity } from '../types';
+import type { Finding, Language, RuleId, Severity } from '../types';
+import type { PyContext } from '../model/python/context';
 
 export interface RuleDocs {
   /** One paragraph. */
@@ -25,6 +26,8 @@ export interface RuleDefinition {
   docs: RuleDocs;
   /** File extension used when the docs test writes the Example to disk. */
   exampleFile?: string;
+  /** The Python check: findings (with fixes) for one analysed file. */
+  checkPython?: (ctx: PyContext) => Finding[];
 }
 
 /** Renders a rule's docs as markdown (explain command, hover, CLI). */

@@ -1,9 +1,86 @@
-// Python analysis of one file: builds the model, runs the rules, attaches fixes.
+// Python analysis of one file: builds the model, finds handlers and LLM call sites, runs the
+// rules (each rule attaches its own fixes).
 
-import type { Tree } from '../../parse/parser';
-import type { FileAnalysis } from '../../types';
+import type { Node, Tree } from '../../parse/parser';
+import type { FileAnalysis, Finding, RouteInfo } from '../../types';
+import { RULES } from '../../rules/registry';
+import { classifyCall, type LlmCall } from './calls';
+import type { PyContext } from './context';
+import { findHandlers } from './handlers';
+import { buildModel } from './model';
+import { rangeOf } from './syntax';
+import { Evaluator } from './values';
 
 export function analyzePythonFile(file: string, text: string, tree: Tree): FileAnalysis {
-  void tree;
-  return { file, language: 'python', findings: [], routes: [], notes: [], lines: text.split('\n').length };
+  const model = buildModel(tree.rootNode);
+  const evaluator = new Evaluator(model);
+  const handlers = findHandlers(model, evaluator);
+  const handlerByNode = new Map(handlers.map((h) => [h.scope.node.id, h]));
+
+  const calls: LlmCall[] = [];
+  for (const scope of [model.module, ...model.functions]) {
+    for (const call of scope.calls) {
+      const c = classifyCall(call, scope, evaluator);
+      if (c) calls.push(c);
+    }
+  }
+
+  let identifierIndex: Map<string, Node[]> | undefined;
+  const ctx: PyContext = {
+    file,
+    text,
+    model,
+    evaluator,
+    handlers,
+    calls,
+    handlerOf: (scope) => handlerByNode.get(scope.node.id),
+    identifierUses: (name) => {
+      identifierIndex ??= indexIdentifiers(tree.rootNode);
+      return identifierIndex.get(name) ?? [];
+    },
+  };
+
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  for (const rule of RULES.values()) {
+    if (!rule.checkPython) continue;
+    try {
+      findings.push(...rule.checkPython(ctx));
+    } catch (err) {
+      notes.push(`${file}: rule ${rule.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
+
+  const routes: RouteInfo[] = handlers.map((h) => ({
+    file,
+    range: rangeOf(h.scope.nameNode ?? h.scope.node),
+    handler: h.scope.name,
+    framework: h.framework.displayName,
+    method: h.method,
+    path: h.path,
+    isAsync: h.scope.isAsync,
+  }));
+  const lines = text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  return { file, language: 'python', findings, routes, notes, lines };
+}
+
+/** Identifier nodes by name, outside import statements. */
+function indexIdentifiers(root: Node): Map<string, Node[]> {
+  const index = new Map<string, Node[]>();
+  const walk = (n: Node): void => {
+    for (let i = 0; i < n.namedChildCount; i++) {
+      const c = n.namedChild(i);
+      if (!c) continue;
+      if (c.type === 'import_statement' || c.type === 'import_from_statement') continue;
+      if (c.type === 'identifier') {
+        const list = index.get(c.text);
+        if (list) list.push(c);
+        else index.set(c.text, [c]);
+      }
+      walk(c);
+    }
+  };
+  walk(root);
+  return index;
 }

@@ -1,0 +1,267 @@
+// Quick fixes for Python findings, built as plain text edits: async client + await, offload with
+// asyncio.to_thread, make a FastAPI handler `def`, add or remove `await`.
+
+import type { Node } from '../parse/parser';
+import type { LlmCall } from '../model/python/calls';
+import { usesOfName } from '../model/python/calls';
+import type { PyContext } from '../model/python/context';
+import type { Handler } from '../model/python/handlers';
+import type { Scope } from '../model/python/model';
+import type { ClientValue } from '../model/python/values';
+import { field, rangeOf } from '../model/python/syntax';
+import { shortName } from '../catalog/python-sdks';
+import type { Fix, Position, TextEdit } from '../types';
+import { ensureModuleImport, swapFromImport } from './python-imports';
+
+const start = (n: Node): Position => ({ line: n.startPosition.row, character: n.startPosition.column });
+const end = (n: Node): Position => ({ line: n.endPosition.row, character: n.endPosition.column });
+
+function insertAt(file: string, p: Position, text: string): TextEdit {
+  return { file, range: { start: p, end: p }, newText: text };
+}
+
+/** `await ` in front of the call's value, with parentheses when an attribute or index follows. */
+function awaitEdits(file: string, call: LlmCall): TextEdit[] {
+  const v = call.usage.valueNode;
+  if (call.usage.kind === 'attribute' || call.usage.kind === 'subscript') {
+    if (v.type === 'parenthesized_expression') return [insertAt(file, { line: v.startPosition.row, character: v.startPosition.column + 1 }, 'await ')];
+    return [insertAt(file, start(v), '(await '), insertAt(file, end(v), ')')];
+  }
+  return [insertAt(file, start(v), 'await ')];
+}
+
+/** Edits turning a `for` (or `with`) statement into its `async` form. */
+function asyncKeyword(file: string, stmt: Node): TextEdit {
+  return insertAt(file, start(stmt), 'async ');
+}
+
+function functionScope(scope: Scope): Scope | undefined {
+  return scope.kind === 'function' ? scope : undefined;
+}
+
+/**
+ * "Use `AsyncX` and await": switch the client's construction to the async twin and await every
+ * call made through it in this file. When sync code uses the client too, an async twin client is
+ * built beside it and only the calls inside `async def` move to it.
+ */
+export function asyncClientFix(ctx: PyContext, client: ClientValue): Fix | undefined {
+  const twin = client.hit.cls.asyncTwin;
+  const ctor = client.ctor;
+  if (!twin || !ctor) return undefined;
+  const fnNode = field(ctor, 'function');
+  if (!fnNode) return undefined;
+  const twinShort = shortName(twin);
+  const sameClient = ctx.calls.filter((c) => c.client?.ctor?.id === ctor.id);
+  const inAsync = sameClient.filter((c) => functionScope(c.scope)?.isAsync);
+  const title = `Use \`${twinShort}\` and await`;
+  if (inAsync.length === 0) return undefined;
+  if (inAsync.length === sameClient.length) {
+    // Every user is async: switch the construction in place.
+    const edits: TextEdit[] = [];
+    const ref = twinReference(ctx, client, fnNode, true);
+    if (!ref) return undefined;
+    edits.push(...ref.edits, { file: ctx.file, range: rangeOf(fnNode), newText: ref.name });
+    const awaits = awaitAll(ctx, inAsync);
+    if (!awaits) return undefined;
+    edits.push(...awaits);
+    return { title, safety: 'unsafe', preferred: true, edits: dedupe(edits) };
+  }
+  // Sync code uses the client too: build an async twin beside it and move only the async users.
+  const stmt = ctor.parent?.type === 'assignment' ? ctor.parent : undefined;
+  const target = stmt ? field(stmt, 'left') : null;
+  if (!stmt || !target || target.type !== 'identifier' || stmt.parent?.type !== 'expression_statement' || stmt.parent.parent?.type !== 'module') return undefined;
+  const name = target.text;
+  let newName = `async_${name}`;
+  for (let i = 2; ctx.identifierUses(newName).length > 0; i++) newName = `async_${name}${i}`;
+  const ref = twinReference(ctx, client, fnNode, false);
+  if (!ref) return undefined;
+  const edits: TextEdit[] = [...ref.edits];
+  const args = field(ctor, 'arguments')?.text ?? '()';
+  edits.push(insertAt(ctx.file, end(stmt.parent), `\n${newName} = ${ref.name}${args}`));
+  for (const call of inAsync) {
+    const base = receiverBase(call.node);
+    if (!base || base.text !== name) return undefined;
+    edits.push({ file: ctx.file, range: rangeOf(base), newText: newName });
+  }
+  const awaits = awaitAll(ctx, inAsync);
+  if (!awaits) return undefined;
+  edits.push(...awaits);
+  return { title, safety: 'unsafe', preferred: true, edits: dedupe(edits) };
+}
+
+/** How to name the async twin class here: the import edits and the expression to call. */
+function twinReference(ctx: PyContext, client: ClientValue, fnNode: Node, replaceOld: boolean): { name: string; edits: TextEdit[] } | undefined {
+  const twin = client.hit.cls.asyncTwin!;
+  if (fnNode.type === 'attribute') {
+    const obj = field(fnNode, 'object');
+    return obj ? { name: `${obj.text}.${shortName(twin)}`, edits: [] } : undefined;
+  }
+  if (fnNode.type !== 'identifier') return undefined;
+  const local = fnNode.text;
+  const otherUses = ctx.identifierUses(local).filter((n) => n.id !== fnNode.id);
+  return swapFromImport(ctx.model, ctx.file, client.hit.cls.qname, local, twin, !replaceOld || otherUses.length > 0);
+}
+
+/** `await` for every call (async for / parentheses as needed); undefined when one cannot be converted. */
+function awaitAll(ctx: PyContext, calls: LlmCall[]): TextEdit[] | undefined {
+  const edits: TextEdit[] = [];
+  for (const call of calls) {
+    const fn = functionScope(call.scope)!;
+    if (call.client && call.client.hit.sdk.asyncContextManagers.includes(lastSegment(call.calleeText))) return undefined;
+    switch (call.usage.kind) {
+      case 'awaited':
+      case 'returned':
+        break;
+      case 'iterated':
+        edits.push(asyncKeyword(ctx.file, call.usage.consumer!), ...awaitEdits(ctx.file, call));
+        break;
+      case 'context':
+      case 'async-context':
+      case 'async-iterated':
+        return undefined;
+      case 'assigned': {
+        edits.push(...awaitEdits(ctx.file, call));
+        for (const use of usesOfName(fn, call.usage.name!, call.usage.consumer!)) {
+          if (use.kind === 'iterated') edits.push(asyncKeyword(ctx.file, use.consumer!));
+          else if (use.kind === 'context') return undefined;
+        }
+        break;
+      }
+      default:
+        edits.push(...awaitEdits(ctx.file, call));
+    }
+  }
+  return edits;
+}
+
+/** The leftmost identifier of a call's callee chain (`client` in `client.chat.completions.create`). */
+function receiverBase(call: Node): Node | undefined {
+  let n = field(call, 'function');
+  while (n && n.type === 'attribute') n = field(n, 'object');
+  return n && n.type === 'identifier' ? n : undefined;
+}
+
+/** "Run in a thread with `asyncio.to_thread`" for a sync call inside an `async def`. */
+export function toThreadFix(ctx: PyContext, call: LlmCall): Fix | undefined {
+  const fn = functionScope(call.scope);
+  if (!fn || !fn.isAsync || call.streaming) return undefined;
+  const callee = field(call.node, 'function');
+  const args = field(call.node, 'arguments');
+  if (!callee || !args || args.type !== 'argument_list') return undefined;
+  const inner = args.text.slice(1, -1);
+  const trimmed = inner.trim().replace(/,\s*$/, '');
+  const asyncio = ensureModuleImport(ctx.model, ctx.file, 'asyncio');
+  const wrapped = `${asyncio.name}.to_thread(${callee.text}${trimmed ? ', ' + trimmed : ''})`;
+  const edits: TextEdit[] = [...asyncio.edits];
+  const kind = call.usage.kind;
+  if (kind === 'awaited') {
+    edits.push({ file: ctx.file, range: rangeOf(call.node), newText: wrapped });
+  } else if ((kind === 'attribute' || kind === 'subscript') && call.usage.valueNode.type !== 'parenthesized_expression') {
+    edits.push({ file: ctx.file, range: rangeOf(call.node), newText: `(await ${wrapped})` });
+  } else if (kind === 'iterated' || kind === 'async-iterated') {
+    return undefined;
+  } else {
+    edits.push({ file: ctx.file, range: rangeOf(call.node), newText: `await ${wrapped}` });
+  }
+  return { title: 'Run in a thread with `asyncio.to_thread`', safety: 'safe', preferred: false, edits };
+}
+
+/**
+ * "Make the handler `def`" (FastAPI): the framework then runs it in its threadpool. Offered when
+ * the body awaits nothing but synchronous LLM calls (whose `await` the fix removes).
+ */
+export function makeHandlerDefFix(ctx: PyContext, handler: Handler): Fix | undefined {
+  const fn = handler.scope;
+  if (handler.framework.id !== 'fastapi' || !fn.isAsync || fn.asyncConstructs.length > 0) return undefined;
+  if (isGenerator(fn)) return undefined;
+  const syncAwaits = new Set<number>();
+  for (const c of ctx.calls) {
+    if (c.scope === fn && !c.async && c.usage.kind === 'awaited') syncAwaits.add(c.usage.consumer!.id);
+  }
+  if (fn.awaits.some((a) => !syncAwaits.has(a.id))) return undefined;
+  const asyncTok = fn.node.child(0);
+  const defTok = fn.node.child(1);
+  if (!asyncTok || asyncTok.type !== 'async' || !defTok) return undefined;
+  const edits: TextEdit[] = [{ file: ctx.file, range: { start: start(asyncTok), end: start(defTok) }, newText: '' }];
+  for (const a of fn.awaits) {
+    const inner = a.namedChild(0);
+    if (inner) edits.push({ file: ctx.file, range: { start: start(a), end: start(inner) }, newText: '' });
+  }
+  return { title: 'Make the handler `def` (FastAPI runs it in a threadpool)', safety: 'unsafe', preferred: false, edits };
+}
+
+/** "Add `await`" for a coroutine that is dropped or used directly inside an `async def`. */
+export function addAwaitFix(ctx: PyContext, call: LlmCall): Fix | undefined {
+  const fn = functionScope(call.scope);
+  if (!fn || !fn.isAsync) return undefined;
+  if (call.usage.kind === 'iterated') {
+    return { title: 'Add `await` and iterate with `async for`', safety: 'safe', preferred: true, edits: [asyncKeyword(ctx.file, call.usage.consumer!), ...awaitEdits(ctx.file, call)] };
+  }
+  if (call.usage.kind === 'context' || call.usage.kind === 'async-context') return undefined;
+  const edits = awaitEdits(ctx.file, call);
+  if (call.usage.kind === 'assigned') {
+    for (const use of usesOfName(fn, call.usage.name!, call.usage.consumer!)) {
+      if (use.kind === 'iterated') edits.push(asyncKeyword(ctx.file, use.consumer!));
+    }
+  }
+  return { title: 'Add `await`', safety: 'safe', preferred: true, edits };
+}
+
+/** "Remove `await`" in front of a synchronous call. */
+export function removeAwaitFix(ctx: PyContext, call: LlmCall): Fix | undefined {
+  const aw = call.usage.consumer;
+  if (!aw || aw.type !== 'await') return undefined;
+  const inner = aw.namedChild(0);
+  if (!inner) return undefined;
+  return { title: 'Remove `await`', safety: 'safe', preferred: false, edits: [{ file: ctx.file, range: { start: start(aw), end: start(inner) }, newText: '' }] };
+}
+
+/** "Make the handler `async def` and await" for an async client call in a plain `def` handler. */
+export function makeAsyncAndAwaitFix(ctx: PyContext, call: LlmCall, handler: Handler): Fix | undefined {
+  const fn = handler.scope;
+  if (fn.isAsync || fn.kind !== 'function') return undefined;
+  const defTok = fn.node.child(0);
+  if (!defTok || defTok.type !== 'def') return undefined;
+  if (['context', 'iterated', 'argument', 'returned', 'stored'].includes(call.usage.kind)) return undefined;
+  const edits = [insertAt(ctx.file, start(defTok), 'async '), ...awaitEdits(ctx.file, call)];
+  for (const other of ctx.calls) {
+    if (other === call || other.scope !== fn) continue;
+    if (!other.async) return undefined; // a sync LLM call would then block the loop
+  }
+  return { title: 'Make the handler `async def` and await', safety: 'unsafe', preferred: true, edits };
+}
+
+function isGenerator(fn: Scope): boolean {
+  const body = field(fn.node, 'body');
+  if (!body) return false;
+  let found = false;
+  const walk = (n: Node): void => {
+    if (found) return;
+    for (let i = 0; i < n.namedChildCount; i++) {
+      const c = n.namedChild(i);
+      if (!c) continue;
+      if (c.type === 'yield') {
+        found = true;
+        return;
+      }
+      if (c.type === 'function_definition' || c.type === 'lambda' || c.type === 'class_definition') continue;
+      walk(c);
+    }
+  };
+  walk(body);
+  return found;
+}
+
+function lastSegment(dotted: string): string {
+  return dotted.slice(dotted.lastIndexOf('.') + 1);
+}
+
+function dedupe(edits: TextEdit[]): TextEdit[] {
+  const seen = new Set<string>();
+  return edits.filter((e) => {
+    const key = `${e.range.start.line}:${e.range.start.character}:${e.range.end.line}:${e.range.end.character}:${e.newText}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,172 @@
+// LLM call sites of a Python file: which SDK operation each call is, sync or async, and where its
+// result goes (awaited, dropped, assigned, iterated, ...).
+
+import type { Node } from '../../parse/parser';
+import type { PySdk } from '../../catalog/python-sdks';
+import type { Scope } from './model';
+import type { ClientValue, Evaluator } from './values';
+import { field, hasAsyncKeyword } from './syntax';
+
+export type UsageKind =
+  | 'awaited'
+  | 'dropped'
+  | 'returned'
+  | 'assigned'
+  | 'attribute'
+  | 'subscript'
+  | 'argument'
+  | 'iterated'
+  | 'async-iterated'
+  | 'context'
+  | 'async-context'
+  | 'yielded'
+  | 'stored'
+  | 'other';
+
+export interface Usage {
+  kind: UsageKind;
+  /** The outermost node standing for the call's value (the call, or its parenthesized wrapper). */
+  valueNode: Node;
+  /** The node that consumes it: the `await`, the assignment, the `for`, the enclosing call, ... */
+  consumer?: Node;
+  /** For `assigned`: the local name. */
+  name?: string;
+}
+
+export interface LlmCall {
+  node: Node;
+  scope: Scope;
+  sdk: PySdk;
+  async: boolean;
+  /** False for async methods that return a stream manager or an async generator (never awaited). */
+  awaitable: boolean;
+  /** The callee as written, for messages: `client.chat.completions.create`. */
+  calleeText: string;
+  /** The client the call goes through, if it is a client method. */
+  client?: ClientValue;
+  usage: Usage;
+  streaming: boolean;
+}
+
+export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): LlmCall | undefined {
+  const fn = field(call, 'function');
+  if (!fn) return undefined;
+  const callee = evaluator.evaluate(fn, scope);
+  if (!callee) return undefined;
+  const kw = field(call, 'arguments');
+  const streamingArg = kw ? /\bstream\s*=\s*True\b/.test(kw.text) : false;
+  if (callee.kind === 'resource') {
+    const sdk = callee.client.hit.sdk;
+    const method = callee.path[callee.path.length - 1];
+    if (callee.path.length === 1 && sdk.clientReturning.includes(method)) return undefined;
+    if (callee.path.some((p) => sdk.nonApiMethods.includes(p))) return undefined;
+    const isAsync = callee.client.hit.cls.async;
+    const awaitable = !(isAsync && (sdk.asyncContextManagers.includes(method) || sdk.asyncGenerators.includes(method)));
+    return {
+      node: call, scope, sdk, async: isAsync, awaitable, calleeText: fn.text.replace(/\s+/g, ''), client: callee.client,
+      usage: usageOf(call), streaming: streamingArg || method === 'stream',
+    };
+  }
+  if (callee.kind === 'sdkFunction') {
+    return {
+      node: call, scope, sdk: callee.hit.sdk, async: callee.hit.async, awaitable: true, calleeText: fn.text.replace(/\s+/g, ''),
+      usage: usageOf(call), streaming: streamingArg,
+    };
+  }
+  return undefined;
+}
+
+export function usageOf(node: Node): Usage {
+  let value = node;
+  while (value.parent && value.parent.type === 'parenthesized_expression') value = value.parent;
+  const p = value.parent;
+  if (!p) return { kind: 'other', valueNode: value };
+  switch (p.type) {
+    case 'await':
+      return { kind: 'awaited', valueNode: value, consumer: p };
+    case 'expression_statement':
+      return { kind: 'dropped', valueNode: value, consumer: p };
+    case 'return_statement':
+      return { kind: 'returned', valueNode: value, consumer: p };
+    case 'lambda':
+      return { kind: 'returned', valueNode: value, consumer: p };
+    case 'assignment': {
+      const right = field(p, 'right');
+      const left = field(p, 'left');
+      if (right && right.id === value.id && left) {
+        if (left.type === 'identifier') return { kind: 'assigned', valueNode: value, consumer: p, name: left.text };
+        return { kind: 'stored', valueNode: value, consumer: p };
+      }
+      return { kind: 'other', valueNode: value, consumer: p };
+    }
+    case 'named_expression': {
+      const name = field(p, 'name');
+      return { kind: 'assigned', valueNode: value, consumer: p, name: name?.text };
+    }
+    case 'attribute':
+      return { kind: 'attribute', valueNode: value, consumer: p };
+    case 'subscript':
+      return field(p, 'value')?.id === value.id ? { kind: 'subscript', valueNode: value, consumer: p } : { kind: 'other', valueNode: value, consumer: p };
+    case 'argument_list':
+      return { kind: 'argument', valueNode: value, consumer: p.parent ?? p };
+    case 'keyword_argument':
+      return { kind: 'argument', valueNode: value, consumer: p.parent?.parent ?? p };
+    case 'for_statement':
+      if (field(p, 'right')?.id === value.id) return { kind: hasAsyncKeyword(p) ? 'async-iterated' : 'iterated', valueNode: value, consumer: p };
+      return { kind: 'other', valueNode: value, consumer: p };
+    case 'for_in_clause':
+      return { kind: hasAsyncKeyword(p) ? 'async-iterated' : 'iterated', valueNode: value, consumer: p };
+    case 'with_item':
+    case 'as_pattern': {
+      let w: Node | null = p;
+      while (w && w.type !== 'with_statement') w = w.parent;
+      if (w) return { kind: hasAsyncKeyword(w) ? 'async-context' : 'context', valueNode: value, consumer: w };
+      return { kind: 'other', valueNode: value, consumer: p };
+    }
+    case 'yield':
+      return { kind: 'yielded', valueNode: value, consumer: p };
+    case 'list':
+    case 'tuple':
+    case 'set':
+    case 'pair':
+    case 'dictionary':
+    case 'expression_list':
+      return { kind: 'stored', valueNode: value, consumer: p };
+    default:
+      return { kind: 'other', valueNode: value, consumer: p };
+  }
+}
+
+/** Uses of a local name inside a scope's own body, each with its usage (`await name`, `name.x`, ...). */
+export function usesOfName(scope: Scope, name: string, exclude: Node): Usage[] {
+  const out: Usage[] = [];
+  const body = field(scope.node, 'body') ?? scope.node;
+  const walk = (n: Node): void => {
+    for (let i = 0; i < n.namedChildCount; i++) {
+      const c = n.namedChild(i);
+      if (!c) continue;
+      if (c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'lambda') {
+        // A closure that mentions the name keeps it alive: count as stored.
+        if (mentions(c, name)) out.push({ kind: 'stored', valueNode: c });
+        continue;
+      }
+      if (c.type === 'identifier' && c.text === name && c.id !== exclude.id) {
+        const p = c.parent;
+        const isTarget = p && (p.type === 'assignment' || p.type === 'augmented_assignment') && field(p, 'left')?.id === c.id;
+        if (!isTarget) out.push(usageOf(c));
+      }
+      walk(c);
+    }
+  };
+  walk(body);
+  return out;
+}
+
+function mentions(n: Node, name: string): boolean {
+  if (n.type === 'identifier') return n.text === name;
+  for (let i = 0; i < n.namedChildCount; i++) {
+    const c = n.namedChild(i);
+    if (c && mentions(c, name)) return true;
+  }
+  return false;
+}

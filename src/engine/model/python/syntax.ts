@@ -1,0 +1,103 @@
+// Small helpers over tree-sitter Python nodes: ranges, field access, string literals, parents.
+
+import type { Node } from '../../parse/parser';
+import type { Range } from '../../types';
+
+export function rangeOf(node: Node): Range {
+  return {
+    start: { line: node.startPosition.row, character: node.startPosition.column },
+    end: { line: node.endPosition.row, character: node.endPosition.column },
+  };
+}
+
+export function rangeBetween(from: Node, to: Node): Range {
+  return {
+    start: { line: from.startPosition.row, character: from.startPosition.column },
+    end: { line: to.endPosition.row, character: to.endPosition.column },
+  };
+}
+
+export function field(node: Node, name: string): Node | null {
+  return node.childForFieldName(name);
+}
+
+export function namedChildren(node: Node): Node[] {
+  const out: Node[] = [];
+  for (let i = 0; i < node.namedChildCount; i++) {
+    const c = node.namedChild(i);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+export function children(node: Node): Node[] {
+  const out: Node[] = [];
+  for (let i = 0; i < node.childCount; i++) {
+    const c = node.child(i);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** The node with parentheses peeled off: `((x))` → `x`. */
+export function unparen(node: Node): Node {
+  let n = node;
+  while (n.type === 'parenthesized_expression' && n.namedChildCount === 1) n = n.namedChild(0)!;
+  return n;
+}
+
+/** Climbs out of parentheses: returns the outermost parenthesized wrapper of `node` (or itself). */
+export function outerParen(node: Node): Node {
+  let n = node;
+  while (n.parent && n.parent.type === 'parenthesized_expression') n = n.parent;
+  return n;
+}
+
+/** True when a `function_definition`, `for_statement` or `with_statement` starts with `async`. */
+export function hasAsyncKeyword(node: Node): boolean {
+  const first = node.child(0);
+  return first !== null && first.type === 'async';
+}
+
+/** The value of a plain string literal (no f-string interpolation), else undefined. */
+export function stringValue(node: Node | null): string | undefined {
+  if (!node || node.type !== 'string') return undefined;
+  let out = '';
+  for (const c of namedChildren(node)) {
+    if (c.type === 'string_content') out += c.text;
+    else if (c.type === 'interpolation') return undefined;
+    else if (c.type === 'escape_sequence') out += c.text;
+  }
+  return out;
+}
+
+/** Positional arguments and keyword arguments of a call's `argument_list`. */
+export function callArguments(call: Node): { positional: Node[]; keywords: Map<string, Node> } {
+  const positional: Node[] = [];
+  const keywords = new Map<string, Node>();
+  const args = field(call, 'arguments');
+  if (!args || args.type !== 'argument_list') return { positional, keywords };
+  for (const a of namedChildren(args)) {
+    if (a.type === 'keyword_argument') {
+      const name = field(a, 'name');
+      const value = field(a, 'value');
+      if (name && value) keywords.set(name.text, value);
+    } else if (a.type !== 'comment' && a.type !== 'list_splat' && a.type !== 'dictionary_splat') {
+      positional.push(a);
+    }
+  }
+  return { positional, keywords };
+}
+
+/** Dotted text of an attribute chain of identifiers (`a.b.c`), else undefined. */
+export function dottedName(node: Node): string | undefined {
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') {
+    const obj = field(node, 'object');
+    const attr = field(node, 'attribute');
+    if (!obj || !attr) return undefined;
+    const base = dottedName(obj);
+    return base === undefined ? undefined : `${base}.${attr.text}`;
+  }
+  return undefined;
+}

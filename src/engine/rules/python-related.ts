@@ -1,0 +1,14 @@
+// Related information for Python findings: where the client behind a call was built.
+
+import type { LlmCall } from '../model/python/calls';
+import type { PyContext } from '../model/python/context';
+import { rangeOf } from '../model/python/syntax';
+import { shortName } from '../catalog/python-sdks';
+import type { RelatedInfo } from '../types';
+
+export function clientRelated(ctx: PyContext, call: LlmCall): RelatedInfo[] {
+  const ctor = call.client?.ctor;
+  if (!ctor || !call.client) return [];
+  const kind = call.client.hit.cls.async ? 'async' : 'synchronous';
+  return [{ location: { file: ctx.file, range: rangeOf(ctor) }, message: `${kind} client \`${shortName(call.client.hit.cls.qname)}\` built here` }];
+}

@@ -1,0 +1,69 @@
+// Shared pieces of the Python rules: finding construction, handler descriptions, callee labels.
+
+import type { LlmCall } from '../model/python/calls';
+import type { PyContext } from '../model/python/context';
+import type { Scope } from '../model/python/model';
+import { field, rangeOf } from '../model/python/syntax';
+import { shortName } from '../catalog/python-sdks';
+import type { Finding, Fix, HandlerInfo, Range, RuleId, Severity } from '../types';
+
+export function handlerInfo(ctx: PyContext, scope: Scope): HandlerInfo | undefined {
+  const h = ctx.handlerOf(scope);
+  if (!h) return undefined;
+  return {
+    name: scope.name,
+    file: ctx.file,
+    range: rangeOf(scope.nameNode ?? scope.node),
+    route: `${h.method} ${h.path}`,
+    framework: h.framework.displayName,
+  };
+}
+
+/** "async handler `generate` (GET /generate)" or "`async def helper`". */
+export function describeFunction(ctx: PyContext, scope: Scope): string {
+  const h = ctx.handlerOf(scope);
+  if (h) return `${h.framework.displayName} handler \`${scope.name}\` (${h.method} ${h.path})`;
+  return `\`${scope.isAsync ? 'async def' : 'def'} ${scope.name}\``;
+}
+
+/** "`client.chat.completions.create` (openai `OpenAI`)" */
+export function describeCall(call: LlmCall): string {
+  const via = call.client ? ` (${call.sdk.id} \`${shortName(call.client.hit.cls.qname)}\`)` : ` (${call.sdk.id})`;
+  return `\`${call.calleeText}\`${via}`;
+}
+
+/** The range a call finding underlines: the callee (`client.chat.completions.create`), not the arguments. */
+export function calleeRange(call: LlmCall): Range {
+  return rangeOf(field(call.node, 'function') ?? call.node);
+}
+
+export function makeFinding(ctx: PyContext, rule: RuleId, severity: Severity, range: Range, message: string, scope: Scope | undefined, fixes: (Fix | undefined)[]): Finding {
+  const handler = scope ? handlerInfo(ctx, scope) : undefined;
+  const present = fixes.filter((f): f is Fix => f !== undefined);
+  // At most one preferred fix: the first one that claims it.
+  let preferredSeen = false;
+  const normalized = present.map((f) => {
+    const preferred = f.preferred && !preferredSeen;
+    if (preferred) preferredSeen = true;
+    return { ...f, preferred };
+  });
+  if (!preferredSeen && normalized.length > 0) {
+    const firstSafe = normalized.findIndex((f) => f.safety === 'safe');
+    normalized[firstSafe === -1 ? 0 : firstSafe] = { ...normalized[firstSafe === -1 ? 0 : firstSafe], preferred: true };
+  }
+  return {
+    rule,
+    severity,
+    file: ctx.file,
+    range,
+    message,
+    handler,
+    chain: [],
+    related: handler && scope ? [{ location: { file: ctx.file, range: handler.range }, message: `handler \`${handler.name}\` (${handler.route})` }] : [],
+    fixes: normalized,
+  };
+}
+
+export function enclosingFunction(scope: Scope): Scope | undefined {
+  return scope.kind === 'function' ? scope : undefined;
+}
