@@ -127,12 +127,15 @@ export interface ModuleFunctionHit {
   async: boolean;
 }
 
-/** Matches a qualified name of a module-level API function (`openai.chat.completions.create`). */
-export function findModuleFunction(qname: string): ModuleFunctionHit | undefined {
+/**
+ * Matches a qualified name of a module-level API function (`openai.chat.completions.create`).
+ * With `exact`, prefix entries (`openai.chat.`) do not match: used while a chain is still growing.
+ */
+export function findModuleFunction(qname: string, exact = false): ModuleFunctionHit | undefined {
   for (const sdk of PYTHON_SDKS) {
     if (sdk.moduleAsync.includes(qname)) return { sdk, async: true };
     for (const p of sdk.moduleSync) {
-      if (p.endsWith('.') ? qname.startsWith(p) && qname.length > p.length : qname === p) return { sdk, async: false };
+      if (p.endsWith('.') ? !exact && qname.startsWith(p) && qname.length > p.length : qname === p) return { sdk, async: false };
     }
   }
   return undefined;

@@ -58,6 +58,12 @@ export function asyncClientFix(ctx: PyContext, client: ClientValue): Fix | undef
   if (inAsync.length === sameClient.length) {
     // Every user is async: switch the construction in place.
     const edits: TextEdit[] = [];
+    const withStmt = enclosingWith(ctor);
+    if (withStmt) {
+      // `with OpenAI() as c:` must become `async with AsyncOpenAI() as c:`.
+      if (!withStmt.asyncOk) return undefined;
+      if (!withStmt.isAsync) edits.push(asyncKeyword(ctx.file, withStmt.node));
+    }
     const ref = twinReference(ctx, client, fnNode, true);
     if (!ref) return undefined;
     edits.push(...ref.edits, { file: ctx.file, range: rangeOf(fnNode), newText: ref.name });
@@ -132,6 +138,23 @@ function awaitAll(ctx: PyContext, calls: LlmCall[]): TextEdit[] | undefined {
     }
   }
   return edits;
+}
+
+/** The `with` statement whose item constructs the client, if any, and whether it may become `async with`. */
+function enclosingWith(ctor: Node): { node: Node; isAsync: boolean; asyncOk: boolean } | undefined {
+  let n: Node | null = ctor.parent;
+  while (n && (n.type === 'as_pattern' || n.type === 'with_item' || n.type === 'with_clause' || n.type === 'parenthesized_expression')) {
+    if (n.type === 'with_clause') {
+      const stmt = n.parent;
+      if (!stmt || stmt.type !== 'with_statement') return undefined;
+      let fn: Node | null = stmt.parent;
+      while (fn && fn.type !== 'function_definition' && fn.type !== 'lambda' && fn.type !== 'module') fn = fn.parent;
+      const asyncOk = fn !== null && fn.type === 'function_definition' && fn.child(0)?.type === 'async';
+      return { node: stmt, isAsync: stmt.child(0)?.type === 'async', asyncOk };
+    }
+    n = n.parent;
+  }
+  return undefined;
 }
 
 /** The leftmost identifier of a call's callee chain (`client` in `client.chat.completions.create`). */

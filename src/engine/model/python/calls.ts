@@ -2,7 +2,7 @@
 // result goes (awaited, dropped, assigned, iterated, ...).
 
 import type { Node } from '../../parse/parser';
-import type { PySdk } from '../../catalog/python-sdks';
+import { findModuleFunction, type PySdk } from '../../catalog/python-sdks';
 import type { Scope } from './model';
 import type { ClientValue, Evaluator } from './values';
 import { field, hasAsyncKeyword } from './syntax';
@@ -67,9 +67,10 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
       usage: usageOf(call), streaming: streamingArg || method === 'stream',
     };
   }
-  if (callee.kind === 'sdkFunction') {
+  const moduleHit = callee.kind === 'sdkFunction' ? callee.hit : callee.kind === 'module' ? findModuleFunction(callee.qname) : undefined;
+  if (moduleHit) {
     return {
-      node: call, scope, sdk: callee.hit.sdk, async: callee.hit.async, awaitable: true, calleeText: fn.text.replace(/\s+/g, ''),
+      node: call, scope, sdk: moduleHit.sdk, async: moduleHit.async, awaitable: true, calleeText: fn.text.replace(/\s+/g, ''),
       usage: usageOf(call), streaming: streamingArg,
     };
   }

@@ -208,7 +208,7 @@ export class Evaluator {
 export function resolveQname(qname: string, isModule: boolean): Value {
   const cls = findClientClass(qname);
   if (cls) return { kind: 'clientClass', hit: cls };
-  const fn = findModuleFunction(qname);
+  const fn = findModuleFunction(qname, true);
   if (fn) return { kind: 'sdkFunction', hit: fn, qname };
   const top = qname.split('.')[0];
   if (isModule || (SDK_MODULES.has(top) && isModuleFunctionPrefix(qname))) return { kind: 'module', qname };
