@@ -45,13 +45,18 @@ function functionScope(scope: Scope): Scope | undefined {
  * built beside it and only the calls inside `async def` move to it.
  */
 export function asyncClientFix(ctx: PyContext, client: ClientValue): Fix | undefined {
+  if (!client.ctor) return undefined;
+  return ctx.memo(`async-client:${client.ctor.id}`, () => buildAsyncClientFix(ctx, client));
+}
+
+function buildAsyncClientFix(ctx: PyContext, client: ClientValue): Fix | undefined {
   const twin = client.hit.cls.asyncTwin;
   const ctor = client.ctor;
   if (!twin || !ctor) return undefined;
   const fnNode = field(ctor, 'function');
   if (!fnNode) return undefined;
   const twinShort = shortName(twin);
-  const sameClient = ctx.calls.filter((c) => c.client?.ctor?.id === ctor.id);
+  const sameClient = ctx.callsThrough(ctor);
   const inAsync = sameClient.filter((c) => functionScope(c.scope)?.isAsync);
   const title = `Use \`${twinShort}\` and await`;
   if (inAsync.length === 0) return undefined;
@@ -198,8 +203,8 @@ export function makeHandlerDefFix(ctx: PyContext, handler: Handler): Fix | undef
   if (handler.framework.id !== 'fastapi' || !fn.isAsync || fn.asyncConstructs.length > 0) return undefined;
   if (isGenerator(fn)) return undefined;
   const syncAwaits = new Set<number>();
-  for (const c of ctx.calls) {
-    if (c.scope === fn && !c.async && c.usage.kind === 'awaited') syncAwaits.add(c.usage.consumer!.id);
+  for (const c of ctx.callsIn(fn)) {
+    if (!c.async && c.usage.kind === 'awaited') syncAwaits.add(c.usage.consumer!.id);
   }
   if (fn.awaits.some((a) => !syncAwaits.has(a.id))) return undefined;
   const asyncTok = fn.node.child(0);
@@ -247,8 +252,8 @@ export function makeAsyncAndAwaitFix(ctx: PyContext, call: LlmCall, handler: Han
   if (!defTok || defTok.type !== 'def') return undefined;
   if (['context', 'iterated', 'argument', 'returned', 'stored'].includes(call.usage.kind)) return undefined;
   const edits = [insertAt(ctx.file, start(defTok), 'async '), ...awaitEdits(ctx.file, call)];
-  for (const other of ctx.calls) {
-    if (other === call || other.scope !== fn) continue;
+  for (const other of ctx.callsIn(fn)) {
+    if (other === call) continue;
     if (!other.async) return undefined; // a sync LLM call would then block the loop
   }
   return { title: 'Make the handler `async def` and await', safety: 'unsafe', preferred: true, edits };

@@ -7,7 +7,7 @@ import { RULES } from '../../rules/registry';
 import { classifyCall, type LlmCall } from './calls';
 import type { PyContext } from './context';
 import { findHandlers } from './handlers';
-import { buildModel } from './model';
+import { buildModel, type Scope } from './model';
 import { rangeOf } from './syntax';
 import { Evaluator } from './values';
 
@@ -25,6 +25,13 @@ export function analyzePythonFile(file: string, text: string, tree: Tree): FileA
     }
   }
 
+  const byScope = new Map<Scope, LlmCall[]>();
+  const byCtor = new Map<number, LlmCall[]>();
+  for (const c of calls) {
+    push(byScope, c.scope, c);
+    if (c.client?.ctor) push(byCtor, c.client.ctor.id, c);
+  }
+  const memo = new Map<string, unknown>();
   let identifierIndex: Map<string, Node[]> | undefined;
   const ctx: PyContext = {
     file,
@@ -37,6 +44,12 @@ export function analyzePythonFile(file: string, text: string, tree: Tree): FileA
     identifierUses: (name) => {
       identifierIndex ??= indexIdentifiers(tree.rootNode);
       return identifierIndex.get(name) ?? [];
+    },
+    callsIn: (scope) => byScope.get(scope) ?? [],
+    callsThrough: (ctor) => byCtor.get(ctor.id) ?? [],
+    memo: <T>(key: string, build: () => T): T => {
+      if (!memo.has(key)) memo.set(key, build());
+      return memo.get(key) as T;
     },
   };
 
@@ -63,6 +76,12 @@ export function analyzePythonFile(file: string, text: string, tree: Tree): FileA
   }));
   const lines = text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
   return { file, language: 'python', findings, routes, notes, lines };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Identifier nodes by name, outside import statements. */

@@ -17,4 +17,10 @@ export interface PyContext {
   handlerOf(scope: Scope): Handler | undefined;
   /** Identifier nodes by text, outside import statements (for "is this name used elsewhere"). */
   identifierUses(name: string): Node[];
+  /** LLM calls made directly in a scope. */
+  callsIn(scope: Scope): LlmCall[];
+  /** LLM calls made through the client built by this constructor call. */
+  callsThrough(ctor: Node): LlmCall[];
+  /** Memo for fixes shared by many findings (the async-client fix of one client). */
+  memo<T>(key: string, build: () => T): T;
 }
