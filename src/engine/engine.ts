@@ -5,6 +5,8 @@ import * as crypto from 'crypto';
 import { Parsers } from './parse/parser';
 import { analyzePythonFile } from './model/python/analyze';
 import { RULES, RULE_IDS } from './rules/registry';
+import { PYTHON_SDKS } from './catalog/python-sdks';
+import { PYTHON_FRAMEWORKS } from './catalog/python-frameworks';
 import { isSuppressed } from './fix/suppress';
 import type { FileAnalysis, Finding, Language, RuleId, SeveritySetting } from './types';
 
@@ -26,6 +28,11 @@ export function languageOf(file: string): Language | undefined {
   if (lower.endsWith('.js') || lower.endsWith('.mjs') || lower.endsWith('.cjs') || lower.endsWith('.jsx')) return 'javascript';
   return undefined;
 }
+
+/** Words one of which a Python file must contain for any rule to apply (SDK and framework packages). */
+const PYTHON_RELEVANT = new RegExp(
+  `\\b(${[...new Set([...PYTHON_SDKS.flatMap((s) => s.modules), ...PYTHON_FRAMEWORKS.flatMap((f) => f.modules)])].join('|')})\\b`,
+);
 
 export class Engine {
   private readonly cache = new Map<string, { hash: string; result: FileAnalysis }>();
@@ -72,6 +79,10 @@ export class Engine {
       // JavaScript/TypeScript analysis arrives with issue 5; parse to prove the file is readable.
       const tree = this.parsers.parse(language, text);
       tree.delete();
+      return { file, language, findings: [], routes: [], notes: [], lines: countLines(text) };
+    }
+    if (!PYTHON_RELEVANT.test(text)) {
+      // No SDK or framework is named anywhere in the file: nothing any rule could report.
       return { file, language, findings: [], routes: [], notes: [], lines: countLines(text) };
     }
     const tree = this.parsers.parse('python', text);
