@@ -4,6 +4,7 @@
 import * as crypto from 'crypto';
 import { Parsers } from './parse/parser';
 import { analyzePythonFile } from './model/python/analyze';
+import { analyzeJsFile } from './model/js/analyze';
 import { RULES, RULE_IDS } from './rules/registry';
 import { PYTHON_SDKS } from './catalog/python-sdks';
 import { PYTHON_FRAMEWORKS } from './catalog/python-frameworks';
@@ -76,10 +77,12 @@ export class Engine {
 
   private analyzeUncached(file: string, text: string, language: Language): FileAnalysis {
     if (language !== 'python') {
-      // JavaScript/TypeScript analysis arrives with issue 5; parse to prove the file is readable.
       const tree = this.parsers.parse(language, text);
-      tree.delete();
-      return { file, language, findings: [], routes: [], notes: [], lines: countLines(text) };
+      try {
+        return analyzeJsFile(file, text, tree, language);
+      } finally {
+        tree.delete();
+      }
     }
     if (!PYTHON_RELEVANT.test(text)) {
       // No SDK or framework is named anywhere in the file: nothing any rule could report.
