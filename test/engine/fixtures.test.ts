@@ -26,6 +26,12 @@ function describeFinding(f: Finding): string {
   return `${f.range.start.line + 1}:${f.range.start.character + 1} ${f.rule}`;
 }
 
+/** `a/b.py` → `a/b.fixed.py`: a different cache key with the same language. */
+function withSuffix(file: string, suffix: string): string {
+  const ext = path.extname(file);
+  return file.slice(0, -ext.length) + '.' + suffix + ext;
+}
+
 /** Applies each finding's preferred fix, skipping fixes that overlap one already taken. */
 function applyPreferred(text: string, findings: Finding[]): string {
   const taken: { start: number; end: number }[] = [];
@@ -81,8 +87,8 @@ describe('rule fixtures', () => {
             const fixed = applyEdits(text, fix.edits);
             const label = `${describeFinding(finding)} — ${fix.title} [${fix.safety}${fix.preferred ? ', preferred' : ''}]`;
             assert.notStrictEqual(fixed, text, `${label}: changes the file`);
-            assert.ok(await parsesCleanly(fixed), `${label}: result parses without errors\n${fixed}`);
-            const after = engine.analyze(file + '.fixed.py', fixed);
+            assert.ok(await parsesCleanly(fixed, file), `${label}: result parses without errors\n${fixed}`);
+            const after = engine.analyze(withSuffix(file, 'fixed'), fixed);
             const remaining = after.findings.filter((f) => f.rule === finding.rule).length;
             assert.ok(remaining < before, `${label}: the finding is gone (${before} → ${remaining})\n${fixed}`);
             parts.push(`## ${label}\n${unifiedDiff(text, fixed)}\n`);
@@ -93,7 +99,7 @@ describe('rule fixtures', () => {
         let current = text;
         let stable = false;
         for (let round = 0; round < 5 && !stable; round++) {
-          const next = applyPreferred(current, engine.analyze(`${file}.round${round}.py`, current).findings);
+          const next = applyPreferred(current, engine.analyze(withSuffix(file, `round${round}`), current).findings);
           stable = next === current;
           current = next;
         }

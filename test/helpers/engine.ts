@@ -1,6 +1,6 @@
 // Shared engine instance for tests (grammars load once per mocha run).
 
-import { Engine, defaultWasmDir } from '../../src/engine/api';
+import { Engine, defaultWasmDir, languageOf } from '../../src/engine/api';
 import { Parsers } from '../../src/engine/parse/parser';
 
 let engine: Promise<Engine> | undefined;
@@ -16,10 +16,11 @@ export function testParsers(): Promise<Parsers> {
   return parsers;
 }
 
-/** True when the Python text parses without ERROR or MISSING nodes. */
-export async function parsesCleanly(text: string): Promise<boolean> {
+/** True when the text parses without ERROR or MISSING nodes in the language of `file`. */
+export async function parsesCleanly(text: string, file = 'x.py'): Promise<boolean> {
   const p = await testParsers();
-  const tree = p.parse('python', text);
+  const lang = languageOf(file) ?? 'python';
+  const tree = p.parse(lang, text);
   try {
     return !tree.rootNode.hasError;
   } finally {

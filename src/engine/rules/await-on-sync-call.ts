@@ -1,12 +1,7 @@
 // Rule await-on-sync-call: `await` in front of a synchronous LLM call.
 
 import type { RuleDefinition } from './rule';
-import type { PyContext } from '../model/python/context';
-import type { Finding } from '../types';
-import { asyncClientFix, removeAwaitFix, toThreadFix } from '../fix/python-fixes';
-import { describeCall, enclosingFunction, makeFinding } from './python-util';
-import { clientRelated } from './python-related';
-import { rangeBetween, field } from '../model/python/syntax';
+import { checkAwaitOnSync } from './python/await-on-sync-call';
 
 export const awaitOnSyncCall: RuleDefinition = {
   id: 'await-on-sync-call',
@@ -52,23 +47,3 @@ export const awaitOnSyncCall: RuleDefinition = {
   checkPython: checkAwaitOnSync,
 };
 
-function checkAwaitOnSync(ctx: PyContext): Finding[] {
-  const out: Finding[] = [];
-  for (const call of ctx.calls) {
-    if (call.async || call.usage.kind !== 'awaited') continue;
-    const aw = call.usage.consumer!;
-    const fn = enclosingFunction(call.scope);
-    const message =
-      `\`await\` on synchronous ${describeCall(call)}: the call blocks until the model answers, ` +
-      `then \`await\` raises TypeError because its result is not awaitable.`;
-    const callee = field(call.node, 'function') ?? call.node;
-    const finding = makeFinding(ctx, 'await-on-sync-call', 'error', rangeBetween(aw, callee), message, fn, [
-      call.client ? asyncClientFix(ctx, call.client) : undefined,
-      toThreadFix(ctx, call),
-      removeAwaitFix(ctx, call),
-    ]);
-    finding.related.push(...clientRelated(ctx, call));
-    out.push(finding);
-  }
-  return out;
-}

@@ -3,6 +3,7 @@
 
 import type { Finding, Language, RuleId, Severity } from '../types';
 import type { PyContext } from '../model/python/context';
+import type { JsContext } from '../model/js/context';
 
 export interface RuleDocs {
   /** One paragraph. */
@@ -28,11 +29,13 @@ export interface RuleDefinition {
   exampleFile?: string;
   /** The Python check: findings (with fixes) for one analysed file. */
   checkPython?: (ctx: PyContext) => Finding[];
+  /** The JavaScript/TypeScript check. */
+  checkJs?: (ctx: JsContext) => Finding[];
 }
 
 /** Renders a rule's docs as markdown (explain command, hover, CLI). */
 export function renderRuleDocs(rule: RuleDefinition): string {
-  const lang = rule.languages[0] === 'python' ? 'python' : 'ts';
+  const lang = (rule.exampleFile ?? 'x.py').endsWith('.py') ? 'python' : 'ts';
   return [
     `# ${rule.id}`,
     '',

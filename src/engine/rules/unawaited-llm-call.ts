@@ -1,12 +1,7 @@
 // Rule unawaited-llm-call: the coroutine of an async LLM call is dropped or never awaited.
 
 import type { RuleDefinition } from './rule';
-import type { PyContext } from '../model/python/context';
-import type { LlmCall } from '../model/python/calls';
-import { usesOfName } from '../model/python/calls';
-import type { Finding } from '../types';
-import { addAwaitFix } from '../fix/python-fixes';
-import { calleeRange, describeCall, enclosingFunction, makeFinding } from './python-util';
+import { checkUnawaited } from './python/unawaited-llm-call';
 
 export const unawaitedLlmCall: RuleDefinition = {
   id: 'unawaited-llm-call',
@@ -50,46 +45,3 @@ export const unawaitedLlmCall: RuleDefinition = {
   checkPython: checkUnawaited,
 };
 
-/** Why the coroutine of `call` is lost, or undefined when something runs it. */
-export function lostCoroutine(call: LlmCall): string | undefined {
-  const u = call.usage;
-  switch (u.kind) {
-    case 'dropped':
-      return 'is never awaited: the request is never sent';
-    case 'attribute':
-      return `is used without \`await\`: \`${u.consumer?.text.slice(u.valueNode.text.length).split('(')[0] ?? '.attr'}\` is read from a coroutine and raises AttributeError`;
-    case 'subscript':
-      return 'is indexed without `await`: a coroutine is not subscriptable (TypeError)';
-    case 'iterated':
-      return 'is iterated without `await`: a coroutine is not iterable (TypeError)';
-    case 'async-iterated':
-      return 'is iterated with `async for` without `await`: a coroutine has no `__aiter__` (TypeError)';
-    case 'context':
-    case 'async-context':
-      return 'is used as a context manager without `await` (TypeError)';
-    case 'assigned': {
-      const fn = call.scope;
-      const uses = usesOfName(fn, u.name!, u.consumer!);
-      const runs = uses.some((x) => ['awaited', 'argument', 'returned', 'stored', 'yielded', 'assigned', 'other'].includes(x.kind));
-      if (runs) return undefined;
-      if (uses.length === 0) return `is assigned to \`${u.name}\` and never awaited: the request is never sent`;
-      return `is assigned to \`${u.name}\`, which is used without ever being awaited`;
-    }
-    default:
-      return undefined;
-  }
-}
-
-function checkUnawaited(ctx: PyContext): Finding[] {
-  const out: Finding[] = [];
-  for (const call of ctx.calls) {
-    if (!call.async || !call.awaitable) continue;
-    const fn = enclosingFunction(call.scope);
-    if (fn && !fn.isAsync && ctx.handlerOf(fn)) continue; // async-client-in-sync-handler reports it
-    const why = lostCoroutine(call);
-    if (!why) continue;
-    const message = `Coroutine of ${describeCall(call)} ${why}.`;
-    out.push(makeFinding(ctx, 'unawaited-llm-call', 'error', calleeRange(call), message, fn, [addAwaitFix(ctx, call)]));
-  }
-  return out;
-}
