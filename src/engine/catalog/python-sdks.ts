@@ -30,6 +30,23 @@ export interface PySdk {
   /** Module-level coroutine functions. */
   moduleAsync: string[];
   defaults: { timeoutSeconds: number | null; retries: number };
+  /**
+   * Which method names on a client are API calls. Unset: every method of the resource tree
+   * (Stainless-style `client.chat.completions.create`). Set: only these terminal names.
+   */
+  callMethods?: string[];
+  /** Sync method → async method on the same object (`complete` → `complete_async`, `invoke` → `ainvoke`). */
+  asyncPairs?: Record<string, string>;
+  /** Attribute giving the async view of a sync client (google-genai `client.aio`). */
+  asyncAttr?: string;
+  /** Classes imported from these module prefixes are clients of this SDK (LangChain chat models...). */
+  classPrefixes?: string[];
+  /** Functions returning a client: `boto3.client("bedrock-runtime")`; `firstArg` restricts the first string argument. */
+  factories?: { qname: string; cls: string; firstArg?: string[]; method?: boolean }[];
+  /** Module function pairs sync → async (`litellm.completion` → `litellm.acompletion`). */
+  modulePairs?: Record<string, string>;
+  /** Calling the client object itself is an API call (`llm("hi")`, dspy `lm(...)`). */
+  callable?: boolean;
 }
 
 const STAINLESS_CLIENT_RETURNING = ['with_options', 'copy'];
@@ -110,6 +127,128 @@ export const PYTHON_SDKS: PySdk[] = [
   ),
 ];
 
+const LANGCHAIN_PAIRS: Record<string, string> = {
+  invoke: 'ainvoke', stream: 'astream', batch: 'abatch', predict: 'apredict', predict_messages: 'apredict_messages',
+  run: 'arun', generate: 'agenerate', generate_prompt: 'agenerate_prompt', transform: 'atransform', get_relevant_documents: 'aget_relevant_documents',
+};
+
+const LLAMA_PAIRS: Record<string, string> = {
+  query: 'aquery', chat: 'achat', complete: 'acomplete', stream_chat: 'astream_chat', stream_complete: 'astream_complete',
+  predict: 'apredict', structured_predict: 'astructured_predict', retrieve: 'aretrieve', stream_query: 'astream_query',
+};
+
+function pairsOnly(id: string, modules: string[], classes: PyClientClass[], pairs: Record<string, string>, defaults: PySdk['defaults'], extra: Partial<PySdk> = {}): PySdk {
+  return {
+    id, modules, classes, clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
+    defaults, callMethods: [...Object.keys(pairs), ...Object.values(pairs)], asyncPairs: pairs, ...extra,
+  };
+}
+
+PYTHON_SDKS.push(
+  {
+    id: 'google-genai', modules: ['google.genai', 'google'], classes: [{ qname: 'google.genai.Client', async: false }, { qname: 'google.genai.client.Client', async: false }],
+    clientReturning: [], nonApiMethods: ['close', 'aclose'], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
+    defaults: { timeoutSeconds: null, retries: 0 }, asyncAttr: 'aio',
+  },
+  pairsOnly('google-generativeai', ['google.generativeai'], [{ qname: 'google.generativeai.GenerativeModel', async: false }], {
+    generate_content: 'generate_content_async', count_tokens: 'count_tokens_async', send_message: 'send_message_async', embed_content: 'embed_content_async',
+  }, { timeoutSeconds: 60, retries: 0 }, {
+    moduleSync: ['google.generativeai.embed_content', 'google.generativeai.generate_text', 'google.generativeai.chat'],
+    moduleAsync: ['google.generativeai.embed_content_async'],
+    clientReturning: ['start_chat'],
+  }),
+  {
+    id: 'mistralai', modules: ['mistralai'],
+    classes: [
+      { qname: 'mistralai.Mistral', async: false }, { qname: 'mistralai.client.Mistral', async: false },
+      { qname: 'mistralai.client.MistralClient', async: false, asyncTwin: 'mistralai.async_client.MistralAsyncClient' },
+      { qname: 'mistralai.async_client.MistralAsyncClient', async: true },
+    ],
+    clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
+    defaults: { timeoutSeconds: 300, retries: 0 },
+    asyncPairs: { complete: 'complete_async', stream: 'stream_async', parse: 'parse_async', create: 'create_async', process: 'process_async' },
+  },
+  stainless('cohere', ['cohere'], [['cohere.Client', 'cohere.AsyncClient'], ['cohere.ClientV2', 'cohere.AsyncClientV2']], { timeoutSeconds: 300, retries: 2 }, {
+    clientReturning: [], asyncContextManagers: [], asyncGenerators: ['chat_stream', 'generate_stream'],
+  }),
+  {
+    id: 'ollama', modules: ['ollama'],
+    classes: [{ qname: 'ollama.Client', async: false, asyncTwin: 'ollama.AsyncClient' }, { qname: 'ollama.AsyncClient', async: true }],
+    clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [],
+    moduleSync: ['ollama.chat', 'ollama.generate', 'ollama.embed', 'ollama.embeddings', 'ollama.pull', 'ollama.push', 'ollama.create', 'ollama.list', 'ollama.show', 'ollama.ps'],
+    moduleAsync: [], defaults: { timeoutSeconds: null, retries: 0 },
+  },
+  {
+    id: 'huggingface_hub', modules: ['huggingface_hub'],
+    classes: [
+      { qname: 'huggingface_hub.InferenceClient', async: false, asyncTwin: 'huggingface_hub.AsyncInferenceClient' },
+      { qname: 'huggingface_hub.AsyncInferenceClient', async: true },
+    ],
+    clientReturning: [], nonApiMethods: ['close'], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
+    defaults: { timeoutSeconds: null, retries: 0 },
+  },
+  {
+    id: 'litellm', modules: ['litellm'],
+    classes: [{ qname: 'litellm.Router', async: false }, { qname: 'litellm.router.Router', async: false }],
+    clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [],
+    moduleSync: ['litellm.completion', 'litellm.embedding', 'litellm.text_completion', 'litellm.image_generation', 'litellm.transcription', 'litellm.speech', 'litellm.responses', 'litellm.rerank'],
+    moduleAsync: ['litellm.acompletion', 'litellm.aembedding', 'litellm.atext_completion', 'litellm.aimage_generation', 'litellm.atranscription', 'litellm.aspeech', 'litellm.aresponses', 'litellm.arerank'],
+    modulePairs: {
+      'litellm.completion': 'litellm.acompletion', 'litellm.embedding': 'litellm.aembedding', 'litellm.text_completion': 'litellm.atext_completion',
+      'litellm.image_generation': 'litellm.aimage_generation', 'litellm.transcription': 'litellm.atranscription', 'litellm.speech': 'litellm.aspeech',
+      'litellm.responses': 'litellm.aresponses', 'litellm.rerank': 'litellm.arerank',
+    },
+    asyncPairs: { completion: 'acompletion', embedding: 'aembedding', text_completion: 'atext_completion', image_generation: 'aimage_generation', responses: 'aresponses' },
+    callMethods: ['completion', 'acompletion', 'embedding', 'aembedding', 'text_completion', 'atext_completion', 'image_generation', 'aimage_generation', 'responses', 'aresponses'],
+    defaults: { timeoutSeconds: 600, retries: 0 },
+  },
+  pairsOnly('langchain', ['langchain', 'langchain_openai', 'langchain_anthropic', 'langchain_community', 'langchain_google_genai', 'langchain_google_vertexai', 'langchain_ollama', 'langchain_groq', 'langchain_mistralai', 'langchain_cohere', 'langchain_aws', 'langchain_core', 'langchain_together', 'langchain_fireworks', 'langchain_huggingface', 'langgraph'], [], LANGCHAIN_PAIRS, { timeoutSeconds: null, retries: 2 }, {
+    classPrefixes: [
+      'langchain_openai.', 'langchain_anthropic.', 'langchain_community.chat_models.', 'langchain_community.llms.', 'langchain_google_genai.', 'langchain_google_vertexai.',
+      'langchain_ollama.', 'langchain_groq.', 'langchain_mistralai.', 'langchain_cohere.', 'langchain_aws.', 'langchain_together.', 'langchain_fireworks.', 'langchain_huggingface.',
+      'langchain.chains.', 'langchain.chat_models.', 'langchain.llms.', 'langchain.agents.AgentExecutor', 'langchain_core.language_models.',
+    ],
+    factories: [
+      { qname: 'langchain.chat_models.init_chat_model', cls: 'langchain' },
+      { qname: 'langgraph.prebuilt.create_react_agent', cls: 'langchain' },
+      { qname: 'langchain.agents.create_agent', cls: 'langchain' },
+      { qname: 'compile', cls: 'langchain', method: true },
+    ],
+    clientReturning: ['with_structured_output', 'bind_tools', 'bind', 'with_retry', 'with_config', 'with_fallbacks', 'pipe', 'assign', 'with_types', 'configurable_fields', 'as_retriever', 'from_template', 'from_messages', 'from_llm', 'from_chain_type'],
+    callable: true,
+    asyncGenerators: ['astream', 'astream_events', 'astream_log', 'atransform', 'abatch_as_completed'],
+  }),
+  pairsOnly('llama-index', ['llama_index'], [], LLAMA_PAIRS, { timeoutSeconds: 60, retries: 3 }, {
+    classPrefixes: ['llama_index.'],
+    clientReturning: ['as_query_engine', 'as_chat_engine', 'as_retriever', 'from_documents', 'from_vector_store', 'load_index_from_storage'],
+  }),
+  {
+    id: 'boto3-bedrock', modules: ['boto3'],
+    classes: [{ qname: 'boto3.bedrock-runtime', async: false }],
+    clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
+    callMethods: ['invoke_model', 'invoke_model_with_response_stream', 'converse', 'converse_stream', 'count_tokens', 'apply_guardrail', 'retrieve_and_generate', 'retrieve', 'invoke_agent'],
+    factories: [
+      { qname: 'boto3.client', cls: 'boto3.bedrock-runtime', firstArg: ['bedrock-runtime', 'bedrock-agent-runtime', 'sagemaker-runtime'] },
+      { qname: 'client', cls: 'boto3.bedrock-runtime', firstArg: ['bedrock-runtime', 'bedrock-agent-runtime', 'sagemaker-runtime'], method: true },
+    ],
+    defaults: { timeoutSeconds: 60, retries: 4 },
+  },
+  {
+    id: 'dspy', modules: ['dspy'],
+    classes: [{ qname: 'dspy.LM', async: false }, { qname: 'dspy.Predict', async: false }, { qname: 'dspy.ChainOfThought', async: false }, { qname: 'dspy.ReAct', async: false }],
+    clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
+    callMethods: ['forward', 'acall', 'aforward'], asyncPairs: { forward: 'aforward' }, callable: true,
+    defaults: { timeoutSeconds: 600, retries: 3 },
+  },
+);
+
+/** instructor-style wrappers: the result is the wrapped client (sync or async as given). */
+export const CLIENT_WRAPPERS = new Set([
+  'instructor.from_openai', 'instructor.from_anthropic', 'instructor.from_gemini', 'instructor.from_genai', 'instructor.from_mistral',
+  'instructor.from_cohere', 'instructor.from_groq', 'instructor.from_litellm', 'instructor.patch', 'instructor.apatch', 'langsmith.wrappers.wrap_openai',
+  'langfuse.openai.OpenAI',
+]);
+
 export interface ClassHit {
   sdk: PySdk;
   cls: PyClientClass;
@@ -117,9 +256,37 @@ export interface ClassHit {
 
 const CLASS_INDEX = new Map<string, ClassHit>();
 for (const sdk of PYTHON_SDKS) for (const cls of sdk.classes) CLASS_INDEX.set(cls.qname, { sdk, cls });
+const PREFIXED = PYTHON_SDKS.filter((s) => s.classPrefixes);
 
 export function findClientClass(qname: string): ClassHit | undefined {
-  return CLASS_INDEX.get(qname);
+  const hit = CLASS_INDEX.get(qname);
+  if (hit) return hit;
+  for (const sdk of PREFIXED) {
+    if (sdk.classPrefixes!.some((p) => (p.endsWith('.') ? qname.startsWith(p) : qname === p)) && /^[A-Z]/.test(shortName(qname))) {
+      const made: ClassHit = { sdk, cls: { qname, async: false } };
+      CLASS_INDEX.set(qname, made);
+      return made;
+    }
+  }
+  return undefined;
+}
+
+/** A client of `sdk` that is not tied to one class (factory results, LangChain pipelines). */
+export function genericClass(sdkId: string, qname: string): ClassHit | undefined {
+  const sdk = PYTHON_SDKS.find((s) => s.id === sdkId || s.classes.some((c) => c.qname === qname));
+  if (!sdk) return undefined;
+  return { sdk, cls: sdk.classes.find((c) => c.qname === qname) ?? { qname, async: false } };
+}
+
+/** Whether `method` called on a client of this SDK is async (returns a coroutine). */
+export function methodIsAsync(hit: ClassHit, method: string): boolean {
+  if (hit.cls.async) return true;
+  const pairs = hit.sdk.asyncPairs;
+  if (pairs) {
+    if (Object.prototype.hasOwnProperty.call(pairs, method) && pairs[method] !== method) return false;
+    if (Object.values(pairs).includes(method)) return true;
+  }
+  return false;
 }
 
 export interface ModuleFunctionHit {
@@ -141,12 +308,21 @@ export function findModuleFunction(qname: string, exact = false): ModuleFunction
   return undefined;
 }
 
-/** True when `qname` could be a prefix of some module-level function (keeps attribute chains alive). */
+/** True when `qname` could be a prefix of a catalogued name (keeps attribute chains alive). */
 export function isModuleFunctionPrefix(qname: string): boolean {
   for (const sdk of PYTHON_SDKS) {
     for (const p of [...sdk.moduleSync, ...sdk.moduleAsync]) if (p.startsWith(qname + '.') || qname.startsWith(p)) return true;
+    for (const c of sdk.classes) if (c.qname.startsWith(qname + '.')) return true;
+    if (sdk.modules.includes(qname)) return true;
+    for (const f of sdk.factories ?? []) if (!f.method && f.qname.startsWith(qname + '.')) return true;
   }
   return false;
+}
+
+export function findFactory(qname: string, method: boolean): { sdk: PySdk; cls: string; firstArg?: string[] }[] {
+  const out: { sdk: PySdk; cls: string; firstArg?: string[] }[] = [];
+  for (const sdk of PYTHON_SDKS) for (const f of sdk.factories ?? []) if (f.qname === qname && !!f.method === method) out.push({ sdk, cls: f.cls, firstArg: f.firstArg });
+  return out;
 }
 
 export function shortName(qname: string): string {

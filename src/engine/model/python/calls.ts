@@ -2,7 +2,7 @@
 // result goes (awaited, dropped, assigned, iterated, ...).
 
 import type { Node } from '../../parse/parser';
-import { findModuleFunction, type PySdk } from '../../catalog/python-sdks';
+import { findModuleFunction, methodIsAsync, type PySdk } from '../../catalog/python-sdks';
 import type { Scope } from './model';
 import type { ClientValue, Evaluator } from './values';
 import { field, hasAsyncKeyword } from './syntax';
@@ -58,13 +58,20 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
   if (callee.kind === 'resource') {
     const sdk = callee.client.hit.sdk;
     const method = callee.path[callee.path.length - 1];
-    if (callee.path.length === 1 && sdk.clientReturning.includes(method)) return undefined;
+    if (sdk.clientReturning.includes(method)) return undefined;
     if (callee.path.some((p) => sdk.nonApiMethods.includes(p))) return undefined;
-    const isAsync = callee.client.hit.cls.async;
+    if (sdk.callMethods && !sdk.callMethods.includes(method)) return undefined;
+    const isAsync = methodIsAsync(callee.client.hit, method);
     const awaitable = !(isAsync && (sdk.asyncContextManagers.includes(method) || sdk.asyncGenerators.includes(method)));
     return {
       node: call, scope, sdk, async: isAsync, awaitable, calleeText: fn.text.replace(/\s+/g, ''), client: callee.client,
       usage: usageOf(call), streaming: streamingArg || method === 'stream',
+    };
+  }
+  if (callee.kind === 'client' && callee.hit.sdk.callable) {
+    return {
+      node: call, scope, sdk: callee.hit.sdk, async: false, awaitable: true, calleeText: fn.text.replace(/\s+/g, ''), client: callee,
+      usage: usageOf(call), streaming: streamingArg,
     };
   }
   const moduleHit = callee.kind === 'sdkFunction' ? callee.hit : callee.kind === 'module' ? findModuleFunction(callee.qname) : undefined;

@@ -2,7 +2,7 @@
 // to, as far as static evidence goes (SDK modules, client classes and instances, local functions).
 
 import type { Node } from '../../parse/parser';
-import { findClientClass, findModuleFunction, isModuleFunctionPrefix, PYTHON_SDKS, type ClassHit, type ModuleFunctionHit } from '../../catalog/python-sdks';
+import { CLIENT_WRAPPERS, findClientClass, findFactory, findModuleFunction, genericClass, isModuleFunctionPrefix, type ClassHit, type ModuleFunctionHit } from '../../catalog/python-sdks';
 import type { PyModel, Scope } from './model';
 import { dottedName, field, unparen } from './syntax';
 
@@ -21,17 +21,26 @@ export type Value =
   | { kind: 'resource'; client: ClientValue; path: string[] }
   | { kind: 'sdkFunction'; hit: ModuleFunctionHit; qname: string }
   | { kind: 'function'; scope: Scope }
-  | { kind: 'instance'; qname: string };
+  | { kind: 'instance'; qname: string }
+  | { kind: 'method'; qname: string; method: string }
+  | { kind: 'string'; text: string };
 
-const SDK_MODULES = new Set(PYTHON_SDKS.flatMap((s) => s.modules));
 const MAX_DEPTH = 24;
 
 export class Evaluator {
   private readonly functionByNode = new Map<number, Scope>();
   private readonly active = new Set<number>();
 
+  private readonly scopeByCall = new Map<number, Scope>();
+
   constructor(private readonly model: PyModel) {
     for (const fn of model.functions) if (fn.kind === 'function') this.functionByNode.set(fn.node.id, fn);
+    for (const s of [model.module, ...model.functions]) for (const c of s.calls) this.scopeByCall.set(c.id, s);
+  }
+
+  /** The scope whose body makes this call (module scope when unknown). */
+  scopeOfNode(call: Node): Scope {
+    return this.scopeByCall.get(call.id) ?? this.model.module;
   }
 
   functionScopeOf(defNode: Node): Scope | undefined {
@@ -67,7 +76,10 @@ export class Evaluator {
           }
         }
         const base = this.evaluate(obj, scope, depth);
-        if (base) return this.attribute(base, attr.text);
+        if (base) {
+          const v = this.attribute(base, attr.text);
+          if (v) return v;
+        }
         // `app.state.client` and friends: assignments to the same dotted target anywhere in the file.
         const dotted = dottedName(n);
         if (dotted) return this.firstValue(this.model.attributeAssignments.get(dotted), this.model.module, depth);
@@ -91,6 +103,27 @@ export class Evaluator {
       case 'conditional_expression': {
         const first = n.namedChild(0);
         return first ? this.evaluate(first, scope, depth) : undefined;
+      }
+      case 'string':
+      case 'concatenated_string':
+        return { kind: 'string', text: n.text };
+      case 'binary_operator': {
+        // LangChain pipelines: `prompt | llm | parser` is a runnable when any part is one.
+        const op = n.child(1)?.type;
+        const left = field(n, 'left');
+        const right = field(n, 'right');
+        if (op === '|' && left && right) {
+          for (const side of [right, left]) {
+            const v = this.evaluate(side, scope, depth);
+            if (v?.kind === 'client' && v.hit.sdk.id === 'langchain') return { kind: 'client', hit: v.hit };
+          }
+        }
+        if (op === '+' && left && right) {
+          const l = this.evaluate(left, scope, depth);
+          const r = this.evaluate(right, scope, depth);
+          if (l?.kind === 'string' || r?.kind === 'string') return { kind: 'string', text: `${l?.kind === 'string' ? l.text : ''}${r?.kind === 'string' ? r.text : ''}` };
+        }
+        return undefined;
       }
       case 'function_definition':
         return this.functionByNode.has(n.id) ? { kind: 'function', scope: this.functionByNode.get(n.id)! } : undefined;
@@ -172,7 +205,15 @@ export class Evaluator {
       case 'qname':
         return resolveQname(`${base.qname}.${attr}`, false);
       case 'client':
+        if (base.hit.sdk.asyncAttr === attr && !base.hit.cls.async) {
+          return { kind: 'client', hit: { sdk: base.hit.sdk, cls: { qname: `${base.hit.cls.qname}.${attr}`, async: true } }, ctor: base.ctor };
+        }
         return { kind: 'resource', client: base, path: [attr] };
+      case 'instance':
+        return { kind: 'method', qname: base.qname, method: attr };
+      case 'clientClass':
+        // Alternate constructors: `VectorStoreIndex.from_documents(...)`, `ChatPromptTemplate.from_messages(...)`.
+        return base.hit.sdk.clientReturning.includes(attr) ? base : undefined;
       case 'resource':
         return { kind: 'resource', client: base.client, path: [...base.path, attr] };
       default:
@@ -186,11 +227,36 @@ export class Evaluator {
         return { kind: 'client', hit: callee.hit, ctor: call };
       case 'resource': {
         const method = callee.path[callee.path.length - 1];
-        if (callee.path.length === 1 && callee.client.hit.sdk.clientReturning.includes(method)) return callee.client;
+        if (callee.client.hit.sdk.clientReturning.includes(method)) return callee.client;
+        for (const f of findFactory(method, true)) {
+          if (f.cls === callee.client.hit.sdk.id || f.sdk === callee.client.hit.sdk) return { kind: 'client', hit: genericClass(f.sdk.id, f.cls)!, ctor: call };
+        }
         return undefined;
       }
-      case 'qname':
+      case 'method': {
+        // `boto3.Session().client("bedrock-runtime")`, `StateGraph(...).compile()`.
+        const top = callee.qname.split('.')[0];
+        for (const f of findFactory(callee.method, true)) {
+          if (!f.sdk.modules.some((m) => m.split('.')[0] === top)) continue;
+          if (f.firstArg && !f.firstArg.includes(firstStringArg(call) ?? '')) continue;
+          const hit = genericClass(f.sdk.id, f.cls);
+          if (hit) return { kind: 'client', hit, ctor: call };
+        }
+        return undefined;
+      }
+      case 'qname': {
+        if (CLIENT_WRAPPERS.has(callee.qname)) {
+          const arg = firstArgument(call);
+          const v = arg ? this.evaluate(arg, scope0(call, this), depth) : undefined;
+          return v?.kind === 'client' ? v : undefined;
+        }
+        for (const f of findFactory(callee.qname, false)) {
+          if (f.firstArg && !f.firstArg.includes(firstStringArg(call) ?? '')) continue;
+          const hit = genericClass(f.sdk.id, f.cls);
+          if (hit) return { kind: 'client', hit, ctor: call };
+        }
         return { kind: 'instance', qname: callee.qname };
+      }
       case 'function': {
         // A factory in this file: what its return statements evaluate to.
         for (const r of callee.scope.returns) {
@@ -205,13 +271,33 @@ export class Evaluator {
   }
 }
 
+function firstArgument(call: Node): Node | undefined {
+  const args = field(call, 'arguments');
+  if (!args) return undefined;
+  for (let i = 0; i < args.namedChildCount; i++) {
+    const a = args.namedChild(i);
+    if (a && a.type !== 'keyword_argument' && a.type !== 'comment') return a;
+  }
+  return undefined;
+}
+
+function firstStringArg(call: Node): string | undefined {
+  const a = firstArgument(call);
+  if (!a || a.type !== 'string') return undefined;
+  return a.text.replace(/^[rbuf]*(['"]{1,3})/i, '').replace(/(['"]{1,3})$/, '');
+}
+
+/** The scope a wrapper call's argument is evaluated in: the one the evaluator is currently in. */
+function scope0(call: Node, ev: Evaluator): Scope {
+  return ev.scopeOfNode(call);
+}
+
 export function resolveQname(qname: string, isModule: boolean): Value {
   const cls = findClientClass(qname);
   if (cls) return { kind: 'clientClass', hit: cls };
   const fn = findModuleFunction(qname, true);
   if (fn) return { kind: 'sdkFunction', hit: fn, qname };
-  const top = qname.split('.')[0];
-  if (isModule || (SDK_MODULES.has(top) && isModuleFunctionPrefix(qname))) return { kind: 'module', qname };
+  if (isModule || isModuleFunctionPrefix(qname)) return { kind: 'module', qname };
   return { kind: 'qname', qname };
 }
 

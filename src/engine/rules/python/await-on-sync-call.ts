@@ -3,6 +3,7 @@
 import type { PyContext } from '../../model/python/context';
 import type { Finding } from '../../types';
 import { asyncClientFix, removeAwaitFix, toThreadFix } from '../../fix/python-fixes';
+import { asyncVariantFix } from '../../fix/python-async-variants';
 import { describeCall, enclosingFunction, makeFinding } from '../python-util';
 import { clientRelated } from '../python-related';
 import { rangeBetween, field } from '../../model/python/syntax';
@@ -19,6 +20,7 @@ export function checkAwaitOnSync(ctx: PyContext): Finding[] {
     const callee = field(call.node, 'function') ?? call.node;
     const finding = makeFinding(ctx, 'await-on-sync-call', 'error', rangeBetween(aw, callee), message, fn, [
       call.client ? asyncClientFix(ctx, call.client) : undefined,
+      asyncVariantFix(ctx, call),
       toThreadFix(ctx, call),
       removeAwaitFix(ctx, call),
     ]);

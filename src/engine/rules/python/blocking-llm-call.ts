@@ -3,6 +3,7 @@
 import type { PyContext } from '../../model/python/context';
 import type { Finding } from '../../types';
 import { asyncClientFix, makeHandlerDefFix, toThreadFix } from '../../fix/python-fixes';
+import { asyncVariantFix } from '../../fix/python-async-variants';
 import { calleeRange, describeCall, describeFunction, enclosingFunction, makeFinding } from '../python-util';
 import { clientRelated } from '../python-related';
 
@@ -18,6 +19,7 @@ export function checkBlocking(ctx: PyContext): Finding[] {
       `every other request on this worker waits until the model answers.`;
     const finding = makeFinding(ctx, 'blocking-llm-call', 'error', calleeRange(call), message, fn, [
       call.client ? asyncClientFix(ctx, call.client) : undefined,
+      asyncVariantFix(ctx, call),
       toThreadFix(ctx, call),
       handler ? makeHandlerDefFix(ctx, handler) : undefined,
     ]);
