@@ -3,7 +3,9 @@
 
 import * as crypto from 'crypto';
 import { Parsers } from './parse/parser';
-import { analyzePythonFile } from './model/python/analyze';
+import { analyzePythonFile, pythonFacts } from './model/python/analyze';
+import type { PyIndex } from './index/python-index';
+import type { PyFileSummary } from './index/python-summary';
 import { analyzeJsFile } from './model/js/analyze';
 import { RULES, RULE_IDS } from './rules/registry';
 import { PYTHON_SDKS } from './catalog/python-sdks';
@@ -37,6 +39,7 @@ const PYTHON_RELEVANT = new RegExp(
 
 export class Engine {
   private readonly cache = new Map<string, { hash: string; result: FileAnalysis }>();
+  private readonly summaryCache = new Map<string, { key: string; summary: PyFileSummary | undefined }>();
 
   private constructor(private readonly parsers: Parsers) {}
 
@@ -44,8 +47,32 @@ export class Engine {
     return new Engine(await Parsers.load(wasmDir));
   }
 
-  /** Analyses one file. `file` is an absolute path; `text` its current content. */
-  analyze(file: string, text: string, options: AnalyzeOptions = {}): FileAnalysis {
+  /**
+   * Summary of a Python file for the workspace index (undefined for other languages, unreadable or
+   * irrelevant files). `index` lets clients imported from other files resolve.
+   */
+  summarize(file: string, text: string, index?: PyIndex): PyFileSummary | undefined {
+    if (languageOf(file) !== 'python' || text.length > MAX_FILE_CHARS) return undefined;
+    const key = crypto.createHash('sha1').update(text).digest('hex') + (index ? crypto.createHash('sha1').update(index.clientsFingerprint()).digest('hex') : '');
+    const cached = this.summaryCache.get(file);
+    if (cached && cached.key === key) return cached.summary;
+    let summary: PyFileSummary | undefined;
+    try {
+      const tree = this.parsers.parse('python', text);
+      try {
+        summary = pythonFacts(file, tree, index).summary;
+      } finally {
+        tree.delete();
+      }
+    } catch {
+      summary = undefined;
+    }
+    this.summaryCache.set(file, { key, summary });
+    return summary;
+  }
+
+  /** Analyses one file. `file` is an absolute path; `text` its current content; `index` the workspace's. */
+  analyze(file: string, text: string, options: AnalyzeOptions = {}, index?: PyIndex): FileAnalysis {
     const language = languageOf(file);
     const lines = countLines(text);
     const empty = (notes: string[]): FileAnalysis => ({ file, language: language ?? 'python', findings: [], routes: [], notes, lines });
@@ -54,13 +81,13 @@ export class Engine {
     if (text.indexOf('\u0000') !== -1 && looksBinary(text)) return empty([`${file}: skipped, looks like a binary file`]);
 
     let raw: FileAnalysis;
-    const hash = crypto.createHash('sha1').update(text).digest('hex');
+    const hash = crypto.createHash('sha1').update(text).digest('hex') + (index && language === 'python' ? crypto.createHash('sha1').update(index.fingerprint(file)).digest('hex') : '');
     const cached = this.cache.get(file);
     if (cached && cached.hash === hash) {
       raw = cached.result;
     } else {
       try {
-        raw = this.analyzeUncached(file, text, language);
+        raw = this.analyzeUncached(file, text, language, index);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         return empty([`${file}: analysis failed: ${message.split('\n')[0]}`]);
@@ -73,9 +100,15 @@ export class Engine {
 
   forget(file: string): void {
     this.cache.delete(file);
+    this.summaryCache.delete(file);
   }
 
-  private analyzeUncached(file: string, text: string, language: Language): FileAnalysis {
+  /** True when the text names an SDK or web framework (files that don't can only matter through imports). */
+  static mentionsPythonSdk(text: string): boolean {
+    return PYTHON_RELEVANT.test(text);
+  }
+
+  private analyzeUncached(file: string, text: string, language: Language, index?: PyIndex): FileAnalysis {
     if (language !== 'python') {
       const tree = this.parsers.parse(language, text);
       try {
@@ -84,13 +117,13 @@ export class Engine {
         tree.delete();
       }
     }
-    if (!PYTHON_RELEVANT.test(text)) {
+    if (!PYTHON_RELEVANT.test(text) && !(index && index.importsWorkspaceCode(file))) {
       // No SDK or framework is named anywhere in the file: nothing any rule could report.
       return { file, language, findings: [], routes: [], notes: [], lines: countLines(text) };
     }
     const tree = this.parsers.parse('python', text);
     try {
-      return analyzePythonFile(file, text, tree);
+      return analyzePythonFile(file, text, tree, index);
     } finally {
       tree.delete();
     }

@@ -328,3 +328,15 @@ export function findFactory(qname: string, method: boolean): { sdk: PySdk; cls: 
 export function shortName(qname: string): string {
   return qname.slice(qname.lastIndexOf('.') + 1);
 }
+
+/** Compact text form of a client class for summaries: `sdk|qname|async`. */
+export function encodeClient(hit: ClassHit): string {
+  return `${hit.sdk.id}|${hit.cls.qname}|${hit.cls.async ? 1 : 0}`;
+}
+
+export function decodeClient(text: string): ClassHit | undefined {
+  const [id, qname, async] = text.split('|');
+  const sdk = PYTHON_SDKS.find((s) => s.id === id);
+  if (!sdk || !qname) return undefined;
+  return { sdk, cls: sdk.classes.find((c) => c.qname === qname) ?? { qname, async: async === '1' } };
+}

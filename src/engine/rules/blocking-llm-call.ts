@@ -2,6 +2,7 @@
 
 import type { RuleDefinition } from './rule';
 import { checkBlocking } from './python/blocking-llm-call';
+import { checkBlockingThroughHelpers } from './python/interprocedural';
 
 export const blockingLlmCall: RuleDefinition = {
   id: 'blocking-llm-call',
@@ -42,6 +43,6 @@ export const blockingLlmCall: RuleDefinition = {
       '"Use the async client and await" is unsafe: it changes the client class for the whole file, and code elsewhere that uses the client synchronously would break, so review it. "Run in a thread with `asyncio.to_thread`" is safe: the call runs unchanged in a worker thread and the handler awaits it. "Make the handler `def`" (FastAPI only, offered when nothing else in the body awaits) is unsafe: FastAPI then runs the handler in its 40-thread pool, and any direct caller that awaited the function breaks.',
   },
   exampleFile: 'example.py',
-  checkPython: checkBlocking,
+  checkPython: (ctx) => [...checkBlocking(ctx), ...checkBlockingThroughHelpers(ctx)],
 };
 

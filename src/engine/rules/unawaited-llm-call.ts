@@ -2,6 +2,7 @@
 
 import type { RuleDefinition } from './rule';
 import { checkUnawaited } from './python/unawaited-llm-call';
+import { checkUnawaitedHelpers } from './python/interprocedural';
 
 export const unawaitedLlmCall: RuleDefinition = {
   id: 'unawaited-llm-call',
@@ -42,6 +43,6 @@ export const unawaitedLlmCall: RuleDefinition = {
       '"Add `await`" is safe: it makes the code do what it says. Where the result is used directly, the fix adds parentheses: `(await client.x.create(...)).choices`.',
   },
   exampleFile: 'example.py',
-  checkPython: checkUnawaited,
+  checkPython: (ctx) => [...checkUnawaited(ctx), ...checkUnawaitedHelpers(ctx)],
 };
 

@@ -7,16 +7,24 @@ import { RULES } from '../../rules/registry';
 import { classifyCall, type LlmCall } from './calls';
 import type { PyContext } from './context';
 import { findHandlers } from './handlers';
-import { buildModel, type Scope } from './model';
+import { buildModel, type PyModel, type Scope } from './model';
+import { PyIndex } from '../../index/python-index';
+import { summarizePython, type PyFileSummary } from '../../index/python-summary';
 import { rangeOf } from './syntax';
 import { Evaluator } from './values';
 
-export function analyzePythonFile(file: string, text: string, tree: Tree): FileAnalysis {
+export interface PythonFacts {
+  model: PyModel;
+  evaluator: Evaluator;
+  calls: LlmCall[];
+  summary: PyFileSummary;
+}
+
+/** Model, LLM call sites and summary of a file; `index` lets clients imported from other files resolve. */
+export function pythonFacts(file: string, tree: Tree, index?: PyIndex): PythonFacts {
   const model = buildModel(tree.rootNode);
   const evaluator = new Evaluator(model);
-  const handlers = findHandlers(model, evaluator);
-  const handlerByNode = new Map(handlers.map((h) => [h.scope.node.id, h]));
-
+  if (index) evaluator.external = { file, index };
   const calls: LlmCall[] = [];
   for (const scope of [model.module, ...model.functions]) {
     for (const call of scope.calls) {
@@ -24,6 +32,13 @@ export function analyzePythonFile(file: string, text: string, tree: Tree): FileA
       if (c) calls.push(c);
     }
   }
+  return { model, evaluator, calls, summary: summarizePython(file, model, evaluator, calls) };
+}
+
+export function analyzePythonFile(file: string, text: string, tree: Tree, index?: PyIndex): FileAnalysis {
+  const { model, evaluator, calls, summary } = pythonFacts(file, tree, index);
+  const handlers = findHandlers(model, evaluator);
+  const handlerByNode = new Map(handlers.map((h) => [h.scope.node.id, h]));
 
   const byScope = new Map<Scope, LlmCall[]>();
   const byCtor = new Map<number, LlmCall[]>();
@@ -40,6 +55,8 @@ export function analyzePythonFile(file: string, text: string, tree: Tree): FileA
     evaluator,
     handlers,
     calls,
+    index: (index ?? new PyIndex()).overlay(summary),
+    summary,
     handlerOf: (scope) => handlerByNode.get(scope.node.id),
     identifierUses: (name) => {
       identifierIndex ??= indexIdentifiers(tree.rootNode);

@@ -5,6 +5,8 @@ import type { Handler } from './handlers';
 import type { LlmCall } from './calls';
 import type { PyModel, Scope } from './model';
 import type { Evaluator } from './values';
+import type { PyIndex } from '../../index/python-index';
+import type { PyFileSummary } from '../../index/python-summary';
 
 export interface PyContext {
   file: string;
@@ -21,6 +23,9 @@ export interface PyContext {
   callsIn(scope: Scope): LlmCall[];
   /** LLM calls made through the client built by this constructor call. */
   callsThrough(ctor: Node): LlmCall[];
+  /** The workspace index with this file's summary in it (just this file when analysed alone). */
+  index: PyIndex;
+  summary: PyFileSummary;
   /** Memo for fixes shared by many findings (the async-client fix of one client). */
   memo<T>(key: string, build: () => T): T;
 }

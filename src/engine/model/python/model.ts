@@ -279,14 +279,16 @@ function readImport(node: Node, model: PyModel): void {
   const moduleNode = field(node, 'module_name');
   if (!moduleNode) return;
   const moduleName = moduleNode.text;
+  // `from . import x` → `.x`; `from .pkg import x` → `.pkg.x` (leading dots = relative level).
+  const sep = moduleName.endsWith('.') ? '' : '.';
   for (const c of children(node)) {
     if (c === moduleNode || c.id === moduleNode.id) continue;
     if (c.type === 'dotted_name') {
-      model.imports.set(c.text, `${moduleName}.${c.text}`);
+      model.imports.set(c.text, `${moduleName}${sep}${c.text}`);
     } else if (c.type === 'aliased_import') {
       const name = field(c, 'name');
       const alias = field(c, 'alias');
-      if (name && alias) model.imports.set(alias.text, `${moduleName}.${name.text}`);
+      if (name && alias) model.imports.set(alias.text, `${moduleName}${sep}${name.text}`);
     }
   }
 }

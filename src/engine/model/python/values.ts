@@ -2,8 +2,9 @@
 // to, as far as static evidence goes (SDK modules, client classes and instances, local functions).
 
 import type { Node } from '../../parse/parser';
-import { CLIENT_WRAPPERS, findClientClass, findFactory, findModuleFunction, genericClass, isModuleFunctionPrefix, type ClassHit, type ModuleFunctionHit } from '../../catalog/python-sdks';
+import { CLIENT_WRAPPERS, decodeClient, findClientClass, findFactory, findModuleFunction, genericClass, isModuleFunctionPrefix, type ClassHit, type ModuleFunctionHit } from '../../catalog/python-sdks';
 import type { PyModel, Scope } from './model';
+import type { PyIndex } from '../../index/python-index';
 import { dottedName, field, unparen } from './syntax';
 
 export interface ClientValue {
@@ -23,6 +24,7 @@ export type Value =
   | { kind: 'function'; scope: Scope }
   | { kind: 'instance'; qname: string }
   | { kind: 'method'; qname: string; method: string }
+  | { kind: 'extFactory'; cls: string }
   | { kind: 'string'; text: string };
 
 const MAX_DEPTH = 24;
@@ -32,6 +34,8 @@ export class Evaluator {
   private readonly active = new Set<number>();
 
   private readonly scopeByCall = new Map<number, Scope>();
+  /** Cross-file lookups: clients and client factories defined in other workspace files. */
+  external?: { file: string; index: PyIndex };
 
   constructor(private readonly model: PyModel) {
     for (const fn of model.functions) if (fn.kind === 'function') this.functionByNode.set(fn.node.id, fn);
@@ -185,8 +189,23 @@ export class Evaluator {
       s = s.parent;
     }
     const qname = this.model.imports.get(name);
-    if (qname !== undefined) return resolveQname(qname, this.model.moduleImports.has(name));
+    if (qname !== undefined) return this.resolveImported(qname, this.model.moduleImports.has(name));
     return undefined;
+  }
+
+  /** A catalogued name, or else what another workspace file binds it to (client, client factory). */
+  resolveImported(qname: string, isModule: boolean): Value {
+    const v = resolveQname(qname, isModule);
+    if (v.kind !== 'qname' || !this.external) return v;
+    const { file, index } = this.external;
+    const cls = index.clientOf(file, qname);
+    if (cls) {
+      const hit = decodeClient(cls);
+      if (hit) return { kind: 'client', hit };
+    }
+    const made = index.factoryOf(file, qname);
+    if (made) return { kind: 'extFactory', cls: made };
+    return v;
   }
 
   /** Evaluates the assigned expressions, latest first, and returns the first one that says something. */
@@ -203,7 +222,7 @@ export class Evaluator {
     switch (base.kind) {
       case 'module':
       case 'qname':
-        return resolveQname(`${base.qname}.${attr}`, false);
+        return this.resolveImported(`${base.qname}.${attr}`, false);
       case 'client':
         if (base.hit.sdk.asyncAttr === attr && !base.hit.cls.async) {
           return { kind: 'client', hit: { sdk: base.hit.sdk, cls: { qname: `${base.hit.cls.qname}.${attr}`, async: true } }, ctor: base.ctor };
@@ -225,6 +244,10 @@ export class Evaluator {
     switch (callee.kind) {
       case 'clientClass':
         return { kind: 'client', hit: callee.hit, ctor: call };
+      case 'extFactory': {
+        const hit = decodeClient(callee.cls);
+        return hit ? { kind: 'client', hit } : undefined;
+      }
       case 'resource': {
         const method = callee.path[callee.path.length - 1];
         if (callee.client.hit.sdk.clientReturning.includes(method)) return callee.client;

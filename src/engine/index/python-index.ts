@@ -1,0 +1,325 @@
+// The workspace's Python index: resolves imports to files (packages, src layouts, relative imports,
+// `__init__` re-exports) and propagates facts across the call graph, with cycles cut:
+// which functions run a blocking LLM call, which return an LLM coroutine, which are reached from the loop.
+
+import * as path from 'path';
+import type { Range } from '../types';
+import type { FnFacts, PyFileSummary } from './python-summary';
+
+export interface Hop {
+  name: string;
+  file: string;
+  range: Range;
+}
+
+interface FnRef {
+  file: string;
+  name: string;
+}
+
+interface Caller {
+  caller: FnRef;
+  range: Range;
+  usage: string;
+}
+
+const MAX_SUFFIX = 8;
+const MAX_DEPTH = 32;
+
+export class PyIndex {
+  private readonly summaries = new Map<string, PyFileSummary>();
+  private readonly bySuffix = new Map<string, string[]>();
+  private blockingMemo = new Map<string, Hop[] | null>();
+  private coroutineMemo = new Map<string, Hop[] | null>();
+  private loopMemo = new Map<string, Hop[] | null>();
+  private callers: Map<string, Caller[]> | undefined;
+
+  constructor(summaries: Iterable<PyFileSummary> = []) {
+    for (const s of summaries) this.add(s);
+  }
+
+  /** A copy with `summary` replacing its file's entry (the file being analysed now). */
+  overlay(summary: PyFileSummary): PyIndex {
+    const next = new PyIndex();
+    for (const s of this.summaries.values()) if (s.file !== summary.file) next.add(s);
+    next.add(summary);
+    return next;
+  }
+
+  get size(): number {
+    return this.summaries.size;
+  }
+
+  summary(file: string): PyFileSummary | undefined {
+    return this.summaries.get(file);
+  }
+
+  private add(s: PyFileSummary): void {
+    this.summaries.set(s.file, s);
+    const segs = moduleSegments(s.file);
+    for (let k = 1; k <= Math.min(MAX_SUFFIX, segs.length); k++) {
+      const key = segs.slice(segs.length - k).join('.');
+      const list = this.bySuffix.get(key);
+      if (list) list.push(s.file);
+      else this.bySuffix.set(key, [s.file]);
+    }
+  }
+
+  /** Resolves an imported qualified name, as seen from `fromFile`, to a file and a top-level name. */
+  resolve(fromFile: string, qname: string, depth = 0): { file: string; name?: string } | undefined {
+    if (depth > 6) return undefined;
+    const level = qname.length - qname.replace(/^\.+/, '').length;
+    const segs = qname.slice(level).split('.').filter(Boolean);
+    for (let k = segs.length; k >= (level > 0 ? 0 : 1); k--) {
+      const file = level > 0 ? this.relativeModule(fromFile, level, segs.slice(0, k)) : this.absoluteModule(fromFile, segs.slice(0, k).join('.'));
+      if (!file) continue;
+      const rest = segs.slice(k);
+      if (rest.length === 0) return { file };
+      const name = rest.join('.');
+      const s = this.summaries.get(file)!;
+      if (s.functions[name] || s.clients[rest[0]] || s.factories[name] || s.functions[rest[0]]) return { file, name };
+      // Re-exported from a package `__init__` or another module.
+      const reexport = s.imports[rest[0]];
+      if (reexport) return this.resolve(file, reexport + (rest.length > 1 ? '.' + rest.slice(1).join('.') : ''), depth + 1);
+      return { file, name };
+    }
+    return undefined;
+  }
+
+  private relativeModule(fromFile: string, level: number, segs: string[]): string | undefined {
+    let dir = path.dirname(fromFile);
+    for (let i = 1; i < level; i++) dir = path.dirname(dir);
+    const base = path.join(dir, ...segs);
+    for (const candidate of [base + '.py', path.join(base, '__init__.py')]) if (this.summaries.has(candidate)) return candidate;
+    return undefined;
+  }
+
+  private absoluteModule(fromFile: string, dotted: string): string | undefined {
+    const files = this.bySuffix.get(dotted);
+    if (!files || files.length === 0) return undefined;
+    if (files.length === 1) return files[0];
+    // Several files end with this module path: prefer the one nearest the importing file.
+    let best = files[0];
+    let bestShared = -1;
+    for (const f of files) {
+      const shared = commonPrefixLength(path.dirname(f), path.dirname(fromFile));
+      if (shared > bestShared) {
+        best = f;
+        bestShared = shared;
+      }
+    }
+    return best;
+  }
+
+  private resolveTarget(fromFile: string, target: string): FnRef | undefined {
+    if (target.startsWith('local:')) return { file: fromFile, name: target.slice(6) };
+    const r = this.resolve(fromFile, target.slice(7));
+    return r?.name ? { file: r.file, name: r.name } : undefined;
+  }
+
+  facts(ref: FnRef): FnFacts | undefined {
+    return this.summaries.get(ref.file)?.functions[ref.name];
+  }
+
+  /** Client class of an imported name (a module-level client in another file), if any. */
+  clientOf(fromFile: string, qname: string): string | undefined {
+    const r = this.resolve(fromFile, qname);
+    return r?.name ? this.summaries.get(r.file)?.clients[r.name] : undefined;
+  }
+
+  /** Client class returned by an imported factory function, if any. */
+  factoryOf(fromFile: string, qname: string): string | undefined {
+    const r = this.resolve(fromFile, qname);
+    return r?.name ? this.summaries.get(r.file)?.factories[r.name] : undefined;
+  }
+
+  /** Imported function facts, if the name resolves to a function in the workspace. */
+  functionOf(fromFile: string, qname: string): (FnRef & { facts: FnFacts }) | undefined {
+    const r = this.resolve(fromFile, qname);
+    if (!r?.name) return undefined;
+    const facts = this.facts({ file: r.file, name: r.name });
+    return facts ? { file: r.file, name: r.name, facts } : undefined;
+  }
+
+  /** Hops from the function down to a synchronous LLM call it runs (directly or through helpers). */
+  blockingChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
+    const key = `${ref.file}#${ref.name}`;
+    const memo = this.blockingMemo.get(key);
+    if (memo !== undefined) return memo ?? undefined;
+    if (visiting.has(key) || visiting.size > MAX_DEPTH) return undefined;
+    const facts = this.facts(ref);
+    if (!facts) return undefined;
+    visiting.add(key);
+    let result: Hop[] | undefined;
+    const self: Hop = { name: facts.name, file: ref.file, range: facts.range };
+    const direct = facts.direct.find((d) => !d.async);
+    if (direct) {
+      result = [self, { name: direct.text, file: ref.file, range: direct.range }];
+    } else {
+      for (const edge of facts.calls) {
+        const target = this.resolveTarget(ref.file, edge.target);
+        if (!target) continue;
+        const tf = this.facts(target);
+        if (!tf || (tf.isAsync && !runsCoroutine(edge.usage))) continue;
+        const sub = this.blockingChain(target, visiting);
+        if (sub) {
+          result = [self, ...sub];
+          break;
+        }
+      }
+    }
+    visiting.delete(key);
+    this.blockingMemo.set(key, result ?? null);
+    return result;
+  }
+
+  /** For an `async def`: hops down to the async LLM call that makes its coroutine an LLM coroutine. */
+  coroutineChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
+    const key = `${ref.file}#${ref.name}`;
+    const memo = this.coroutineMemo.get(key);
+    if (memo !== undefined) return memo ?? undefined;
+    const facts = this.facts(ref);
+    if (!facts || !facts.isAsync || visiting.has(key) || visiting.size > MAX_DEPTH) return undefined;
+    visiting.add(key);
+    let result: Hop[] | undefined;
+    const self: Hop = { name: facts.name, file: ref.file, range: facts.range };
+    const direct = facts.direct[0];
+    if (direct) {
+      result = [self, { name: direct.text, file: ref.file, range: direct.range }];
+    } else {
+      for (const edge of facts.calls) {
+        const target = this.resolveTarget(ref.file, edge.target);
+        if (!target) continue;
+        const sub = this.coroutineChain(target, visiting) ?? (this.facts(target)?.isAsync ? undefined : this.blockingChain(target));
+        if (sub) {
+          result = [self, ...sub];
+          break;
+        }
+      }
+    }
+    visiting.delete(key);
+    this.coroutineMemo.set(key, result ?? null);
+    return result;
+  }
+
+  /** For a sync function: hops from an `async def` that calls it (directly or via sync helpers) down to it. */
+  loopChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
+    const key = `${ref.file}#${ref.name}`;
+    const memo = this.loopMemo.get(key);
+    if (memo !== undefined) return memo ?? undefined;
+    const facts = this.facts(ref);
+    if (!facts || facts.isAsync || visiting.has(key) || visiting.size > MAX_DEPTH) return undefined;
+    visiting.add(key);
+    let result: Hop[] | undefined;
+    for (const c of this.callersOf(key)) {
+      const cf = this.facts(c.caller);
+      if (!cf) continue;
+      const callerHop: Hop = { name: cf.name, file: c.caller.file, range: cf.range };
+      if (cf.isAsync) {
+        result = [callerHop, { name: facts.name, file: ref.file, range: facts.range }];
+        break;
+      }
+      const up = this.loopChain(c.caller, visiting);
+      if (up) {
+        result = [...up, { name: facts.name, file: ref.file, range: facts.range }];
+        break;
+      }
+    }
+    visiting.delete(key);
+    this.loopMemo.set(key, result ?? null);
+    return result;
+  }
+
+  private callersOf(key: string): Caller[] {
+    if (!this.callers) {
+      this.callers = new Map();
+      for (const s of this.summaries.values()) {
+        for (const fn of Object.values(s.functions)) {
+          for (const edge of fn.calls) {
+            const t = this.resolveTarget(s.file, edge.target);
+            if (!t) continue;
+            const k = `${t.file}#${t.name}`;
+            const list = this.callers.get(k) ?? [];
+            list.push({ caller: { file: s.file, name: fn.name }, range: edge.range, usage: edge.usage });
+            this.callers.set(k, list);
+          }
+        }
+      }
+    }
+    return this.callers.get(key) ?? [];
+  }
+
+  private clientsPrint: string | undefined;
+
+  /** Changes whenever any workspace file's module-level clients or client factories change. */
+  clientsFingerprint(): string {
+    if (this.clientsPrint === undefined) {
+      const parts: string[] = [];
+      for (const s of [...this.summaries.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
+        const c = Object.entries(s.clients).concat(Object.entries(s.factories));
+        if (c.length) parts.push(`${s.file}:${c.map(([k, v]) => `${k}=${v}`).join(',')}`);
+      }
+      this.clientsPrint = parts.join(';');
+    }
+    return this.clientsPrint;
+  }
+
+  /** True when `file` imports a module of the workspace (so helpers or clients may come from it). */
+  importsWorkspaceCode(file: string): boolean {
+    const s = this.summaries.get(file);
+    if (!s) return false;
+    return Object.values(s.imports).some((q) => {
+      const r = this.resolve(file, q);
+      return r !== undefined && r.file !== file;
+    });
+  }
+
+  /** True when an import statement's module path names a workspace module. */
+  hasModule(fromFile: string, moduleQname: string): boolean {
+    return this.resolve(fromFile, moduleQname) !== undefined;
+  }
+
+  /**
+   * What the analysis of `file` reads from other files, as a string: equal strings mean equal
+   * cross-file facts, so a cached analysis can be reused.
+   */
+  fingerprint(file: string): string {
+    const s = this.summaries.get(file);
+    if (!s) return '';
+    const parts: string[] = [];
+    for (const [local, qname] of Object.entries(s.imports)) {
+      const r = this.resolve(file, qname);
+      if (!r || r.file === file) continue;
+      const fn = r.name ? this.facts({ file: r.file, name: r.name }) : undefined;
+      parts.push(`${local}=${r.file}:${r.name ?? ''}:${this.summaries.get(r.file)?.clients[r.name ?? ''] ?? ''}:${this.summaries.get(r.file)?.factories[r.name ?? ''] ?? ''}`);
+      if (fn) parts.push(`b${hops(this.blockingChain({ file: r.file, name: r.name! }))}c${hops(this.coroutineChain({ file: r.file, name: r.name! }))}a${fn.isAsync}`);
+    }
+    for (const name of Object.keys(s.functions)) {
+      const chain = this.loopChain({ file, name });
+      if (chain) parts.push(`l${name}:${hops(chain)}`);
+    }
+    return parts.join('|');
+  }
+}
+
+function hops(chain: Hop[] | undefined): string {
+  return chain ? chain.map((h) => `${h.file}:${h.name}:${h.range.start.line}`).join('>') : '-';
+}
+
+/** Usage kinds under which an awaited-style coroutine actually runs. */
+export function runsCoroutine(usage: string): boolean {
+  return usage === 'awaited' || usage === 'argument' || usage === 'returned' || usage === 'assigned' || usage === 'stored' || usage === 'yielded' || usage === 'other';
+}
+
+function moduleSegments(file: string): string[] {
+  const noExt = file.replace(/\.py$/, '');
+  const segs = noExt.split(/[\\/]+/).filter(Boolean);
+  if (segs[segs.length - 1] === '__init__') segs.pop();
+  return segs;
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}

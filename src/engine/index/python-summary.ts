@@ -1,0 +1,129 @@
+// Plain-data summary of one Python file for the workspace index: which functions make LLM calls
+// (sync or async), which other functions they call, and which module-level names hold clients.
+
+import type { LlmCall, UsageKind } from '../model/python/calls';
+import { usageOf } from '../model/python/calls';
+import type { PyModel, Scope } from '../model/python/model';
+import { field, rangeOf } from '../model/python/syntax';
+import type { Evaluator } from '../model/python/values';
+import type { Range } from '../types';
+import { encodeClient } from '../catalog/python-sdks';
+
+export interface DirectCall {
+  text: string;
+  range: Range;
+  sdk: string;
+  async: boolean;
+  usage: UsageKind;
+}
+
+export interface CallEdge {
+  /** `local:name`, `local:Class.method` or `import:qualified.name`. */
+  target: string;
+  range: Range;
+  usage: UsageKind;
+}
+
+export interface FnFacts {
+  name: string;
+  isAsync: boolean;
+  range: Range;
+  direct: DirectCall[];
+  calls: CallEdge[];
+}
+
+export interface PyFileSummary {
+  file: string;
+  /** Local name → imported qualified name (relative imports keep their leading dots). */
+  imports: Record<string, string>;
+  functions: Record<string, FnFacts>;
+  /** Module-level names bound to clients → `encodeClient` form (async clients included). */
+  clients: Record<string, string>;
+  /** Module-level functions returning a client → client class qname. */
+  factories: Record<string, string>;
+}
+
+export function qualifiedName(scope: Scope): string | undefined {
+  if (scope.kind !== 'function') return undefined;
+  if (scope.parent?.kind === 'module') return scope.name;
+  if (scope.parent?.kind === 'class' && scope.parent.parent?.kind === 'module') return `${scope.parent.name}.${scope.name}`;
+  return undefined;
+}
+
+export function summarizePython(file: string, model: PyModel, evaluator: Evaluator, calls: LlmCall[]): PyFileSummary {
+  const summary: PyFileSummary = { file, imports: Object.fromEntries(model.imports), functions: {}, clients: {}, factories: {} };
+  const llmCallIds = new Set(calls.map((c) => c.node.id));
+  const byScope = new Map<Scope, LlmCall[]>();
+  for (const c of calls) {
+    const list = byScope.get(c.scope);
+    if (list) list.push(c);
+    else byScope.set(c.scope, [c]);
+  }
+  for (const fn of model.functions) {
+    const name = qualifiedName(fn);
+    if (!name) continue;
+    const facts: FnFacts = { name, isAsync: fn.isAsync, range: rangeOf(fn.nameNode ?? fn.node), direct: [], calls: [] };
+    for (const c of byScope.get(fn) ?? []) {
+      facts.direct.push({ text: c.calleeText, range: rangeOf(field(c.node, 'function') ?? c.node), sdk: c.sdk.id, async: c.async, usage: c.usage.kind });
+    }
+    for (const call of fn.calls) {
+      if (llmCallIds.has(call.id)) continue;
+      const target = callTarget(call, fn, model, evaluator);
+      if (target) facts.calls.push({ target, range: rangeOf(field(call, 'function') ?? call), usage: usageOf(call).kind });
+    }
+    summary.functions[name] = facts;
+    // Factories: functions whose return value is a client.
+    for (const r of fn.returns) {
+      const v = evaluator.evaluate(r, fn);
+      if (v?.kind === 'client') summary.factories[name] = encodeClient(v.hit);
+    }
+  }
+  for (const [name, values] of model.module.assignments) {
+    const last = values[values.length - 1];
+    const v = last ? evaluator.evaluate(last, model.module) : undefined;
+    if (v?.kind === 'client') summary.clients[name] = encodeClient(v.hit);
+  }
+  return summary;
+}
+
+/** Symbol reference for the callee of a non-LLM call, when it names a function we can follow. */
+export function callTarget(call: import('../parse/parser').Node, scope: Scope, model: PyModel, evaluator: Evaluator): string | undefined {
+  const callee = field(call, 'function');
+  if (!callee) return undefined;
+  if (callee.type === 'attribute') {
+    const obj = field(callee, 'object');
+    const attr = field(callee, 'attribute');
+    if (!obj || !attr) return undefined;
+    // self.method(...) inside a class.
+    if (obj.type === 'identifier' && scope.classScope && scope.params[0]?.name === obj.text) {
+      return `local:${scope.classScope.name}.${attr.text}`;
+    }
+    // module.func(...) through `import pkg.module as m`.
+    if (obj.type === 'identifier' && model.moduleImports.has(obj.text)) return `import:${model.imports.get(obj.text)}.${attr.text}`;
+    if (obj.type === 'attribute' || obj.type === 'identifier') {
+      const dotted = callee.text.replace(/\s+/g, '');
+      const head = dotted.split('.')[0];
+      const q = model.imports.get(head);
+      if (q && /^[\w.]+$/.test(dotted)) return `import:${q}${dotted.slice(head.length)}`;
+    }
+    return undefined;
+  }
+  if (callee.type !== 'identifier') return undefined;
+  const v = evaluator.evaluate(callee, scope);
+  if (v?.kind === 'function') {
+    const name = qualifiedName(v.scope);
+    return name ? `local:${name}` : undefined;
+  }
+  const q = model.imports.get(callee.text);
+  if (q && !isShadowed(callee.text, scope)) return `import:${q}`;
+  return undefined;
+}
+
+function isShadowed(name: string, scope: Scope): boolean {
+  let s: Scope | undefined = scope;
+  while (s && s.kind !== 'module') {
+    if (s.assignments.has(name) || s.params.some((p) => p.name === name)) return true;
+    s = s.parent;
+  }
+  return false;
+}

@@ -1,0 +1,142 @@
+// Python checks that follow calls into helpers, in this file or across the workspace: a handler that
+// reaches a blocking LLM call through helpers, a sync helper's LLM call that runs on the loop, and
+// the dropped coroutine of an async helper that calls the LLM.
+
+import type { Node } from '../../parse/parser';
+import type { LlmCall } from '../../model/python/calls';
+import { usageOf } from '../../model/python/calls';
+import type { PyContext } from '../../model/python/context';
+import type { Scope } from '../../model/python/model';
+import { field, rangeOf } from '../../model/python/syntax';
+import { callTarget, qualifiedName } from '../../index/python-summary';
+import { runsCoroutine, type Hop } from '../../index/python-index';
+import { addAwaitFix, toThreadFix } from '../../fix/python-fixes';
+import type { ChainStep, Finding } from '../../types';
+import { describeFunction, makeFinding } from '../python-util';
+import * as path from 'path';
+
+interface HelperCall {
+  node: Node;
+  scope: Scope;
+  chainBlocking?: Hop[];
+  chainCoroutine?: Hop[];
+  targetAsync: boolean;
+  label: string;
+}
+
+function where(ctx: PyContext, hop: Hop): string {
+  const file = hop.file === ctx.file ? '' : `${path.basename(hop.file)}:`;
+  return `${file}${hop.range.start.line + 1}`;
+}
+
+function chainText(hops: Hop[]): string {
+  return hops.map((h) => `\`${h.name}\``).join(' → ');
+}
+
+function toSteps(hops: Hop[]): ChainStep[] {
+  return hops.map((h) => ({ name: h.name, file: h.file, range: h.range }));
+}
+
+/** Calls in `scope` to workspace functions, with what the index knows about each target. */
+function helperCalls(ctx: PyContext, scope: Scope): HelperCall[] {
+  const out: HelperCall[] = [];
+  const llm = new Set(ctx.callsIn(scope).map((c) => c.node.id));
+  for (const node of scope.calls) {
+    if (llm.has(node.id)) continue;
+    const target = callTarget(node, scope, ctx.model, ctx.evaluator);
+    if (!target) continue;
+    const ref = target.startsWith('local:')
+      ? { file: ctx.file, name: target.slice(6) }
+      : (() => {
+          const r = ctx.index.functionOf(ctx.file, target.slice(7));
+          return r ? { file: r.file, name: r.name } : undefined;
+        })();
+    if (!ref) continue;
+    const facts = ctx.index.facts(ref);
+    if (!facts) continue;
+    out.push({
+      node,
+      scope,
+      targetAsync: facts.isAsync,
+      chainBlocking: ctx.index.blockingChain(ref),
+      chainCoroutine: facts.isAsync ? ctx.index.coroutineChain(ref) : undefined,
+      label: (field(node, 'function') ?? node).text.replace(/\s+/g, ''),
+    });
+  }
+  return out;
+}
+
+/** A stand-in LLM call record so the generic fixes (to_thread, await) apply to a helper call. */
+function asCall(h: HelperCall): LlmCall {
+  return { node: h.node, scope: h.scope, sdk: { id: 'helper' } as LlmCall['sdk'], async: h.targetAsync, awaitable: true, calleeText: h.label, usage: usageOf(h.node), streaming: false };
+}
+
+function eventLoopScope(ctx: PyContext, scope: Scope): boolean {
+  return scope.kind === 'function' && (scope.isAsync || ctx.handlerOf(scope)?.runsOn === 'event-loop');
+}
+
+/** blocking-llm-call through helpers: at the handler's call site, and at the SDK call in a sync helper. */
+export function checkBlockingThroughHelpers(ctx: PyContext): Finding[] {
+  const out: Finding[] = [];
+  for (const fn of ctx.model.functions) {
+    if (!eventLoopScope(ctx, fn)) continue;
+    for (const h of helperCalls(ctx, fn)) {
+      if (!h.chainBlocking) continue;
+      const usage = usageOf(h.node).kind;
+      if (h.targetAsync && !runsCoroutine(usage)) continue;
+      const hops = h.chainBlocking;
+      const sdkHop = hops[hops.length - 1];
+      const name = qualifiedName(fn) ?? fn.name;
+      const message =
+        `\`${h.label}(...)\` runs a synchronous LLM call on the event loop in ${describeFunction(ctx, fn)}: ` +
+        `${chainText([{ name, file: ctx.file, range: rangeOf(fn.nameNode ?? fn.node) }, ...hops])} (line ${where(ctx, sdkHop)}).`;
+      const finding = makeFinding(ctx, 'blocking-llm-call', 'error', rangeOf(field(h.node, 'function') ?? h.node), message, fn, [
+        h.targetAsync ? undefined : toThreadFix(ctx, asCall(h)),
+      ]);
+      finding.chain = toSteps([{ name, file: ctx.file, range: rangeOf(fn.nameNode ?? fn.node) }, ...hops]);
+      finding.related.push(...hops.map((hop) => ({ location: { file: hop.file, range: hop.range }, message: `via \`${hop.name}\`` })));
+      out.push(finding);
+    }
+  }
+  // The SDK call inside a sync helper that an async function reaches.
+  for (const fn of ctx.model.functions) {
+    if (fn.kind !== 'function' || fn.isAsync || ctx.handlerOf(fn)) continue;
+    const name = qualifiedName(fn);
+    if (!name) continue;
+    const up = ctx.index.loopChain({ file: ctx.file, name });
+    if (!up) continue;
+    for (const call of ctx.callsIn(fn)) {
+      if (call.async) continue;
+      const callee = rangeOf(field(call.node, 'function') ?? call.node);
+      const top = up[0];
+      const message =
+        `Synchronous \`${call.calleeText}\` in helper \`${name}\` runs on the event loop: ` +
+        `${chainText([...up, { name: call.calleeText, file: ctx.file, range: callee }])} (\`${top.name}\` is async, ${where(ctx, top)}).`;
+      const finding = makeFinding(ctx, 'blocking-llm-call', 'error', callee, message, undefined, []);
+      finding.chain = toSteps([...up, { name: call.calleeText, file: ctx.file, range: callee }]);
+      finding.related.push(...up.map((hop) => ({ location: { file: hop.file, range: hop.range }, message: `called from \`${hop.name}\`` })));
+      out.push(finding);
+    }
+  }
+  return out;
+}
+
+/** unawaited-llm-call for async helpers that call the LLM: their coroutine is dropped or misused. */
+export function checkUnawaitedHelpers(ctx: PyContext): Finding[] {
+  const out: Finding[] = [];
+  for (const fn of [ctx.model.module, ...ctx.model.functions]) {
+    for (const h of helperCalls(ctx, fn)) {
+      if (!h.targetAsync || !h.chainCoroutine) continue;
+      const usage = usageOf(h.node).kind;
+      if (runsCoroutine(usage) || usage === 'async-iterated') continue;
+      const what = usage === 'dropped' ? 'is never awaited: the LLM is never called' : `is used without \`await\` (${usage})`;
+      const message = `Coroutine of async helper \`${h.label}\` (${chainText(h.chainCoroutine)}) ${what}.`;
+      const finding = makeFinding(ctx, 'unawaited-llm-call', 'error', rangeOf(field(h.node, 'function') ?? h.node), message, fn.kind === 'function' ? fn : undefined, [
+        addAwaitFix(ctx, asCall(h)),
+      ]);
+      finding.chain = toSteps(h.chainCoroutine);
+      out.push(finding);
+    }
+  }
+  return out;
+}
