@@ -117,7 +117,7 @@ export class Engine {
         tree.delete();
       }
     }
-    if (!PYTHON_RELEVANT.test(text) && !(index && index.importsWorkspaceCode(file))) {
+    if (!PYTHON_RELEVANT.test(text) && !(index && index.mayHaveFindings(file))) {
       // No SDK or framework is named anywhere in the file: nothing any rule could report.
       return { file, language, findings: [], routes: [], notes: [], lines: countLines(text) };
     }

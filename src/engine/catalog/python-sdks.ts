@@ -309,7 +309,18 @@ export function findModuleFunction(qname: string, exact = false): ModuleFunction
 }
 
 /** True when `qname` could be a prefix of a catalogued name (keeps attribute chains alive). */
+const prefixMemo = new Map<string, boolean>();
+
 export function isModuleFunctionPrefix(qname: string): boolean {
+  let v = prefixMemo.get(qname);
+  if (v === undefined) {
+    v = isPrefixUncached(qname);
+    if (prefixMemo.size < 50000) prefixMemo.set(qname, v);
+  }
+  return v;
+}
+
+function isPrefixUncached(qname: string): boolean {
   for (const sdk of PYTHON_SDKS) {
     for (const p of [...sdk.moduleSync, ...sdk.moduleAsync]) if (p.startsWith(qname + '.') || qname.startsWith(p)) return true;
     for (const c of sdk.classes) if (c.qname.startsWith(qname + '.')) return true;

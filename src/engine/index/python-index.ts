@@ -65,8 +65,19 @@ export class PyIndex {
     }
   }
 
+  private readonly resolveMemo = new Map<string, { file: string; name?: string } | null>();
+
   /** Resolves an imported qualified name, as seen from `fromFile`, to a file and a top-level name. */
   resolve(fromFile: string, qname: string, depth = 0): { file: string; name?: string } | undefined {
+    const key = `${qname.startsWith('.') ? fromFile : ''}\u0000${qname}\u0000${qname.startsWith('.') ? '' : path.dirname(fromFile)}`;
+    const memo = this.resolveMemo.get(key);
+    if (memo !== undefined) return memo ?? undefined;
+    const result = this.resolveUncached(fromFile, qname, depth);
+    this.resolveMemo.set(key, result ?? null);
+    return result;
+  }
+
+  private resolveUncached(fromFile: string, qname: string, depth: number): { file: string; name?: string } | undefined {
     if (depth > 6) return undefined;
     const level = qname.length - qname.replace(/^\.+/, '').length;
     const segs = qname.slice(level).split('.').filter(Boolean);
@@ -272,6 +283,24 @@ export class PyIndex {
       const r = this.resolve(file, q);
       return r !== undefined && r.file !== file;
     });
+  }
+
+  /**
+   * Whether a file that names no SDK or framework can still get findings: it makes LLM calls through
+   * an imported client, calls a helper that blocks or returns an LLM coroutine, or is reached from the loop.
+   */
+  mayHaveFindings(file: string): boolean {
+    const s = this.summaries.get(file);
+    if (!s) return false;
+    for (const [name, fn] of Object.entries(s.functions)) {
+      if (fn.direct.length > 0) return true;
+      for (const edge of fn.calls) {
+        const t = this.resolveTarget(file, edge.target);
+        if (t && (this.blockingChain(t) || this.coroutineChain(t))) return true;
+      }
+      if (!fn.isAsync && this.loopChain({ file, name })) return true;
+    }
+    return false;
   }
 
   /** True when an import statement's module path names a workspace module. */

@@ -55,7 +55,7 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
     evaluator,
     handlers,
     calls,
-    index: (index ?? new PyIndex()).overlay(summary),
+    index: index && sameSummary(index.summary(file), summary) ? index : (index ?? new PyIndex()).overlay(summary),
     summary,
     handlerOf: (scope) => handlerByNode.get(scope.node.id),
     identifierUses: (name) => {
@@ -93,6 +93,10 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
   }));
   const lines = text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
   return { file, language: 'python', findings, routes, notes, lines };
+}
+
+function sameSummary(a: PyFileSummary | undefined, b: PyFileSummary): boolean {
+  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
