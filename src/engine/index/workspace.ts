@@ -14,20 +14,18 @@ export class Workspace {
   private readonly texts = new Map<string, string>();
   private readonly summaries = new Map<string, PyFileSummary>();
   private readonly dirty = new Set<string>();
+  /** Python files not summarized yet (nothing seen in them can matter so far). */
+  private readonly waiting = new Set<string>();
   private index: PyIndex | undefined;
-  /** Last segment of every Python module in the workspace, to spot imports of workspace code cheaply. */
-  private moduleNames = new Set<string>();
 
   constructor(readonly engine: Engine, public options: AnalyzeOptions = {}) {}
 
   /** Records the current text of a file (an open buffer or a file read from disk). */
   upsert(file: string, text: string): void {
     if (this.texts.get(file) === text) return;
-    const isNew = !this.texts.has(file);
     this.texts.set(file, text);
     if (languageOf(file) === 'python') {
       this.dirty.add(file);
-      if (isNew) this.moduleNames.add(moduleName(file));
       this.index = undefined;
     }
   }
@@ -49,6 +47,7 @@ export class Workspace {
     if (!this.texts.delete(file)) return;
     this.summaries.delete(file);
     this.dirty.delete(file);
+    this.waiting.delete(file);
     this.engine.forget(file);
     this.index = undefined;
   }
@@ -110,19 +109,36 @@ export class Workspace {
     return [...out];
   }
 
-  /** Brings the index up to date: summaries of changed files, then a second pass for imported clients. */
+  /**
+   * Brings the index up to date. Only files that can matter are summarized: those naming an SDK or
+   * framework, then, round by round, those importing a module already known to hold LLM facts.
+   */
   private ensureIndex(): PyIndex {
     if (this.index && this.dirty.size === 0) return this.index;
     for (const file of this.dirty) {
-      const text = this.texts.get(file);
-      const summary = text !== undefined && this.relevant(file, text) ? this.engine.summarize(file, text) : undefined;
-      if (summary) this.summaries.set(file, summary);
-      else this.summaries.delete(file);
+      this.summaries.delete(file);
+      this.waiting.add(file);
     }
     this.dirty.clear();
-    let index = new PyIndex(this.summaries.values());
-    // Second pass: files using clients or factories defined in other files classify their calls
-    // only once the index knows those clients.
+    let index = this.buildIndex();
+    for (let round = 0; round < 16; round++) {
+      const interesting = round === 0 ? undefined : this.interestingModules(index);
+      const take: string[] = [];
+      for (const file of this.waiting) {
+        const text = this.texts.get(file);
+        if (text === undefined) continue;
+        if (interesting === undefined ? Engine.mentionsPythonSdk(text) : this.importsAny(file, text, interesting, index)) take.push(file);
+      }
+      if (take.length === 0 && round > 0) break;
+      for (const file of take) {
+        this.waiting.delete(file);
+        const summary = this.engine.summarize(file, this.texts.get(file)!, round === 0 ? undefined : index);
+        if (summary) this.summaries.set(file, summary);
+      }
+      index = this.buildIndex();
+    }
+    // Files using clients or factories defined in other files classify their calls only once the
+    // index knows those clients: summarize them again with it.
     if (index.clientsFingerprint() !== '') {
       let changed = false;
       for (const [file, summary] of this.summaries) {
@@ -133,28 +149,56 @@ export class Workspace {
           changed = true;
         }
       }
-      if (changed) index = new PyIndex(this.summaries.values());
+      if (changed) index = this.buildIndex();
     }
     this.index = index;
     return index;
   }
 
-  /** A file needs a summary when it names an SDK or framework, or imports a module of the workspace. */
-  private relevant(file: string, text: string): boolean {
-    if (Engine.mentionsPythonSdk(text)) return true;
+  /** Index of the summaries, plus empty entries for files not summarized so imports still resolve. */
+  private buildIndex(): PyIndex {
+    const stubs: PyFileSummary[] = [];
+    for (const file of this.waiting) stubs.push({ file, imports: {}, functions: {}, clients: {}, factories: {} });
+    return new PyIndex([...this.summaries.values(), ...stubs]);
+  }
+
+  /** Files holding LLM facts: LLM calls, clients, factories, or helpers leading to them. */
+  private interestingModules(index: PyIndex): Set<string> {
+    const out = new Set<string>();
+    for (const s of this.summaries.values()) {
+      if (Object.keys(s.clients).length || Object.keys(s.factories).length) {
+        out.add(s.file);
+        continue;
+      }
+      for (const [name, fn] of Object.entries(s.functions)) {
+        if (fn.direct.length > 0 || index.blockingChain({ file: s.file, name }) || index.coroutineChain({ file: s.file, name })) {
+          out.add(s.file);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether a file's import lines name one of `files` (cheap: no parse). */
+  private importsAny(file: string, text: string, files: Set<string>, index: PyIndex): boolean {
+    if (files.size === 0) return false;
     IMPORT_LINE.lastIndex = 0;
     for (let m = IMPORT_LINE.exec(text); m; m = IMPORT_LINE.exec(text)) {
       const mod = m[1] ?? m[2] ?? '';
-      if (mod.startsWith('.')) return true;
-      for (const part of mod.split('.')) if (this.moduleNames.has(part)) return true;
+      const r = index.resolve(file, mod);
+      if (r && files.has(r.file)) return true;
+      if (m[1] === undefined) continue;
+      // `from pkg import module`: the imported names may be modules themselves.
+      const lineEnd = text.indexOf('\n', m.index + m[0].length);
+      const rest = text.slice(m.index + m[0].length, lineEnd === -1 ? undefined : lineEnd);
+      for (const part of rest.replace(/[()\\]/g, ' ').split(',')) {
+        const name = part.trim().split(/\s+/)[0];
+        if (!name || !/^\w+$/.test(name)) continue;
+        const rr = index.resolve(file, mod.endsWith('.') ? mod + name : `${mod}.${name}`);
+        if (rr && files.has(rr.file)) return true;
+      }
     }
-    void file;
     return false;
   }
-}
-
-function moduleName(file: string): string {
-  const base = file.replace(/\\/g, '/').split('/');
-  const last = base[base.length - 1].replace(/\.py$/, '');
-  return last === '__init__' ? base[base.length - 2] ?? last : last;
 }
