@@ -16,6 +16,8 @@ export class Workspace {
   private readonly dirty = new Set<string>();
   /** Python files not summarized yet (nothing seen in them can matter so far). */
   private readonly waiting = new Set<string>();
+  /** Per waiting file: the workspace files its import lines name. */
+  private readonly importTargets = new Map<string, Set<string>>();
   private index: PyIndex | undefined;
 
   constructor(readonly engine: Engine, public options: AnalyzeOptions = {}) {}
@@ -25,6 +27,8 @@ export class Workspace {
     if (this.texts.get(file) === text) return;
     this.texts.set(file, text);
     if (languageOf(file) === 'python') {
+      // A new module can change how other files' imports resolve.
+      if (!this.summaries.has(file) && !this.waiting.has(file)) this.importTargets.clear();
       this.dirty.add(file);
       this.index = undefined;
     }
@@ -48,6 +52,7 @@ export class Workspace {
     this.summaries.delete(file);
     this.dirty.delete(file);
     this.waiting.delete(file);
+    this.importTargets.delete(file);
     this.engine.forget(file);
     this.index = undefined;
   }
@@ -115,8 +120,10 @@ export class Workspace {
    */
   private ensureIndex(): PyIndex {
     if (this.index && this.dirty.size === 0) return this.index;
-    for (const file of this.dirty) {
+    const fresh = [...this.dirty];
+    for (const file of fresh) {
       this.summaries.delete(file);
+      this.importTargets.delete(file);
       this.waiting.add(file);
     }
     this.dirty.clear();
@@ -124,9 +131,10 @@ export class Workspace {
     for (let round = 0; round < 16; round++) {
       const interesting = round === 0 ? undefined : this.interestingModules(index);
       const take: string[] = [];
-      for (const file of this.waiting) {
+      // Round 0 looks only at changed files: the others were found not to name an SDK before.
+      for (const file of round === 0 ? fresh : this.waiting) {
         const text = this.texts.get(file);
-        if (text === undefined) continue;
+        if (text === undefined || !this.waiting.has(file)) continue;
         if (interesting === undefined ? Engine.mentionsPythonSdk(text) : this.importsAny(file, text, interesting, index)) take.push(file);
       }
       if (take.length === 0 && round > 0) break;
@@ -180,14 +188,26 @@ export class Workspace {
     return out;
   }
 
-  /** Whether a file's import lines name one of `files` (cheap: no parse). */
+  /** Whether a file's import lines name one of `files` (cheap: no parse; cached per file version). */
   private importsAny(file: string, text: string, files: Set<string>, index: PyIndex): boolean {
     if (files.size === 0) return false;
+    let targets = this.importTargets.get(file);
+    if (!targets) {
+      targets = this.scanImports(file, text, index);
+      this.importTargets.set(file, targets);
+    }
+    for (const t of targets) if (files.has(t)) return true;
+    return false;
+  }
+
+  /** Workspace files named by a file's import lines. */
+  private scanImports(file: string, text: string, index: PyIndex): Set<string> {
+    const out = new Set<string>();
     IMPORT_LINE.lastIndex = 0;
     for (let m = IMPORT_LINE.exec(text); m; m = IMPORT_LINE.exec(text)) {
       const mod = m[1] ?? m[2] ?? '';
       const r = index.resolve(file, mod);
-      if (r && files.has(r.file)) return true;
+      if (r) out.add(r.file);
       if (m[1] === undefined) continue;
       // `from pkg import module`: the imported names may be modules themselves.
       const lineEnd = text.indexOf('\n', m.index + m[0].length);
@@ -196,9 +216,9 @@ export class Workspace {
         const name = part.trim().split(/\s+/)[0];
         if (!name || !/^\w+$/.test(name)) continue;
         const rr = index.resolve(file, mod.endsWith('.') ? mod + name : `${mod}.${name}`);
-        if (rr && files.has(rr.file)) return true;
+        if (rr) out.add(rr.file);
       }
     }
-    return false;
+    return out;
   }
 }
