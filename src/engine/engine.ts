@@ -32,9 +32,12 @@ export function languageOf(file: string): Language | undefined {
   return undefined;
 }
 
-/** Words one of which a Python file must contain for any rule to apply (SDK and framework packages). */
+/** A Python file must import one of these packages (SDKs, frameworks) for any per-file rule to apply. */
 const PYTHON_RELEVANT = new RegExp(
-  `\\b(${[...new Set([...PYTHON_SDKS.flatMap((s) => s.modules), ...PYTHON_FRAMEWORKS.flatMap((f) => f.modules)])].join('|')})\\b`,
+  `^[ \\t]*(?:from|import)[ \\t]+(?:${[...new Set([...PYTHON_SDKS.flatMap((s) => s.modules), ...PYTHON_FRAMEWORKS.flatMap((f) => f.modules)])]
+    .map((m) => m.replace(/\\./g, '\\.'))
+    .join('|')})\\b`,
+  'm',
 );
 
 export class Engine {

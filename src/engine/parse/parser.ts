@@ -7,6 +7,7 @@ import type { Language } from '../types';
 
 export type Tree = TS.Tree;
 export type Node = TS.Node;
+export type TreeCursor = TS.TreeCursor;
 
 const GRAMMAR_FILES: Record<Language, string> = {
   python: 'tree-sitter-python.wasm',

@@ -1,7 +1,7 @@
 // The per-file Python model: imports, scopes (module, classes, functions, lambdas), assignments,
 // and the calls and awaits each scope makes directly. Built in one walk of the tree.
 
-import type { Node } from '../../parse/parser';
+import type { Node, TreeCursor } from '../../parse/parser';
 import { children, dottedName, field, hasAsyncKeyword, namedChildren } from './syntax';
 
 export type ScopeKind = 'module' | 'class' | 'function' | 'lambda';
@@ -54,6 +54,13 @@ export interface PyModel {
   /** Top-level statement after the docstring and `from __future__` imports, for inserting imports. */
   importInsertLine: number;
 }
+
+/** Node types `visit` acts on; every other node is only walked through. */
+const VISITED = new Set([
+  'decorated_definition', 'function_definition', 'class_definition', 'lambda', 'import_statement', 'import_from_statement',
+  'future_import_statement', 'global_statement', 'assignment', 'with_statement', 'as_pattern', 'for_statement', 'for_in_clause',
+  'call', 'await', 'return_statement', 'named_expression',
+]);
 
 function newScope(kind: ScopeKind, node: Node, name: string, parent?: Scope): Scope {
   return {
@@ -183,10 +190,24 @@ export function buildModel(root: Node): PyModel {
     visitChildren(node, scope);
   };
 
+  // Generic traversal goes through a tree cursor: only the node types `visit` handles are
+  // materialized as Node objects (crossing into wasm per node is the expensive part).
+  const walkCursor = (c: TreeCursor, scope: Scope): void => {
+    if (!c.gotoFirstChild()) return;
+    do {
+      if (!c.nodeIsNamed) continue;
+      if (VISITED.has(c.nodeType)) visit(c.currentNode, scope);
+      else walkCursor(c, scope);
+    } while (c.gotoNextSibling());
+    c.gotoParent();
+  };
+
   const visitChildren = (node: Node, scope: Scope): void => {
-    for (let i = 0; i < node.namedChildCount; i++) {
-      const c = node.namedChild(i);
-      if (c) visit(c, scope);
+    const c = node.walk();
+    try {
+      walkCursor(c, scope);
+    } finally {
+      c.delete();
     }
   };
 
