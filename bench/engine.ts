@@ -86,9 +86,22 @@ async function main(): Promise<void> {
     'client = OpenAI()',
     '',
   ].join('\n');
+  // A realistic route module: 40 handlers of ~50 lines each, one LLM call apiece.
   let big = block;
   for (let i = 0; big.split('\n').length < 2000; i++) {
-    big += `\n@app.get("/r${i}")\nasync def r${i}(q: str):\n    x = len(q) + ${i}\n    return client.chat.completions.create(model="m", messages=[{"role": "user", "content": q}])\n`;
+    const body: string[] = [];
+    for (let j = 0; j < 20; j++) body.push(`    items_${j} = [k * ${j} for k in range(len(q))]`, `    total += sum(items_${j}) if items_${j} else ${j}`);
+    big += [
+      '',
+      `@app.get("/r${i}")`,
+      `async def r${i}(q: str):`,
+      `    x = len(q) + ${i}`,
+      '    total = 0',
+      ...body,
+      '    answer = client.chat.completions.create(model="m", messages=[{"role": "user", "content": q}])',
+      '    return {"total": total, "x": x, "answer": answer.choices[0].message.content}',
+      '',
+    ].join('\n');
   }
   const ws = new Workspace(engine);
   for (const s of sources.slice(0, 200)) ws.upsert(s.file, s.text);
@@ -97,7 +110,7 @@ async function main(): Promise<void> {
   ws.analyze(file);
   const times: number[] = [];
   for (let i = 0; i < 60; i++) {
-    const edited = big.replace(`x = len(q) + ${i}`, `x = len(q) + ${i} + 1`);
+    const edited = big.replace(`x = len(q) + ${i % 30}`, `x = len(q) + ${i % 30} + ${i}`);
     const t0 = performance.now();
     ws.upsert(file, edited);
     ws.analyze(file);

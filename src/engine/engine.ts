@@ -43,6 +43,7 @@ const PYTHON_RELEVANT = new RegExp(
 export class Engine {
   private readonly cache = new Map<string, { hash: string; result: FileAnalysis }>();
   private readonly summaryCache = new Map<string, { key: string; summary: PyFileSummary | undefined }>();
+  private readonly lastSummary = new Map<string, { text: string; summary: PyFileSummary }>();
 
   private constructor(private readonly parsers: Parsers) {}
 
@@ -91,6 +92,13 @@ export class Engine {
     } else {
       try {
         raw = this.analyzeUncached(file, text, language, index);
+        const withSummary = raw as FileAnalysis & { summary?: PyFileSummary };
+        if (withSummary.summary) {
+          this.lastSummary.set(file, { text, summary: withSummary.summary });
+          const { summary: _dropped, ...rest } = withSummary;
+          void _dropped;
+          raw = rest;
+        }
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         return empty([`${file}: analysis failed: ${message.split('\n')[0]}`]);
@@ -104,6 +112,13 @@ export class Engine {
   forget(file: string): void {
     this.cache.delete(file);
     this.summaryCache.delete(file);
+    this.lastSummary.delete(file);
+  }
+
+  /** The summary the last full analysis of `file` produced, if it analysed exactly `text`. */
+  lastSummaryFor(file: string, text: string): PyFileSummary | undefined {
+    const last = this.lastSummary.get(file);
+    return last && last.text === text ? last.summary : undefined;
   }
 
   /** True when the text names an SDK or web framework (files that don't can only matter through imports). */

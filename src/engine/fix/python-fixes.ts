@@ -201,7 +201,7 @@ export function toThreadFix(ctx: PyContext, call: LlmCall): Fix | undefined {
 export function makeHandlerDefFix(ctx: PyContext, handler: Handler): Fix | undefined {
   const fn = handler.scope;
   if (handler.framework.id !== 'fastapi' || !fn.isAsync || fn.asyncConstructs.length > 0) return undefined;
-  if (isGenerator(fn)) return undefined;
+  if (fn.hasYield) return undefined;
   const syncAwaits = new Set<number>();
   for (const c of ctx.callsIn(fn)) {
     if (!c.async && c.usage.kind === 'awaited') syncAwaits.add(c.usage.consumer!.id);
@@ -257,27 +257,6 @@ export function makeAsyncAndAwaitFix(ctx: PyContext, call: LlmCall, handler: Han
     if (!other.async) return undefined; // a sync LLM call would then block the loop
   }
   return { title: 'Make the handler `async def` and await', safety: 'unsafe', preferred: true, edits };
-}
-
-function isGenerator(fn: Scope): boolean {
-  const body = field(fn.node, 'body');
-  if (!body) return false;
-  let found = false;
-  const walk = (n: Node): void => {
-    if (found) return;
-    for (let i = 0; i < n.namedChildCount; i++) {
-      const c = n.namedChild(i);
-      if (!c) continue;
-      if (c.type === 'yield') {
-        found = true;
-        return;
-      }
-      if (c.type === 'function_definition' || c.type === 'lambda' || c.type === 'class_definition') continue;
-      walk(c);
-    }
-  };
-  walk(body);
-  return found;
 }
 
 function lastSegment(dotted: string): string {

@@ -30,7 +30,6 @@ export class Workspace {
       // A new module can change how other files' imports resolve.
       if (!this.summaries.has(file) && !this.waiting.has(file)) this.importTargets.clear();
       this.dirty.add(file);
-      this.index = undefined;
     }
   }
 
@@ -72,8 +71,19 @@ export class Workspace {
   analyze(file: string): FileAnalysis | undefined {
     const text = this.texts.get(file);
     if (text === undefined || !languageOf(file)) return undefined;
-    const index = languageOf(file) === 'python' ? this.ensureIndex() : undefined;
-    return this.engine.analyze(file, text, this.options, index);
+    if (languageOf(file) !== 'python') return this.engine.analyze(file, text, this.options);
+    // Keystroke path: only this file changed. Analyse it against the current index; when its summary
+    // (calls, clients, helpers) did not change, the index stays valid and one parse was enough.
+    const old = this.summaries.get(file);
+    if (this.index && old && this.dirty.size === 1 && this.dirty.has(file)) {
+      const result = this.engine.analyze(file, text, this.options, this.index);
+      const fresh = this.engine.lastSummaryFor(file, text);
+      if (fresh && JSON.stringify(fresh) === JSON.stringify(old)) {
+        this.dirty.clear();
+        return result;
+      }
+    }
+    return this.engine.analyze(file, text, this.options, this.ensureIndex());
   }
 
   analyzeAll(): FileAnalysis[] {

@@ -10,7 +10,7 @@ import { findHandlers } from './handlers';
 import { buildModel, type PyModel, type Scope } from './model';
 import { PyIndex } from '../../index/python-index';
 import { summarizePython, type PyFileSummary } from '../../index/python-summary';
-import { rangeOf } from './syntax';
+import { identifiersIn, rangeOf } from './syntax';
 import { Evaluator } from './values';
 
 export interface PythonFacts {
@@ -35,7 +35,7 @@ export function pythonFacts(file: string, tree: Tree, index?: PyIndex): PythonFa
   return { model, evaluator, calls, summary: summarizePython(file, model, evaluator, calls) };
 }
 
-export function analyzePythonFile(file: string, text: string, tree: Tree, index?: PyIndex): FileAnalysis {
+export function analyzePythonFile(file: string, text: string, tree: Tree, index?: PyIndex): FileAnalysis & { summary: PyFileSummary } {
   const { model, evaluator, calls, summary } = pythonFacts(file, tree, index);
   const handlers = findHandlers(model, evaluator);
   const handlerByNode = new Map(handlers.map((h) => [h.scope.node.id, h]));
@@ -47,7 +47,7 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
     if (c.client?.ctor) push(byCtor, c.client.ctor.id, c);
   }
   const memo = new Map<string, unknown>();
-  let identifierIndex: Map<string, Node[]> | undefined;
+  const identifierIndex = new Map<string, Node[]>();
   const ctx: PyContext = {
     file,
     text,
@@ -59,8 +59,9 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
     summary,
     handlerOf: (scope) => handlerByNode.get(scope.node.id),
     identifierUses: (name) => {
-      identifierIndex ??= indexIdentifiers(tree.rootNode);
-      return identifierIndex.get(name) ?? [];
+      let found = identifierIndex.get(name);
+      if (!found) identifierIndex.set(name, (found = findIdentifiers(tree.rootNode, text, name)));
+      return found;
     },
     callsIn: (scope) => byScope.get(scope) ?? [],
     callsThrough: (ctor) => byCtor.get(ctor.id) ?? [],
@@ -92,7 +93,7 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
     isAsync: h.scope.isAsync,
   }));
   const lines = text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-  return { file, language: 'python', findings, routes, notes, lines };
+  return { file, language: 'python', findings, routes, notes, lines, summary };
 }
 
 function sameSummary(a: PyFileSummary | undefined, b: PyFileSummary): boolean {
@@ -105,22 +106,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Identifier nodes by name, outside import statements. */
-function indexIdentifiers(root: Node): Map<string, Node[]> {
-  const index = new Map<string, Node[]>();
-  const walk = (n: Node): void => {
-    for (let i = 0; i < n.namedChildCount; i++) {
-      const c = n.namedChild(i);
-      if (!c) continue;
-      if (c.type === 'import_statement' || c.type === 'import_from_statement') continue;
-      if (c.type === 'identifier') {
-        const list = index.get(c.text);
-        if (list) list.push(c);
-        else index.set(c.text, [c]);
-      }
-      walk(c);
-    }
-  };
-  walk(root);
-  return index;
+/** Identifier nodes with this name, outside import statements: found by text search, then located. */
+function findIdentifiers(root: Node, text: string, name: string): Node[] {
+  return identifiersIn(root, text, name, 0, text.length).filter((n) => {
+    for (let p = n.parent; p; p = p.parent) if (p.type === 'import_statement' || p.type === 'import_from_statement') return false;
+    return true;
+  });
 }

@@ -5,7 +5,7 @@ import type { Node } from '../../parse/parser';
 import { findModuleFunction, methodIsAsync, type PySdk } from '../../catalog/python-sdks';
 import type { Scope } from './model';
 import type { ClientValue, Evaluator } from './values';
-import { field, hasAsyncKeyword } from './syntax';
+import { field, hasAsyncKeyword, identifiersIn } from './syntax';
 
 export type UsageKind =
   | 'awaited'
@@ -145,36 +145,32 @@ export function usageOf(node: Node): Usage {
   }
 }
 
+const SOURCE = new WeakMap<object, string>();
+
 /** Uses of a local name inside a scope's own body, each with its usage (`await name`, `name.x`, ...). */
 export function usesOfName(scope: Scope, name: string, exclude: Node): Usage[] {
   const out: Usage[] = [];
   const body = field(scope.node, 'body') ?? scope.node;
-  const walk = (n: Node): void => {
-    for (let i = 0; i < n.namedChildCount; i++) {
-      const c = n.namedChild(i);
-      if (!c) continue;
-      if (c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'lambda') {
-        // A closure that mentions the name keeps it alive: count as stored.
-        if (mentions(c, name)) out.push({ kind: 'stored', valueNode: c });
-        continue;
+  const root = scope.node.tree.rootNode;
+  let source = SOURCE.get(scope.node.tree);
+  if (source === undefined) SOURCE.set(scope.node.tree, (source = root.text));
+  for (const id of identifiersIn(root, source, name, body.startIndex, body.endIndex)) {
+    if (id.id === exclude.id) continue;
+    // Inside a nested function, lambda or class: a closure keeps the value alive.
+    let nested = false;
+    for (let p = id.parent; p && p.id !== body.id; p = p.parent) {
+      if (p.type === 'function_definition' || p.type === 'lambda' || p.type === 'class_definition') {
+        nested = true;
+        break;
       }
-      if (c.type === 'identifier' && c.text === name && c.id !== exclude.id) {
-        const p = c.parent;
-        const isTarget = p && (p.type === 'assignment' || p.type === 'augmented_assignment') && field(p, 'left')?.id === c.id;
-        if (!isTarget) out.push(usageOf(c));
-      }
-      walk(c);
     }
-  };
-  walk(body);
-  return out;
-}
-
-function mentions(n: Node, name: string): boolean {
-  if (n.type === 'identifier') return n.text === name;
-  for (let i = 0; i < n.namedChildCount; i++) {
-    const c = n.namedChild(i);
-    if (c && mentions(c, name)) return true;
+    if (nested) {
+      out.push({ kind: 'stored', valueNode: id });
+      continue;
+    }
+    const p = id.parent;
+    const isTarget = p && (p.type === 'assignment' || p.type === 'augmented_assignment') && field(p, 'left')?.id === id.id;
+    if (!isTarget) out.push(usageOf(id));
   }
-  return false;
+  return out;
 }

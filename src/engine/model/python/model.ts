@@ -34,6 +34,8 @@ export interface Scope {
   returns: Node[];
   /** Nodes whose presence makes the body need `async` (async for/with, await outside sync calls). */
   asyncConstructs: Node[];
+  /** The body contains `yield` (a generator). */
+  hasYield: boolean;
   /** Class scopes: attribute name → value expressions (`self.x = ...` in methods, class-level assignments). */
   attributes: Map<string, Node[]>;
   functions: Scope[];
@@ -59,13 +61,13 @@ export interface PyModel {
 const VISITED = new Set([
   'decorated_definition', 'function_definition', 'class_definition', 'lambda', 'import_statement', 'import_from_statement',
   'future_import_statement', 'global_statement', 'assignment', 'with_statement', 'as_pattern', 'for_statement', 'for_in_clause',
-  'call', 'await', 'return_statement', 'named_expression',
+  'call', 'await', 'return_statement', 'named_expression', 'yield',
 ]);
 
 function newScope(kind: ScopeKind, node: Node, name: string, parent?: Scope): Scope {
   return {
     kind, node, name, parent, isAsync: false, decorators: [], params: [], assignments: new Map(), globals: new Set(),
-    calls: [], awaits: [], returns: [], asyncConstructs: [], attributes: new Map(), functions: [],
+    calls: [], awaits: [], returns: [], asyncConstructs: [], hasYield: false, attributes: new Map(), functions: [],
   };
 }
 
@@ -174,6 +176,9 @@ export function buildModel(root: Node): PyModel {
         break;
       case 'await':
         scope.awaits.push(node);
+        break;
+      case 'yield':
+        scope.hasYield = true;
         break;
       case 'return_statement': {
         const value = node.namedChild(0);

@@ -101,3 +101,19 @@ export function dottedName(node: Node): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * Identifier nodes named `name` whose text lies in [start, end) of the source: a word search in the
+ * text, then a tree lookup per hit (much cheaper than walking every node).
+ */
+export function identifiersIn(root: Node, text: string, name: string, start: number, end: number): Node[] {
+  const out: Node[] = [];
+  if (!/^\w+$/.test(name)) return out;
+  const re = new RegExp(`\\b${name}\\b`, 'g');
+  re.lastIndex = start;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+    const n = root.descendantForIndex(m.index, m.index + name.length);
+    if (n && n.type === 'identifier' && n.startIndex === m.index && n.endIndex === m.index + name.length) out.push(n);
+  }
+  return out;
+}
