@@ -37,12 +37,14 @@ async function main() {
   copyWasm();
   if (watch) {
     for (const e of present) {
-      const ctx = await esbuild.context({ ...common, ...e });
+      const ctx = await esbuild.context({ ...common, ...e, external: [...(e.external ?? []), '@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'] });
       await ctx.watch();
     }
     return;
   }
-  await Promise.all(present.map((e) => esbuild.build({ ...common, ...e })));
+  // The engine's node_modules fallback for the wasm directory is never used from the bundle.
+  const withExternals = (e) => ({ ...common, ...e, external: [...(e.external ?? []), '@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'] });
+  await Promise.all(present.map((e) => esbuild.build(withExternals(e))));
   if (fs.existsSync('dist/cli.js')) fs.chmodSync('dist/cli.js', 0o755);
 }
 
