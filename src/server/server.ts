@@ -1,0 +1,311 @@
+// The Loopsafe language server: keeps a workspace of Python/JS/TS files, publishes findings as
+// diagnostics (debounced, cross-file), scans the workspace on start, and serves code actions.
+
+import * as path from 'path';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_EXCLUDED_DIRS, Engine, Workspace, defaultWasmDir, discoverFiles, getRule, languageOf, renderRuleDocs, suppressionEdit, type FileAnalysis } from '../engine/api';
+import { CommandId, ExplainRequest, FIX_ALL_KIND, ScanWorkspaceRequest, StatusNotification, type DiagnosticData, type ExplainParams, type ScanResult } from '../shared/protocol';
+import { pathToUri, toDiagnostic, toWorkspaceEdit, uriToPath } from './convert';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let engine: Engine | undefined;
+let workspace: Workspace | undefined;
+let settings: Settings = DEFAULT_SETTINGS;
+let folders: string[] = [];
+let hasConfiguration = false;
+const uris = new Map<string, string>(); // path → the URI the client uses for it
+const published = new Map<string, number>(); // path → findings count currently shown
+const timers = new Map<string, NodeJS.Timeout>();
+let scanning = false;
+let lastProblems = '';
+
+const log = (message: string): void => connection.console.log(`[loopsafe] ${message}`);
+
+process.on('uncaughtException', (err) => log(`internal error (kept running): ${err.message}`));
+process.on('unhandledRejection', (err) => log(`internal error (kept running): ${err instanceof Error ? err.message : String(err)}`));
+
+const uriOf = (file: string): string => pathToUri(file, uris);
+
+connection.onInitialize(async (params: InitializeParams) => {
+  hasConfiguration = params.capabilities.workspace?.configuration === true;
+  folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+  if (folders.length === 0 && params.rootUri) {
+    const root = uriToPath(params.rootUri);
+    if (root) folders.push(root);
+  }
+  engine = await Engine.create(defaultWasmDir(__dirname));
+  workspace = new Workspace(engine);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'loopsafe' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  await refreshSettings();
+  if (settings.scanOnStartup && settings.enable) void scanWorkspace();
+});
+
+async function refreshSettings(): Promise<void> {
+  let raw: unknown;
+  try {
+    raw = hasConfiguration ? await connection.workspace.getConfiguration({ section: 'loopsafe' }) : undefined;
+  } catch {
+    raw = undefined;
+  }
+  const parsed = parseSettings(raw);
+  settings = parsed.settings;
+  const problems = parsed.problems.join('; ');
+  if (problems && problems !== lastProblems) log(`settings: ${problems}`);
+  lastProblems = problems;
+  if (workspace) workspace.options = settings.analyze;
+}
+
+connection.onDidChangeConfiguration(async () => {
+  await refreshSettings();
+  if (!settings.enable) {
+    for (const file of [...published.keys()]) publish(file, undefined);
+    return;
+  }
+  publishAll();
+});
+
+/** Analyses one file and publishes its diagnostics; never throws. */
+function analyzeSafely(file: string): FileAnalysis | undefined {
+  if (!workspace) return undefined;
+  try {
+    const result = workspace.analyze(file);
+    for (const note of result?.notes ?? []) log(note);
+    return result;
+  } catch (err) {
+    log(`${file}: analysis failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    return undefined;
+  }
+}
+
+function publish(file: string, result: FileAnalysis | undefined): void {
+  const findings = settings.enable && result ? result.findings : [];
+  const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, uriOf));
+  if (diagnostics.length === 0 && !published.has(file)) return;
+  void connection.sendDiagnostics({ uri: uriOf(file), diagnostics });
+  if (diagnostics.length > 0) published.set(file, diagnostics.length);
+  else published.delete(file);
+}
+
+function sendStatus(): void {
+  let findings = 0;
+  for (const n of published.values()) findings += n;
+  void connection.sendNotification(StatusNotification, { files: published.size, findings, scanning });
+}
+
+function publishFiles(files: Iterable<string>): void {
+  for (const file of files) publish(file, analyzeSafely(file));
+  sendStatus();
+}
+
+function publishAll(): void {
+  if (workspace) publishFiles(workspace.files());
+}
+
+function scheduleAnalysis(doc: TextDocument): void {
+  const file = uriToPath(doc.uri, doc.languageId);
+  if (!file || !workspace || !languageOf(file)) return;
+  uris.set(file, doc.uri);
+  workspace.upsert(file, doc.getText());
+  const pending = timers.get(file);
+  if (pending) clearTimeout(pending);
+  timers.set(
+    file,
+    setTimeout(() => {
+      timers.delete(file);
+      if (!settings.enable || !workspace) return;
+      try {
+        publishFiles(workspace.affectedBy(file));
+      } catch (err) {
+        log(`${file}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }, settings.debounceMs),
+  );
+}
+
+documents.onDidOpen((e) => scheduleAnalysis(e.document));
+documents.onDidChangeContent((e) => scheduleAnalysis(e.document));
+documents.onDidClose((e) => {
+  const file = uriToPath(e.document.uri, e.document.languageId);
+  if (!file || !workspace) return;
+  // Back to the file on disk: findings of a scanned file stay in the Problems panel.
+  const note = e.document.uri.startsWith('file:') ? workspace.load(file) : 'closed';
+  if (note && !workspace.has(file)) {
+    publish(file, undefined);
+    sendStatus();
+    return;
+  }
+  publishFiles(workspace.affectedBy(file));
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  if (!workspace) return;
+  const touched: string[] = [];
+  for (const change of params.changes) {
+    const file = uriToPath(change.uri);
+    if (!file || !languageOf(file)) continue;
+    if (documents.get(change.uri)) continue; // the open buffer wins
+    if (change.type === FileChangeType.Deleted) {
+      workspace.remove(file);
+      publish(file, undefined);
+    } else {
+      workspace.load(file);
+      touched.push(file);
+    }
+  }
+  const affected = new Set<string>();
+  for (const f of touched) for (const a of workspace.affectedBy(f)) affected.add(a);
+  publishFiles(affected);
+});
+
+async function scanWorkspace(): Promise<ScanResult> {
+  const started = Date.now();
+  if (!workspace || scanning) return { files: 0, findings: 0, ms: 0 };
+  scanning = true;
+  const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+  try {
+    const excluded = new Set([...DEFAULT_EXCLUDED_DIRS, ...settings.exclude]);
+    const { files, notes } = discoverFiles(folders, { excludedDirs: excluded });
+    progress?.begin('Loopsafe', 0, `scanning ${files.length} files`, true);
+    for (const n of notes) log(n);
+    for (const file of files) {
+      if (!uris.has(file) || !documents.get(uris.get(file)!)) {
+        const note = workspace.load(file);
+        if (note) log(note);
+      }
+    }
+    let done = 0;
+    let findings = 0;
+    for (const file of files) {
+      if (progress?.token.isCancellationRequested) break;
+      const result = analyzeSafely(file);
+      publish(file, result);
+      findings += result?.findings.length ?? 0;
+      if (++done % 50 === 0) progress?.report(Math.round((done / files.length) * 100), `${done}/${files.length} files`);
+    }
+    log(`scanned ${files.length} files in ${Date.now() - started} ms: ${findings} findings`);
+    return { files: files.length, findings, ms: Date.now() - started };
+  } finally {
+    scanning = false;
+    progress?.done();
+    sendStatus();
+  }
+}
+
+connection.onRequest(ScanWorkspaceRequest, () => scanWorkspace());
+
+connection.onRequest(ExplainRequest, (params: ExplainParams) => {
+  const rule = getRule(params?.rule ?? '');
+  return rule ? renderRuleDocs(rule) : `Unknown rule \`${String(params?.rule)}\`.`;
+});
+
+function loopsafeDiagnostics(params: CodeActionParams): (Diagnostic & { data: DiagnosticData })[] {
+  return params.context.diagnostics.filter((d): d is Diagnostic & { data: DiagnosticData } => d.source === 'loopsafe' && typeof d.data === 'object' && d.data !== null && Array.isArray((d.data as DiagnosticData).fixes));
+}
+
+/** Picks non-overlapping edits from fixes, in order. */
+function nonOverlapping(fixes: DiagnosticData['fixes']): DiagnosticData['fixes'][number]['edits'] {
+  const taken: { file: string; s: number; e: number }[] = [];
+  const out: DiagnosticData['fixes'][number]['edits'] = [];
+  const key = (p: { line: number; character: number }) => p.line * 1e7 + p.character;
+  const seen = new Set<string>();
+  for (const fix of fixes) {
+    const sig = JSON.stringify(fix.edits);
+    if (seen.has(sig)) continue;
+    const spans = fix.edits.map((e) => ({ file: e.file, s: key(e.range.start), e: key(e.range.end) }));
+    if (spans.some((a) => taken.some((b) => a.file === b.file && a.s <= b.e && b.s <= a.e))) continue;
+    seen.add(sig);
+    taken.push(...spans);
+    out.push(...fix.edits);
+  }
+  return out;
+}
+
+connection.onCodeAction((params): CodeAction[] => {
+  try {
+    const only = params.context.only;
+    const wantsFixAll = only?.some((k) => FIX_ALL_KIND.startsWith(k) || k === CodeActionKind.SourceFixAll) ?? false;
+    const wantsQuickFix = !only || only.some((k) => CodeActionKind.QuickFix.startsWith(k));
+    const actions: CodeAction[] = [];
+    const doc = documents.get(params.textDocument.uri);
+    const file = uriToPath(params.textDocument.uri, doc?.languageId);
+    if (wantsFixAll && file && workspace) {
+      const result = analyzeSafely(file);
+      const safe = (result?.findings ?? []).map((f) => f.fixes.find((x) => x.safety === 'safe' && x.preferred) ?? (f.fixes.length === 1 && f.fixes[0].safety === 'safe' ? f.fixes[0] : undefined)).filter((x) => x !== undefined);
+      const edits = nonOverlapping(safe);
+      if (edits.length > 0) actions.push({ title: 'Loopsafe: fix all safe problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits, uriOf) });
+    }
+    if (!wantsQuickFix) return actions;
+    const diags = loopsafeDiagnostics(params);
+    for (const d of diags) {
+      for (const fix of d.data.fixes) {
+        actions.push({
+          title: fix.safety === 'unsafe' ? `${fix.title} (unsafe)` : fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: fix.preferred,
+          edit: toWorkspaceEdit(fix.edits, uriOf),
+        });
+      }
+    }
+    // One suppress and one explain action per rule under the cursor.
+    const rules = new Map<string, Diagnostic>();
+    for (const d of diags) if (!rules.has(d.data.rule)) rules.set(d.data.rule, d);
+    for (const [rule, d] of rules) {
+      if (file && doc && languageOf(file)) {
+        const lang = languageOf(file)!;
+        actions.push({
+          title: `Suppress \`${rule}\` on this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          edit: toWorkspaceEdit([suppressionEdit(file, doc.getText(), lang, d.range.start.line, rule as never)], () => params.textDocument.uri),
+        });
+      }
+      actions.push({ title: `Explain rule \`${rule}\``, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: 'Explain rule', command: CommandId.explainRule, arguments: [rule] } });
+      // Fix all of this rule in the file (safe fixes only) when there are several.
+      if (file && workspace) {
+        const result = analyzeSafely(file);
+        const ofRule = (result?.findings ?? []).filter((f) => f.rule === rule);
+        const safe = ofRule.map((f) => f.fixes.find((x) => x.safety === 'safe' && x.preferred) ?? f.fixes.find((x) => x.safety === 'safe')).filter((x) => x !== undefined);
+        if (ofRule.length > 1 && safe.length > 1) {
+          actions.push({ title: `Fix all \`${rule}\` problems in this file (safe fixes)`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(nonOverlapping(safe), uriOf) });
+        }
+      }
+    }
+    return actions;
+  } catch (err) {
+    log(`code actions failed: ${err instanceof Error ? err.message : String(err)}`);
+    return [];
+  }
+});
+
+documents.listen(connection);
+connection.listen();
+
+void path;

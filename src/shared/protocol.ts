@@ -1,0 +1,41 @@
+// Names and payloads of Loopsafe's own LSP messages, shared by the language server and the client.
+
+export const ExplainRequest = 'loopsafe/explain';
+export interface ExplainParams {
+  rule: string;
+}
+
+export const ScanWorkspaceRequest = 'loopsafe/scanWorkspace';
+export interface ScanResult {
+  files: number;
+  findings: number;
+  ms: number;
+}
+
+export const StatusNotification = 'loopsafe/status';
+export interface StatusParams {
+  /** Files with at least one finding. */
+  files: number;
+  findings: number;
+  scanning: boolean;
+}
+
+/** What a Loopsafe diagnostic carries in `Diagnostic.data`: its rule and its fixes as plain edits. */
+export interface DiagnosticData {
+  rule: string;
+  fixes: {
+    title: string;
+    safety: 'safe' | 'unsafe';
+    preferred: boolean;
+    edits: { file: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+  }[];
+}
+
+export const CommandId = {
+  explainRule: 'loopsafe.explainRule',
+  scanWorkspace: 'loopsafe.scanWorkspace',
+  showOutput: 'loopsafe.showOutput',
+  restartServer: 'loopsafe.restartServer',
+} as const;
+
+export const FIX_ALL_KIND = 'source.fixAll.loopsafe';
