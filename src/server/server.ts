@@ -263,15 +263,26 @@ connection.onCodeAction((params): CodeAction[] => {
     }
     if (!wantsQuickFix) return actions;
     const diags = loopsafeDiagnostics(params);
+    // Two findings on one call often share a fix (the async client fixes both): offer it once.
+    const byFix = new Map<string, CodeAction>();
     for (const d of diags) {
       for (const fix of d.data.fixes) {
-        actions.push({
+        const key = `${fix.title}\u0000${JSON.stringify(fix.edits)}`;
+        const existing = byFix.get(key);
+        if (existing) {
+          existing.diagnostics!.push(d);
+          existing.isPreferred = existing.isPreferred || fix.preferred;
+          continue;
+        }
+        const action: CodeAction = {
           title: fix.safety === 'unsafe' ? `${fix.title} (unsafe)` : fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
           isPreferred: fix.preferred,
           edit: toWorkspaceEdit(fix.edits, uriOf),
-        });
+        };
+        byFix.set(key, action);
+        actions.push(action);
       }
     }
     // One suppress and one explain action per rule under the cursor.
