@@ -257,7 +257,8 @@ connection.onCodeAction((params): CodeAction[] => {
     const file = uriToPath(params.textDocument.uri, doc?.languageId);
     if (wantsFixAll && file && workspace) {
       const result = analyzeSafely(file);
-      const safe = (result?.findings ?? []).map((f) => f.fixes.find((x) => x.safety === 'safe' && x.preferred) ?? (f.fixes.length === 1 && f.fixes[0].safety === 'safe' ? f.fixes[0] : undefined)).filter((x) => x !== undefined);
+      // Per finding: its preferred fix when that is safe, else its first safe fix; never an unsafe one.
+      const safe = (result?.findings ?? []).map((f) => f.fixes.find((x) => x.safety === 'safe' && x.preferred) ?? f.fixes.find((x) => x.safety === 'safe')).filter((x) => x !== undefined);
       const edits = nonOverlapping(safe);
       if (edits.length > 0) actions.push({ title: 'Loopsafe: fix all safe problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits, uriOf) });
     }

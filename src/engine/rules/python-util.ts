@@ -7,6 +7,8 @@ import { field, rangeOf } from '../model/python/syntax';
 import { shortName } from '../catalog/python-sdks';
 import type { Finding, Fix, HandlerInfo, Range, RuleId, Severity } from '../types';
 
+export const MAX_FIX_EDITS = 400;
+
 export function handlerInfo(ctx: PyContext, scope: Scope): HandlerInfo | undefined {
   const h = ctx.handlerOf(scope);
   if (!h) return undefined;
@@ -39,7 +41,9 @@ export function calleeRange(call: LlmCall): Range {
 
 export function makeFinding(ctx: PyContext, rule: RuleId, severity: Severity, range: Range, message: string, scope: Scope | undefined, fixes: (Fix | undefined)[]): Finding {
   const handler = scope ? handlerInfo(ctx, scope) : undefined;
-  const present = fixes.filter((f): f is Fix => f !== undefined);
+  // A fix touching hundreds of places is a refactoring, not a quick fix: every finding would carry
+  // all of its edits. Such fixes are left out.
+  const present = fixes.filter((f): f is Fix => f !== undefined && f.edits.length <= MAX_FIX_EDITS);
   // At most one preferred fix: the first one that claims it.
   let preferredSeen = false;
   const normalized = present.map((f) => {

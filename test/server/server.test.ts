@@ -1,0 +1,115 @@
+// The real language server over LSP: diagnostics on open and change, the workspace scan, code actions
+// (fixes, suppress, explain, fix-all of safe fixes only), explain, bad settings and bad input.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { TestLspClient } from './lspClient';
+
+const SEED = fs.readFileSync(path.resolve(__dirname, '../../../examples/fastapi-chat/main.py'), 'utf8');
+
+function tempWorkspace(files: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-lsp-'));
+  for (const [rel, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+const codes = (d: { code?: string; range: { start: { line: number } } }[]) => d.map((x) => `${x.range.start.line + 1} ${x.code}`).sort();
+
+describe('language server', function () {
+  this.timeout(60000);
+  let client: TestLspClient | undefined;
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+  });
+
+  it('publishes diagnostics on open and updates them on change', async () => {
+    const dir = tempWorkspace();
+    client = await TestLspClient.start(dir, { scanOnStartup: false, debounceMs: 10 });
+    const file = path.join(dir, 'main.py');
+    client.open(file, SEED);
+    const d = await client.waitForDiagnostics(file, (x) => x.length === 2);
+    assert.deepStrictEqual(codes(d), ['14 await-on-sync-call', '14 blocking-llm-call']);
+    assert.ok(d.every((x) => x.source === 'loopsafe'));
+    client.change(file, SEED.replace('response = await client.chat', 'response = client.chat').replace('async def generate', 'def generate'), 2);
+    await client.waitForDiagnostics(file, (x) => x.length === 0);
+  });
+
+  it('scans the workspace on start, so unopened files have findings (cross-file)', async () => {
+    const dir = tempWorkspace({
+      'app/llm.py': 'from openai import OpenAI\nclient = OpenAI()\n\ndef ask(q):\n    return client.chat.completions.create(model="m", messages=[])\n',
+      'app/routes.py': 'from fastapi import APIRouter\nfrom app.llm import ask\nrouter = APIRouter()\n\n@router.get("/a")\nasync def a():\n    return ask("x")\n',
+    });
+    client = await TestLspClient.start(dir, {});
+    const routes = await client.waitForDiagnostics(path.join(dir, 'app/routes.py'), (x) => x.length > 0);
+    assert.deepStrictEqual(codes(routes), ['7 blocking-llm-call']);
+    await client.waitForDiagnostics(path.join(dir, 'app/llm.py'), (x) => x.length > 0);
+  });
+
+  it('serves code actions from Diagnostic.data: fixes, suppress, explain; fix-all applies safe fixes only', async () => {
+    const dir = tempWorkspace();
+    client = await TestLspClient.start(dir, { scanOnStartup: false, debounceMs: 10 });
+    const file = path.join(dir, 'main.py');
+    client.open(file, SEED);
+    const diags = await client.waitForDiagnostics(file, (x) => x.length === 2);
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: client.uri(file) },
+      range: diags[0].range,
+      context: { diagnostics: diags },
+    })) as { title: string; isPreferred?: boolean; kind: string; edit?: unknown; command?: { command: string } }[];
+    const titles = actions.map((a) => a.title);
+    assert.strictEqual(titles.filter((t) => t.startsWith('Use `AsyncOpenAI`')).length, 1, 'shared fix offered once');
+    assert.ok(titles.includes('Run in a thread with `asyncio.to_thread`'));
+    assert.ok(titles.includes('Suppress `await-on-sync-call` on this line'));
+    assert.ok(actions.some((a) => a.command?.command === 'loopsafe.explainRule'));
+    const fixAll = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: client.uri(file) },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.loopsafe'] },
+    })) as { title: string; edit: { changes: Record<string, { newText: string }[]> } }[];
+    assert.strictEqual(fixAll.length, 1);
+    const newTexts = Object.values(fixAll[0].edit.changes).flat().map((e) => e.newText).join('\n');
+    assert.doesNotMatch(newTexts, /AsyncOpenAI/, 'unsafe fixes are never part of fix-all');
+    assert.match(newTexts, /asyncio\.to_thread/);
+    const md = (await client.conn.sendRequest('loopsafe/explain', { rule: 'blocking-llm-call' })) as string;
+    assert.match(md, /^# blocking-llm-call/);
+  });
+
+  it('survives bad settings and bad input, and keeps answering', async () => {
+    const dir = tempWorkspace();
+    client = await TestLspClient.start(dir, { rules: 'nope', debounceMs: 'soon', enable: 'yes', scanOnStartup: false });
+    const file = path.join(dir, 'main.py');
+    client.open(file, SEED);
+    await client.waitForDiagnostics(file, (x) => x.length === 2);
+    assert.ok(client.logs.some((l) => /settings: .*loopsafe\.rules must be an object/.test(l)), client.logs.join('\n'));
+    const half = path.join(dir, 'half.py');
+    client.open(half, 'from openai import OpenAI\nc = OpenAI()\nasync def f(:\n    c.chat.completions.create(model=');
+    const binary = path.join(dir, 'blob.py');
+    client.open(binary, '\u0000\u0001\u0002'.repeat(1000));
+    const big = path.join(dir, 'big.py');
+    client.open(big, SEED.repeat(Math.ceil((5 * 1024 * 1024) / SEED.length)));
+    const gone = path.join(dir, 'gone.py');
+    fs.writeFileSync(gone, SEED);
+    client.open(gone, SEED);
+    fs.unlinkSync(gone);
+    client.close(gone);
+    await client.waitForDiagnostics(big, (x) => x.length > 100, 60000);
+    const md = (await client.conn.sendRequest('loopsafe/explain', { rule: 'unawaited-llm-call' })) as string;
+    assert.match(md, /unawaited-llm-call/);
+    assert.strictEqual(client.proc.exitCode, null, 'server still running');
+  });
+
+  it('honours rule severity settings', async () => {
+    const dir = tempWorkspace();
+    client = await TestLspClient.start(dir, { scanOnStartup: false, debounceMs: 10, rules: { 'blocking-llm-call': 'off' } });
+    const file = path.join(dir, 'main.py');
+    client.open(file, SEED);
+    const d = await client.waitForDiagnostics(file, (x) => x.length === 1);
+    assert.deepStrictEqual(codes(d), ['14 await-on-sync-call']);
+  });
+});
