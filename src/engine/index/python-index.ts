@@ -152,93 +152,68 @@ export class PyIndex {
     return facts ? { file: r.file, name: r.name, facts } : undefined;
   }
 
-  /** Hops from the function down to a synchronous LLM call it runs (directly or through helpers). */
-  blockingChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
+  /**
+   * Shared walk of the three chain searches: memoized per function, with the functions on the
+   * current path cut (cycles) and a depth bound. `step` sees the function's facts and its own hop.
+   */
+  private search(memo: Map<string, Hop[] | null>, ref: FnRef, visiting: Set<string>, accept: (f: FnFacts) => boolean, step: (f: FnFacts, self: Hop) => Hop[] | undefined): Hop[] | undefined {
     const key = `${ref.file}#${ref.name}`;
-    const memo = this.blockingMemo.get(key);
-    if (memo !== undefined) return memo ?? undefined;
-    if (visiting.has(key) || visiting.size > MAX_DEPTH) return undefined;
+    const known = memo.get(key);
+    if (known !== undefined) return known ?? undefined;
     const facts = this.facts(ref);
-    if (!facts) return undefined;
+    if (!facts || !accept(facts) || visiting.has(key) || visiting.size > MAX_DEPTH) return undefined;
     visiting.add(key);
-    let result: Hop[] | undefined;
-    const self: Hop = { name: facts.name, file: ref.file, range: facts.range };
-    const direct = facts.direct.find((d) => !d.async);
-    if (direct) {
-      result = [self, { name: direct.text, file: ref.file, range: direct.range }];
-    } else {
-      for (const edge of facts.calls) {
-        const target = this.resolveTarget(ref.file, edge.target);
-        if (!target) continue;
-        const tf = this.facts(target);
-        if (!tf || (tf.isAsync && !runsCoroutine(edge.usage))) continue;
-        const sub = this.blockingChain(target, visiting);
-        if (sub) {
-          result = [self, ...sub];
-          break;
-        }
-      }
-    }
+    const result = step(facts, { name: facts.name, file: ref.file, range: facts.range });
     visiting.delete(key);
-    this.blockingMemo.set(key, result ?? null);
+    memo.set(key, result ?? null);
     return result;
   }
 
-  /** For an `async def`: hops down to the async LLM call that makes its coroutine an LLM coroutine. */
-  coroutineChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
-    const key = `${ref.file}#${ref.name}`;
-    const memo = this.coroutineMemo.get(key);
-    if (memo !== undefined) return memo ?? undefined;
-    const facts = this.facts(ref);
-    if (!facts || !facts.isAsync || visiting.has(key) || visiting.size > MAX_DEPTH) return undefined;
-    visiting.add(key);
-    let result: Hop[] | undefined;
-    const self: Hop = { name: facts.name, file: ref.file, range: facts.range };
-    const direct = facts.direct[0];
-    if (direct) {
-      result = [self, { name: direct.text, file: ref.file, range: direct.range }];
-    } else {
-      for (const edge of facts.calls) {
-        const target = this.resolveTarget(ref.file, edge.target);
-        if (!target) continue;
-        const sub = this.coroutineChain(target, visiting) ?? (this.facts(target)?.isAsync ? undefined : this.blockingChain(target));
-        if (sub) {
-          result = [self, ...sub];
-          break;
-        }
-      }
+  /** The first callee chain found through `facts.calls`, prefixed with `self`. */
+  private throughCalls(ref: FnRef, facts: FnFacts, self: Hop, next: (target: FnRef, usage: string) => Hop[] | undefined): Hop[] | undefined {
+    for (const edge of facts.calls) {
+      const target = this.resolveTarget(ref.file, edge.target);
+      const sub = target ? next(target, edge.usage) : undefined;
+      if (sub) return [self, ...sub];
     }
-    visiting.delete(key);
-    this.coroutineMemo.set(key, result ?? null);
-    return result;
+    return undefined;
+  }
+
+  /** Hops from the function down to a synchronous LLM call it runs (directly or through helpers). */
+  blockingChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
+    return this.search(this.blockingMemo, ref, visiting, () => true, (facts, self) => {
+      const direct = facts.direct.find((d) => !d.async);
+      if (direct) return [self, { name: direct.text, file: ref.file, range: direct.range }];
+      return this.throughCalls(ref, facts, self, (target, usage) => {
+        const tf = this.facts(target);
+        // An async helper's body runs only when its coroutine does.
+        if (!tf || (tf.isAsync && !runsCoroutine(usage))) return undefined;
+        return this.blockingChain(target, visiting);
+      });
+    });
+  }
+
+  /** For an `async def`: hops down to the LLM call that makes its coroutine an LLM coroutine. */
+  coroutineChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
+    return this.search(this.coroutineMemo, ref, visiting, (f) => f.isAsync, (facts, self) => {
+      const direct = facts.direct[0];
+      if (direct) return [self, { name: direct.text, file: ref.file, range: direct.range }];
+      return this.throughCalls(ref, facts, self, (target) => this.coroutineChain(target, visiting) ?? (this.facts(target)?.isAsync ? undefined : this.blockingChain(target)));
+    });
   }
 
   /** For a sync function: hops from an `async def` that calls it (directly or via sync helpers) down to it. */
   loopChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
-    const key = `${ref.file}#${ref.name}`;
-    const memo = this.loopMemo.get(key);
-    if (memo !== undefined) return memo ?? undefined;
-    const facts = this.facts(ref);
-    if (!facts || facts.isAsync || visiting.has(key) || visiting.size > MAX_DEPTH) return undefined;
-    visiting.add(key);
-    let result: Hop[] | undefined;
-    for (const c of this.callersOf(key)) {
-      const cf = this.facts(c.caller);
-      if (!cf) continue;
-      const callerHop: Hop = { name: cf.name, file: c.caller.file, range: cf.range };
-      if (cf.isAsync) {
-        result = [callerHop, { name: facts.name, file: ref.file, range: facts.range }];
-        break;
+    return this.search(this.loopMemo, ref, visiting, (f) => !f.isAsync, (facts, self) => {
+      for (const c of this.callersOf(`${ref.file}#${ref.name}`)) {
+        const cf = this.facts(c.caller);
+        if (!cf) continue;
+        if (cf.isAsync) return [{ name: cf.name, file: c.caller.file, range: cf.range }, self];
+        const up = this.loopChain(c.caller, visiting);
+        if (up) return [...up, self];
       }
-      const up = this.loopChain(c.caller, visiting);
-      if (up) {
-        result = [...up, { name: facts.name, file: ref.file, range: facts.range }];
-        break;
-      }
-    }
-    visiting.delete(key);
-    this.loopMemo.set(key, result ?? null);
-    return result;
+      return undefined;
+    });
   }
 
   private callersOf(key: string): Caller[] {
