@@ -121,7 +121,6 @@ function awaitAll(ctx: PyContext, calls: LlmCall[]): TextEdit[] | undefined {
     if (call.client && call.client.hit.sdk.asyncContextManagers.includes(lastSegment(call.calleeText))) return undefined;
     switch (call.usage.kind) {
       case 'awaited':
-      case 'returned':
         break;
       case 'iterated':
         edits.push(asyncKeyword(ctx.file, call.usage.consumer!), ...awaitEdits(ctx.file, call));

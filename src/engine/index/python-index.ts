@@ -204,7 +204,7 @@ export class PyIndex {
 
   /** For a sync function: hops from an `async def` that calls it (directly or via sync helpers) down to it. */
   loopChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
-    return this.search(this.loopMemo, ref, visiting, (f) => !f.isAsync, (facts, self) => {
+    return this.search(this.loopMemo, ref, visiting, (f) => !f.isAsync, (_facts, self) => {
       for (const c of this.callersOf(`${ref.file}#${ref.name}`)) {
         const cf = this.facts(c.caller);
         if (!cf) continue;

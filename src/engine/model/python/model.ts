@@ -142,6 +142,9 @@ export function buildModel(root: Node): PyModel {
       case 'assignment': {
         const left = field(node, 'left');
         const right = field(node, 'right');
+        const annotation = field(node, 'type');
+        // `client: OpenAI | None = None`: the annotation stands in when the value says nothing.
+        if (left && right && annotation && left.type === 'identifier') bindName(scope, left.text, annotation);
         if (left && right) {
           bindTarget(scope, left, right);
           if (scope.kind === 'class' && left.type === 'identifier') push(scope.attributes, left.text, right);

@@ -84,9 +84,22 @@ export class Evaluator {
           const v = this.attribute(base, attr.text);
           if (v) return v;
         }
-        // `app.state.client` and friends: assignments to the same dotted target anywhere in the file.
+        // `app.state.client` and friends: assignments to the same dotted target anywhere in the file;
+        // `request.app.state.client` reads what `app.state.client = ...` stored.
         const dotted = dottedName(n);
-        if (dotted) return this.firstValue(this.model.attributeAssignments.get(dotted), this.model.module, depth);
+        if (dotted) {
+          const exact = this.model.attributeAssignments.get(dotted);
+          if (exact) return this.firstValue(exact, this.model.module, depth);
+          const state = /\.state\.(\w+)$/.exec(dotted);
+          if (state) {
+            for (const [key, nodes] of this.model.attributeAssignments) {
+              if (key.endsWith(`.state.${state[1]}`)) {
+                const v = this.firstValue(nodes, this.model.module, depth);
+                if (v) return v;
+              }
+            }
+          }
+        }
         return undefined;
       }
       case 'call': {
@@ -136,6 +149,31 @@ export class Evaluator {
     }
   }
 
+  private typeParameters(node: Node, scope: Scope, depth: number): Value | undefined {
+    for (let i = 0; i < node.namedChildCount; i++) {
+      const c = node.namedChild(i);
+      const v = c ? this.annotationValue(c, scope, depth) ?? this.dependency(c, scope, depth) : undefined;
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  /** `Depends(provider)` / `Security(provider)`: the provider's result. */
+  dependency(node: Node, scope: Scope, depth: number): Value | undefined {
+    const n = unparen(node);
+    if (n.type !== 'call') return undefined;
+    const fn = field(n, 'function');
+    const name = fn?.text.split('.').pop();
+    if (name !== 'Depends' && name !== 'Security') return undefined;
+    const args = field(n, 'arguments');
+    const provider = args?.namedChild(0);
+    if (!provider || provider.type === 'keyword_argument') return undefined;
+    const v = this.evaluate(provider, scope, depth);
+    if (v?.kind === 'function') return this.call(v, n, depth);
+    if (v?.kind === 'clientClass') return { kind: 'client', hit: v.hit };
+    return undefined;
+  }
+
   /** Values of an annotation (`client: OpenAI`, `Optional[OpenAI]`, `OpenAI | None`) as instances. */
   annotationValue(node: Node, scope: Scope, depth: number): Value | undefined {
     const n = unparen(node);
@@ -149,7 +187,7 @@ export class Evaluator {
       for (let i = 0; i < n.namedChildCount; i++) {
         const c = n.namedChild(i);
         if (!c) continue;
-        const v = c.type === 'type_parameter' ? this.annotationValue(c.namedChild(0) ?? c, scope, depth) : i === 0 ? undefined : this.annotationValue(c, scope, depth);
+        const v = c.type === 'type_parameter' ? this.typeParameters(c, scope, depth) : i === 0 ? undefined : this.annotationValue(c, scope, depth) ?? this.dependency(c, scope, depth);
         if (v) return v;
       }
       return undefined;
@@ -180,6 +218,11 @@ export class Evaluator {
       if (param) {
         if (param.annotation) {
           const v = this.annotationValue(param.annotation, s.parent ?? s, depth);
+          if (v) return v;
+        }
+        // FastAPI dependency injection: `client = Depends(get_client)` is what `get_client()` returns.
+        if (param.default) {
+          const v = this.dependency(param.default, s.parent ?? s, depth);
           if (v) return v;
         }
         return undefined;

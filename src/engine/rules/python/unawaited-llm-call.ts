@@ -13,6 +13,11 @@ export function lostCoroutine(call: LlmCall): string | undefined {
   switch (u.kind) {
     case 'dropped':
       return 'is never awaited: the request is never sent';
+    case 'returned':
+      // From an `async def`, the caller's `await` yields this coroutine, not the answer.
+      return call.scope.kind === 'function' && call.scope.isAsync && call.usage.consumer?.type === 'return_statement'
+        ? 'is returned from an `async def` without `await`: callers get a coroutine instead of the answer'
+        : undefined;
     case 'attribute':
       return `is used without \`await\`: \`${u.consumer?.text.slice(u.valueNode.text.length).split('(')[0] ?? '.attr'}\` is read from a coroutine and raises AttributeError`;
     case 'subscript':
