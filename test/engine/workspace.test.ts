@@ -146,6 +146,34 @@ describe('workspace (cross-file)', () => {
     assert.deepStrictEqual(findings['app/main.py'], ['19 blocking-llm-call', '24 unawaited-llm-call']);
   });
 
+  it('follows methods of service objects, in the same module and imported from another', () => {
+    const service = path.join(root, 'app/service.py');
+    const routes = path.join(root, 'app/assist.py');
+    ws.upsert(service, [
+      'from openai import OpenAI',
+      '',
+      '',
+      'class Assistant:',
+      '    def __init__(self):',
+      '        self.client = OpenAI()',
+      '',
+      '    def answer(self, q):',
+      '        return self.client.chat.completions.create(model="m", messages=[])',
+      '',
+      '',
+      'assistant = Assistant()',
+      '',
+      '',
+      'async def direct(q):',
+      '    return assistant.answer(q)',
+      '',
+    ].join('\n'));
+    ws.upsert(routes, ['from fastapi import APIRouter', 'from app.service import assistant', 'router = APIRouter()', '', '@router.get("/x")', 'async def x():', '    return assistant.answer("q")', ''].join('\n'));
+    const findings = byFile(ws.analyzeAll(), root);
+    assert.deepStrictEqual(findings['app/assist.py'], ['7 blocking-llm-call']);
+    assert.deepStrictEqual(findings['app/service.py'], ['9 blocking-llm-call', '16 blocking-llm-call']);
+  });
+
   it('stays bounded on import cycles and recursive helpers', () => {
     const a = path.join(root, 'cyc_a.py');
     const b = path.join(root, 'cyc_b.py');

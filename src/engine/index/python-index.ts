@@ -88,6 +88,9 @@ export class PyIndex {
       if (rest.length === 0) return { file };
       const name = rest.join('.');
       const s = this.summaries.get(file)!;
+      // `service.ask` where `service = Service()` in that module: the method `Service.ask`.
+      const cls = s.instances?.[rest[0]];
+      if (cls && rest.length > 1) return { file, name: `${cls}.${rest.slice(1).join('.')}` };
       if (s.functions[name] || s.clients[rest[0]] || s.factories[name] || s.functions[rest[0]]) return { file, name };
       // Re-exported from a package `__init__` or another module.
       const reexport = s.imports[rest[0]];

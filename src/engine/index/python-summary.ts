@@ -41,6 +41,8 @@ export interface PyFileSummary {
   clients: Record<string, string>;
   /** Module-level functions returning a client → client class qname. */
   factories: Record<string, string>;
+  /** Module-level names bound to instances of classes defined in this file → class name. */
+  instances: Record<string, string>;
 }
 
 export function qualifiedName(scope: Scope): string | undefined {
@@ -51,7 +53,7 @@ export function qualifiedName(scope: Scope): string | undefined {
 }
 
 export function summarizePython(file: string, model: PyModel, evaluator: Evaluator, calls: LlmCall[]): PyFileSummary {
-  const summary: PyFileSummary = { file, imports: Object.fromEntries(model.imports), functions: {}, clients: {}, factories: {} };
+  const summary: PyFileSummary = { file, imports: Object.fromEntries(model.imports), functions: {}, clients: {}, factories: {}, instances: {} };
   const llmCallIds = new Set(calls.map((c) => c.node.id));
   const byScope = new Map<Scope, LlmCall[]>();
   for (const c of calls) {
@@ -82,6 +84,7 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
     const last = values[values.length - 1];
     const v = last ? evaluator.evaluate(last, model.module) : undefined;
     if (v?.kind === 'client') summary.clients[name] = encodeClient(v.hit);
+    else if (v?.kind === 'localInstance') summary.instances[name] = v.className;
   }
   return summary;
 }
@@ -98,6 +101,9 @@ export function callTarget(call: import('../parse/parser').Node, scope: Scope, m
     if (obj.type === 'identifier' && scope.classScope && scope.params[0]?.name === obj.text) {
       return `local:${scope.classScope.name}.${attr.text}`;
     }
+    // service.method(...) on an instance of a class of this file.
+    const recv = evaluator.evaluate(obj, scope);
+    if (recv?.kind === 'localInstance') return `local:${recv.className}.${attr.text}`;
     // module.func(...) through `import pkg.module as m`.
     if (obj.type === 'identifier' && model.moduleImports.has(obj.text)) return `import:${model.imports.get(obj.text)}.${attr.text}`;
     if (obj.type === 'attribute' || obj.type === 'identifier') {

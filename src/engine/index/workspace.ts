@@ -176,7 +176,7 @@ export class Workspace {
   /** Index of the summaries, plus empty entries for files not summarized so imports still resolve. */
   private buildIndex(): PyIndex {
     const stubs: PyFileSummary[] = [];
-    for (const file of this.waiting) stubs.push({ file, imports: {}, functions: {}, clients: {}, factories: {} });
+    for (const file of this.waiting) stubs.push({ file, imports: {}, functions: {}, clients: {}, factories: {}, instances: {} });
     return new PyIndex([...this.summaries.values(), ...stubs]);
   }
 

@@ -25,6 +25,8 @@ export type Value =
   | { kind: 'instance'; qname: string }
   | { kind: 'method'; qname: string; method: string }
   | { kind: 'extFactory'; cls: string }
+  | { kind: 'localClass'; name: string }
+  | { kind: 'localInstance'; className: string }
   | { kind: 'string'; text: string };
 
 const MAX_DEPTH = 24;
@@ -144,6 +146,10 @@ export class Evaluator {
       }
       case 'function_definition':
         return this.functionByNode.has(n.id) ? { kind: 'function', scope: this.functionByNode.get(n.id)! } : undefined;
+      case 'class_definition': {
+        const name = field(n, 'name')?.text;
+        return name ? { kind: 'localClass', name } : undefined;
+      }
       default:
         return undefined;
     }
@@ -287,6 +293,8 @@ export class Evaluator {
     switch (callee.kind) {
       case 'clientClass':
         return { kind: 'client', hit: callee.hit, ctor: call };
+      case 'localClass':
+        return { kind: 'localInstance', className: callee.name };
       case 'extFactory': {
         const hit = decodeClient(callee.cls);
         return hit ? { kind: 'client', hit } : undefined;
