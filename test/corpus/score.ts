@@ -1,0 +1,230 @@
+// Accuracy benchmark (`npm run corpus`): runs the engine over every labelled app under test/corpus/<lang>/,
+// one fresh cross-file Workspace per app, and prints precision and recall per rule with every FP and FN.
+
+import * as fs from 'fs';
+import * as path from 'path';
+import { Engine, Workspace, defaultWasmDir, discoverFiles, languageOf, RULE_IDS, type Finding } from '../../src/engine/api';
+import { readExpectations } from '../helpers/annotations';
+
+/** Rules the corpus labels; findings of other rules are counted but not scored. */
+const SCORED = ['blocking-llm-call', 'await-on-sync-call', 'unawaited-llm-call', 'async-client-in-sync-handler', 'blocking-call-in-async-handler'] as const;
+/** The rules issue #4 sets targets for. */
+const TARGETS: Record<string, { precision: number; recall: number }> = {
+  'blocking-llm-call': { precision: 0.95, recall: 0.9 },
+  'await-on-sync-call': { precision: 0.95, recall: 0.9 },
+  'unawaited-llm-call': { precision: 0.95, recall: 0.9 },
+};
+const LANGS: Record<string, (file: string) => boolean> = {
+  python: (f) => f.endsWith('.py'),
+  js: (f) => languageOf(f) !== undefined && !f.endsWith('.py'),
+};
+
+interface Miss {
+  kind: 'FP' | 'FN';
+  lang: string;
+  app: string;
+  /** Relative to the corpus root. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  rule: string;
+  /** The engine's message (FP) or the labelled source line (FN). */
+  message: string;
+}
+
+interface RuleScore {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number | null;
+  recall: number | null;
+  target?: { precision: number; recall: number };
+  meetsTarget?: boolean;
+}
+
+interface LangScore {
+  apps: number;
+  files: number;
+  labels: number;
+  findings: number;
+  unscoredFindings: Record<string, number>;
+  rules: Record<string, RuleScore>;
+}
+
+interface Options {
+  json: boolean;
+  check: boolean;
+  filter?: string;
+}
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { json: false, check: false };
+  for (const a of argv) {
+    if (a === '--json') opts.json = true;
+    else if (a === '--check') opts.check = true;
+    else if (a === '-h' || a === '--help') {
+      console.log('usage: node out/corpus.js [--json] [--check] [app-name-substring]');
+      process.exit(0);
+    } else if (!a.startsWith('-')) opts.filter = a;
+  }
+  return opts;
+}
+
+function corpusRoot(): string {
+  const candidates = [path.resolve(process.cwd(), 'test/corpus'), path.resolve(__dirname, '../test/corpus'), __dirname];
+  for (const c of candidates) if (fs.existsSync(path.join(c, 'python')) || fs.existsSync(path.join(c, 'js'))) return c;
+  throw new Error('test/corpus not found: run from the repository root');
+}
+
+function appDirs(langDir: string, filter: string | undefined): string[] {
+  if (!fs.existsSync(langDir)) return [];
+  return fs
+    .readdirSync(langDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && (!filter || e.name.includes(filter)))
+    .map((e) => path.join(langDir, e.name))
+    .sort();
+}
+
+const key = (file: string, line: number, rule: string): string => `${file}\u0000${line}\u0000${rule}`;
+
+function ratio(num: number, den: number): number | null {
+  return den === 0 ? null : num / den;
+}
+
+async function main(): Promise<void> {
+  const opts = parseArgs(process.argv.slice(2));
+  const root = corpusRoot();
+  const engine = await Engine.create(defaultWasmDir(path.resolve(__dirname, '../dist')));
+  const scores: Record<string, LangScore> = {};
+  const misses: Miss[] = [];
+  const warnings: string[] = [];
+  const t0 = performance.now();
+
+  for (const [lang, accepts] of Object.entries(LANGS)) {
+    const apps = appDirs(path.join(root, lang), opts.filter);
+    if (apps.length === 0) continue;
+    const score: LangScore = { apps: apps.length, files: 0, labels: 0, findings: 0, unscoredFindings: {}, rules: {} };
+    const counts = new Map<string, { tp: number; fp: number; fn: number }>(SCORED.map((r) => [r, { tp: 0, fp: 0, fn: 0 }]));
+
+    for (const appDir of apps) {
+      const app = path.basename(appDir);
+      const files = discoverFiles([appDir]).files.filter(accepts);
+      const ws = new Workspace(engine);
+      // Expected (file, line, rule) → count; the labelled line's text for the FN listing.
+      const expected = new Map<string, number>();
+      const lineText = new Map<string, string>();
+      for (const file of files) {
+        const note = ws.load(file);
+        if (note) warnings.push(note);
+        const text = ws.text(file) ?? '';
+        const lines = text.split('\n');
+        for (const e of readExpectations(text)) {
+          if (!(RULE_IDS as readonly string[]).includes(e.rule)) {
+            warnings.push(`${path.relative(root, file)}:${e.line + 1}: unknown rule id in annotation: ${e.rule}`);
+            continue;
+          }
+          const k = key(file, e.line, e.rule);
+          expected.set(k, (expected.get(k) ?? 0) + 1);
+          lineText.set(k, (lines[e.line] ?? '').trim().replace(/\s*(#|\/\/)\s*expect:.*$/, ''));
+          score.labels++;
+        }
+      }
+      score.files += files.length;
+
+      const found = new Map<string, Finding[]>();
+      for (const result of ws.analyzeAll()) {
+        for (const f of result.findings) {
+          score.findings++;
+          if (!(SCORED as readonly string[]).includes(f.rule)) {
+            score.unscoredFindings[f.rule] = (score.unscoredFindings[f.rule] ?? 0) + 1;
+            continue;
+          }
+          const k = key(result.file, f.range.start.line, f.rule);
+          if (!found.has(k)) found.set(k, []);
+          found.get(k)!.push(f);
+        }
+      }
+
+      // Multiset match on (file, line, rule).
+      for (const k of new Set([...expected.keys(), ...found.keys()])) {
+        const [file, lineStr, rule] = k.split('\u0000');
+        const want = expected.get(k) ?? 0;
+        const got = found.get(k) ?? [];
+        const c = counts.get(rule)!;
+        const tp = Math.min(want, got.length);
+        c.tp += tp;
+        const base = { lang, app, file: path.relative(root, file), line: Number(lineStr) + 1, rule };
+        for (const f of got.slice(tp)) {
+          c.fp++;
+          misses.push({ ...base, kind: 'FP', message: f.message });
+        }
+        for (let i = tp; i < want; i++) {
+          c.fn++;
+          misses.push({ ...base, kind: 'FN', message: lineText.get(k) ?? '' });
+        }
+      }
+    }
+
+    for (const [rule, c] of counts) {
+      const s: RuleScore = { ...c, precision: ratio(c.tp, c.tp + c.fp), recall: ratio(c.tp, c.tp + c.fn) };
+      const target = TARGETS[rule];
+      if (target) {
+        s.target = target;
+        // A rule with nothing labelled and nothing found has nothing to miss.
+        s.meetsTarget = (s.precision ?? 1) >= target.precision && (s.recall ?? 1) >= target.recall;
+      }
+      score.rules[rule] = s;
+    }
+    scores[lang] = score;
+  }
+
+  const ms = performance.now() - t0;
+  const pass = Object.values(scores).every((l) => Object.values(l.rules).every((r) => r.meetsTarget !== false));
+  misses.sort((a, b) => a.lang.localeCompare(b.lang) || a.rule.localeCompare(b.rule) || a.kind.localeCompare(b.kind) || a.file.localeCompare(b.file) || a.line - b.line);
+
+  if (opts.json) {
+    console.log(JSON.stringify({ version: 1, ms: Math.round(ms), pass, languages: scores, misses, warnings }, null, 2));
+  } else {
+    printText(scores, misses, warnings, ms, pass);
+  }
+  if (opts.check && !pass) process.exitCode = 1;
+}
+
+function fmt(x: number | null): string {
+  return x === null ? '   —' : x.toFixed(2);
+}
+
+function printText(scores: Record<string, LangScore>, misses: Miss[], warnings: string[], ms: number, pass: boolean): void {
+  for (const w of warnings) console.log(`warning: ${w}`);
+  for (const [lang, s] of Object.entries(scores)) {
+    console.log(`\n${lang}: ${s.apps} apps, ${s.files} files, ${s.labels} labels, ${s.findings} findings`);
+    const width = Math.max(...SCORED.map((r) => r.length));
+    console.log(`  ${'rule'.padEnd(width)}   TP   FP   FN  prec  recall  target`);
+    for (const [rule, r] of Object.entries(s.rules)) {
+      const target = r.target ? `${r.meetsTarget ? 'met' : 'MISSED'} (P≥${r.target.precision} R≥${r.target.recall})` : '';
+      console.log(
+        `  ${rule.padEnd(width)} ${String(r.tp).padStart(4)} ${String(r.fp).padStart(4)} ${String(r.fn).padStart(4)}  ${fmt(r.precision)}    ${fmt(r.recall)}  ${target}`,
+      );
+    }
+    const unscored = Object.entries(s.unscoredFindings);
+    if (unscored.length > 0) console.log(`  not scored (no labels for these rules): ${unscored.map(([r, n]) => `${r} ×${n}`).join(', ')}`);
+    const mine = misses.filter((m) => m.lang === lang);
+    if (mine.length === 0) continue;
+    console.log(`\n  ${lang} misses (${mine.length}):`);
+    let group = '';
+    for (const m of mine) {
+      const g = `${m.rule} ${m.kind}`;
+      if (g !== group) {
+        group = g;
+        console.log(`  ${m.kind === 'FP' ? 'false positives' : 'false negatives'} — ${m.rule}:`);
+      }
+      console.log(`    ${m.file}:${m.line} ${m.rule}: ${m.message}`);
+    }
+  }
+  console.log(`\n${pass ? 'all targets met' : 'targets missed'} (${(ms / 1000).toFixed(1)} s)`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  process.exitCode = 2;
+});
