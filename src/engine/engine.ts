@@ -10,6 +10,7 @@ import { analyzeJsFile } from './model/js/analyze';
 import { RULES, RULE_IDS } from './rules/registry';
 import { PYTHON_SDKS } from './catalog/python-sdks';
 import { PYTHON_FRAMEWORKS } from './catalog/python-frameworks';
+import { LLM_URL } from './catalog/python-http';
 import { isSuppressed } from './fix/suppress';
 import type { FileAnalysis, Finding, Language, RuleId, SeveritySetting } from './types';
 
@@ -39,6 +40,13 @@ const PYTHON_RELEVANT = new RegExp(
     .join('|')})\\b`,
   'm',
 );
+
+/** Raw HTTP libraries: their files matter when they also name an LLM endpoint. */
+const PYTHON_HTTP_IMPORT = /^[ \t]*(?:from|import)[ \t]+(?:requests|httpx|aiohttp|urllib)\b/m;
+
+function pythonMayMatter(text: string): boolean {
+  return PYTHON_RELEVANT.test(text) || (PYTHON_HTTP_IMPORT.test(text) && LLM_URL.test(text));
+}
 
 export class Engine {
   private readonly cache = new Map<string, { hash: string; result: FileAnalysis }>();
@@ -123,7 +131,7 @@ export class Engine {
 
   /** True when the text names an SDK or web framework (files that don't can only matter through imports). */
   static mentionsPythonSdk(text: string): boolean {
-    return PYTHON_RELEVANT.test(text);
+    return pythonMayMatter(text);
   }
 
   private analyzeUncached(file: string, text: string, language: Language, index?: PyIndex): FileAnalysis {
@@ -135,7 +143,7 @@ export class Engine {
         tree.delete();
       }
     }
-    if (!PYTHON_RELEVANT.test(text) && !(index && index.mayHaveFindings(file))) {
+    if (!pythonMayMatter(text) && !(index && index.mayHaveFindings(file))) {
       // No SDK or framework is named anywhere in the file: nothing any rule could report.
       return { file, language, findings: [], routes: [], notes: [], lines: countLines(text) };
     }

@@ -4,8 +4,9 @@
 import type { Node } from '../../parse/parser';
 import { findModuleFunction, methodIsAsync, type PySdk } from '../../catalog/python-sdks';
 import type { Scope } from './model';
-import type { ClientValue, Evaluator } from './values';
-import { field, hasAsyncKeyword, identifiersIn } from './syntax';
+import type { ClientValue, Evaluator, Value } from './values';
+import { callArguments, field, hasAsyncKeyword, identifiersIn } from './syntax';
+import { HTTP_CLIENTS, HTTP_FUNCTIONS, HTTP_METHODS, isLlmUrl } from '../../catalog/python-http';
 
 export type UsageKind =
   | 'awaited'
@@ -74,6 +75,10 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
       usage: usageOf(call), streaming: streamingArg,
     };
   }
+  const http = rawHttpCall(call, callee, scope, evaluator);
+  if (http) {
+    return { node: call, scope, sdk: http.sdk, async: http.async, awaitable: true, calleeText: fn.text.replace(/\s+/g, ''), usage: usageOf(call), streaming: streamingArg };
+  }
   const moduleHit = callee.kind === 'sdkFunction' ? callee.hit : callee.kind === 'module' ? findModuleFunction(callee.qname) : undefined;
   if (moduleHit) {
     return {
@@ -82,6 +87,37 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
     };
   }
   return undefined;
+}
+
+/** A raw HTTP request (requests, httpx, urllib, aiohttp) whose URL or base URL is an LLM API. */
+function rawHttpCall(call: Node, callee: Value, scope: Scope, evaluator: Evaluator): { sdk: PySdk; async: boolean } | undefined {
+  let hit: { sdk: PySdk; async: boolean } | undefined;
+  let baseUrl: string | undefined;
+  if (callee.kind === 'qname' || callee.kind === 'module') {
+    const sdk = HTTP_FUNCTIONS[callee.qname];
+    if (sdk) hit = { sdk, async: false };
+  } else if (callee.kind === 'method' && HTTP_METHODS.has(callee.method)) {
+    const client = HTTP_CLIENTS[callee.qname];
+    if (client) {
+      hit = client;
+      const base = callee.ctor ? callArguments(callee.ctor).keywords.get('base_url') : undefined;
+      baseUrl = base ? stringOf(base, scope, evaluator) : undefined;
+    }
+  }
+  if (!hit) return undefined;
+  const { positional, keywords } = callArguments(call);
+  // `request(method, url)` takes the URL second.
+  const isRequest = callee.kind === 'method' ? callee.method === 'request' : callee.kind === 'qname' || callee.kind === 'module' ? callee.qname.endsWith('.request') : false;
+  const urlNode = keywords.get('url') ?? positional[isRequest ? 1 : 0];
+  const url = urlNode ? stringOf(urlNode, scope, evaluator) : undefined;
+  return isLlmUrl(url) || isLlmUrl(baseUrl) ? hit : undefined;
+}
+
+/** Source text standing for a string: literals and f-strings as written, names through their assignments. */
+function stringOf(node: Node, scope: Scope, evaluator: Evaluator): string | undefined {
+  if (node.type === 'string' || node.type === 'concatenated_string' || node.type === 'binary_operator') return node.text;
+  const v = evaluator.evaluate(node, scope);
+  return v?.kind === 'string' ? v.text : undefined;
 }
 
 export function usageOf(node: Node): Usage {

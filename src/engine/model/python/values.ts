@@ -22,8 +22,8 @@ export type Value =
   | { kind: 'resource'; client: ClientValue; path: string[] }
   | { kind: 'sdkFunction'; hit: ModuleFunctionHit; qname: string }
   | { kind: 'function'; scope: Scope }
-  | { kind: 'instance'; qname: string }
-  | { kind: 'method'; qname: string; method: string }
+  | { kind: 'instance'; qname: string; ctor?: Node }
+  | { kind: 'method'; qname: string; method: string; ctor?: Node }
   | { kind: 'extFactory'; cls: string }
   | { kind: 'localClass'; name: string }
   | { kind: 'localInstance'; className: string }
@@ -278,7 +278,7 @@ export class Evaluator {
         }
         return { kind: 'resource', client: base, path: [attr] };
       case 'instance':
-        return { kind: 'method', qname: base.qname, method: attr };
+        return { kind: 'method', qname: base.qname, method: attr, ctor: base.ctor };
       case 'clientClass':
         // Alternate constructors: `VectorStoreIndex.from_documents(...)`, `ChatPromptTemplate.from_messages(...)`.
         return base.hit.sdk.clientReturning.includes(attr) ? base : undefined;
@@ -329,7 +329,7 @@ export class Evaluator {
           const hit = genericClass(f.sdk.id, f.cls);
           if (hit) return { kind: 'client', hit, ctor: call };
         }
-        return { kind: 'instance', qname: callee.qname };
+        return { kind: 'instance', qname: callee.qname, ctor: call };
       }
       case 'function': {
         // A factory in this file: what its return statements evaluate to.

@@ -1,0 +1,51 @@
+// Raw HTTP clients as data (requests, httpx, urllib, aiohttp) and what makes a URL an LLM API:
+// known provider hosts and OpenAI-, Anthropic-, Gemini- and Ollama-style paths.
+
+import type { PySdk } from './python-sdks';
+
+/** Provider hosts and API paths of LLM endpoints (base URLs included). */
+export const LLM_URL = new RegExp(
+  [
+    'api\\.openai\\.com', '\\.openai\\.azure\\.com', 'api\\.anthropic\\.com', 'generativelanguage\\.googleapis\\.com', 'aiplatform\\.googleapis\\.com',
+    'api\\.mistral\\.ai', 'api\\.cohere\\.(?:ai|com)', 'api\\.groq\\.com', 'api\\.together\\.(?:xyz|ai)', 'api\\.fireworks\\.ai', 'openrouter\\.ai',
+    'api\\.deepseek\\.com', 'api\\.perplexity\\.ai', 'api\\.x\\.ai', 'api-inference\\.huggingface\\.co', 'router\\.huggingface\\.co', 'bedrock-runtime\\.',
+    '/v1/chat/completions', '/v1/completions', '/v1/messages', '/v1/embeddings', '/v1/responses', '/chat/completions', ':generateContent', ':streamGenerateContent',
+    '/api/generate', '/api/chat', '/api/embed', 'localhost:11434', '127\\.0\\.0\\.1:11434',
+  ].join('|'),
+);
+
+export function isLlmUrl(text: string | undefined): boolean {
+  return text !== undefined && LLM_URL.test(text);
+}
+
+function http(id: string, timeoutSeconds: number | null): PySdk {
+  return {
+    id, modules: [id.split('-')[0]], classes: [], clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [],
+    moduleSync: [], moduleAsync: [], defaults: { timeoutSeconds, retries: 0 },
+  };
+}
+
+export const HTTP_SDKS = {
+  requests: http('requests', null),
+  httpx: http('httpx', 5),
+  urllib: http('urllib', null),
+  aiohttp: http('aiohttp', 300),
+};
+
+/** Module functions making one synchronous request; the value is the library's entry. */
+export const HTTP_FUNCTIONS: Record<string, PySdk> = {
+  'requests.get': HTTP_SDKS.requests, 'requests.post': HTTP_SDKS.requests, 'requests.put': HTTP_SDKS.requests, 'requests.patch': HTTP_SDKS.requests,
+  'requests.request': HTTP_SDKS.requests, 'httpx.get': HTTP_SDKS.httpx, 'httpx.post': HTTP_SDKS.httpx, 'httpx.put': HTTP_SDKS.httpx,
+  'httpx.request': HTTP_SDKS.httpx, 'httpx.stream': HTTP_SDKS.httpx, 'urllib.request.urlopen': HTTP_SDKS.urllib,
+};
+
+/** Client classes: whether their request methods are async, and the library. */
+export const HTTP_CLIENTS: Record<string, { async: boolean; sdk: PySdk }> = {
+  'requests.Session': { async: false, sdk: HTTP_SDKS.requests },
+  'requests.sessions.Session': { async: false, sdk: HTTP_SDKS.requests },
+  'httpx.Client': { async: false, sdk: HTTP_SDKS.httpx },
+  'httpx.AsyncClient': { async: true, sdk: HTTP_SDKS.httpx },
+  'aiohttp.ClientSession': { async: true, sdk: HTTP_SDKS.aiohttp },
+};
+
+export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'request', 'stream', 'send']);
