@@ -1,0 +1,3 @@
+from .summarizer import Summarizer
+
+__all__ = ["Summarizer"]
