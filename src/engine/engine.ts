@@ -5,6 +5,7 @@ import * as crypto from 'crypto';
 import { Parsers } from './parse/parser';
 import { analyzePythonFile, pythonFacts } from './model/python/analyze';
 import type { PyIndex } from './index/python-index';
+import { policyMarkdown, policyOf } from './policy/python-policy';
 import type { PyFileSummary } from './index/python-summary';
 import { analyzeJsFile } from './model/js/analyze';
 import { RULES, RULE_IDS } from './rules/registry';
@@ -12,7 +13,7 @@ import { PYTHON_SDKS } from './catalog/python-sdks';
 import { PYTHON_FRAMEWORKS } from './catalog/python-frameworks';
 import { LLM_URL } from './catalog/python-http';
 import { isSuppressed } from './fix/suppress';
-import type { FileAnalysis, Finding, Language, RuleId, SeveritySetting } from './types';
+import type { FileAnalysis, Finding, Language, Position, RuleId, SeveritySetting } from './types';
 
 export interface AnalyzeOptions {
   /** Severity overrides from settings (already normalized). `off` drops the rule. */
@@ -121,6 +122,26 @@ export class Engine {
     this.cache.delete(file);
     this.summaryCache.delete(file);
     this.lastSummary.delete(file);
+  }
+
+  /** Hover text for the LLM call under `position` (its effective timeout and retry policy), if any. */
+  hover(file: string, text: string, position: Position, index?: PyIndex): string | undefined {
+    if (languageOf(file) !== 'python' || text.length > MAX_FILE_CHARS) return undefined;
+    try {
+      const tree = this.parsers.parse('python', text);
+      try {
+        const { calls } = pythonFacts(file, tree, index);
+        const inside = (n: { startPosition: { row: number; column: number }; endPosition: { row: number; column: number } }) =>
+          (position.line > n.startPosition.row || (position.line === n.startPosition.row && position.character >= n.startPosition.column)) &&
+          (position.line < n.endPosition.row || (position.line === n.endPosition.row && position.character <= n.endPosition.column));
+        const hit = calls.filter((c) => inside(c.node.childForFieldName('function') ?? c.node)).pop();
+        return hit ? policyMarkdown(hit, policyOf(hit)) : undefined;
+      } finally {
+        tree.delete();
+      }
+    } catch {
+      return undefined;
+    }
   }
 
   /** The summary the last full analysis of `file` produced, if it analysed exactly `text`. */

@@ -55,6 +55,7 @@ connection.onInitialize(async (params: InitializeParams) => {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
       workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'loopsafe' },
@@ -219,6 +220,20 @@ async function scanWorkspace(): Promise<ScanResult> {
 }
 
 connection.onRequest(ScanWorkspaceRequest, () => scanWorkspace());
+
+connection.onHover((params) => {
+  try {
+    const doc = documents.get(params.textDocument.uri);
+    const file = uriToPath(params.textDocument.uri, doc?.languageId);
+    if (!file || !workspace || !settings.enable) return null;
+    if (doc) workspace.upsert(file, doc.getText());
+    const markdown = workspace.hover(file, params.position);
+    return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
+  } catch (err) {
+    log(`hover failed: ${err instanceof Error ? err.message : String(err)}`);
+    return null;
+  }
+});
 
 connection.onRequest(ExplainRequest, (params: ExplainParams) => {
   const rule = getRule(params?.rule ?? '');

@@ -78,6 +78,8 @@ describe('language server', function () {
     assert.match(newTexts, /asyncio\.to_thread/);
     const md = (await client.conn.sendRequest('loopsafe/explain', { rule: 'blocking-llm-call' })) as string;
     assert.match(md, /^# blocking-llm-call/);
+    const hover = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: client.uri(file) }, position: { line: 13, character: 30 } })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /timeout per attempt \| 10 min \| openai default/);
   });
 
   it('survives bad settings and bad input, and keeps answering', async () => {

@@ -6,7 +6,7 @@ import { Engine, AnalyzeOptions, languageOf } from '../engine';
 import { decodeText } from './decode';
 import { PyIndex } from './python-index';
 import type { PyFileSummary } from './python-summary';
-import type { FileAnalysis } from '../types';
+import type { FileAnalysis, Position } from '../types';
 
 const IMPORT_LINE = /^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import|import[ \t]+([\w.]+))/gm;
 
@@ -84,6 +84,13 @@ export class Workspace {
       }
     }
     return this.engine.analyze(file, text, this.options, this.ensureIndex());
+  }
+
+  /** Hover markdown for the LLM call at `position` in `file` (its effective timeout and retries). */
+  hover(file: string, position: Position): string | undefined {
+    const text = this.texts.get(file);
+    if (text === undefined || languageOf(file) !== 'python') return undefined;
+    return this.engine.hover(file, text, position, this.ensureIndex());
   }
 
   analyzeAll(): FileAnalysis[] {
