@@ -50,6 +50,13 @@ describe('Loopsafe in VS Code', () => {
     assert.ok((d.relatedInformation ?? []).some((r) => r.location.uri.fsPath.endsWith(path.join('app', 'llm.py'))));
   });
 
+  it('hovering an LLM call shows its effective timeout and retry policy', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', seedUri, new vscode.Position(13, 30));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /timeout per attempt \| 10 min \| openai default/);
+    assert.match(text, /worst-case wait/);
+  });
+
   it('offers the fixes, suppress and explain in the lightbulb', async () => {
     const range = new vscode.Range(13, 20, 13, 40);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', seedUri, range);
