@@ -14,6 +14,8 @@ const TARGETS: Record<string, { precision: number; recall: number }> = {
   'await-on-sync-call': { precision: 0.95, recall: 0.9 },
   'unawaited-llm-call': { precision: 0.95, recall: 0.9 },
 };
+/** Rule ids an annotation may name: the registered rules plus the labelled ones not implemented yet. */
+const KNOWN_RULES = new Set<string>([...RULE_IDS, ...SCORED]);
 const LANGS: Record<string, (file: string) => boolean> = {
   python: (f) => f.endsWith('.py'),
   js: (f) => languageOf(f) !== undefined && !f.endsWith('.py'),
@@ -119,7 +121,7 @@ async function main(): Promise<void> {
         const text = ws.text(file) ?? '';
         const lines = text.split('\n');
         for (const e of readExpectations(text)) {
-          if (!(RULE_IDS as readonly string[]).includes(e.rule)) {
+          if (!KNOWN_RULES.has(e.rule)) {
             warnings.push(`${path.relative(root, file)}:${e.line + 1}: unknown rule id in annotation: ${e.rule}`);
             continue;
           }

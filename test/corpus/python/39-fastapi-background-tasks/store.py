@@ -1,0 +1,1 @@
+STORE: dict[str, dict] = {}

@@ -1,0 +1,3 @@
+from .tickets import TicketService
+
+__all__ = ["TicketService"]

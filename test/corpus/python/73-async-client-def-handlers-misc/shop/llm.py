@@ -1,0 +1,5 @@
+from groq import AsyncGroq
+from mistralai import Mistral
+
+groq = AsyncGroq()
+mistral = Mistral(api_key="sk-test")
