@@ -1,8 +1,9 @@
 import json
-from functools import lru_cache
 from pathlib import Path
 
+# Read once at import time, so request handlers never touch the disk.
+_DOCUMENTS: list[str] = json.loads(Path(__file__).with_name("docs.json").read_text())
 
-@lru_cache
+
 def load_documents() -> list[str]:
-    return json.loads(Path("docs.json").read_text())
+    return _DOCUMENTS

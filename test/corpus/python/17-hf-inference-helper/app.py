@@ -15,4 +15,4 @@ async def next_paragraph(prompt: str):
 
 @app.post("/story/check")
 def check(prompt: str):
-    return {"ok": moderate(prompt)}
+    return {"toxic": moderate(prompt)}

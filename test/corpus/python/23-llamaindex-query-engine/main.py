@@ -4,6 +4,8 @@ from fastapi import FastAPI
 from rag.index import get_index, get_query_engine
 
 app = FastAPI()
+# Build the index (disk reads + embedding calls) at import time, not on the first request.
+get_query_engine()
 
 
 @app.get("/handbook")

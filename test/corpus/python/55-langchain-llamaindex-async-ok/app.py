@@ -15,6 +15,7 @@ prompt = ChatPromptTemplate.from_template("Answer briefly: {q}")
 chain = prompt | chat
 normalize = RunnableLambda(lambda s: s.strip().lower())
 llama = LlamaOpenAI(model="gpt-4o-mini")
+INDEX: VectorStoreIndex = load_index()
 
 
 @app.get("/lc")
@@ -40,8 +41,7 @@ async def lc_stream(q: str):
 
 @app.get("/li")
 async def li(q: str):
-    index: VectorStoreIndex = load_index()
-    engine = index.as_query_engine(llm=llama)
+    engine = INDEX.as_query_engine(llm=llama)
     return {"answer": str(await engine.aquery(q))}
 
 
