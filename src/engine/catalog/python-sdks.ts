@@ -47,6 +47,8 @@ export interface PySdk {
   modulePairs?: Record<string, string>;
   /** Calling the client object itself is an API call (`llm("hi")`, dspy `lm(...)`). */
   callable?: boolean;
+  /** Resource paths whose call is local and returns a client-like session (`client.chats.create`). */
+  sessionPaths?: string[];
 }
 
 const STAINLESS_CLIENT_RETURNING = ['with_options', 'copy'];
@@ -148,7 +150,7 @@ PYTHON_SDKS.push(
   {
     id: 'google-genai', modules: ['google.genai', 'google'], classes: [{ qname: 'google.genai.Client', async: false }, { qname: 'google.genai.client.Client', async: false }],
     clientReturning: [], nonApiMethods: ['close', 'aclose'], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
-    defaults: { timeoutSeconds: null, retries: 0 }, asyncAttr: 'aio',
+    defaults: { timeoutSeconds: null, retries: 0 }, asyncAttr: 'aio', sessionPaths: ['chats.create'],
   },
   pairsOnly('google-generativeai', ['google.generativeai'], [{ qname: 'google.generativeai.GenerativeModel', async: false }], {
     generate_content: 'generate_content_async', count_tokens: 'count_tokens_async', send_message: 'send_message_async', embed_content: 'embed_content_async',
@@ -237,7 +239,7 @@ PYTHON_SDKS.push(
     id: 'dspy', modules: ['dspy'],
     classes: [{ qname: 'dspy.LM', async: false }, { qname: 'dspy.Predict', async: false }, { qname: 'dspy.ChainOfThought', async: false }, { qname: 'dspy.ReAct', async: false }],
     clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
-    callMethods: ['forward', 'acall', 'aforward'], asyncPairs: { forward: 'aforward' }, callable: true,
+    callMethods: ['forward', 'acall', 'aforward'], asyncPairs: { forward: 'aforward', __call__: 'acall' }, callable: true,
     defaults: { timeoutSeconds: 600, retries: 3 },
   },
 );

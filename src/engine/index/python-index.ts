@@ -90,7 +90,10 @@ export class PyIndex {
       const s = this.summaries.get(file)!;
       // `service.ask` where `service = Service()` in that module: the method `Service.ask`.
       const cls = s.instances?.[rest[0]];
-      if (cls && rest.length > 1) return { file, name: `${cls}.${rest.slice(1).join('.')}` };
+      if (cls && rest.length > 1) {
+        if (cls.startsWith('import:')) return this.resolve(file, `${cls.slice(7)}.${rest.slice(1).join('.')}`, depth + 1);
+        return { file, name: `${cls}.${rest.slice(1).join('.')}` };
+      }
       if (s.functions[name] || s.clients[rest[0]] || s.factories[name] || s.functions[rest[0]]) return { file, name };
       // Re-exported from a package `__init__` or another module.
       const reexport = s.imports[rest[0]];
@@ -141,6 +144,15 @@ export class PyIndex {
     return r?.name ? this.summaries.get(r.file)?.clients[r.name] : undefined;
   }
 
+  /** A client stored as `app.state.<name>` in any workspace file. */
+  stateClient(name: string): string | undefined {
+    for (const s of this.summaries.values()) {
+      const c = s.state?.[name];
+      if (c) return c;
+    }
+    return undefined;
+  }
+
   /** Client class returned by an imported factory function, if any. */
   factoryOf(fromFile: string, qname: string): string | undefined {
     const r = this.resolve(fromFile, qname);
@@ -189,8 +201,8 @@ export class PyIndex {
       if (direct) return [self, { name: direct.text, file: ref.file, range: direct.range }];
       return this.throughCalls(ref, facts, self, (target, usage) => {
         const tf = this.facts(target);
-        // An async helper's body runs only when its coroutine does.
-        if (!tf || (tf.isAsync && !runsCoroutine(usage))) return undefined;
+        // An async helper's body runs only when its coroutine does; a generator's when it is iterated.
+        if (!tf || tf.isGenerator || (tf.isAsync && !runsCoroutine(usage))) return undefined;
         return this.blockingChain(target, visiting);
       });
     });
@@ -207,7 +219,7 @@ export class PyIndex {
 
   /** For a sync function: hops from an `async def` that calls it (directly or via sync helpers) down to it. */
   loopChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
-    return this.search(this.loopMemo, ref, visiting, (f) => !f.isAsync, (_facts, self) => {
+    return this.search(this.loopMemo, ref, visiting, (f) => !f.isAsync && !f.isGenerator, (_facts, self) => {
       for (const c of this.callersOf(`${ref.file}#${ref.name}`)) {
         const cf = this.facts(c.caller);
         if (!cf) continue;
@@ -245,7 +257,7 @@ export class PyIndex {
     if (this.clientsPrint === undefined) {
       const parts: string[] = [];
       for (const s of [...this.summaries.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-        const c = Object.entries(s.clients).concat(Object.entries(s.factories));
+        const c = Object.entries(s.clients).concat(Object.entries(s.factories), Object.entries(s.state ?? {}));
         if (c.length) parts.push(`${s.file}:${c.map(([k, v]) => `${k}=${v}`).join(',')}`);
       }
       this.clientsPrint = parts.join(';');

@@ -27,6 +27,8 @@ export interface CallEdge {
 export interface FnFacts {
   name: string;
   isAsync: boolean;
+  /** Calling it only creates a generator: its body runs later, when something iterates it. */
+  isGenerator: boolean;
   range: Range;
   direct: DirectCall[];
   calls: CallEdge[];
@@ -43,6 +45,8 @@ export interface PyFileSummary {
   factories: Record<string, string>;
   /** Module-level names bound to instances of classes defined in this file → class name. */
   instances: Record<string, string>;
+  /** `app.state.<name> = Client(...)` anywhere in the file → `encodeClient` form. */
+  state?: Record<string, string>;
 }
 
 export function qualifiedName(scope: Scope): string | undefined {
@@ -64,7 +68,7 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
   for (const fn of model.functions) {
     const name = qualifiedName(fn);
     if (!name) continue;
-    const facts: FnFacts = { name, isAsync: fn.isAsync, range: rangeOf(fn.nameNode ?? fn.node), direct: [], calls: [] };
+    const facts: FnFacts = { name, isAsync: fn.isAsync, isGenerator: fn.hasYield, range: rangeOf(fn.nameNode ?? fn.node), direct: [], calls: [] };
     for (const c of byScope.get(fn) ?? []) {
       facts.direct.push({ text: c.calleeText, range: rangeOf(field(c.node, 'function') ?? c.node), sdk: c.sdk.id, async: c.async, usage: c.usage.kind });
     }
@@ -80,11 +84,18 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
       if (v?.kind === 'client') summary.factories[name] = encodeClient(v.hit);
     }
   }
+  for (const [dotted, values] of model.attributeAssignments) {
+    const m = /\.state\.(\w+)$/.exec(dotted);
+    if (!m) continue;
+    const v = evaluator.evaluate(values[values.length - 1], model.module);
+    if (v?.kind === 'client') (summary.state ??= {})[m[1]] = encodeClient(v.hit);
+  }
   for (const [name, values] of model.module.assignments) {
     const last = values[values.length - 1];
     const v = last ? evaluator.evaluate(last, model.module) : undefined;
     if (v?.kind === 'client') summary.clients[name] = encodeClient(v.hit);
     else if (v?.kind === 'localInstance') summary.instances[name] = v.className;
+    else if (v?.kind === 'instance' && isImportedName(v.qname, model)) summary.instances[name] = `import:${v.qname}`;
   }
   return summary;
 }
@@ -104,6 +115,8 @@ export function callTarget(call: import('../parse/parser').Node, scope: Scope, m
     // service.method(...) on an instance of a class of this file.
     const recv = evaluator.evaluate(obj, scope);
     if (recv?.kind === 'localInstance') return `local:${recv.className}.${attr.text}`;
+    // An instance of a class imported from another module: `Summarizer().summarize(...)`.
+    if (recv?.kind === 'instance' && isImportedName(recv.qname, model)) return `import:${recv.qname}.${attr.text}`;
     // module.func(...) through `import pkg.module as m`.
     if (obj.type === 'identifier' && model.moduleImports.has(obj.text)) return `import:${model.imports.get(obj.text)}.${attr.text}`;
     if (obj.type === 'attribute' || obj.type === 'identifier') {
@@ -123,6 +136,12 @@ export function callTarget(call: import('../parse/parser').Node, scope: Scope, m
   const q = model.imports.get(callee.text);
   if (q && !isShadowed(callee.text, scope)) return `import:${q}`;
   return undefined;
+}
+
+/** True when `qname` comes from one of this file's imports (so it may name a workspace class). */
+function isImportedName(qname: string, model: PyModel): boolean {
+  for (const q of model.imports.values()) if (qname === q || qname.startsWith(q + '.')) return true;
+  return false;
 }
 
 function isShadowed(name: string, scope: Scope): boolean {

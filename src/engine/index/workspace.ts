@@ -167,7 +167,8 @@ export class Workspace {
     if (index.clientsFingerprint() !== '') {
       let changed = false;
       for (const [file, summary] of this.summaries) {
-        if (!Object.values(summary.imports).some((q) => index.clientOf(file, q) || index.factoryOf(file, q))) continue;
+        const usesState = /\.state\.\w+/.test(this.texts.get(file) ?? '');
+        if (!usesState && !Object.values(summary.imports).some((q) => index.clientOf(file, q) || index.factoryOf(file, q))) continue;
         const again = this.engine.summarize(file, this.texts.get(file)!, index);
         if (again) {
           this.summaries.set(file, again);
@@ -191,7 +192,7 @@ export class Workspace {
   private interestingModules(index: PyIndex): Set<string> {
     const out = new Set<string>();
     for (const s of this.summaries.values()) {
-      if (Object.keys(s.clients).length || Object.keys(s.factories).length) {
+      if (Object.keys(s.clients).length || Object.keys(s.factories).length || Object.keys(s.state ?? {}).length) {
         out.add(s.file);
         continue;
       }

@@ -62,6 +62,7 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
     if (sdk.clientReturning.includes(method)) return undefined;
     if (callee.path.some((p) => sdk.nonApiMethods.includes(p))) return undefined;
     if (sdk.callMethods && !sdk.callMethods.includes(method)) return undefined;
+    if (sdk.sessionPaths?.includes(callee.path.join('.'))) return undefined;
     const isAsync = methodIsAsync(callee.client.hit, method);
     const awaitable = !(isAsync && (sdk.asyncContextManagers.includes(method) || sdk.asyncGenerators.includes(method)));
     return {

@@ -100,6 +100,10 @@ export class Evaluator {
                 if (v) return v;
               }
             }
+            // Set in another module (a lifespan hook in main.py, read in a router).
+            const elsewhere = this.external?.index.stateClient(state[1]);
+            const hit = elsewhere ? decodeClient(elsewhere) : undefined;
+            if (hit) return { kind: 'client', hit };
           }
         }
         return undefined;
@@ -302,6 +306,7 @@ export class Evaluator {
       case 'resource': {
         const method = callee.path[callee.path.length - 1];
         if (callee.client.hit.sdk.clientReturning.includes(method)) return callee.client;
+        if (callee.client.hit.sdk.sessionPaths?.includes(callee.path.join('.'))) return callee.client;
         for (const f of findFactory(method, true)) {
           if (f.cls === callee.client.hit.sdk.id || f.sdk === callee.client.hit.sdk) return { kind: 'client', hit: genericClass(f.sdk.id, f.cls)!, ctor: call };
         }
@@ -335,7 +340,7 @@ export class Evaluator {
         // A factory in this file: what its return statements evaluate to.
         for (const r of callee.scope.returns) {
           const v = this.evaluate(r, callee.scope, depth);
-          if (v && (v.kind === 'client' || v.kind === 'instance')) return v;
+          if (v && (v.kind === 'client' || v.kind === 'instance' || v.kind === 'localInstance')) return v;
         }
         return undefined;
       }

@@ -54,6 +54,7 @@ function helperCalls(ctx: PyContext, scope: Scope): HelperCall[] {
     if (!ref) continue;
     const facts = ctx.index.facts(ref);
     if (!facts) continue;
+    if (facts.isGenerator) continue; // calling a generator function runs nothing yet
     out.push({
       node,
       scope,

@@ -27,8 +27,7 @@ export function lostCoroutine(call: LlmCall): string | undefined {
     case 'async-iterated':
       return 'is iterated with `async for` without `await`: a coroutine has no `__aiter__` (TypeError)';
     case 'context':
-    case 'async-context':
-      return 'is used as a context manager without `await` (TypeError)';
+      return 'is used in a plain `with` without `await` (TypeError)';
     case 'assigned': {
       const fn = call.scope;
       const uses = usesOfName(fn, u.name!, u.consumer!);
