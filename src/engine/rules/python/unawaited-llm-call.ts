@@ -7,12 +7,19 @@ import type { Finding } from '../../types';
 import { addAwaitFix } from '../../fix/python-fixes';
 import { calleeRange, describeCall, enclosingFunction, makeFinding } from '../python-util';
 
+const NON_AWAITING = new Set(['str', 'repr', 'print', 'len', 'int', 'float', 'bool', 'list', 'dict', 'tuple', 'set', 'json.dumps', 'jsonify', 'JSONResponse', 'PlainTextResponse', 'HTMLResponse', 'logger.info', 'logging.info']);
+
 /** Why the coroutine of `call` is lost, or undefined when something runs it. */
 export function lostCoroutine(call: LlmCall): string | undefined {
   const u = call.usage;
   switch (u.kind) {
     case 'dropped':
       return 'is never awaited: the request is never sent';
+    case 'argument': {
+      // Builtins that only look at the object: the coroutine never runs.
+      const fn = u.consumer?.type === 'call' ? u.consumer.childForFieldName('function')?.text : undefined;
+      return fn && NON_AWAITING.has(fn) ? `is passed to \`${fn}()\` without \`await\`: it sees a coroutine, not the answer` : undefined;
+    }
     case 'returned':
       // From an `async def`, the caller's `await` yields this coroutine, not the answer.
       return call.scope.kind === 'function' && call.scope.isAsync && call.usage.consumer?.type === 'return_statement'
