@@ -20,6 +20,10 @@ export interface PyFramework {
   syncRunsOn: RunsOn;
   /** Receiver names assumed to be app/router objects when they cannot be resolved (imported apps). */
   receiverNameHint: RegExp;
+  /** Module-level decorator functions → HTTP method (Litestar `@get("/x")`). */
+  functionDecorators?: Record<string, string>;
+  /** Decorator keyword that moves a sync handler off the loop (Litestar `sync_to_thread=True`). */
+  offloadKeyword?: string;
 }
 
 const HTTP_VERBS = { get: 'GET', post: 'POST', put: 'PUT', delete: 'DELETE', patch: 'PATCH', options: 'OPTIONS', head: 'HEAD', trace: 'TRACE' };
@@ -48,6 +52,43 @@ export const PYTHON_FRAMEWORKS: PyFramework[] = [
     receiverNameHint: /(^|_)(app|router|application)$/i,
   },
 ];
+
+const ROUTE_DECORATORS = { ...HTTP_VERBS, route: '*' };
+
+PYTHON_FRAMEWORKS.push(
+  {
+    // Sync handlers run on the event loop unless `sync_to_thread=True`.
+    id: 'litestar', displayName: 'Litestar', modules: ['litestar'], appClasses: ['litestar.Litestar', 'litestar.Router'],
+    decoratorMethods: {}, routeConstructors: [], registrationMethods: [], syncRunsOn: 'event-loop', receiverNameHint: /^$/,
+    functionDecorators: {
+      'litestar.get': 'GET', 'litestar.post': 'POST', 'litestar.put': 'PUT', 'litestar.patch': 'PATCH', 'litestar.delete': 'DELETE',
+      'litestar.head': 'HEAD', 'litestar.route': '*', 'litestar.websocket': 'WS', 'litestar.handlers.get': 'GET', 'litestar.handlers.post': 'POST',
+    },
+    offloadKeyword: 'sync_to_thread',
+  },
+  {
+    id: 'flask', displayName: 'Flask', modules: ['flask'], appClasses: ['flask.Flask', 'flask.Blueprint'],
+    decoratorMethods: ROUTE_DECORATORS, routeConstructors: [], registrationMethods: [], syncRunsOn: 'worker', receiverNameHint: /(^|_)(app|bp|blueprint|api)$/i,
+  },
+  {
+    id: 'quart', displayName: 'Quart', modules: ['quart'], appClasses: ['quart.Quart', 'quart.Blueprint'],
+    decoratorMethods: { ...ROUTE_DECORATORS, websocket: 'WS' }, routeConstructors: [], registrationMethods: [], syncRunsOn: 'threadpool', receiverNameHint: /(^|_)(app|bp|blueprint)$/i,
+  },
+  {
+    // Sanic calls sync handlers directly on its event loop.
+    id: 'sanic', displayName: 'Sanic', modules: ['sanic'], appClasses: ['sanic.Sanic', 'sanic.Blueprint'],
+    decoratorMethods: { ...ROUTE_DECORATORS, websocket: 'WS' }, routeConstructors: [], registrationMethods: [], syncRunsOn: 'event-loop', receiverNameHint: /(^|_)(app|bp|blueprint)$/i,
+  },
+  {
+    id: 'aiohttp', displayName: 'aiohttp', modules: ['aiohttp'], appClasses: ['aiohttp.web.RouteTableDef', 'aiohttp.web.RouteTableDef'],
+    decoratorMethods: { ...HTTP_VERBS, route: '*' }, routeConstructors: [], registrationMethods: ['add_get', 'add_post', 'add_put', 'add_patch', 'add_delete', 'add_route'],
+    syncRunsOn: 'event-loop', receiverNameHint: /(^|_)(routes|router)$/i,
+  },
+  {
+    id: 'django-ninja', displayName: 'Django Ninja', modules: ['ninja'], appClasses: ['ninja.NinjaAPI', 'ninja.Router'],
+    decoratorMethods: { ...HTTP_VERBS, api_operation: '*' }, routeConstructors: [], registrationMethods: [], syncRunsOn: 'worker', receiverNameHint: /(^|_)(api|router)$/i,
+  },
+);
 
 export function frameworkById(id: string): PyFramework | undefined {
   return PYTHON_FRAMEWORKS.find((f) => f.id === id);

@@ -23,10 +23,10 @@ export function findHandlers(model: PyModel, evaluator: Evaluator): Handler[] {
 
   const handlers: Handler[] = [];
   const seen = new Set<number>();
-  const add = (scope: Scope, framework: PyFramework, method: string, path: string): void => {
+  const add = (scope: Scope, framework: PyFramework, method: string, path: string, offloaded = false): void => {
     if (seen.has(scope.node.id)) return;
     seen.add(scope.node.id);
-    handlers.push({ scope, framework, method, path, runsOn: scope.isAsync ? 'event-loop' : framework.syncRunsOn });
+    handlers.push({ scope, framework, method, path, runsOn: scope.isAsync ? 'event-loop' : offloaded ? 'threadpool' : framework.syncRunsOn });
   };
 
   // Decorated functions: `@app.get("/x")`, `@router.post(...)`, `@app.route("/x", methods=[...])`.
@@ -36,7 +36,21 @@ export function findHandlers(model: PyModel, evaluator: Evaluator): Handler[] {
       const expr = unparen(dec.namedChild(0) ?? dec);
       if (expr.type !== 'call') continue;
       const callee = field(expr, 'function');
-      if (!callee || callee.type !== 'attribute') continue;
+      if (!callee) continue;
+      // Function decorators: Litestar `@get("/x")`, `@post("/x", sync_to_thread=True)`.
+      const decorated = evaluator.evaluate(callee, fn.parent ?? model.module);
+      if (decorated && (decorated.kind === 'qname' || decorated.kind === 'module')) {
+        const byFunction = frameworks.find((f) => f.functionDecorators?.[decorated.qname]);
+        if (byFunction) {
+          const { positional, keywords } = callArguments(expr);
+          const verb = byFunction.functionDecorators![decorated.qname];
+          const offload = byFunction.offloadKeyword ? keywords.get(byFunction.offloadKeyword)?.text === 'True' : false;
+          const path = stringValue(positional[0] ?? keywords.get('path') ?? null) ?? '?';
+          add(fn, byFunction, verb === '*' ? methodsKeyword(keywords.get('http_method') ?? keywords.get('methods')) : verb, path, offload);
+          continue;
+        }
+      }
+      if (callee.type !== 'attribute') continue;
       const receiver = field(callee, 'object');
       const methodName = field(callee, 'attribute')?.text ?? '';
       if (!receiver) continue;

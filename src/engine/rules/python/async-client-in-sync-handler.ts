@@ -14,7 +14,8 @@ export function checkAsyncInSync(ctx: PyContext): Finding[] {
     if (!fn || fn.isAsync) continue;
     const handler = ctx.handlerOf(fn);
     if (!handler) continue;
-    const why = lostCoroutine(call);
+    // Returned from a sync handler, the coroutine goes to a framework that will not await it.
+    const why = call.usage.kind === 'returned' && call.usage.consumer?.type === 'return_statement' ? 'is returned to the framework, which never awaits it' : lostCoroutine(call);
     if (!why) continue;
     const message = `${describeFunction(ctx, fn)} is a plain \`def\` and cannot await async ${describeCall(call)}: the coroutine ${why.replace(/^is /, 'is ')}.`;
     out.push(makeFinding(ctx, 'async-client-in-sync-handler', 'error', calleeRange(call), message, fn, [makeAsyncAndAwaitFix(ctx, call, handler)]));

@@ -1,7 +1,8 @@
 // Python check of rule blocking-llm-call: a synchronous LLM SDK call that runs on the event loop.
 
 import type { PyContext } from '../../model/python/context';
-import type { Finding } from '../../types';
+import type { Finding, Fix } from '../../types';
+import type { Handler } from '../../model/python/handlers';
 import { asyncClientFix, makeHandlerDefFix, toThreadFix } from '../../fix/python-fixes';
 import { asyncVariantFix } from '../../fix/python-async-variants';
 import { calleeRange, describeCall, describeFunction, enclosingFunction, makeFinding } from '../python-util';
@@ -12,19 +13,42 @@ export function checkBlocking(ctx: PyContext): Finding[] {
   for (const call of ctx.calls) {
     if (call.async) continue;
     const fn = enclosingFunction(call.scope);
-    if (!fn || !fn.isAsync) continue;
+    if (!fn) continue;
     const handler = ctx.handlerOf(fn);
+    // `async def`, or a sync handler the framework calls on the loop (Litestar, Sanic, aiohttp).
+    if (!fn.isAsync && handler?.runsOn !== 'event-loop') continue;
     const message =
       `Synchronous ${describeCall(call)} blocks the event loop in ${describeFunction(ctx, fn)}: ` +
       `every other request on this worker waits until the model answers.`;
     const finding = makeFinding(ctx, 'blocking-llm-call', 'error', calleeRange(call), message, fn, [
-      call.client ? asyncClientFix(ctx, call.client) : undefined,
+      call.client && fn.isAsync ? asyncClientFix(ctx, call.client) : undefined,
       asyncVariantFix(ctx, call),
       toThreadFix(ctx, call),
       handler ? makeHandlerDefFix(ctx, handler) : undefined,
+      handler && !fn.isAsync ? offloadKeywordFix(ctx, handler) : undefined,
     ]);
     finding.related.push(...clientRelated(ctx, call));
     out.push(finding);
   }
   return out;
+}
+
+/** Litestar: `@post("/x")` → `@post("/x", sync_to_thread=True)` so the sync handler leaves the loop. */
+function offloadKeywordFix(ctx: PyContext, handler: Handler): Fix | undefined {
+  const keyword = handler.framework.offloadKeyword;
+  if (!keyword) return undefined;
+  for (const dec of handler.scope.decorators) {
+    const call = dec.namedChild(0);
+    const args = call?.type === 'call' ? call.childForFieldName('arguments') : null;
+    if (!args || args.text.includes(keyword)) continue;
+    const closing = { line: args.endPosition.row, character: args.endPosition.column - 1 };
+    const empty = args.namedChildCount === 0;
+    return {
+      title: `Add \`${keyword}=True\` (run the handler in a thread)`,
+      safety: 'safe',
+      preferred: true,
+      edits: [{ file: ctx.file, range: { start: closing, end: closing }, newText: `${empty ? '' : ', '}${keyword}=True` }],
+    };
+  }
+  return undefined;
 }
