@@ -144,6 +144,12 @@ export class PyIndex {
     return r?.name ? this.summaries.get(r.file)?.clients[r.name] : undefined;
   }
 
+  /** An SDK function re-bound under another name in a workspace module (`completion = litellm.completion`). */
+  aliasOf(fromFile: string, qname: string): string | undefined {
+    const r = this.resolve(fromFile, qname);
+    return r?.name ? this.summaries.get(r.file)?.aliases?.[r.name] : undefined;
+  }
+
   /** A client stored as `app.state.<name>` in any workspace file. */
   stateClient(name: string): string | undefined {
     for (const s of this.summaries.values()) {
@@ -257,7 +263,7 @@ export class PyIndex {
     if (this.clientsPrint === undefined) {
       const parts: string[] = [];
       for (const s of [...this.summaries.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-        const c = Object.entries(s.clients).concat(Object.entries(s.factories), Object.entries(s.state ?? {}));
+        const c = Object.entries(s.clients).concat(Object.entries(s.factories), Object.entries(s.state ?? {}), Object.entries(s.aliases ?? {}));
         if (c.length) parts.push(`${s.file}:${c.map(([k, v]) => `${k}=${v}`).join(',')}`);
       }
       this.clientsPrint = parts.join(';');

@@ -47,6 +47,8 @@ export interface PyFileSummary {
   instances: Record<string, string>;
   /** `app.state.<name> = Client(...)` anywhere in the file → `encodeClient` form. */
   state?: Record<string, string>;
+  /** Module-level aliases of SDK functions (`completion = litellm.completion`) → qualified name. */
+  aliases?: Record<string, string>;
 }
 
 export function qualifiedName(scope: Scope): string | undefined {
@@ -96,6 +98,7 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
     if (v?.kind === 'client') summary.clients[name] = encodeClient(v.hit);
     else if (v?.kind === 'localInstance') summary.instances[name] = v.className;
     else if (v?.kind === 'instance' && isImportedName(v.qname, model)) summary.instances[name] = `import:${v.qname}`;
+    else if (v?.kind === 'sdkFunction') (summary.aliases ??= {})[name] = v.qname;
   }
   return summary;
 }

@@ -168,7 +168,7 @@ export class Workspace {
       let changed = false;
       for (const [file, summary] of this.summaries) {
         const usesState = /\.state\.\w+/.test(this.texts.get(file) ?? '');
-        if (!usesState && !Object.values(summary.imports).some((q) => index.clientOf(file, q) || index.factoryOf(file, q))) continue;
+        if (!usesState && !Object.values(summary.imports).some((q) => index.clientOf(file, q) || index.factoryOf(file, q) || index.aliasOf(file, q))) continue;
         const again = this.engine.summarize(file, this.texts.get(file)!, index);
         if (again) {
           this.summaries.set(file, again);
@@ -192,7 +192,7 @@ export class Workspace {
   private interestingModules(index: PyIndex): Set<string> {
     const out = new Set<string>();
     for (const s of this.summaries.values()) {
-      if (Object.keys(s.clients).length || Object.keys(s.factories).length || Object.keys(s.state ?? {}).length) {
+      if (Object.keys(s.clients).length || Object.keys(s.factories).length || Object.keys(s.state ?? {}).length || Object.keys(s.aliases ?? {}).length) {
         out.add(s.file);
         continue;
       }

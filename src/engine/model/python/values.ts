@@ -258,6 +258,8 @@ export class Evaluator {
     }
     const made = index.factoryOf(file, qname);
     if (made) return { kind: 'extFactory', cls: made };
+    const alias = index.aliasOf(file, qname);
+    if (alias) return resolveQname(alias, false);
     return v;
   }
 
