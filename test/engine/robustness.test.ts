@@ -43,7 +43,8 @@ describe('engine robustness', () => {
     }
   });
 
-  it('analyses a 5 MB file and skips a 25 MB one with a note', async () => {
+  it('analyses a 5 MB file and skips a 25 MB one with a note', async function () {
+    this.timeout(180000); // bounded work, but slow on a loaded 2-core machine
     const engine = await testEngine();
     const block = SEED.replace('async def g', 'async def g_N');
     let big = '';

@@ -21,7 +21,7 @@ function tempWorkspace(files: Record<string, string> = {}): string {
 const codes = (d: { code?: string; range: { start: { line: number } } }[]) => d.map((x) => `${x.range.start.line + 1} ${x.code}`).sort();
 
 describe('language server', function () {
-  this.timeout(60000);
+  this.timeout(180000);
   let client: TestLspClient | undefined;
   afterEach(async () => {
     await client?.stop();
@@ -100,7 +100,7 @@ describe('language server', function () {
     client.open(gone, SEED);
     fs.unlinkSync(gone);
     client.close(gone);
-    await client.waitForDiagnostics(big, (x) => x.length > 100, 60000);
+    await client.waitForDiagnostics(big, (x) => x.length > 100, 150000);
     const md = (await client.conn.sendRequest('loopsafe/explain', { rule: 'unawaited-llm-call' })) as string;
     assert.match(md, /unawaited-llm-call/);
     assert.strictEqual(client.proc.exitCode, null, 'server still running');

@@ -5,9 +5,10 @@ import { blockingLlmCall } from './blocking-llm-call';
 import { awaitOnSyncCall } from './await-on-sync-call';
 import { unawaitedLlmCall } from './unawaited-llm-call';
 import { asyncClientInSyncHandler } from './async-client-in-sync-handler';
+import { blockingCallInAsyncHandler } from './blocking-call-in-async-handler';
 import type { RuleId } from '../types';
 
-const ALL: RuleDefinition[] = [blockingLlmCall, awaitOnSyncCall, unawaitedLlmCall, asyncClientInSyncHandler];
+const ALL: RuleDefinition[] = [blockingLlmCall, awaitOnSyncCall, unawaitedLlmCall, asyncClientInSyncHandler, blockingCallInAsyncHandler];
 
 export const RULES: ReadonlyMap<RuleId, RuleDefinition> = new Map(ALL.map((r) => [r.id, r]));
 export const RULE_IDS: readonly RuleId[] = ALL.map((r) => r.id);

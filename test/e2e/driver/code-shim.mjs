@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Stand-in "VS Code executable" for @vscode/test-electron's runTests({ vscodeExecutablePath }):
-// maps the arguments test-electron passes onto runExtensionTests.mjs (code-server + Chromium).
+// Stand-in "VS Code executable" for @vscode/test-electron's runTests({ vscodeExecutablePath }): maps
+// the desktop arguments onto runExtensionTests.mjs (code-server + headless Chromium) and returns its exit code.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,11 +17,14 @@ for (let i = 0; i < argv.length; i++) {
   if (key === '--extensionDevelopmentPath') out.push('--ext', value());
   else if (key === '--extensionTestsPath') out.push('--tests', value());
   else if (key === '--disable-extensions') out.push('--disable-extensions');
-  else if (key === '--user-data-dir' || key === '--extensions-dir') value(); // the runner uses its own throwaway dirs
-  else if (!key.startsWith('--')) folder = arg;
-  // other desktop-only flags (--no-sandbox, --skip-welcome, ...) mean nothing to code-server
+  else if (key === '--user-data-dir' || key === '--extensions-dir') value(); // the runner uses throwaway dirs
+  else if (!key.startsWith('-')) folder = arg;
+  // other desktop-only flags (--no-sandbox, --skip-welcome, --disable-gpu-sandbox, ...) mean nothing to code-server
 }
 if (folder) out.push('--workspace', folder);
+// test-electron's extensionTestsEnv reaches us as our own environment; the remote extension host
+// inherits code-server's environment, so the LOOPSAFE_TEST_* ones also go into the payload explicitly.
 for (const [k, v] of Object.entries(process.env)) if (k.startsWith('LOOPSAFE_TEST_')) out.push('--env', `${k}=${v}`);
 const child = spawn(process.execPath, [path.join(here, 'runExtensionTests.mjs'), ...out], { stdio: 'inherit' });
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -118,7 +118,14 @@ function rawHttpCall(call: Node, callee: Value, scope: Scope, evaluator: Evaluat
 function stringOf(node: Node, scope: Scope, evaluator: Evaluator): string | undefined {
   if (node.type === 'string' || node.type === 'concatenated_string' || node.type === 'binary_operator') return node.text;
   const v = evaluator.evaluate(node, scope);
-  return v?.kind === 'string' ? v.text : undefined;
+  if (v?.kind === 'string') return v.text;
+  // A request object built first: `urlopen(urllib.request.Request(URL, ...))`.
+  if (v?.kind === 'instance' && /\.Request$/.test(v.qname) && v.ctor) {
+    const { positional, keywords } = callArguments(v.ctor);
+    const url = keywords.get('url') ?? positional[v.qname.startsWith('requests') ? 1 : 0];
+    return url ? stringOf(url, scope, evaluator) : undefined;
+  }
+  return undefined;
 }
 
 export function usageOf(node: Node): Usage {

@@ -1,0 +1,96 @@
+// Synchronous Node APIs that block the event loop (file system, child processes, compression, key
+// derivation), raw HTTP libraries that can reach an LLM API, and retry helpers, as data.
+
+/** Node built-in modules whose `*Sync` functions block (the `node:` prefix is stripped before lookup). */
+export const BLOCKING_MODULES: Record<string, { kind: string; only?: RegExp }> = {
+  fs: { kind: 'file system' },
+  'fs-extra': { kind: 'file system' },
+  child_process: { kind: 'child process' },
+  zlib: { kind: 'compression' },
+  crypto: { kind: 'CPU-bound crypto', only: /^(pbkdf2Sync|scryptSync|generateKeyPairSync|generatePrimeSync)$/ },
+};
+
+/** `child_process` functions whose command text names an LLM CLI or API: the blocking call is an LLM call. */
+export const LLM_COMMAND = /\b(?:ollama\s+(?:run|generate)|llm\s+(?:-m\b|prompt\b|chat\b)|llama-cli|llama\.cpp|aichat|sgpt|openai\s+api)\b/;
+
+/** Raw HTTP: the global `fetch`, and libraries' request functions (method name → URL argument index). */
+export interface JsHttpLib {
+  id: string;
+  /** Qualified names of the library's default callable (`axios`, `ky`, `got`). */
+  qnames: string[];
+  /** Method names that send a request; the URL is the first argument. */
+  methods: string[];
+  /** Where the library takes a timeout: a key of the request config, or the `signal` of fetch's init. */
+  timeoutKeys: string[];
+  /** Index of the config argument for the callable form / for the method form (`axios.post(url, data, config)`). */
+  configArg: (method: string | undefined) => number;
+  /** Text a quick fix adds to the config. */
+  timeoutText: string;
+  /** The default, for messages. */
+  defaultTimeout: string;
+  /** Retries by default for POST (ky and got retry only idempotent methods). */
+  retriesPost: boolean;
+  /** Instance factories: `axios.create(config)`, `ky.create`, `got.extend`. */
+  factories: string[];
+}
+
+export const JS_HTTP_LIBS: JsHttpLib[] = [
+  {
+    id: 'fetch',
+    qnames: ['global:fetch', 'node-fetch', 'undici.fetch', 'cross-fetch', 'isomorphic-fetch'],
+    methods: [],
+    timeoutKeys: ['signal'],
+    configArg: () => 1,
+    timeoutText: 'signal: AbortSignal.timeout(30_000)',
+    defaultTimeout: "no timeout of its own (Node's fetch gives up after 300 s without response headers, and a body may stream forever)",
+    retriesPost: false,
+    factories: [],
+  },
+  {
+    id: 'axios',
+    qnames: ['axios'],
+    methods: ['get', 'post', 'put', 'patch', 'request', 'delete'],
+    timeoutKeys: ['timeout', 'signal'],
+    configArg: (m) => (m === undefined || m === 'request' ? 0 : m === 'get' || m === 'delete' ? 1 : 2),
+    timeoutText: 'timeout: 30_000',
+    defaultTimeout: 'no timeout (axios waits forever by default)',
+    retriesPost: false,
+    factories: ['create'],
+  },
+  {
+    id: 'ky',
+    qnames: ['ky'],
+    methods: ['get', 'post', 'put', 'patch'],
+    timeoutKeys: ['timeout', 'signal'],
+    configArg: () => 1,
+    timeoutText: 'timeout: 30_000',
+    defaultTimeout: '10 s',
+    retriesPost: false,
+    factories: ['create', 'extend'],
+  },
+  {
+    id: 'got',
+    qnames: ['got'],
+    methods: ['get', 'post', 'put', 'patch'],
+    timeoutKeys: ['timeout', 'signal'],
+    configArg: () => 1,
+    timeoutText: 'timeout: { request: 30_000 }',
+    defaultTimeout: 'no timeout',
+    retriesPost: false,
+    factories: ['extend'],
+  },
+];
+
+/** Functions that retry what they are given (p-retry, async-retry, exponential-backoff, ...). */
+export const RETRY_WRAPPERS = new Set([
+  'p-retry', 'p-retry.default', 'async-retry', 'async-retry.default', 'exponential-backoff.backOff', 'retry', 'promise-retry', 'promise-retry.default',
+  'ts-retry-promise.retry', '@lifeomic/attempt.retry', 'cockatiel.retry',
+]);
+
+/** Local helper names that retry by convention (a hand-written `withRetry(fn)`). */
+export const RETRY_NAME = /^(?:with)?(?:retry|retries|backoff|backOff|withBackoff|retryable|retrying|pRetry|asyncRetry)\w*$/i;
+
+/** Packages that add retries to an HTTP client (`axiosRetry(axios)`, `fetchRetry(fetch)`). */
+export const RETRY_PLUGINS = new Set(['axios-retry', 'axios-retry.default', 'fetch-retry', 'fetch-retry.default', 'retry-axios', 'retry-axios.attach']);
+
+export const NODE_BUILTINS_PREFILTER = ['fs', 'fs/promises', 'fs-extra', 'child_process', 'zlib', 'crypto'];

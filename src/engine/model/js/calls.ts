@@ -1,0 +1,357 @@
+// Call sites of a JavaScript/TypeScript file that matter: LLM calls (SDK methods, Vercel `ai`
+// functions, raw fetch/axios to LLM APIs), blocking Node APIs, and calls of local functions; and where
+// each promise goes (awaited, returned, `.catch`ed, handed to `Promise.all`/`waitUntil`, sent, dropped).
+
+import type { Node } from '../../parse/parser';
+import { canonQname, type JsClassHit, type JsSdk } from '../../catalog/js-sdks';
+import { BLOCKING_MODULES, LLM_COMMAND, type JsHttpLib } from '../../catalog/js-blocking';
+import { isLlmUrl } from '../../catalog/python-http';
+import type { JsScope } from './model';
+import type { ClientValue, Evaluator, Value } from './values';
+import { callArgs, field, namedChildren, outerValue, stringish, unwrap } from './syntax';
+
+export type UsageKind =
+  | 'awaited'
+  | 'returned'
+  | 'returned-in-try'
+  | 'handled'
+  | 'waitUntil'
+  | 'dropped'
+  | 'then-dropped'
+  | 'voided'
+  | 'assigned'
+  | 'destructured'
+  | 'attribute'
+  | 'subscript'
+  | 'stringified'
+  | 'sent'
+  | 'iterated'
+  | 'async-iterated'
+  | 'argument'
+  | 'stored'
+  | 'yielded'
+  | 'other';
+
+export interface Usage {
+  kind: UsageKind;
+  /** The outermost expression carrying the promise (the call, or its `.then(...)`/`.finally(...)` chain). */
+  valueNode: Node;
+  /** The node consuming it: the `await`, statement, declarator, member access, sink call, loop... */
+  consumer?: Node;
+  /** For `assigned`: the variable. */
+  name?: string;
+  /** The promise went through `.then(onFulfilled)` without a rejection handler. */
+  viaThen: boolean;
+  /** For `sent`/`stringified`: the function it went to. */
+  sink?: string;
+}
+
+export type CallKind = 'sdk' | 'http' | 'blocking' | 'helper';
+
+export interface JsCall {
+  kind: CallKind;
+  node: Node;
+  scope: JsScope;
+  /** The callee as written: `client.chat.completions.create`. */
+  calleeText: string;
+  calleeNode: Node;
+  usage: Usage;
+  /** Returns a promise (false for `streamText`, anthropic `messages.stream`, `*Sync`). */
+  promise: boolean;
+  streaming: boolean;
+  sdk?: JsSdk;
+  client?: ClientValue;
+  /** Class/SDK hit for option lookup (client calls). */
+  hit?: JsClassHit;
+  http?: { lib: JsHttpLib; config?: Node; method?: string };
+  /** For blocking calls: `fs.readFileSync`, and what kind of work it is. */
+  blocking?: { qname: string; what: string; llm: boolean };
+  /** For helper calls: the local function called. */
+  target?: JsScope;
+}
+
+const STREAM_ARG = /\bstream\s*:\s*true\b/;
+
+export function classifyCall(node: Node, scope: JsScope, evaluator: Evaluator): JsCall | undefined {
+  const fnNode = node.type === 'new_expression' ? null : field(node, 'function');
+  if (!fnNode) return undefined;
+  const callee = evaluator.evaluate(fnNode, scope);
+  if (!callee) return undefined;
+  const calleeText = fnNode.text.replace(/\s+/g, '');
+  const base = { node, scope, calleeText, calleeNode: fnNode };
+  const args = callArgs(node);
+  const streamingArg = args.some((a) => STREAM_ARG.test(a.text));
+
+  if (callee.kind === 'resource') {
+    const { client, path } = callee;
+    const method = path[path.length - 1];
+    const cls = client.hit.cls;
+    if (cls.clientReturning?.includes(method) || client.hit.sdk.nonApi.includes(method)) return undefined;
+    if (cls.sessions?.[path.join('.')]) return undefined;
+    if (cls.callMethods) {
+      if (!cls.callMethods.includes(method) || path.length !== 1) return undefined;
+    } else if (path.length < 2) return undefined;
+    const promise = !(cls.syncMethods?.includes(method) && path.length >= 2);
+    return {
+      ...base, kind: 'sdk', usage: usageOf(node), promise, streaming: streamingArg || /stream/i.test(method), sdk: client.hit.sdk, client, hit: client.hit,
+    };
+  }
+  if (callee.kind === 'sdkFunction') {
+    return { ...base, kind: 'sdk', usage: usageOf(node), promise: callee.fn.promise, streaming: callee.fn.streaming, sdk: callee.sdk };
+  }
+  if (callee.kind === 'http') {
+    const http = rawHttp(node, callee, scope, evaluator);
+    if (http) return { ...base, kind: 'http', usage: usageOf(node), promise: true, streaming: streamingArg, http };
+    return undefined;
+  }
+  if (callee.kind === 'qname') {
+    const blocking = blockingOf(callee.qname, node, scope, evaluator);
+    if (blocking) return { ...base, kind: 'blocking', usage: usageOf(node), promise: false, streaming: false, blocking };
+    return undefined;
+  }
+  if (callee.kind === 'function') {
+    return { ...base, kind: 'helper', usage: usageOf(node), promise: callee.scope.isAsync, streaming: false, target: callee.scope };
+  }
+  return undefined;
+}
+
+function blockingOf(qname: string, call: Node, scope: JsScope, evaluator: Evaluator): JsCall['blocking'] {
+  const q = canonQname(qname);
+  const dot = q.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const mod = q.slice(0, dot);
+  const name = q.slice(dot + 1);
+  const entry = BLOCKING_MODULES[mod];
+  if (!entry || !name.endsWith('Sync')) return undefined;
+  if (entry.only && !entry.only.test(name)) return undefined;
+  let llm = false;
+  if (mod === 'child_process') {
+    const parts = callArgs(call).slice(0, 2).map((a) => {
+      const v = evaluator.evaluate(a, scope);
+      return v?.kind === 'string' ? v.text : (stringish(a) ?? a.text);
+    });
+    const cmd = parts.join(' ');
+    llm = LLM_COMMAND.test(cmd) || isLlmUrl(cmd);
+  }
+  return { qname: q, what: entry.kind, llm };
+}
+
+/** A raw HTTP request whose URL (or the instance's base URL) is an LLM API. */
+function rawHttp(call: Node, callee: Extract<Value, { kind: 'http' }>, scope: JsScope, evaluator: Evaluator): JsCall['http'] {
+  const args = callArgs(call);
+  const urlOf = (n: Node | undefined): string | undefined => {
+    if (!n) return undefined;
+    const v = evaluator.evaluate(n, scope);
+    if (v?.kind === 'string') return v.text;
+    if (v?.kind === 'object' || unwrap(n).type === 'object') {
+      const obj = v?.kind === 'object' ? v.node : unwrap(n);
+      for (const p of namedChildren(obj)) {
+        if (p.type === 'pair' && ['url', 'baseURL', 'prefixUrl'].includes(field(p, 'key')?.text ?? '')) return urlOf(field(p, 'value') ?? undefined);
+      }
+    }
+    return stringish(n);
+  };
+  let url = urlOf(args[0]);
+  if (callee.method === undefined && callee.lib.id === 'axios' && unwrap(args[0] ?? call).type === 'object') url = urlOf(args[0]);
+  const base = callee.config ? urlOf(callee.config) : undefined;
+  if (!isLlmUrl(url) && !isLlmUrl(base)) return undefined;
+  return { lib: callee.lib, config: callee.config, method: callee.method };
+}
+
+const SEND_SINKS = /^(?:res|response|reply|c|ctx|context)\.(?:json|send|end|write|jsonp|html|text|body)$|^(?:Response|NextResponse)\.json$|^JSON\.stringify$|^console\.\w+$|^(?:logger|log)\.\w+$|^String$/;
+const WAIT_UNTIL = /(?:^|\.)(?:waitUntil|after)$/;
+const PROMISE_COMBINATORS = /^Promise\.(?:all|allSettled|race|any)$/;
+
+/** Where the value of `node` (a call) goes, following `.then`/`.finally` chains and `Promise.all`. */
+export function usageOf(node: Node): Usage {
+  let v = outerValue(node);
+  let viaThen = false;
+  for (let guard = 0; guard < 50; guard++) {
+    const p = v.parent;
+    if (!p) return { kind: 'other', valueNode: v, viaThen };
+    switch (p.type) {
+      case 'await_expression':
+        return { kind: 'awaited', valueNode: v, consumer: p, viaThen };
+      case 'expression_statement':
+        return { kind: viaThen ? 'then-dropped' : 'dropped', valueNode: v, consumer: p, viaThen };
+      case 'return_statement':
+        return { kind: insideTryWithCatch(p) ? 'returned-in-try' : 'returned', valueNode: v, consumer: p, viaThen };
+      case 'arrow_function': {
+        if (field(p, 'body')?.id !== v.id) return { kind: 'other', valueNode: v, consumer: p, viaThen };
+        // `items.map((x) => client.create(x))`: the promises flow into the array `map` returns.
+        const mapCall = callbackOf(p, /^(?:map|flatMap)$/);
+        if (mapCall) {
+          v = outerValue(mapCall);
+          continue;
+        }
+        return { kind: 'returned', valueNode: v, consumer: p, viaThen };
+      }
+      case 'variable_declarator': {
+        if (field(p, 'value')?.id !== v.id) return { kind: 'other', valueNode: v, consumer: p, viaThen };
+        const name = field(p, 'name');
+        if (name?.type === 'identifier') return { kind: 'assigned', valueNode: v, consumer: p, name: name.text, viaThen };
+        return { kind: 'destructured', valueNode: v, consumer: p, viaThen };
+      }
+      case 'assignment_expression': {
+        if (field(p, 'right')?.id !== v.id) return { kind: 'other', valueNode: v, consumer: p, viaThen };
+        const left = field(p, 'left');
+        if (left && unwrap(left).type === 'identifier') return { kind: 'assigned', valueNode: v, consumer: p, name: unwrap(left).text, viaThen };
+        if (left && (left.type === 'object_pattern' || left.type === 'array_pattern')) return { kind: 'destructured', valueNode: v, consumer: p, viaThen };
+        return { kind: 'stored', valueNode: v, consumer: p, viaThen };
+      }
+      case 'member_expression': {
+        if (field(p, 'object')?.id !== v.id) return { kind: 'other', valueNode: v, consumer: p, viaThen };
+        const prop = field(p, 'property')?.text ?? '';
+        const call = p.parent?.type === 'call_expression' && field(p.parent, 'function')?.id === p.id ? p.parent : undefined;
+        if (call && prop === 'then') {
+          if (callArgs(call).length >= 2) return { kind: 'handled', valueNode: outerValue(call), consumer: call, viaThen };
+          viaThen = true;
+          v = outerValue(call);
+          continue;
+        }
+        if (call && prop === 'catch') return { kind: 'handled', valueNode: outerValue(call), consumer: call, viaThen };
+        if (call && (prop === 'finally' || prop === 'withResponse' || prop === 'asResponse')) {
+          v = outerValue(call);
+          continue;
+        }
+        return { kind: 'attribute', valueNode: v, consumer: p, viaThen };
+      }
+      case 'subscript_expression':
+        return { kind: field(p, 'object')?.id === v.id ? 'subscript' : 'other', valueNode: v, consumer: p, viaThen };
+      case 'template_substitution':
+        return { kind: 'stringified', valueNode: v, consumer: p, viaThen, sink: 'a template string' };
+      case 'binary_expression': {
+        const op = field(p, 'operator')?.text;
+        if (op === '+') return { kind: 'stringified', valueNode: v, consumer: p, viaThen, sink: '`+`' };
+        if (op === '??' || op === '||' || op === '&&') {
+          v = outerValue(p);
+          continue;
+        }
+        return { kind: 'other', valueNode: v, consumer: p, viaThen };
+      }
+      case 'ternary_expression':
+        if (field(p, 'condition')?.id === v.id) return { kind: 'other', valueNode: v, consumer: p, viaThen };
+        v = outerValue(p);
+        continue;
+      case 'arguments': {
+        const call = p.parent;
+        if (!call) return { kind: 'other', valueNode: v, viaThen };
+        const callee = (field(call, 'function') ?? field(call, 'constructor'))?.text.replace(/\s+/g, '') ?? '';
+        if (call.type === 'call_expression' && PROMISE_COMBINATORS.test(callee)) {
+          v = outerValue(call);
+          continue;
+        }
+        if (WAIT_UNTIL.test(callee)) return { kind: 'waitUntil', valueNode: v, consumer: call, viaThen };
+        if (SEND_SINKS.test(callee) || (call.type === 'new_expression' && /^(?:Response|NextResponse)$/.test(callee))) {
+          return { kind: 'sent', valueNode: v, consumer: call, viaThen, sink: call.type === 'new_expression' ? `new ${callee}` : callee };
+        }
+        return { kind: 'argument', valueNode: v, consumer: call, viaThen };
+      }
+      case 'array': {
+        // `Promise.all([a(), b()])`: the array feeds the combinator.
+        const args = p.parent;
+        const call = args?.type === 'arguments' ? args.parent : undefined;
+        const callee = call ? (field(call, 'function')?.text.replace(/\s+/g, '') ?? '') : '';
+        if (call && PROMISE_COMBINATORS.test(callee)) {
+          v = outerValue(call);
+          continue;
+        }
+        return { kind: 'stored', valueNode: v, consumer: p, viaThen };
+      }
+      case 'spread_element':
+        v = p;
+        continue;
+      case 'pair': {
+        const obj = p.parent;
+        const sink = obj ? sinkOfObject(obj) : undefined;
+        if (sink) return { kind: 'sent', valueNode: v, consumer: p, viaThen, sink };
+        return { kind: 'stored', valueNode: v, consumer: p, viaThen };
+      }
+      case 'for_in_statement':
+        if (field(p, 'right')?.id !== v.id) return { kind: 'other', valueNode: v, consumer: p, viaThen };
+        return { kind: p.children.some((c) => c?.type === 'await') ? 'async-iterated' : 'iterated', valueNode: v, consumer: p, viaThen };
+      case 'yield_expression':
+        return { kind: 'yielded', valueNode: v, consumer: p, viaThen };
+      case 'unary_expression':
+        if (p.child(0)?.type === 'void') return { kind: 'voided', valueNode: v, consumer: p, viaThen };
+        return { kind: 'other', valueNode: v, consumer: p, viaThen };
+      case 'sequence_expression':
+        return { kind: 'other', valueNode: v, consumer: p, viaThen };
+      default:
+        return { kind: 'other', valueNode: v, consumer: p, viaThen };
+    }
+  }
+  return { kind: 'other', valueNode: v, viaThen };
+}
+
+/** The call `x.map(fn)` when `fn` (an arrow or function) is its callback. */
+export function callbackOf(fn: Node, method: RegExp): Node | undefined {
+  const f = outerValue(fn);
+  const args = f.parent;
+  if (args?.type !== 'arguments') return undefined;
+  const call = args.parent;
+  if (call?.type !== 'call_expression') return undefined;
+  const callee = field(call, 'function');
+  if (callee?.type !== 'member_expression') return undefined;
+  return method.test(field(callee, 'property')?.text ?? '') ? call : undefined;
+}
+
+/** `res.json({ answer: p })`: the object literal is serialized by a sink. */
+function sinkOfObject(obj: Node): string | undefined {
+  const o = outerValue(obj);
+  const args = o.parent;
+  if (args?.type !== 'arguments') return undefined;
+  const call = args.parent;
+  if (!call) return undefined;
+  const callee = (field(call, 'function') ?? field(call, 'constructor'))?.text.replace(/\s+/g, '') ?? '';
+  return SEND_SINKS.test(callee) ? callee : undefined;
+}
+
+/** A `return` inside the `try` block of a `try` that has a `catch`, within the same function. */
+function insideTryWithCatch(ret: Node): boolean {
+  let child = ret;
+  for (let p = ret.parent; p; child = p, p = p.parent) {
+    if (p.type === 'arrow_function' || p.type === 'function_declaration' || p.type === 'function_expression' || p.type === 'method_definition' || p.type === 'function') return false;
+    if (p.type === 'try_statement' && field(p, 'body')?.id === child.id && field(p, 'handler')) return true;
+  }
+  return false;
+}
+
+/** Identifier nodes named `name` inside `[start, end)`: found by text search, then located. */
+export function identifiersIn(root: Node, source: string, name: string, start: number, end: number): Node[] {
+  const out: Node[] = [];
+  const re = new RegExp(`(?<![\\w$])${name.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
+  re.lastIndex = start;
+  for (let m = re.exec(source); m && m.index < end; m = re.exec(source)) {
+    const n = root.descendantForIndex(m.index, m.index + name.length);
+    if (n && (n.type === 'identifier' || n.type === 'shorthand_property_identifier') && n.startIndex === m.index) out.push(n);
+  }
+  return out;
+}
+
+const SOURCE = new WeakMap<object, string>();
+
+/** Uses of a local variable in the body of the function (or module) that declares it, with their usage. */
+export function usesOfName(scope: JsScope, name: string, exclude: Node): Usage[] {
+  const body = field(scope.node, 'body') ?? scope.node;
+  const root = scope.node.tree.rootNode;
+  let source = SOURCE.get(scope.node.tree);
+  if (source === undefined) SOURCE.set(scope.node.tree, (source = root.text));
+  const out: Usage[] = [];
+  for (const id of identifiersIn(root, source, name, body.startIndex, body.endIndex)) {
+    if (id.startIndex >= exclude.startIndex && id.endIndex <= exclude.endIndex) continue;
+    const p = id.parent;
+    // Reassignment targets and declarations are not uses.
+    if (p && (p.type === 'assignment_expression' || p.type === 'augmented_assignment_expression') && field(p, 'left')?.id === id.id) continue;
+    if (p && p.type === 'variable_declarator' && field(p, 'name')?.id === id.id) continue;
+    if (id.type === 'shorthand_property_identifier') {
+      const obj = p;
+      const sink = obj ? sinkOfObject(obj) : undefined;
+      out.push(sink ? { kind: 'sent', valueNode: id, consumer: obj ?? undefined, viaThen: false, sink } : { kind: 'stored', valueNode: id, viaThen: false });
+      continue;
+    }
+    if (p && p.type === 'member_expression' && field(p, 'property')?.id === id.id) continue;
+    out.push(usageOf(id));
+  }
+  return out;
+}

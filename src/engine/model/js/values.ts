@@ -1,0 +1,436 @@
+// A small abstract interpreter for JavaScript/TypeScript expressions: what a name, member or call
+// evaluates to as far as static evidence goes (modules, SDK clients, apps, HTTP clients, local functions).
+
+import type { Node } from '../../parse/parser';
+import { canonQname, findJsClientClass, findJsFactory, findJsInstance, findJsSdkFunction, runnableClass, sdkClass, type JsClassHit, type JsSdk, type JsSdkFunction } from '../../catalog/js-sdks';
+import { JS_FRAMEWORKS, type JsFramework } from '../../catalog/js-frameworks';
+import { JS_HTTP_LIBS, type JsHttpLib } from '../../catalog/js-blocking';
+import { canon, dotted, type Binding, type JsModel, type JsScope } from './model';
+import { callArgs, field, namedChildren, stringValue, unwrap } from './syntax';
+
+export interface ClientValue {
+  kind: 'client';
+  hit: JsClassHit;
+  /** The `new X(...)` (or factory call) that built it, when it is in this file. */
+  ctor?: Node;
+  /** Option objects applied on top of the constructor's (`withOptions({...})`). */
+  extraOptions: Node[];
+}
+
+export type Value =
+  | { kind: 'qname'; qname: string }
+  | { kind: 'clientClass'; hit: JsClassHit }
+  | ClientValue
+  | { kind: 'resource'; client: ClientValue; path: string[] }
+  | { kind: 'sdkFunction'; sdk: JsSdk; fn: JsSdkFunction; qname: string }
+  | { kind: 'function'; scope: JsScope }
+  | { kind: 'localClass'; scope: JsScope }
+  | { kind: 'instance'; cls: JsScope }
+  | { kind: 'object'; node: Node }
+  | { kind: 'string'; text: string }
+  | { kind: 'app'; framework: JsFramework; node?: Node }
+  | { kind: 'http'; lib: JsHttpLib; config?: Node; method?: string }
+  | { kind: 'promiseAll'; method: string };
+
+const MAX_DEPTH = 20;
+const GLOBALS = new Set(['fetch', 'require', 'Promise', 'JSON', 'console', 'AbortSignal', 'Response', 'process', 'globalThis', 'setTimeout', 'setImmediate', 'queueMicrotask', 'structuredClone', 'String']);
+
+export class Evaluator {
+  private readonly active = new Set<number>();
+  private readonly memo = new Map<string, Value | undefined>();
+  /** Values the handler finder knows for parameters (a Fastify plugin's instance), by parameter node id. */
+  readonly paramValues = new Map<number, Value>();
+
+  constructor(readonly model: JsModel) {}
+
+  evaluate(node: Node, scope: JsScope, depth = 0): Value | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const n = unwrap(node);
+    if (this.active.has(n.id)) return undefined;
+    const key = `${n.id}:${scope.node.id}`;
+    if (this.memo.has(key)) return this.memo.get(key);
+    this.active.add(n.id);
+    try {
+      const v = this.inner(n, scope, depth + 1);
+      this.memo.set(key, v);
+      return v;
+    } finally {
+      this.active.delete(n.id);
+    }
+  }
+
+  private inner(n: Node, scope: JsScope, depth: number): Value | undefined {
+    switch (n.type) {
+      case 'identifier':
+      case 'shorthand_property_identifier':
+        return this.lookup(n.text, scope, depth);
+      case 'this':
+        return undefined;
+      case 'member_expression': {
+        const obj = field(n, 'object');
+        const prop = field(n, 'property');
+        if (!obj || !prop) return undefined;
+        const name = prop.text;
+        const o = unwrap(obj);
+        if (o.type === 'this') return this.thisMember(scope, name, depth);
+        const base = this.evaluate(o, scope, depth);
+        if (base) {
+          const v = this.attribute(base, name, depth);
+          if (v) return v;
+        }
+        // `globalThis.client`, `app.locals.client`: what was assigned to the same dotted target.
+        const d = dotted(n);
+        if (d) {
+          const assigned = this.model.memberAssignments.get(d);
+          if (assigned) return this.first(assigned, depth);
+        }
+        return undefined;
+      }
+      case 'subscript_expression': {
+        const obj = field(n, 'object');
+        const idx = stringValue(field(n, 'index'));
+        if (!obj || idx === undefined) return undefined;
+        const base = this.evaluate(obj, scope, depth);
+        return base ? this.attribute(base, idx, depth) : undefined;
+      }
+      case 'call_expression': {
+        const fn = field(n, 'function');
+        if (!fn) return undefined;
+        if (fn.type === 'import') return this.requireOf(n);
+        const callee = this.evaluate(fn, scope, depth);
+        if (!callee) return this.pipeOf(n, fn, scope, depth);
+        return this.call(callee, n, scope, depth, false);
+      }
+      case 'new_expression': {
+        const ctor = field(n, 'constructor');
+        if (!ctor) return undefined;
+        const callee = this.evaluate(ctor, scope, depth);
+        return callee ? this.call(callee, n, scope, depth, true) : undefined;
+      }
+      case 'await_expression': {
+        const inner = n.namedChild(0);
+        return inner ? this.evaluate(inner, scope, depth) : undefined;
+      }
+      case 'binary_expression': {
+        const op = field(n, 'operator')?.text;
+        const left = field(n, 'left');
+        const right = field(n, 'right');
+        if (!left || !right) return undefined;
+        if (op === '??' || op === '||') return this.evaluate(left, scope, depth) ?? this.evaluate(right, scope, depth);
+        if (op === '+') {
+          const l = this.evaluate(left, scope, depth);
+          const r = this.evaluate(right, scope, depth);
+          if (l?.kind === 'string' || r?.kind === 'string') return { kind: 'string', text: `${l?.kind === 'string' ? l.text : ''}${r?.kind === 'string' ? r.text : ''}` };
+        }
+        return undefined;
+      }
+      case 'ternary_expression': {
+        const a = field(n, 'consequence');
+        const b = field(n, 'alternative');
+        return (a && this.evaluate(a, scope, depth)) ?? (b ? this.evaluate(b, scope, depth) : undefined);
+      }
+      case 'string':
+        return { kind: 'string', text: n.text };
+      case 'template_string': {
+        // Substitutions that name string constants are expanded (`${BASE}/chat/completions`).
+        let text = '';
+        for (const c of n.namedChildren) {
+          if (!c) continue;
+          if (c.type === 'template_substitution') {
+            const inner = c.namedChild(0);
+            const v = inner ? this.evaluate(inner, scope, depth) : undefined;
+            text += v?.kind === 'string' ? v.text.replace(/^['"`]|['"`]$/g, '') : '${}';
+          } else text += c.text;
+        }
+        return { kind: 'string', text: '`' + text + '`' };
+      }
+      case 'object':
+        return { kind: 'object', node: n };
+      case 'class':
+      case 'class_declaration':
+      case 'abstract_class_declaration': {
+        const s = this.model.scopeByNode.get(n.id);
+        return s ? { kind: 'localClass', scope: s } : undefined;
+      }
+      case 'function_declaration':
+      case 'function_expression':
+      case 'function':
+      case 'arrow_function':
+      case 'method_definition':
+      case 'generator_function_declaration':
+      case 'generator_function': {
+        const s = this.model.scopeByNode.get(n.id);
+        return s ? { kind: 'function', scope: s } : undefined;
+      }
+      // Annotations: `client: OpenAI`, `OpenAI | null`, `Promise<OpenAI>`.
+      case 'type_annotation':
+      case 'union_type':
+      case 'parenthesized_type':
+      case 'generic_type':
+      case 'type_identifier':
+      case 'nested_type_identifier':
+        return this.typeValue(n, scope, depth);
+      default:
+        return undefined;
+    }
+  }
+
+  /** An annotation as a value: the instance of the SDK class or framework app it names. */
+  typeValue(n: Node, scope: JsScope, depth: number): Value | undefined {
+    switch (n.type) {
+      case 'type_annotation':
+      case 'parenthesized_type':
+        return n.namedChild(0) ? this.typeValue(n.namedChild(0)!, scope, depth) : undefined;
+      case 'union_type':
+        for (const c of namedChildren(n)) {
+          const v = this.typeValue(c, scope, depth);
+          if (v) return v;
+        }
+        return undefined;
+      case 'generic_type': {
+        const name = field(n, 'name') ?? n.namedChild(0);
+        if (name && name.text === 'Promise') {
+          const args = namedChildren(n).find((c) => c.type === 'type_arguments');
+          const first = args?.namedChild(0);
+          return first ? this.typeValue(first, scope, depth) : undefined;
+        }
+        return name ? this.typeValue(name, scope, depth) : undefined;
+      }
+      case 'type_identifier':
+      case 'nested_type_identifier':
+      case 'identifier': {
+        const text = n.text;
+        const first = text.split('.')[0];
+        const imp = this.model.imports.get(first);
+        if (!imp) {
+          const local = this.lookup(first, scope, depth);
+          if (local?.kind === 'localClass') return { kind: 'instance', cls: local.scope };
+          return undefined;
+        }
+        const qname = canon(text === first ? imp.qname : `${imp.qname}${text.slice(first.length)}`);
+        const cls = findJsClientClass(canonQname(qname));
+        if (cls) return { kind: 'client', hit: cls, extraOptions: [] };
+        const fw = JS_FRAMEWORKS.find((f) => f.appTypes.some((t) => canon(t) === qname));
+        if (fw) return { kind: 'app', framework: fw };
+        if (/^(axios\.AxiosInstance|axios)$/.test(qname) && text !== first) return { kind: 'http', lib: JS_HTTP_LIBS.find((l) => l.id === 'axios')! };
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private thisMember(scope: JsScope, name: string, depth: number): Value | undefined {
+    let s: JsScope | undefined = scope;
+    while (s && s.kind === 'function' && !s.classScope && s.node.type === 'arrow_function') s = s.parent;
+    const cls = s?.classScope ?? (s?.kind === 'class' ? s : undefined);
+    if (!cls) return undefined;
+    return this.classMember(cls, name, depth);
+  }
+
+  private classMember(cls: JsScope, name: string, depth: number): Value | undefined {
+    const attrs = cls.attributes.get(name);
+    if (attrs) {
+      const v = this.first(attrs, depth);
+      if (v) return v;
+    }
+    const m = cls.methods.get(name);
+    if (m) return { kind: 'function', scope: m };
+    return undefined;
+  }
+
+  /** Evaluates bindings latest first and returns the first that says something. */
+  private first(bindings: Binding[], depth: number): Value | undefined {
+    for (let i = bindings.length - 1; i >= 0; i--) {
+      const b = bindings[i];
+      let v = this.evaluate(b.value, b.scope, depth);
+      for (const k of b.key ?? []) v = v ? this.attribute(v, k, depth) : undefined;
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  lookup(name: string, scope: JsScope, depth: number): Value | undefined {
+    let s: JsScope | undefined = scope;
+    while (s) {
+      if (s.kind === 'class') {
+        s = s.parent;
+        continue;
+      }
+      const bound = s.bindings.get(name);
+      const param = s.kind === 'function' ? s.params.find((p) => p.name === name) : undefined;
+      if (bound || param) {
+        if (bound) {
+          const v = this.first(bound, depth);
+          if (v) return v;
+        }
+        // Later assignments to the same variable (`client = new OpenAI()` in a lazy getter).
+        const assigned = this.model.assignments.get(name)?.filter((a) => this.declaringScope(name, a.scope) === s);
+        if (assigned && assigned.length) {
+          const v = this.first(assigned, depth);
+          if (v) return v;
+        }
+        if (param) {
+          const hinted = this.paramValues.get(param.node.id);
+          if (hinted) return hinted;
+          if (param.type) return this.typeValue(param.type, s, depth);
+          if (param.default) return this.evaluate(param.default, s.parent ?? s, depth);
+        }
+        return undefined;
+      }
+      s = s.parent;
+    }
+    const imp = this.model.imports.get(name);
+    if (imp) return resolveQname(imp.qname);
+    if (GLOBALS.has(name)) return resolveQname(`global:${name}`);
+    return undefined;
+  }
+
+  private declaringScope(name: string, from: JsScope): JsScope | undefined {
+    let s: JsScope | undefined = from;
+    while (s) {
+      if (s.kind !== 'class' && (s.bindings.has(name) || (s.kind === 'function' && s.params.some((p) => p.name === name)))) return s;
+      s = s.parent;
+    }
+    return undefined;
+  }
+
+  attribute(base: Value, attr: string, depth: number): Value | undefined {
+    switch (base.kind) {
+      case 'qname': {
+        if (base.qname === 'global:Promise' && ['all', 'allSettled', 'race', 'any'].includes(attr)) return { kind: 'promiseAll', method: attr };
+        if (base.qname === 'global:globalThis') return this.lookup(attr, this.model.module, depth);
+        const lib = JS_HTTP_LIBS.find((l) => l.qnames.includes(base.qname));
+        if (lib && lib.methods.includes(attr)) return { kind: 'http', lib, method: attr };
+        return resolveQname(`${base.qname}.${attr}`);
+      }
+      case 'client':
+        return { kind: 'resource', client: base, path: [attr] };
+      case 'resource':
+        return { kind: 'resource', client: base.client, path: [...base.path, attr] };
+      case 'http':
+        if (!base.method && base.lib.methods.includes(attr)) return { ...base, method: attr };
+        return undefined;
+      case 'instance':
+        return this.classMember(base.cls, attr, depth);
+      case 'localClass': {
+        // Static members.
+        const m = base.scope.methods.get(attr);
+        return m ? { kind: 'function', scope: m } : undefined;
+      }
+      case 'object': {
+        for (const prop of namedChildren(base.node)) {
+          if (prop.type === 'method_definition' && field(prop, 'name')?.text === attr) {
+            const s = this.model.scopeByNode.get(prop.id);
+            return s ? { kind: 'function', scope: s } : undefined;
+          }
+          if (prop.type === 'pair') {
+            const k = field(prop, 'key');
+            const v = field(prop, 'value');
+            if (k && v && (k.text === attr || stringValue(k) === attr)) return this.evaluate(v, this.model.scopeOfCall.get(base.node.id) ?? this.scopeAt(base.node), depth);
+          }
+          if (prop.type === 'shorthand_property_identifier' && prop.text === attr) return this.lookup(attr, this.scopeAt(base.node), depth);
+        }
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The innermost scope whose node contains `node`. */
+  scopeAt(node: Node): JsScope {
+    for (let p = node.parent; p; p = p.parent) {
+      const s = this.model.scopeByNode.get(p.id);
+      if (s && s.kind === 'function') return s;
+    }
+    return this.model.module;
+  }
+
+  private requireOf(call: Node): Value | undefined {
+    const spec = stringValue(callArgs(call)[0]);
+    return spec === undefined ? undefined : resolveQname(canon(spec));
+  }
+
+  /** LangChain: `prompt.pipe(model)` and `RunnableSequence.from([prompt, model])` are runnables of the model. */
+  private pipeOf(call: Node, fn: Node, scope: JsScope, depth: number): Value | undefined {
+    const f = unwrap(fn);
+    if (f.type !== 'member_expression') return undefined;
+    const method = field(f, 'property')?.text;
+    if (method !== 'pipe' && method !== 'from') return undefined;
+    for (const a of callArgs(call)) {
+      const items = unwrap(a).type === 'array' ? namedChildren(unwrap(a)) : [a];
+      for (const item of items) {
+        const v = this.evaluate(item, scope, depth);
+        if (v?.kind === 'client' && v.hit.sdk.id === 'langchain') return { kind: 'client', hit: runnableClass(), ctor: v.ctor, extraOptions: v.extraOptions };
+      }
+    }
+    return undefined;
+  }
+
+  call(callee: Value, call: Node, scope: JsScope, depth: number, isNew: boolean): Value | undefined {
+    switch (callee.kind) {
+      case 'clientClass':
+        return { kind: 'client', hit: callee.hit, ctor: call, extraOptions: [] };
+      case 'localClass':
+        return { kind: 'instance', cls: callee.scope };
+      case 'qname': {
+        const q = callee.qname;
+        if (q === 'global:require') return this.requireOf(call);
+        const fw = JS_FRAMEWORKS.find((f) => f.appFactories.some((a) => canon(a) === q) || f.routerFactories.some((a) => canon(a) === q));
+        if (fw) return { kind: 'app', framework: fw, node: call };
+        const factory = findJsFactory(q);
+        if (factory) return { kind: 'client', hit: factory, ctor: call, extraOptions: [] };
+        // `axios.create(config)`, `ky.create(...)`.
+        const dot = q.lastIndexOf('.');
+        if (dot > 0) {
+          const lib = JS_HTTP_LIBS.find((l) => l.qnames.includes(q.slice(0, dot)) && l.factories.includes(q.slice(dot + 1)));
+          if (lib) return { kind: 'http', lib, config: callArgs(call)[0] };
+        }
+        void isNew;
+        return undefined;
+      }
+      case 'resource': {
+        const { client, path } = callee;
+        const method = path[path.length - 1];
+        if (client.hit.cls.clientReturning?.includes(method)) {
+          const extra = method === 'withOptions' ? callArgs(call)[0] : undefined;
+          const cls = client.hit.sdk.id === 'langchain' ? runnableClass() : client.hit;
+          return { kind: 'client', hit: cls, ctor: client.ctor, extraOptions: extra ? [...client.extraOptions, extra] : client.extraOptions };
+        }
+        const session = client.hit.cls.sessions?.[path.join('.')];
+        if (session) {
+          const cls = sdkClass(client.hit.sdk, session);
+          if (cls) return { kind: 'client', hit: { sdk: client.hit.sdk, cls }, ctor: client.ctor, extraOptions: [...client.extraOptions, ...(session === 'GenerativeModel' && callArgs(call)[1] ? [callArgs(call)[1]] : [])] };
+        }
+        return undefined;
+      }
+      case 'function': {
+        for (const r of callee.scope.returns) {
+          const v = this.evaluate(r, callee.scope, depth);
+          if (v && (v.kind === 'client' || v.kind === 'instance' || v.kind === 'app' || v.kind === 'http' || v.kind === 'object')) return v;
+        }
+        return undefined;
+      }
+      case 'app': {
+        // Hono and Fastify route methods return the app (`new Hono().get(...).post(...)`).
+        return undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+}
+
+export function resolveQname(qname: string): Value {
+  const q = canonQname(qname);
+  const cls = findJsClientClass(q);
+  if (cls) return { kind: 'clientClass', hit: cls };
+  const inst = findJsInstance(q);
+  if (inst) return { kind: 'client', hit: inst, extraOptions: [] };
+  const fn = findJsSdkFunction(q);
+  if (fn) return { kind: 'sdkFunction', sdk: fn.sdk, fn: fn.fn, qname: q };
+  const lib = JS_HTTP_LIBS.find((l) => l.qnames.includes(q));
+  if (lib) return { kind: 'http', lib };
+  return { kind: 'qname', qname: q };
+}

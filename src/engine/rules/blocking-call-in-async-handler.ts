@@ -1,0 +1,46 @@
+// Rule blocking-call-in-async-handler: other blocking work (sleep, sync HTTP, DB, files, processes) on the loop.
+
+import type { RuleDefinition } from './rule';
+import { checkBlockingCalls } from './python/blocking-call-in-async-handler';
+
+export const blockingCallInAsyncHandler: RuleDefinition = {
+  id: 'blocking-call-in-async-handler',
+  defaultSeverity: 'warning',
+  languages: ['python'],
+  summary: 'Blocking work that is not an LLM call (sleep, sync HTTP, sync DB, file I/O, child processes) runs on the event loop.',
+  fixTitles: ['Use `await asyncio.sleep`', 'Run in a thread with `asyncio.to_thread`'],
+  docs: {
+    whatItDoes:
+      'Flags `time.sleep`, synchronous HTTP to non-LLM URLs (`requests`, `httpx.get`, `urllib`), synchronous database drivers (`sqlite3`, `psycopg2`, `pymysql`), `open(...)` and child processes (`subprocess.run`, `os.system`) called directly in an `async def`, or in a handler the framework calls on the event loop.',
+    whyIsThisBad:
+      'An LLM endpoint usually does more than call the model: it fetches context, reads a prompt file, logs to a database, backs off between retries. Each of these, done synchronously inside an `async def`, holds the event loop: every other request on the worker waits, including streams in progress. A `time.sleep(2)` in a retry loop stalls the whole server for two seconds.',
+    example: [
+      'import time',
+      '',
+      'from fastapi import FastAPI',
+      '',
+      'app = FastAPI()',
+      '',
+      '@app.post("/retry")',
+      'async def retry(question: str):',
+      '    time.sleep(1)',
+      '    return {"ok": True}',
+    ].join('\n'),
+    useInstead: [
+      'import asyncio',
+      '',
+      'from fastapi import FastAPI',
+      '',
+      'app = FastAPI()',
+      '',
+      '@app.post("/retry")',
+      'async def retry(question: str):',
+      '    await asyncio.sleep(1)',
+      '    return {"ok": True}',
+    ].join('\n'),
+    fixSafety:
+      '"Use `await asyncio.sleep`" and "Run in a thread with `asyncio.to_thread`" are safe: the work is the same, it no longer holds the loop.',
+  },
+  exampleFile: 'example.py',
+  checkPython: checkBlockingCalls,
+};
