@@ -3,16 +3,12 @@
 
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { CommandId, ExplainRequest, ScanWorkspaceRequest, StatusNotification, type ScanResult, type StatusParams } from '../shared/protocol';
+import { CommandId, ExplainRequest, RulesRequest, ScanWorkspaceRequest, StatusNotification, type ScanResult, type StatusParams } from '../shared/protocol';
 import { StatusBar } from './statusBar';
 
 let client: LanguageClient | undefined;
 
 const LANGUAGES = ['python', 'javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
-const RULE_IDS = [
-  'blocking-llm-call', 'await-on-sync-call', 'unawaited-llm-call', 'async-client-in-sync-handler',
-  'llm-call-without-timeout', 'llm-http-without-retry', 'blocking-call-in-async-handler', 'timeout-exceeds-server-limit',
-];
 
 export interface LoopsafeApi {
   /** Resolves once the language server is running. */
@@ -55,8 +51,9 @@ export function activate(context: vscode.ExtensionContext): LoopsafeApi {
 
   const commands: Record<string, (...args: unknown[]) => unknown> = {
     [CommandId.explainRule]: async (arg?: unknown) => {
-      const rule = typeof arg === 'string' ? arg : await vscode.window.showQuickPick(RULE_IDS, { placeHolder: 'Explain which Loopsafe rule?' });
-      if (!rule || !client) return undefined;
+      if (!client) return undefined;
+      const rule = typeof arg === 'string' ? arg : await vscode.window.showQuickPick(client.sendRequest<string[]>(RulesRequest), { placeHolder: 'Explain which Loopsafe rule?' });
+      if (!rule) return undefined;
       const markdown = await client.sendRequest<string>(ExplainRequest, { rule });
       const doc = await vscode.workspace.openTextDocument({ content: markdown, language: 'markdown' });
       await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });

@@ -16,8 +16,8 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_EXCLUDED_DIRS, Engine, Workspace, defaultWasmDir, discoverFiles, getRule, languageOf, renderRuleDocs, suppressionEdit, type FileAnalysis } from '../engine/api';
-import { CommandId, ExplainRequest, FIX_ALL_KIND, ScanWorkspaceRequest, StatusNotification, type DiagnosticData, type ExplainParams, type ScanResult } from '../shared/protocol';
+import { DEFAULT_EXCLUDED_DIRS, Engine, RULE_IDS, Workspace, defaultWasmDir, discoverFiles, getRule, languageOf, renderRuleDocs, suppressionEdit, type FileAnalysis } from '../engine/api';
+import { CommandId, ExplainRequest, FIX_ALL_KIND, RulesRequest, ScanWorkspaceRequest, StatusNotification, type DiagnosticData, type ExplainParams, type ScanResult } from '../shared/protocol';
 import { pathToUri, toDiagnostic, toWorkspaceEdit, uriToPath } from './convert';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 
@@ -234,6 +234,8 @@ connection.onHover((params) => {
     return null;
   }
 });
+
+connection.onRequest(RulesRequest, () => [...RULE_IDS]);
 
 connection.onRequest(ExplainRequest, (params: ExplainParams) => {
   const rule = getRule(params?.rule ?? '');

@@ -5,6 +5,9 @@ export interface ExplainParams {
   rule: string;
 }
 
+/** The ids of the rules the server implements, for pickers. */
+export const RulesRequest = 'loopsafe/rules';
+
 export const ScanWorkspaceRequest = 'loopsafe/scanWorkspace';
 export interface ScanResult {
   files: number;
