@@ -12,14 +12,18 @@ status=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-# record NAME PASSED FAILED EXIT_CODE: adds one step to the summary (a non-zero exit counts as a failure).
+# record NAME PASSED FAILED EXIT_CODE [KIND]: adds one step to the summary (a non-zero exit counts as a failure).
 record() {
-  local name="$1" p="${2:-0}" f="${3:-0}" code="$4"
+  local name="$1" p="${2:-0}" f="${3:-0}" code="$4" kind="${5:-}"
   if [ "$code" -ne 0 ]; then
     status=1
     [ "$f" -eq 0 ] && f=1
   fi
-  summary+=("$(printf '%-16s %4d passed, %d failed  (%ds)' "$name" "$p" "$f" "$((SECONDS - step_t0))")")
+  if [ "${kind:-}" = gate ] && [ "$code" -eq 0 ]; then
+    summary+=("$(printf '%-16s ok  (%ds)' "$name" "$((SECONDS - step_t0))")")
+  else
+    summary+=("$(printf '%-16s %4d passed, %d failed  (%ds)' "$name" "$p" "$f" "$((SECONDS - step_t0))")")
+  fi
   total_p=$((total_p + p))
   total_f=$((total_f + f))
 }
@@ -49,7 +53,7 @@ step() {
       ;;
     gate) ;;
   esac
-  record "$name" "$p" "$f" "$code"
+  record "$name" "$p" "$f" "$code" "$kind"
   return "$code"
 }
 
