@@ -2,16 +2,17 @@
 
 import type { RuleDefinition } from './rule';
 import { checkBlockingCalls } from './python/blocking-call-in-async-handler';
+import { checkBlockingCallJs } from './js/blocking-call';
 
 export const blockingCallInAsyncHandler: RuleDefinition = {
   id: 'blocking-call-in-async-handler',
   defaultSeverity: 'warning',
-  languages: ['python'],
+  languages: ['python', 'javascript', 'typescript', 'tsx'],
   summary: 'Blocking work that is not an LLM call (sleep, sync HTTP, sync DB, file I/O, child processes) runs on the event loop.',
-  fixTitles: ['Use `await asyncio.sleep`', 'Run in a thread with `asyncio.to_thread`'],
+  fixTitles: ['Use `await asyncio.sleep`', 'Run in a thread with `asyncio.to_thread`', 'Use `fs.promises.*` and await'],
   docs: {
     whatItDoes:
-      'Flags `time.sleep`, synchronous HTTP to non-LLM URLs (`requests`, `httpx.get`, `urllib`), synchronous database drivers (`sqlite3`, `psycopg2`, `pymysql`), `open(...)` and child processes (`subprocess.run`, `os.system`) called directly in an `async def`, or in a handler the framework calls on the event loop.',
+      'Flags `time.sleep`, synchronous HTTP to non-LLM URLs (`requests`, `httpx.get`, `urllib`), synchronous database drivers (`sqlite3`, `psycopg2`, `pymysql`), `open(...)` and child processes (`subprocess.run`, `os.system`) called directly in an `async def`, or in a handler the framework calls on the event loop. In JavaScript/TypeScript: `fs.*Sync`, `child_process.*Sync`, `zlib.*Sync` and CPU-bound crypto (`pbkdf2Sync`, `scryptSync`) in a route handler (Express, Fastify, Hono, Koa, Next.js, Cloudflare Workers, Vercel) or a helper it calls in the same file; not at module level (startup), nor in AWS Lambda or Netlify handlers, which serve one request per instance.',
     whyIsThisBad:
       'An LLM endpoint usually does more than call the model: it fetches context, reads a prompt file, logs to a database, backs off between retries. Each of these, done synchronously inside an `async def`, holds the event loop: every other request on the worker waits, including streams in progress. A `time.sleep(2)` in a retry loop stalls the whole server for two seconds.',
     example: [
@@ -39,8 +40,9 @@ export const blockingCallInAsyncHandler: RuleDefinition = {
       '    return {"ok": True}',
     ].join('\n'),
     fixSafety:
-      '"Use `await asyncio.sleep`" and "Run in a thread with `asyncio.to_thread`" are safe: the work is the same, it no longer holds the loop.',
+      '"Use `await asyncio.sleep`" and "Run in a thread with `asyncio.to_thread`" are safe: the work is the same, it no longer holds the loop. In JS/TS, "Use `fs.promises.*` and await" (for `fs.xSync(...)` in an `async` function) is safe for the same reason.',
   },
   exampleFile: 'example.py',
   checkPython: checkBlockingCalls,
+  checkJs: checkBlockingCallJs,
 };

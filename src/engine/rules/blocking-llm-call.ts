@@ -3,11 +3,12 @@
 import type { RuleDefinition } from './rule';
 import { checkBlocking } from './python/blocking-llm-call';
 import { checkBlockingThroughHelpers } from './python/interprocedural';
+import { checkBlockingLlmJs } from './js/blocking-call';
 
 export const blockingLlmCall: RuleDefinition = {
   id: 'blocking-llm-call',
   defaultSeverity: 'error',
-  languages: ['python'],
+  languages: ['python', 'javascript', 'typescript', 'tsx'],
   summary: 'A synchronous LLM call runs on the event loop and freezes every request the server is handling.',
   fixTitles: ['Use the async client and await', 'Run in a thread with `asyncio.to_thread`', 'Make the handler `def`'],
   docs: {
@@ -44,5 +45,6 @@ export const blockingLlmCall: RuleDefinition = {
   },
   exampleFile: 'example.py',
   checkPython: (ctx) => [...checkBlocking(ctx), ...checkBlockingThroughHelpers(ctx)],
+  checkJs: checkBlockingLlmJs,
 };
 

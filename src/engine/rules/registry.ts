@@ -6,9 +6,11 @@ import { awaitOnSyncCall } from './await-on-sync-call';
 import { unawaitedLlmCall } from './unawaited-llm-call';
 import { asyncClientInSyncHandler } from './async-client-in-sync-handler';
 import { blockingCallInAsyncHandler } from './blocking-call-in-async-handler';
+import { llmCallWithoutTimeout } from './llm-call-without-timeout';
+import { llmHttpWithoutRetry } from './llm-http-without-retry';
 import type { RuleId } from '../types';
 
-const ALL: RuleDefinition[] = [blockingLlmCall, awaitOnSyncCall, unawaitedLlmCall, asyncClientInSyncHandler, blockingCallInAsyncHandler];
+const ALL: RuleDefinition[] = [blockingLlmCall, awaitOnSyncCall, unawaitedLlmCall, asyncClientInSyncHandler, blockingCallInAsyncHandler, llmCallWithoutTimeout, llmHttpWithoutRetry];
 
 export const RULES: ReadonlyMap<RuleId, RuleDefinition> = new Map(ALL.map((r) => [r.id, r]));
 export const RULE_IDS: readonly RuleId[] = ALL.map((r) => r.id);

@@ -3,11 +3,12 @@
 import type { RuleDefinition } from './rule';
 import { checkUnawaited } from './python/unawaited-llm-call';
 import { checkUnawaitedHelpers } from './python/interprocedural';
+import { checkUnawaitedJs } from './js/unawaited-llm-call';
 
 export const unawaitedLlmCall: RuleDefinition = {
   id: 'unawaited-llm-call',
   defaultSeverity: 'error',
-  languages: ['python'],
+  languages: ['python', 'javascript', 'typescript', 'tsx'],
   summary: 'An async LLM call is never awaited: the request is never sent and the handler gets a coroutine, not an answer.',
   fixTitles: ['Add `await`'],
   docs: {
@@ -44,5 +45,6 @@ export const unawaitedLlmCall: RuleDefinition = {
   },
   exampleFile: 'example.py',
   checkPython: (ctx) => [...checkUnawaited(ctx), ...checkUnawaitedHelpers(ctx)],
+  checkJs: checkUnawaitedJs,
 };
 

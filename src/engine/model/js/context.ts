@@ -1,6 +1,36 @@
-// Everything the JavaScript/TypeScript rules and fixes read about one file (filled in by the JS model).
+// Everything the JavaScript/TypeScript rules and fixes read about one file, computed once per analysis.
+
+import type { Language } from '../../types';
+import type { JsCall } from './calls';
+import type { JsHandler } from './handlers';
+import type { JsModel, JsScope } from './model';
+import type { Evaluator } from './values';
+
+/** How a handler reaches a function: the functions from the handler down to it (handler first). */
+export interface Reach {
+  handler: JsHandler;
+  chain: JsScope[];
+}
 
 export interface JsContext {
   file: string;
   text: string;
+  language: Language;
+  model: JsModel;
+  evaluator: Evaluator;
+  handlers: JsHandler[];
+  /** Every classified call: LLM calls, blocking calls, calls of local functions. */
+  calls: JsCall[];
+  handlerOf(scope: JsScope): JsHandler | undefined;
+  /** Classified calls made directly in a scope. */
+  callsIn(scope: JsScope): JsCall[];
+  /** Functions that run inside a request: handlers, functions nested in them, local helpers they call. */
+  reachOf(scope: JsScope): Reach | undefined;
+  /**
+   * For a local function that makes an LLM call and returns its promise (an `async` function, or one
+   * returning the promise): the calls from it down to the LLM call.
+   */
+  llmChainOf(scope: JsScope): JsCall[] | undefined;
+  /** Memo for fixes shared by many findings. */
+  memo<T>(key: string, build: () => T): T;
 }

@@ -15,6 +15,8 @@ export interface ClientValue {
   ctor?: Node;
   /** Option objects applied on top of the constructor's (`withOptions({...})`). */
   extraOptions: Node[];
+  /** A ready-made instance exported by the SDK (ollama's default export): its defaults are known. */
+  instance?: boolean;
 }
 
 export type Value =
@@ -42,6 +44,11 @@ export class Evaluator {
   readonly paramValues = new Map<number, Value>();
 
   constructor(readonly model: JsModel) {}
+
+  /** Forgets memoized values (after `paramValues` changed). */
+  resetMemo(): void {
+    this.memo.clear();
+  }
 
   evaluate(node: Node, scope: JsScope, depth = 0): Value | undefined {
     if (depth > MAX_DEPTH) return undefined;
@@ -99,13 +106,13 @@ export class Evaluator {
         if (fn.type === 'import') return this.requireOf(n);
         const callee = this.evaluate(fn, scope, depth);
         if (!callee) return this.pipeOf(n, fn, scope, depth);
-        return this.call(callee, n, scope, depth, false);
+        return this.call(callee, n, depth);
       }
       case 'new_expression': {
         const ctor = field(n, 'constructor');
         if (!ctor) return undefined;
         const callee = this.evaluate(ctor, scope, depth);
-        return callee ? this.call(callee, n, scope, depth, true) : undefined;
+        return callee ? this.call(callee, n, depth) : undefined;
       }
       case 'await_expression': {
         const inner = n.namedChild(0);
@@ -368,7 +375,7 @@ export class Evaluator {
     return undefined;
   }
 
-  call(callee: Value, call: Node, scope: JsScope, depth: number, isNew: boolean): Value | undefined {
+  call(callee: Value, call: Node, depth: number): Value | undefined {
     switch (callee.kind) {
       case 'clientClass':
         return { kind: 'client', hit: callee.hit, ctor: call, extraOptions: [] };
@@ -387,7 +394,6 @@ export class Evaluator {
           const lib = JS_HTTP_LIBS.find((l) => l.qnames.includes(q.slice(0, dot)) && l.factories.includes(q.slice(dot + 1)));
           if (lib) return { kind: 'http', lib, config: callArgs(call)[0] };
         }
-        void isNew;
         return undefined;
       }
       case 'resource': {
@@ -427,7 +433,7 @@ export function resolveQname(qname: string): Value {
   const cls = findJsClientClass(q);
   if (cls) return { kind: 'clientClass', hit: cls };
   const inst = findJsInstance(q);
-  if (inst) return { kind: 'client', hit: inst, extraOptions: [] };
+  if (inst) return { kind: 'client', hit: inst, extraOptions: [], instance: true };
   const fn = findJsSdkFunction(q);
   if (fn) return { kind: 'sdkFunction', sdk: fn.sdk, fn: fn.fn, qname: q };
   const lib = JS_HTTP_LIBS.find((l) => l.qnames.includes(q));

@@ -1,0 +1,43 @@
+// JavaScript/TypeScript checks of blocking-call-in-async-handler (`fs.*Sync`, `child_process.*Sync`,
+// `zlib.*Sync`, CPU-bound crypto) and blocking-llm-call (a `*Sync` child process running an LLM CLI
+// or `curl` to an LLM API) inside a request handler or a local helper it calls.
+
+import type { JsContext } from '../../model/js/context';
+import type { Finding } from '../../types';
+import { promisesVariantFix } from '../../fix/js-fixes';
+import { calleeRange, chainSteps, describeFunction, makeFinding } from './util';
+
+function where(ctx: JsContext, call: Parameters<typeof promisesVariantFix>[1]): { text: string; chain: ReturnType<typeof chainSteps> } | undefined {
+  const reach = ctx.reachOf(call.scope);
+  if (!reach || !reach.handler.sharedLoop) return undefined;
+  const h = reach.handler;
+  const route = `${h.displayName} handler${h.scope.name === '<anonymous>' ? '' : ` \`${h.scope.name}\``} (${h.method} ${h.path})`;
+  const helpers = reach.chain.slice(1);
+  if (helpers.length === 0) return { text: `in ${route}`, chain: [] };
+  const fn = helpers[helpers.length - 1];
+  return {
+    text: `in ${describeFunction(ctx, fn)}, which ${route} calls (${reach.chain.map((s) => `\`${s.name}\``).join(' → ')})`,
+    chain: chainSteps(ctx, reach.chain),
+  };
+}
+
+function check(ctx: JsContext, llm: boolean): Finding[] {
+  const out: Finding[] = [];
+  for (const call of ctx.calls) {
+    if (call.kind !== 'blocking' || !call.blocking || call.blocking.llm !== llm) continue;
+    const w = where(ctx, call);
+    if (!w) continue;
+    const message = llm
+      ? `\`${call.calleeText}\` runs an LLM synchronously ${w.text}: the event loop is frozen until the model answers, so every other request on this process waits.`
+      : `Synchronous ${call.blocking.what} call \`${call.calleeText}\` blocks the event loop ${w.text}: every other request on this process waits until it returns.`;
+    const finding = makeFinding(ctx, llm ? 'blocking-llm-call' : 'blocking-call-in-async-handler', llm ? 'error' : 'warning', calleeRange(call), message, call.scope, [
+      llm ? undefined : promisesVariantFix(ctx, call),
+    ]);
+    finding.chain = w.chain;
+    out.push(finding);
+  }
+  return out;
+}
+
+export const checkBlockingCallJs = (ctx: JsContext): Finding[] => check(ctx, false);
+export const checkBlockingLlmJs = (ctx: JsContext): Finding[] => check(ctx, true);

@@ -1,0 +1,86 @@
+// JavaScript/TypeScript check of rule llm-http-without-retry: raw fetch/axios/got to an LLM API with no
+// retry around it, or an SDK client or call with retries switched off (`maxRetries: 0`).
+
+import type { Node } from '../../parse/parser';
+import type { JsContext } from '../../model/js/context';
+import type { JsCall } from '../../model/js/calls';
+import { canonQname } from '../../catalog/js-sdks';
+import { RETRY_NAME, RETRY_PLUGINS, RETRY_WRAPPERS } from '../../catalog/js-blocking';
+import { field, lookupPath, rangeOf, FUNCTION_TYPES, unwrap } from '../../model/js/syntax';
+import { identifiersIn } from '../../model/js/calls';
+import type { Finding } from '../../types';
+import { retriesOff } from './options';
+import { calleeRange, describeCall, functionScopeOf, makeFinding } from './util';
+
+const LOOPS = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
+const WRAPPERS = new Set([...RETRY_WRAPPERS].map(canonQname));
+const PLUGINS = new Set([...RETRY_PLUGINS].map((q) => canonQname(q).split('.')[0]));
+
+/** True when `fn` (a function node) is an argument of a retry wrapper call. */
+function wrappedByRetry(ctx: JsContext, node: Node): boolean {
+  let n = node;
+  while (n.parent && (n.parent.type === 'parenthesized_expression' || n.parent.type === 'as_expression')) n = n.parent;
+  const args = n.parent;
+  if (args?.type !== 'arguments') return false;
+  const call = args.parent;
+  const callee = call ? field(call, 'function') : null;
+  if (!call || !callee) return false;
+  const v = ctx.evaluator.evaluate(callee, ctx.evaluator.scopeAt(call));
+  if (v?.kind === 'qname' && WRAPPERS.has(v.qname)) return true;
+  const name = unwrap(callee).type === 'member_expression' ? (field(unwrap(callee), 'property')?.text ?? '') : unwrap(callee).text;
+  return RETRY_NAME.test(name);
+}
+
+/** A loop or a retry wrapper around the call, in its function or around the functions calling it. */
+function retried(ctx: JsContext, call: JsCall): boolean {
+  if ([...ctx.model.importedModules].some((m) => PLUGINS.has(m))) return true;
+  const config = call.http?.config;
+  if (config && lookupPath(config, ['retry']).kind !== 'absent') return true;
+  const seen = new Set<number>();
+  const search = (node: Node, depth: number): boolean => {
+    for (let p = node.parent; p; p = p.parent) {
+      if (LOOPS.has(p.type)) return true;
+      if (FUNCTION_TYPES.has(p.type)) {
+        if (seen.has(p.id) || depth > 4) return false;
+        seen.add(p.id);
+        if (wrappedByRetry(ctx, p)) return true;
+        // Callers of this function: retried if any call site is.
+        const scope = ctx.model.scopeByNode.get(p.id);
+        const name = scope?.name;
+        if (!name || name === '<anonymous>') return false;
+        const root = ctx.model.root;
+        for (const id of identifiersIn(root, ctx.text, name, 0, ctx.text.length)) {
+          if (id.startIndex >= p.startIndex && id.endIndex <= p.endIndex) continue;
+          if (wrappedByRetry(ctx, id) || search(id, depth + 1)) return true;
+        }
+        return false;
+      }
+    }
+    return false;
+  };
+  return search(call.node, 0);
+}
+
+export function checkRetryJs(ctx: JsContext): Finding[] {
+  const out: Finding[] = [];
+  const reported = new Set<number>();
+  for (const call of ctx.calls) {
+    if (call.kind === 'http') {
+      if (retried(ctx, call)) continue;
+      const message = `${describeCall(call)} has no retry: rate limits (429) and overloaded or restarting upstreams (5xx) are routine for LLM APIs, and each one fails this request. The SDKs retry twice with backoff.`;
+      out.push(makeFinding(ctx, 'llm-http-without-retry', 'warning', calleeRange(call), message, functionScopeOf(call.scope), []));
+      continue;
+    }
+    const zero = retriesOff(call);
+    if (!zero || reported.has(zero.id)) continue;
+    reported.add(zero.id);
+    const onCall = zero.startIndex >= call.node.startIndex && zero.endIndex <= call.node.endIndex;
+    const message = `Retries are switched off (\`${zero.parent?.text ?? 'maxRetries: 0'}\`) for ${describeCall(call)}${onCall ? '' : ' and every other call through this client'}: one 429 or 5xx fails the request.`;
+    const range = zero.parent ? rangeOf(zero.parent) : calleeRange(call);
+    out.push(makeFinding(ctx, 'llm-http-without-retry', 'warning', range, message, functionScopeOf(call.scope), [
+      { title: 'Retry twice (`maxRetries: 2`)', safety: 'unsafe', preferred: true, edits: [{ file: ctx.file, range: rangeOf(zero), newText: '2' }] },
+    ]));
+  }
+  return out;
+}
+

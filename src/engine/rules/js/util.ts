@@ -1,0 +1,75 @@
+// Shared pieces of the JavaScript/TypeScript rules: finding construction (at most one preferred
+// fix), handler descriptions, chains from a handler down to a helper.
+
+import type { JsContext } from '../../model/js/context';
+import type { JsScope } from '../../model/js/model';
+import type { JsCall } from '../../model/js/calls';
+import { rangeOf } from '../../model/js/syntax';
+import type { ChainStep, Finding, Fix, HandlerInfo, Range, RuleId, Severity } from '../../types';
+
+export const MAX_FIX_EDITS = 400;
+
+export function handlerInfo(ctx: JsContext, scope: JsScope | undefined): HandlerInfo | undefined {
+  if (!scope) return undefined;
+  const reach = ctx.reachOf(scope);
+  const h = ctx.handlerOf(scope) ?? reach?.handler;
+  if (!h) return undefined;
+  return { name: h.scope.name, file: ctx.file, range: rangeOf(h.scope.nameNode ?? h.scope.node), route: `${h.method} ${h.path}`, framework: h.displayName };
+}
+
+/** "Express handler `chat` (POST /chat)" or "`async function summarize`". */
+export function describeFunction(ctx: JsContext, scope: JsScope): string {
+  const h = ctx.handlerOf(scope);
+  const name = scope.name === '<anonymous>' ? 'handler' : `\`${scope.name}\``;
+  if (h) return `${h.displayName} handler ${scope.name === '<anonymous>' ? '' : name + ' '}(${h.method} ${h.path})`.replace('  ', ' ');
+  return `${scope.isAsync ? 'async ' : ''}function \`${scope.name}\``;
+}
+
+/** "`client.chat.completions.create` (openai)". */
+export function describeCall(call: JsCall): string {
+  const via = call.sdk ? ` (${call.sdk.id}${call.hit ? ` \`${call.hit.cls.name}\`` : ''})` : call.http ? ` (${call.http.lib.id} to an LLM API)` : '';
+  return `\`${call.calleeText}\`${via}`;
+}
+
+/** The range a call finding underlines: the callee, not the arguments. */
+export function calleeRange(call: JsCall): Range {
+  return rangeOf(call.calleeNode);
+}
+
+/** The innermost function (not the module) holding a scope. */
+export function functionScopeOf(scope: JsScope): JsScope | undefined {
+  let s: JsScope | undefined = scope;
+  while (s && s.kind !== 'function') s = s.parent;
+  return s;
+}
+
+export function chainSteps(ctx: JsContext, scopes: JsScope[]): ChainStep[] {
+  return scopes.map((s) => ({ name: s.name, file: ctx.file, range: rangeOf(s.nameNode ?? s.node) }));
+}
+
+export function makeFinding(ctx: JsContext, rule: RuleId, severity: Severity, range: Range, message: string, scope: JsScope | undefined, fixes: (Fix | undefined)[]): Finding {
+  const handler = handlerInfo(ctx, scope);
+  const present = fixes.filter((f): f is Fix => f !== undefined && f.edits.length > 0 && f.edits.length <= MAX_FIX_EDITS);
+  let preferredSeen = false;
+  const normalized = present.map((f) => {
+    const preferred = f.preferred && !preferredSeen;
+    if (preferred) preferredSeen = true;
+    return { ...f, preferred };
+  });
+  if (!preferredSeen && normalized.length > 0) {
+    const firstSafe = normalized.findIndex((f) => f.safety === 'safe');
+    const i = firstSafe === -1 ? 0 : firstSafe;
+    normalized[i] = { ...normalized[i], preferred: true };
+  }
+  return {
+    rule,
+    severity,
+    file: ctx.file,
+    range,
+    message,
+    handler,
+    chain: [],
+    related: handler ? [{ location: { file: ctx.file, range: handler.range }, message: `handler \`${handler.name}\` (${handler.route})` }] : [],
+    fixes: normalized,
+  };
+}

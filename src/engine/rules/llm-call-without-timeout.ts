@@ -1,0 +1,43 @@
+// Rule llm-call-without-timeout: an LLM call with no explicit timeout on the call or its client; the
+// message states the effective default (600 s × 3 attempts, none, 300 s undici cut, ...).
+
+import type { RuleDefinition } from './rule';
+import { checkTimeoutJs } from './js/timeout';
+
+export const llmCallWithoutTimeout: RuleDefinition = {
+  id: 'llm-call-without-timeout',
+  defaultSeverity: 'warning',
+  languages: ['javascript', 'typescript', 'tsx'],
+  summary: 'An LLM call has no timeout of its own: a hung upstream holds the request for minutes (or forever).',
+  fixTitles: ['Set a timeout on the client', 'Pass a timeout to this call', 'Add `signal: AbortSignal.timeout(30_000)`', 'Add `timeout: 30_000`'],
+  docs: {
+    whatItDoes:
+      'Flags LLM calls whose client was built in this file without a timeout and whose call sets none either, in the SDK\'s own option shape: `timeout` (openai, @anthropic-ai/sdk, groq-sdk, LangChain; ms), `httpOptions.timeout` (@google/genai; ms), `timeoutMs` (@mistralai/mistralai), `timeoutInSeconds` (cohere-ai), `abortSignal`/`timeout` (Vercel `ai`), a custom `fetch` (ollama); and raw `fetch`/`axios` calls to LLM APIs without `signal`/`timeout`. An explicit `timeout: undefined` or `Infinity` counts as none. Clients built elsewhere (parameters, other modules) are not judged.',
+    whyIsThisBad:
+      'The defaults are long or absent: openai and Anthropic wait 600 s per attempt and retry twice, @google/genai, ollama and the Vercel AI SDK set no timeout, axios waits forever. Node\'s own fetch then cuts requests at 300 s without headers, whatever the SDK says. Meanwhile the user stares at a spinner, the proxy in front (nginx 60 s, Vercel, Cloudflare 100 s) has already given up, and the server keeps the socket and the memory of every stuck request.',
+    example: [
+      "import OpenAI from 'openai';",
+      '',
+      'const client = new OpenAI();',
+      '',
+      'export async function answer(question: string): Promise<string> {',
+      "  const out = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });",
+      "  return out.choices[0].message.content ?? '';",
+      '}',
+    ].join('\n'),
+    useInstead: [
+      "import OpenAI from 'openai';",
+      '',
+      'const client = new OpenAI({ timeout: 30_000, maxRetries: 2 });',
+      '',
+      'export async function answer(question: string): Promise<string> {',
+      "  const out = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });",
+      "  return out.choices[0].message.content ?? '';",
+      '}',
+    ].join('\n'),
+    fixSafety:
+      'The fixes set a 30 s timeout on the client (preferred) or on the call, in the SDK\'s own option and unit. They are unsafe: a long non-streaming generation that used to succeed in 45 s now fails, so pick the value for your slowest legitimate call (or stream).',
+  },
+  exampleFile: 'example.ts',
+  checkJs: checkTimeoutJs,
+};

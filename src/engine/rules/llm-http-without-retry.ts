@@ -1,0 +1,45 @@
+// Rule llm-http-without-retry: raw HTTP to an LLM API with no retry around it, or an SDK client or call
+// with retries switched off.
+
+import type { RuleDefinition } from './rule';
+import { checkRetryJs } from './js/retry';
+
+export const llmHttpWithoutRetry: RuleDefinition = {
+  id: 'llm-http-without-retry',
+  defaultSeverity: 'warning',
+  languages: ['javascript', 'typescript', 'tsx'],
+  summary: 'Raw HTTP to an LLM API has no retry (or an SDK has `maxRetries: 0`): every 429 or 5xx fails the request.',
+  fixTitles: ['Retry twice (`maxRetries: 2`)'],
+  docs: {
+    whatItDoes:
+      'Flags `fetch`, `axios`, `ky` and `got` requests to an LLM API (OpenAI, Anthropic, Gemini, Mistral, Groq, Ollama, OpenRouter... hosts and `/v1/chat/completions`-style paths) that run without a retry: no loop around them, no retry wrapper (`p-retry`, `async-retry`, `exponential-backoff`, a local `withRetry`), no `axios-retry`/`fetch-retry`. Also flags SDK clients and calls with `maxRetries: 0`.',
+    whyIsThisBad:
+      'LLM APIs answer 429 (rate limit) and 500/503/529 (overloaded) routinely under load; the official SDKs retry them twice with exponential backoff and honour `retry-after`. A raw request does not, so each transient error becomes a failed user request. ky and got do not retry POST by default either.',
+    example: [
+      "export async function complete(prompt: string): Promise<string> {",
+      "  const res = await fetch('https://api.openai.com/v1/chat/completions', {",
+      "    method: 'POST',",
+      "    headers: { Authorization: `Bearer ${process.env.OPENAI_API_KEY}`, 'Content-Type': 'application/json' },",
+      "    body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] }),",
+      '    signal: AbortSignal.timeout(30_000),',
+      '  });',
+      '  const data = await res.json();',
+      '  return data.choices[0].message.content;',
+      '}',
+    ].join('\n'),
+    useInstead: [
+      "import OpenAI from 'openai';",
+      '',
+      'const client = new OpenAI({ timeout: 30_000, maxRetries: 2 });',
+      '',
+      "export async function complete(prompt: string): Promise<string> {",
+      "  const out = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: prompt }] });",
+      "  return out.choices[0].message.content ?? '';",
+      '}',
+    ].join('\n'),
+    fixSafety:
+      '"Retry twice" replaces `maxRetries: 0` with `2` and is unsafe: someone may have switched retries off on purpose (an outer retry loop, a strict latency budget). Raw HTTP calls get no automatic fix: use the SDK, or wrap the call in a retry helper with backoff.',
+  },
+  exampleFile: 'example.ts',
+  checkJs: checkRetryJs,
+};
