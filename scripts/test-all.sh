@@ -22,7 +22,7 @@ record() {
   if [ "${kind:-}" = gate ] && [ "$code" -eq 0 ]; then
     summary+=("$(printf '%-16s ok  (%ds)' "$name" "$((SECONDS - step_t0))")")
   else
-    summary+=("$(printf '%-16s %4d passed, %d failed  (%ds)' "$name" "$p" "$f" "$((SECONDS - step_t0))")")
+    summary+=("$(printf '%-16s %d passed, %d failed  (%ds)' "$name" "$p" "$f" "$((SECONDS - step_t0))")")
   fi
   total_p=$((total_p + p))
   total_f=$((total_f + f))

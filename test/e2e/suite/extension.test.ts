@@ -1,6 +1,7 @@
 // Runs inside the real VS Code extension host (code-server): activation on a Python file, diagnostics
 // on the FastAPI seed, quick fixes through the real code-action API, the workspace scan, the commands.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 
@@ -56,6 +57,12 @@ describe('Loopsafe in VS Code', () => {
     await ext.exports.ready; // the language server is up
     assert.strictEqual(seed.languageId, 'python');
     assert.ok(typeof process.versions.node === 'string' && vscode.env.remoteName, `node ${process.version}, remote ${vscode.env.remoteName}`);
+  });
+
+  it('the seed is the README example (examples/fastapi-chat/main.py)', () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const example = fs.readFileSync(path.join(ext.extensionPath, 'examples', 'fastapi-chat', 'main.py'), 'utf8');
+    assert.strictEqual(seed.getText(), example, 'test/fixtures/e2e-workspace/seed.py drifted from examples/fastapi-chat/main.py');
   });
 
   it('reports await-on-sync-call and blocking-llm-call on the awaited sync call in async def generate, nothing in def summary', async () => {
