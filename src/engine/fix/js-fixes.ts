@@ -73,7 +73,7 @@ export function addAwaitFix(ctx: JsContext, call: JsCall, usage: Usage = call.us
   const handler = ctx.handlerOf(fn);
   edits = [asyncEdit, ...edits];
   const safe = handler !== undefined && handler.awaitsResult;
-  return { title: `Add \`await\` and make \`${fn.name === '<anonymous>' ? 'the function' : fn.name}\` async`, safety: safe ? 'safe' : 'unsafe', preferred: true, edits };
+  return { title: `Add \`await\` and make ${fn.name === '<anonymous>' ? (handler ? 'the handler' : 'the function') : `\`${fn.name}\``} async`, safety: safe ? 'safe' : 'unsafe', preferred: true, edits };
 }
 
 /** The name of an Express `next` parameter visible from `fn`, for `.catch(next)`. */

@@ -197,6 +197,8 @@ export function usageOf(node: Node): Usage {
         const left = field(p, 'left');
         if (left && unwrap(left).type === 'identifier') return { kind: 'assigned', valueNode: v, consumer: p, name: unwrap(left).text, viaThen };
         if (left && (left.type === 'object_pattern' || left.type === 'array_pattern')) return { kind: 'destructured', valueNode: v, consumer: p, viaThen };
+        // Koa: `ctx.body = promise` sends the serialized Promise.
+        if (left && /^(?:ctx|context|this)\.body$/.test(left.text)) return { kind: 'sent', valueNode: v, consumer: p, viaThen, sink: left.text };
         return { kind: 'stored', valueNode: v, consumer: p, viaThen };
       }
       case 'member_expression': {
@@ -265,7 +267,7 @@ export function usageOf(node: Node): Usage {
         const obj = p.parent;
         const sink = obj ? sinkOfObject(obj) : undefined;
         if (sink) return { kind: 'sent', valueNode: v, consumer: p, viaThen, sink };
-        return { kind: 'stored', valueNode: v, consumer: p, viaThen };
+        return { kind: 'stored', valueNode: v, consumer: obj ?? p, viaThen };
       }
       case 'for_in_statement':
         if (field(p, 'right')?.id !== v.id) return { kind: 'other', valueNode: v, consumer: p, viaThen };
@@ -296,10 +298,14 @@ export function callbackOf(fn: Node, method: RegExp): Node | undefined {
   return method.test(field(callee, 'property')?.text ?? '') ? call : undefined;
 }
 
-/** `res.json({ answer: p })`: the object literal is serialized by a sink. */
+/** `res.json({ answer: p })`, `ctx.body = { answer: p }`: the object literal is serialized by a sink. */
 function sinkOfObject(obj: Node): string | undefined {
   const o = outerValue(obj);
   const args = o.parent;
+  if (args?.type === 'assignment_expression' && field(args, 'right')?.id === o.id) {
+    const left = field(args, 'left')?.text ?? '';
+    return /^(?:ctx|context|this)\.body$/.test(left) ? left : undefined;
+  }
   if (args?.type !== 'arguments') return undefined;
   const call = args.parent;
   if (!call) return undefined;
@@ -347,7 +353,7 @@ export function usesOfName(scope: JsScope, name: string, exclude: Node): Usage[]
     if (id.type === 'shorthand_property_identifier') {
       const obj = p;
       const sink = obj ? sinkOfObject(obj) : undefined;
-      out.push(sink ? { kind: 'sent', valueNode: id, consumer: obj ?? undefined, viaThen: false, sink } : { kind: 'stored', valueNode: id, viaThen: false });
+      out.push(sink ? { kind: 'sent', valueNode: id, consumer: obj ?? undefined, viaThen: false, sink } : { kind: 'stored', valueNode: id, consumer: obj ?? undefined, viaThen: false });
       continue;
     }
     if (p && p.type === 'member_expression' && field(p, 'property')?.id === id.id) continue;

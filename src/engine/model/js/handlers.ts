@@ -64,7 +64,7 @@ export function findHandlers(model: JsModel, evaluator: Evaluator, file: string)
             if (h) for (const s of handlerScopes(h, scope, evaluator)) add(s, { frameworkId: framework.id, displayName: framework.displayName, method: routeMethod, path, sharedLoop, awaitsResult });
           }
         }
-        let path = basePath ?? '?';
+        let path = basePath ?? (method === 'use' ? '*' : '?');
         let fnArgs = args;
         if (method === 'on' && args.length >= 2) {
           path = stringValue(args[1]) ?? path;

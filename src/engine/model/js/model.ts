@@ -204,10 +204,17 @@ export function buildModel(root: Node): JsModel {
         readExport(node, model);
         break;
       case 'call_expression':
-      case 'new_expression':
+      case 'new_expression': {
         scope.calls.push(node);
         model.scopeOfCall.set(node.id, scope);
+        // `require('m')` / `import('m')`: the module counts as imported.
+        const fn = node.type === 'call_expression' ? field(node, 'function') : null;
+        if (fn && (fn.type === 'import' || (fn.type === 'identifier' && fn.text === 'require'))) {
+          const spec = stringValue(node.childForFieldName('arguments')?.namedChild(0));
+          if (spec !== undefined) model.importedModules.add(canon(spec));
+        }
         break;
+      }
       case 'await_expression':
         scope.hasAwait = true;
         break;
@@ -310,14 +317,7 @@ export function buildModel(root: Node): JsModel {
   };
 
   visitChildren(root, module);
-  for (const imp of model.imports.values()) model.importedModules.add(imp.qname.split('.')[0] === imp.qname ? imp.qname : moduleOf(imp.qname));
   return model;
-}
-
-function moduleOf(qname: string): string {
-  // Scoped packages keep their first dot-free segment pair: `@google/genai.GoogleGenAI` → `@google/genai`.
-  const i = qname.indexOf('.', qname.lastIndexOf('/') + 1);
-  return i === -1 ? qname : qname.slice(0, i);
 }
 
 function classOf(scope: JsScope): JsScope | undefined {

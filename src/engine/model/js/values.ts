@@ -17,11 +17,13 @@ export interface ClientValue {
   extraOptions: Node[];
   /** A ready-made instance exported by the SDK (ollama's default export): its defaults are known. */
   instance?: boolean;
+  /** The module qualified name it was imported as (members may be other exports: `require('ollama').Ollama`). */
+  qname?: string;
 }
 
 export type Value =
   | { kind: 'qname'; qname: string }
-  | { kind: 'clientClass'; hit: JsClassHit }
+  | { kind: 'clientClass'; hit: JsClassHit; qname?: string }
   | ClientValue
   | { kind: 'resource'; client: ClientValue; path: string[] }
   | { kind: 'sdkFunction'; sdk: JsSdk; fn: JsSdkFunction; qname: string }
@@ -311,8 +313,16 @@ export class Evaluator {
         if (lib && lib.methods.includes(attr)) return { kind: 'http', lib, method: attr };
         return resolveQname(`${base.qname}.${attr}`);
       }
-      case 'client':
+      case 'client': {
+        if (base.qname) {
+          const v = resolveQname(`${base.qname}.${attr}`);
+          if (v.kind !== 'qname') return v;
+        }
         return { kind: 'resource', client: base, path: [attr] };
+      }
+      case 'clientClass':
+        // `require('openai')` is the class and the module: `require('openai').OpenAI`, `require('@mistralai/mistralai').Mistral`.
+        return base.qname ? resolveQname(`${base.qname}.${attr}`) : undefined;
       case 'resource':
         return { kind: 'resource', client: base.client, path: [...base.path, attr] };
       case 'http':
@@ -320,6 +330,11 @@ export class Evaluator {
         return undefined;
       case 'instance':
         return this.classMember(base.cls, attr, depth);
+      case 'app': {
+        // Fastify decorators: `fastify.decorate('chat', fn)` makes `fastify.chat` that function.
+        const value = this.decorations().get(attr);
+        return value ? this.evaluate(value, this.scopeAt(value), depth) : undefined;
+      }
       case 'localClass': {
         // Static members.
         const m = base.scope.methods.get(attr);
@@ -343,6 +358,24 @@ export class Evaluator {
       default:
         return undefined;
     }
+  }
+
+  private decorated?: Map<string, Node>;
+
+  /** `x.decorate('name', value)` calls anywhere in the file, by name. */
+  decorations(): Map<string, Node> {
+    if (this.decorated) return this.decorated;
+    this.decorated = new Map();
+    for (const scope of [this.model.module, ...this.model.functions]) {
+      for (const call of scope.calls) {
+        const fn = call.type === 'call_expression' ? field(call, 'function') : null;
+        if (fn?.type !== 'member_expression' || !/^decorate(?:Request|Reply)?$/.test(field(fn, 'property')?.text ?? '')) continue;
+        const [name, value] = callArgs(call);
+        const key = stringValue(name);
+        if (key !== undefined && value) this.decorated.set(key, value);
+      }
+    }
+    return this.decorated;
   }
 
   /** The innermost scope whose node contains `node`. */
@@ -431,9 +464,9 @@ export class Evaluator {
 export function resolveQname(qname: string): Value {
   const q = canonQname(qname);
   const cls = findJsClientClass(q);
-  if (cls) return { kind: 'clientClass', hit: cls };
+  if (cls) return { kind: 'clientClass', hit: cls, qname: q };
   const inst = findJsInstance(q);
-  if (inst) return { kind: 'client', hit: inst, extraOptions: [], instance: true };
+  if (inst) return { kind: 'client', hit: inst, extraOptions: [], instance: true, qname: q };
   const fn = findJsSdkFunction(q);
   if (fn) return { kind: 'sdkFunction', sdk: fn.sdk, fn: fn.fn, qname: q };
   const lib = JS_HTTP_LIBS.find((l) => l.qnames.includes(q));

@@ -16,7 +16,7 @@ function where(ctx: JsContext, call: Parameters<typeof promisesVariantFix>[1]): 
   if (helpers.length === 0) return { text: `in ${route}`, chain: [] };
   const fn = helpers[helpers.length - 1];
   return {
-    text: `in ${describeFunction(ctx, fn)}, which ${route} calls (${reach.chain.map((s) => `\`${s.name}\``).join(' → ')})`,
+    text: `in ${describeFunction(ctx, fn)}, which ${route} calls (${reach.chain.map((s, i) => (i === 0 && s.name === '<anonymous>' ? `${h.method} ${h.path}` : `\`${s.name}\``)).join(' → ')})`,
     chain: chainSteps(ctx, reach.chain),
   };
 }

@@ -36,7 +36,7 @@ function sdkFixes(ctx: JsContext, call: JsCall | undefined, p: TimeoutPolicy): F
   }
   if (call && shape.callArg !== undefined && shape.callTimeoutText && p.setting.kind === 'absent') {
     const edits = addOptionEdits(ctx.file, call.node, shape.callArg, shape.callTimeoutText);
-    if (edits) fixes.push({ title: `Pass \`{ ${shape.callTimeoutText} }\` to this call`, safety: 'unsafe', preferred: fixes.length === 0, edits });
+    if (edits) fixes.push({ title: `Add \`${shape.callTimeoutText}\` to this call's options`, safety: 'unsafe', preferred: fixes.length === 0, edits });
   }
   return fixes;
 }

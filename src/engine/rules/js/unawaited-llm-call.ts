@@ -4,7 +4,7 @@
 import type { JsContext } from '../../model/js/context';
 import type { JsCall, Usage } from '../../model/js/calls';
 import { callbackOf, usesOfName } from '../../model/js/calls';
-import { rangeOf } from '../../model/js/syntax';
+import { outerValue, rangeOf } from '../../model/js/syntax';
 import type { Finding } from '../../types';
 import { addAwaitFix, addCatchFix, forEachFix, waitUntilFix } from '../../fix/js-fixes';
 import { calleeRange, chainSteps, describeCall, functionScopeOf, makeFinding } from './util';
@@ -33,7 +33,7 @@ function whyLost(usage: Usage): string | undefined {
     case 'sent':
       return /^console\.|^(?:logger|log)\./.test(usage.sink ?? '')
         ? `is logged with \`${usage.sink}\` without \`await\`: the log shows a pending Promise, not the answer`
-        : `is passed to \`${usage.sink}\` without \`await\`: a Promise serializes as \`{}\`, so the client gets an empty answer`;
+        : `is passed to ${usage.sink?.startsWith('the ') ? usage.sink : `\`${usage.sink}\``} without \`await\`: a Promise serializes as \`{}\`, so the client gets an empty answer`;
     case 'iterated':
       return 'is iterated without `await`: a Promise is not iterable (TypeError)';
     case 'async-iterated':
@@ -45,16 +45,30 @@ function whyLost(usage: Usage): string | undefined {
   }
 }
 
+/** Frameworks that serialize what a handler returns (`return { answer }` in Fastify). */
+const RETURN_SERIALIZED = new Set(['fastify']);
+
+/** A promise put into an object literal that a Fastify handler returns is serialized as `{}`. */
+function returnedFromHandler(ctx: JsContext, usage: Usage): Usage {
+  const obj = usage.consumer;
+  if (usage.kind !== 'stored' || obj?.type !== 'object') return usage;
+  const parent = outerValue(obj).parent;
+  if (parent?.type !== 'return_statement' && parent?.type !== 'arrow_function') return usage;
+  const fn = ctx.evaluator.scopeAt(obj);
+  const h = fn.kind === 'function' ? ctx.handlerOf(fn) : undefined;
+  return h && RETURN_SERIALIZED.has(h.frameworkId) ? { ...usage, kind: 'sent', sink: `the ${h.displayName} reply (the returned object)` } : usage;
+}
+
 /** Why the promise of `call` is lost, following a variable it is stored in; plus the usage to fix. */
 export function lostPromise(ctx: JsContext, call: JsCall): { why: string; usage: Usage } | undefined {
-  const u = call.usage;
+  const u = returnedFromHandler(ctx, call.usage);
   if (u.kind !== 'assigned') {
     const why = whyLost(u);
     return why ? { why, usage: u } : undefined;
   }
   const name = u.name!;
   const scope = ctx.evaluator.scopeAt(u.valueNode);
-  const uses = usesOfName(scope, name, u.consumer ?? u.valueNode);
+  const uses = usesOfName(scope, name, u.consumer ?? u.valueNode).map((x) => returnedFromHandler(ctx, x));
   if (uses.length === 0) return { why: `is stored in \`${name}\` and never awaited: ${FAILS}`, usage: u };
   if (uses.some((x) => RUNS.has(x.kind))) return undefined;
   const bad = uses.map(whyLost).find((w) => w !== undefined);
