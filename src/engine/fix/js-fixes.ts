@@ -7,7 +7,7 @@ import type { JsContext } from '../model/js/context';
 import type { JsCall, Usage } from '../model/js/calls';
 import { usesOfName } from '../model/js/calls';
 import type { JsScope } from '../model/js/model';
-import { endOf, field, lookupPath, namedChildren, rangeOf, startOf, unwrap, type Lookup as OptionPathLookup } from '../model/js/syntax';
+import { endOf, field, lookupPath, namedChildren, parentOf, rangeOf, startOf, unwrap, type Lookup as OptionPathLookup } from '../model/js/syntax';
 import type { Fix, Position, TextEdit } from '../types';
 
 function insertAt(file: string, p: Position, text: string): TextEdit {
@@ -124,7 +124,7 @@ export function forEachFix(ctx: JsContext, call: Node): Fix | undefined {
   const prop = callee ? field(callee, 'property') : null;
   const fn = enclosingFunction(ctx, call);
   if (!callee || !prop || !fn || !fn.isAsync) return undefined;
-  if (call.parent?.type !== 'expression_statement') return undefined;
+  if (parentOf(call)?.type !== 'expression_statement') return undefined;
   return {
     title: 'Use `await Promise.all(items.map(...))`',
     safety: 'safe',

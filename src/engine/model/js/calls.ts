@@ -8,7 +8,7 @@ import { BLOCKING_MODULES, LLM_COMMAND, type JsHttpLib } from '../../catalog/js-
 import { isLlmUrl } from '../../catalog/python-http';
 import type { JsScope } from './model';
 import type { ClientValue, Evaluator, Value } from './values';
-import { callArgs, field, namedChildren, outerValue, stringish, unwrap } from './syntax';
+import { callArgs, field, namedChildren, outerValue, parentOf, stringish, unwrap } from './syntax';
 
 export type UsageKind =
   | 'awaited'
@@ -71,6 +71,8 @@ export interface JsCall {
 }
 
 const STREAM_ARG = /\bstream\s*:\s*true\b/;
+/** ky and got return a promise with body helpers (`ky.post(...).json()` is itself a promise). */
+const BODY_METHODS: ReadonlySet<string> = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData', 'buffer']);
 
 export function classifyCall(node: Node, scope: JsScope, evaluator: Evaluator): JsCall | undefined {
   const fnNode = node.type === 'new_expression' ? null : field(node, 'function');
@@ -101,7 +103,7 @@ export function classifyCall(node: Node, scope: JsScope, evaluator: Evaluator): 
   }
   if (callee.kind === 'http') {
     const http = rawHttp(node, callee, scope, evaluator);
-    if (http) return { ...base, kind: 'http', usage: usageOf(node), promise: true, streaming: streamingArg, http };
+    if (http) return { ...base, kind: 'http', usage: usageOf(node, http.lib.id === 'ky' || http.lib.id === 'got' ? BODY_METHODS : undefined), promise: true, streaming: streamingArg, http };
     return undefined;
   }
   if (callee.kind === 'qname') {
@@ -163,11 +165,11 @@ const WAIT_UNTIL = /(?:^|\.)(?:waitUntil|after)$/;
 const PROMISE_COMBINATORS = /^Promise\.(?:all|allSettled|race|any)$/;
 
 /** Where the value of `node` (a call) goes, following `.then`/`.finally` chains and `Promise.all`. */
-export function usageOf(node: Node): Usage {
+export function usageOf(node: Node, promiseMethods?: ReadonlySet<string>): Usage {
   let v = outerValue(node);
   let viaThen = false;
   for (let guard = 0; guard < 50; guard++) {
-    const p = v.parent;
+    const p = parentOf(v);
     if (!p) return { kind: 'other', valueNode: v, viaThen };
     switch (p.type) {
       case 'await_expression':
@@ -204,7 +206,8 @@ export function usageOf(node: Node): Usage {
       case 'member_expression': {
         if (field(p, 'object')?.id !== v.id) return { kind: 'other', valueNode: v, consumer: p, viaThen };
         const prop = field(p, 'property')?.text ?? '';
-        const call = p.parent?.type === 'call_expression' && field(p.parent, 'function')?.id === p.id ? p.parent : undefined;
+        const pp = parentOf(p);
+        const call = pp?.type === 'call_expression' && field(pp, 'function')?.id === p.id ? pp : undefined;
         if (call && prop === 'then') {
           if (callArgs(call).length >= 2) return { kind: 'handled', valueNode: outerValue(call), consumer: call, viaThen };
           viaThen = true;
@@ -212,7 +215,7 @@ export function usageOf(node: Node): Usage {
           continue;
         }
         if (call && prop === 'catch') return { kind: 'handled', valueNode: outerValue(call), consumer: call, viaThen };
-        if (call && (prop === 'finally' || prop === 'withResponse' || prop === 'asResponse')) {
+        if (call && (prop === 'finally' || prop === 'withResponse' || prop === 'asResponse' || promiseMethods?.has(prop))) {
           v = outerValue(call);
           continue;
         }
@@ -236,7 +239,7 @@ export function usageOf(node: Node): Usage {
         v = outerValue(p);
         continue;
       case 'arguments': {
-        const call = p.parent;
+        const call = parentOf(p);
         if (!call) return { kind: 'other', valueNode: v, viaThen };
         const callee = (field(call, 'function') ?? field(call, 'constructor'))?.text.replace(/\s+/g, '') ?? '';
         if (call.type === 'call_expression' && PROMISE_COMBINATORS.test(callee)) {
@@ -251,8 +254,8 @@ export function usageOf(node: Node): Usage {
       }
       case 'array': {
         // `Promise.all([a(), b()])`: the array feeds the combinator.
-        const args = p.parent;
-        const call = args?.type === 'arguments' ? args.parent : undefined;
+        const args = parentOf(p);
+        const call = args?.type === 'arguments' ? parentOf(args) : undefined;
         const callee = call ? (field(call, 'function')?.text.replace(/\s+/g, '') ?? '') : '';
         if (call && PROMISE_COMBINATORS.test(callee)) {
           v = outerValue(call);
@@ -264,7 +267,7 @@ export function usageOf(node: Node): Usage {
         v = p;
         continue;
       case 'pair': {
-        const obj = p.parent;
+        const obj = parentOf(p);
         const sink = obj ? sinkOfObject(obj) : undefined;
         if (sink) return { kind: 'sent', valueNode: v, consumer: p, viaThen, sink };
         return { kind: 'stored', valueNode: v, consumer: obj ?? p, viaThen };
@@ -289,9 +292,9 @@ export function usageOf(node: Node): Usage {
 /** The call `x.map(fn)` when `fn` (an arrow or function) is its callback. */
 export function callbackOf(fn: Node, method: RegExp): Node | undefined {
   const f = outerValue(fn);
-  const args = f.parent;
+  const args = parentOf(f);
   if (args?.type !== 'arguments') return undefined;
-  const call = args.parent;
+  const call = parentOf(args);
   if (call?.type !== 'call_expression') return undefined;
   const callee = field(call, 'function');
   if (callee?.type !== 'member_expression') return undefined;
@@ -301,13 +304,13 @@ export function callbackOf(fn: Node, method: RegExp): Node | undefined {
 /** `res.json({ answer: p })`, `ctx.body = { answer: p }`: the object literal is serialized by a sink. */
 function sinkOfObject(obj: Node): string | undefined {
   const o = outerValue(obj);
-  const args = o.parent;
+  const args = parentOf(o);
   if (args?.type === 'assignment_expression' && field(args, 'right')?.id === o.id) {
     const left = field(args, 'left')?.text ?? '';
     return /^(?:ctx|context|this)\.body$/.test(left) ? left : undefined;
   }
   if (args?.type !== 'arguments') return undefined;
-  const call = args.parent;
+  const call = parentOf(args);
   if (!call) return undefined;
   const callee = (field(call, 'function') ?? field(call, 'constructor'))?.text.replace(/\s+/g, '') ?? '';
   return SEND_SINKS.test(callee) ? callee : undefined;
@@ -316,7 +319,7 @@ function sinkOfObject(obj: Node): string | undefined {
 /** A `return` inside the `try` block of a `try` that has a `catch`, within the same function. */
 function insideTryWithCatch(ret: Node): boolean {
   let child = ret;
-  for (let p = ret.parent; p; child = p, p = p.parent) {
+  for (let p = parentOf(ret); p; child = p, p = parentOf(p)) {
     if (p.type === 'arrow_function' || p.type === 'function_declaration' || p.type === 'function_expression' || p.type === 'method_definition' || p.type === 'function') return false;
     if (p.type === 'try_statement' && field(p, 'body')?.id === child.id && field(p, 'handler')) return true;
   }
@@ -346,7 +349,7 @@ export function usesOfName(scope: JsScope, name: string, exclude: Node): Usage[]
   const out: Usage[] = [];
   for (const id of identifiersIn(root, source, name, body.startIndex, body.endIndex)) {
     if (id.startIndex >= exclude.startIndex && id.endIndex <= exclude.endIndex) continue;
-    const p = id.parent;
+    const p = parentOf(id);
     // Reassignment targets and declarations are not uses.
     if (p && (p.type === 'assignment_expression' || p.type === 'augmented_assignment_expression') && field(p, 'left')?.id === id.id) continue;
     if (p && p.type === 'variable_declarator' && field(p, 'name')?.id === id.id) continue;

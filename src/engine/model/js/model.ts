@@ -4,7 +4,7 @@
 
 import type { Node, TreeCursor } from '../../parse/parser';
 import { canonQname } from '../../catalog/js-sdks';
-import { FUNCTION_TYPES, field, isAsyncFunction, isGeneratorFunction, keyName, namedChildren, stringValue, unwrap } from './syntax';
+import { FUNCTION_TYPES, parentMap, parentOf, field, isAsyncFunction, isGeneratorFunction, keyName, namedChildren, stringValue, unwrap } from './syntax';
 
 export type ScopeKind = 'module' | 'function' | 'class';
 
@@ -88,6 +88,14 @@ const VISITED = new Set([
   'return_statement', 'assignment_expression', 'augmented_assignment_expression', 'export_statement', 'await_expression', 'public_field_definition', 'field_definition',
 ]);
 
+/** Subtrees with nothing any rule reads by walking (types are read through fields when needed). */
+const SKIPPED = new Set(['comment', 'type_annotation', 'type_alias_declaration', 'interface_declaration', 'type_arguments', 'type_parameters', 'implements_clause', 'enum_declaration', 'ambient_declaration', 'jsx_text']);
+/** Nodes whose children nothing reads. */
+const LEAVES = new Set([
+  'identifier', 'property_identifier', 'shorthand_property_identifier', 'shorthand_property_identifier_pattern', 'private_property_identifier', 'type_identifier',
+  'statement_identifier', 'string', 'number', 'regex', 'this', 'super', 'true', 'false', 'null', 'undefined', 'predefined_type', 'hash_bang_line',
+]);
+
 function newScope(kind: ScopeKind, node: Node, name: string, parent?: JsScope): JsScope {
   return {
     kind, node, name, parent, isAsync: false, isGenerator: false, params: [], bindings: new Map(), calls: [], functions: [], returns: [],
@@ -153,16 +161,20 @@ export function buildModel(root: Node): JsModel {
     }
   };
 
-  const visit = (node: Node, scope: JsScope): void => {
+  /**
+   * Records what `node` (a VISITED type) says and returns the scope its children belong to, or
+   * undefined when they need no walk. One cursor walks the whole tree: only VISITED nodes are
+   * materialized (crossing into wasm per node is the expensive part).
+   */
+  const enter = (node: Node, scope: JsScope): JsScope | undefined => {
     switch (node.type) {
       case 'import_statement':
         readImport(node, model);
-        return;
+        return undefined;
       case 'class_declaration':
       case 'abstract_class_declaration':
       case 'class':
-        visitClass(node, scope);
-        return;
+        return enterClass(node, scope);
       case 'variable_declarator': {
         const name = field(node, 'name');
         const value = field(node, 'value');
@@ -173,8 +185,7 @@ export function buildModel(root: Node): JsModel {
           if (type && name.type === 'identifier') push(scope.bindings, name.text, { value: type, scope });
           if (!value && !type && name.type === 'identifier') push(scope.bindings, name.text, { value: name, scope });
         }
-        if (value) visit(value, scope);
-        return;
+        return scope;
       }
       case 'assignment_expression':
       case 'augmented_assignment_expression': {
@@ -195,14 +206,12 @@ export function buildModel(root: Node): JsModel {
             if (d && /^(module\.)?exports\.\w+$/.test(d)) model.exports.set(d.split('.').pop()!, right);
             if (d === 'module.exports') readCjsExports(right, model);
           }
-          visit(right, scope);
-          if (l.type !== 'identifier') visitChildren(l, scope);
         }
-        return;
+        return scope;
       }
       case 'export_statement':
         readExport(node, model);
-        break;
+        return scope;
       case 'call_expression':
       case 'new_expression': {
         scope.calls.push(node);
@@ -213,15 +222,15 @@ export function buildModel(root: Node): JsModel {
           const spec = stringValue(node.childForFieldName('arguments')?.namedChild(0));
           if (spec !== undefined) model.importedModules.add(canon(spec));
         }
-        break;
+        return scope;
       }
       case 'await_expression':
         scope.hasAwait = true;
-        break;
+        return scope;
       case 'return_statement': {
         const value = node.namedChild(0);
         if (value && value.type !== 'comment') scope.returns.push(value);
-        break;
+        return scope;
       }
       case 'public_field_definition':
       case 'field_definition': {
@@ -232,38 +241,36 @@ export function buildModel(root: Node): JsModel {
           if (value) push(scope.attributes, name.text, { value, scope });
           if (type) push(scope.attributes, name.text, { value: type, scope });
         }
-        if (value) visit(value, scope);
-        return;
+        return scope;
       }
       default:
-        if (FUNCTION_TYPES.has(node.type)) {
-          visitFunction(node, scope);
-          return;
-        }
+        return FUNCTION_TYPES.has(node.type) ? enterFunction(node, scope) : scope;
     }
-    visitChildren(node, scope);
   };
 
-  const walkCursor = (c: TreeCursor, scope: JsScope): void => {
+  // Inner nodes are materialized once here, so every node's parent is known without `node.parent`;
+  // leaves only get their parent recorded by id, and type-only subtrees are not walked at all.
+  const parents = parentMap(root.tree);
+  const walk = (c: TreeCursor, scope: JsScope, parent: Node): void => {
     if (!c.gotoFirstChild()) return;
     do {
       if (!c.nodeIsNamed) continue;
-      if (VISITED.has(c.nodeType)) visit(c.currentNode, scope);
-      else walkCursor(c, scope);
+      const type = c.nodeType;
+      if (SKIPPED.has(type)) continue;
+      if (LEAVES.has(type)) {
+        parents.set(c.nodeId, parent);
+        continue;
+      }
+      const node = c.currentNode;
+      parents.set(node.id, parent);
+      let inner: JsScope | undefined = scope;
+      if (VISITED.has(type)) inner = enter(node, scope);
+      if (inner) walk(c, inner, node);
     } while (c.gotoNextSibling());
     c.gotoParent();
   };
 
-  const visitChildren = (node: Node, scope: JsScope): void => {
-    const c = node.walk();
-    try {
-      walkCursor(c, scope);
-    } finally {
-      c.delete();
-    }
-  };
-
-  const visitClass = (node: Node, scope: JsScope): void => {
+  const enterClass = (node: Node, scope: JsScope): JsScope => {
     const nameNode = field(node, 'name');
     const name = nameNode?.text ?? nameFromContext(node) ?? '<class>';
     const cls = newScope('class', node, name, scope);
@@ -271,21 +278,20 @@ export function buildModel(root: Node): JsModel {
     model.classes.push(cls);
     model.scopeByNode.set(node.id, cls);
     if (nameNode && node.type !== 'class') push(scope.bindings, nameNode.text, { value: node, scope });
-    const body = field(node, 'body');
-    if (body) visitChildren(body, cls);
+    return cls;
   };
 
-  const visitFunction = (node: Node, scope: JsScope): void => {
+  const enterFunction = (node: Node, scope: JsScope): JsScope => {
     const own = field(node, 'name');
-    const name = own?.text ?? nameFromContext(node) ?? '<anonymous>';
+    const context = own ? undefined : nameNodeFromContext(node);
+    const name = own?.text ?? context?.text ?? '<anonymous>';
     const fn = newScope('function', node, name, scope);
-    fn.nameNode = own ?? nameNodeFromContext(node);
+    fn.nameNode = own ?? context;
     fn.isAsync = isAsyncFunction(node);
     fn.isGenerator = isGeneratorFunction(node);
     if (scope.kind === 'class') {
       fn.classScope = scope;
-      if (node.type === 'method_definition') scope.methods.set(name, fn);
-      else scope.methods.set(name, fn); // class field arrow: `handle = async () => {}`
+      scope.methods.set(name, fn); // methods and class-field arrows (`handle = async () => {}`)
     }
     model.functions.push(fn);
     model.scopeByNode.set(node.id, fn);
@@ -296,27 +302,31 @@ export function buildModel(root: Node): JsModel {
     const params = field(node, 'parameters') ?? field(node, 'parameter');
     if (params) {
       fn.params = readParams(params);
-      for (const p of fn.params) {
-        if (p.default) visit(p.default, scope);
-        // TypeScript parameter properties: `constructor(private client: OpenAI)`.
-        if (name === 'constructor' && scope.kind === 'class' && p.type && p.node.parent?.namedChildren.some((c) => c?.type === 'accessibility_modifier' || c?.type === 'override_modifier')) {
-          push(scope.attributes, p.name, { value: p.type, scope });
+      if (name === 'constructor' && scope.kind === 'class') {
+        // TypeScript parameter properties: `constructor(private readonly client: OpenAI)`.
+        for (const p of fn.params) {
+          const decl = parentOf(p.node);
+          if (p.type && decl && decl.namedChildCount > 0 && (decl.namedChild(0)?.type === 'accessibility_modifier' || decl.text.startsWith('readonly '))) {
+            push(scope.attributes, p.name, { value: p.type, scope });
+          }
         }
-        if (name === 'constructor' && scope.kind === 'class' && p.node.parent?.text.startsWith('readonly ') && p.type) push(scope.attributes, p.name, { value: p.type, scope });
       }
     }
     const body = field(node, 'body');
-    if (!body) return;
-    if (node.type === 'arrow_function' && body.type !== 'statement_block') {
-      fn.returns.push(body);
-      visit(body, fn);
-      return;
+    if (body) {
+      if (node.type === 'arrow_function' && body.type !== 'statement_block') fn.returns.push(body);
+      else fn.directives = readDirectives(body);
     }
-    fn.directives = readDirectives(body);
-    visitChildren(body, fn);
+    return fn;
   };
 
-  visitChildren(root, module);
+  const c = root.walk();
+  try {
+    walk(c, module, root);
+  } finally {
+    c.delete();
+  }
+
   return model;
 }
 
@@ -337,8 +347,8 @@ function nameFromContext(node: Node): string | undefined {
 
 function nameNodeFromContext(node: Node): Node | undefined {
   let n = node;
-  while (n.parent && (n.parent.type === 'parenthesized_expression' || n.parent.type === 'as_expression' || n.parent.type === 'satisfies_expression')) n = n.parent;
-  const p = n.parent;
+  for (let q = parentOf(n); q && (q.type === 'parenthesized_expression' || q.type === 'as_expression' || q.type === 'satisfies_expression'); q = parentOf(n)) n = q;
+  const p = parentOf(n);
   if (!p) return undefined;
   if (p.type === 'variable_declarator' && field(p, 'value')?.id === n.id) {
     const name = field(p, 'name');
@@ -388,7 +398,9 @@ function readParams(params: Node): Param[] {
 
 function readDirectives(body: Node): string[] {
   const out: string[] = [];
-  for (const c of namedChildren(body)) {
+  for (let i = 0; i < body.namedChildCount; i++) {
+    const c = body.namedChild(i);
+    if (!c || c.type === 'comment') continue;
     if (c.type === 'expression_statement') {
       const s = stringValue(c.namedChild(0));
       if (s !== undefined && c.namedChild(0)?.type === 'string') {

@@ -29,6 +29,30 @@ export function namedChildren(node: Node): Node[] {
   return out;
 }
 
+/**
+ * Parents recorded while the model walks the tree. `node.parent` in web-tree-sitter searches down
+ * from the root, which costs the width of every level: a file with thousands of top-level
+ * statements would make each lookup slow, so lookups go through this cache.
+ */
+const PARENTS = new WeakMap<object, Map<number, Node | null>>();
+
+/** The parent map of a tree, for the model walk to fill by node id. */
+export function parentMap(tree: object): Map<number, Node | null> {
+  let map = PARENTS.get(tree);
+  if (!map) PARENTS.set(tree, (map = new Map()));
+  return map;
+}
+
+export function parentOf(node: Node): Node | null {
+  let map = PARENTS.get(node.tree);
+  if (!map) PARENTS.set(node.tree, (map = new Map()));
+  const known = map.get(node.id);
+  if (known !== undefined) return known;
+  const p = node.parent;
+  map.set(node.id, p);
+  return p;
+}
+
 /** Wrappers that hand their operand's value through unchanged. */
 const TRANSPARENT = new Set(['parenthesized_expression', 'as_expression', 'non_null_expression', 'satisfies_expression', 'type_assertion']);
 
@@ -46,8 +70,7 @@ export function unwrap(node: Node): Node {
 /** The outermost wrapper whose value is `node`'s value. */
 export function outerValue(node: Node): Node {
   let n = node;
-  while (n.parent && TRANSPARENT.has(n.parent.type)) {
-    const p = n.parent;
+  for (let p = parentOf(n); p && TRANSPARENT.has(p.type); p = parentOf(n)) {
     const operand = p.type === 'type_assertion' ? p.namedChild(1) : p.namedChild(0);
     if (!operand || operand.id !== n.id) break;
     n = p;
@@ -55,27 +78,18 @@ export function outerValue(node: Node): Node {
   return n;
 }
 
-/** True when the function node starts with `async`. */
+const MODIFIERS = String.raw`(?:@[\w.]+(?:\([^)]*\))?\s+|(?:static|public|private|protected|override|readonly|abstract|declare|export|default)\s+)*`;
+const ASYNC_START = new RegExp(`^${MODIFIERS}async\\b`);
+const GENERATOR_METHOD = new RegExp(`^${MODIFIERS}(?:async\\s+)?\\*`);
+
+/** True when the function node starts with `async` (read from the text: no wasm calls per child). */
 export function isAsyncFunction(node: Node): boolean {
-  for (let i = 0; i < node.childCount; i++) {
-    const c = node.child(i);
-    if (!c) continue;
-    if (c.type === 'async') return true;
-    if (c.isNamed && c.type !== 'decorator' && c.type !== 'accessibility_modifier' && c.type !== 'override_modifier') return false;
-    if (c.type === 'function' || c.type === '(' || c.type === '=>') return false;
-  }
-  return false;
+  return ASYNC_START.test(node.text.slice(0, 200));
 }
 
 export function isGeneratorFunction(node: Node): boolean {
   if (node.type === 'generator_function_declaration' || node.type === 'generator_function') return true;
-  if (node.type !== 'method_definition') return false;
-  for (let i = 0; i < node.childCount; i++) {
-    const c = node.child(i);
-    if (c?.type === '*') return true;
-    if (c?.isNamed) return false;
-  }
-  return false;
+  return node.type === 'method_definition' && GENERATOR_METHOD.test(node.text.slice(0, 200));
 }
 
 export const FUNCTION_TYPES = new Set([
@@ -163,6 +177,6 @@ export function isNoLimit(node: Node): boolean {
 
 /** The nearest enclosing function node (or null at module level). */
 export function enclosingFunctionNode(node: Node): Node | null {
-  for (let p = node.parent; p; p = p.parent) if (FUNCTION_TYPES.has(p.type)) return p;
+  for (let p = parentOf(node); p; p = parentOf(p)) if (FUNCTION_TYPES.has(p.type)) return p;
   return null;
 }

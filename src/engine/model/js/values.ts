@@ -6,7 +6,7 @@ import { canonQname, findJsClientClass, findJsFactory, findJsInstance, findJsSdk
 import { JS_FRAMEWORKS, type JsFramework } from '../../catalog/js-frameworks';
 import { JS_HTTP_LIBS, type JsHttpLib } from '../../catalog/js-blocking';
 import { canon, dotted, type Binding, type JsModel, type JsScope } from './model';
-import { callArgs, field, namedChildren, stringValue, unwrap } from './syntax';
+import { callArgs, field, namedChildren, parentOf, stringValue, unwrap } from './syntax';
 
 export interface ClientValue {
   kind: 'client';
@@ -380,7 +380,7 @@ export class Evaluator {
 
   /** The innermost scope whose node contains `node`. */
   scopeAt(node: Node): JsScope {
-    for (let p = node.parent; p; p = p.parent) {
+    for (let p = parentOf(node); p; p = parentOf(p)) {
       const s = this.model.scopeByNode.get(p.id);
       if (s && s.kind === 'function') return s;
     }

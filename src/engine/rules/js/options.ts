@@ -3,7 +3,7 @@
 
 import type { Node } from '../../parse/parser';
 import type { JsCall } from '../../model/js/calls';
-import { defaultsOf, optionsOf, type JsOptionShape, type OptionPath } from '../../catalog/js-sdks';
+import { defaultsOf, optionsOf, type JsClassHit, type JsOptionShape, type OptionPath } from '../../catalog/js-sdks';
 import { callArgs, isNoLimit, lookupPath, unwrap } from '../../model/js/syntax';
 
 /** `set`: bounded; `none`: explicitly unbounded (`timeout: undefined`); `absent`: not set; `unknown`: can't tell. */
@@ -58,26 +58,25 @@ export function timeoutPolicy(call: JsCall): TimeoutPolicy | undefined {
   return { setting: s, ctor, shape, defaultMs: defaults.timeoutMs, retries: defaults.retries };
 }
 
-/** The retry setting of an SDK call: `maxRetries: 0` on the call or the constructor. */
+const zero = (n: Node | undefined): boolean => n !== undefined && /^0$/.test(unwrap(n).text);
+
+/** `maxRetries: 0` in the per-call options of an SDK call. */
 export function retriesOff(call: JsCall): Node | undefined {
   if (call.kind !== 'sdk' || !call.sdk) return undefined;
   const shape = call.hit ? optionsOf(call.hit) : call.sdk.options;
-  const zero = (n: Node | undefined): boolean => n !== undefined && /^0$/.test(unwrap(n).text);
   const args = callArgs(call.node);
-  if (shape.callArg !== undefined && shape.callRetries && args.length > shape.callArg) {
-    for (const p of shape.callRetries) {
-      const r = lookupPath(args[shape.callArg], p);
-      if (r.kind === 'value') return zero(r.node) ? r.node : undefined;
-    }
-  }
-  const ctor = call.client?.ctor;
-  if (ctor && shape.ctorRetries && call.sdk.id !== 'langchain') {
-    const r = lookupPath(callArgs(ctor)[0], shape.ctorRetries);
-    if (r.kind === 'value' && zero(r.node)) return r.node;
-  }
-  if (ctor && call.sdk.id === 'langchain') {
-    const r = lookupPath(callArgs(ctor)[0], ['maxRetries']);
-    if (r.kind === 'value' && zero(r.node)) return r.node;
+  if (shape.callArg === undefined || !shape.callRetries || args.length <= shape.callArg) return undefined;
+  for (const p of shape.callRetries) {
+    const r = lookupPath(args[shape.callArg], p);
+    if (r.kind === 'value') return zero(r.node) ? r.node : undefined;
   }
   return undefined;
+}
+
+/** `maxRetries: 0` (or the SDK's equivalent) in a client constructor's options. */
+export function ctorRetriesOff(hit: JsClassHit, ctor: Node): Node | undefined {
+  const shape = optionsOf(hit);
+  if (!shape.ctorRetries) return undefined;
+  const r = lookupPath(callArgs(ctor)[0], shape.ctorRetries);
+  return r.kind === 'value' && zero(r.node) ? r.node : undefined;
 }

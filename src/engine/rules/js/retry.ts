@@ -6,10 +6,11 @@ import type { JsContext } from '../../model/js/context';
 import type { JsCall } from '../../model/js/calls';
 import { canonQname } from '../../catalog/js-sdks';
 import { RETRY_NAME, RETRY_PLUGINS, RETRY_WRAPPERS } from '../../catalog/js-blocking';
-import { field, lookupPath, rangeOf, FUNCTION_TYPES, unwrap } from '../../model/js/syntax';
+import { field, lookupPath, parentOf, rangeOf, FUNCTION_TYPES, unwrap } from '../../model/js/syntax';
 import { identifiersIn } from '../../model/js/calls';
 import type { Finding } from '../../types';
-import { retriesOff } from './options';
+import { ctorRetriesOff, retriesOff } from './options';
+import type { JsScope } from '../../model/js/model';
 import { calleeRange, describeCall, functionScopeOf, makeFinding } from './util';
 
 const LOOPS = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
@@ -19,10 +20,10 @@ const PLUGINS = new Set([...RETRY_PLUGINS].map((q) => canonQname(q).split('.')[0
 /** True when `fn` (a function node) is an argument of a retry wrapper call. */
 function wrappedByRetry(ctx: JsContext, node: Node): boolean {
   let n = node;
-  while (n.parent && (n.parent.type === 'parenthesized_expression' || n.parent.type === 'as_expression')) n = n.parent;
-  const args = n.parent;
+  for (let q = parentOf(n); q && (q.type === 'parenthesized_expression' || q.type === 'as_expression'); q = parentOf(n)) n = q;
+  const args = parentOf(n);
   if (args?.type !== 'arguments') return false;
-  const call = args.parent;
+  const call = parentOf(args);
   const callee = call ? field(call, 'function') : null;
   if (!call || !callee) return false;
   const v = ctx.evaluator.evaluate(callee, ctx.evaluator.scopeAt(call));
@@ -38,7 +39,7 @@ function retried(ctx: JsContext, call: JsCall): boolean {
   if (config && lookupPath(config, ['retry']).kind !== 'absent') return true;
   const seen = new Set<number>();
   const search = (node: Node, depth: number): boolean => {
-    for (let p = node.parent; p; p = p.parent) {
+    for (let p = parentOf(node); p; p = parentOf(p)) {
       if (LOOPS.has(p.type)) return true;
       if (FUNCTION_TYPES.has(p.type)) {
         if (seen.has(p.id) || depth > 4) return false;
@@ -64,6 +65,16 @@ function retried(ctx: JsContext, call: JsCall): boolean {
 export function checkRetryJs(ctx: JsContext): Finding[] {
   const out: Finding[] = [];
   const reported = new Set<number>();
+  const report = (zero: Node, what: string, scope: JsScope): void => {
+    if (reported.has(zero.id)) return;
+    reported.add(zero.id);
+    const zp = parentOf(zero);
+    const setting = zp?.type === 'pair' ? zp : zero;
+    const message = `Retries are switched off (\`${setting.text}\`) for ${what}: one 429 or 5xx fails the request.`;
+    out.push(makeFinding(ctx, 'llm-http-without-retry', 'warning', rangeOf(setting), message, functionScopeOf(scope), [
+      { title: 'Retry twice (`maxRetries: 2`)', safety: 'unsafe', preferred: true, edits: [{ file: ctx.file, range: rangeOf(zero), newText: '2' }] },
+    ]));
+  };
   for (const call of ctx.calls) {
     if (call.kind === 'http') {
       if (retried(ctx, call)) continue;
@@ -72,14 +83,17 @@ export function checkRetryJs(ctx: JsContext): Finding[] {
       continue;
     }
     const zero = retriesOff(call);
-    if (!zero || reported.has(zero.id)) continue;
-    reported.add(zero.id);
-    const onCall = zero.startIndex >= call.node.startIndex && zero.endIndex <= call.node.endIndex;
-    const message = `Retries are switched off (\`${zero.parent?.text ?? 'maxRetries: 0'}\`) for ${describeCall(call)}${onCall ? '' : ' and every other call through this client'}: one 429 or 5xx fails the request.`;
-    const range = zero.parent ? rangeOf(zero.parent) : calleeRange(call);
-    out.push(makeFinding(ctx, 'llm-http-without-retry', 'warning', range, message, functionScopeOf(call.scope), [
-      { title: 'Retry twice (`maxRetries: 2`)', safety: 'unsafe', preferred: true, edits: [{ file: ctx.file, range: rangeOf(zero), newText: '2' }] },
-    ]));
+    if (zero) report(zero, describeCall(call), call.scope);
+  }
+  // Clients built with `maxRetries: 0`, whether or not this file calls them.
+  for (const scope of [ctx.model.module, ...ctx.model.functions]) {
+    for (const node of scope.calls) {
+      if (node.type !== 'new_expression') continue;
+      const v = ctx.evaluator.evaluate(node, scope);
+      if (v?.kind !== 'client' || v.ctor?.id !== node.id) continue;
+      const zero = ctorRetriesOff(v.hit, node);
+      if (zero) report(zero, `the \`${v.hit.cls.name}\` client`, scope);
+    }
   }
   return out;
 }

@@ -28,11 +28,18 @@ function defaultText(p: TimeoutPolicy, sdkNote: string | undefined): string {
 function sdkFixes(ctx: JsContext, call: JsCall | undefined, p: TimeoutPolicy): Fix[] {
   const fixes: Fix[] = [];
   const { shape } = p;
-  if (p.ctor && shape.ctorTimeout && shape.ctorTimeoutText && p.setting.kind === 'absent') {
+  if (p.ctor && shape.ctorTimeout && shape.ctorTimeoutText) {
     const leaf = shape.ctorTimeout.unit === 's' ? '30' : '30_000';
     const args = callArgs(p.ctor);
-    const edits = args.length === 0 ? addOptionEdits(ctx.file, p.ctor, 0, shape.ctorTimeoutText) : setPathEdits(ctx.file, args[0], shape.ctorTimeout.path, leaf, shape.ctorTimeoutText);
-    if (edits) fixes.push({ title: `Set a timeout on the client (\`${shape.ctorTimeoutText.split('(')[0].replace(/: \{.*$/, '')}\`)`, safety: 'unsafe', preferred: true, edits });
+    const edits =
+      p.setting.kind === 'none'
+        ? [{ file: ctx.file, range: rangeOf(p.setting.node), newText: leaf }]
+        : p.setting.kind === 'absent'
+          ? args.length === 0
+            ? addOptionEdits(ctx.file, p.ctor, 0, shape.ctorTimeoutText)
+            : setPathEdits(ctx.file, args[0], shape.ctorTimeout.path, leaf, shape.ctorTimeoutText)
+          : undefined;
+    if (edits) fixes.push({ title: `Set a 30 s timeout on the client (\`${shape.ctorTimeout.path.join('.')}\`)`, safety: 'unsafe', preferred: true, edits });
   }
   if (call && shape.callArg !== undefined && shape.callTimeoutText && p.setting.kind === 'absent') {
     const edits = addOptionEdits(ctx.file, call.node, shape.callArg, shape.callTimeoutText);

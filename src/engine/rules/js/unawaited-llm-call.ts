@@ -4,7 +4,7 @@
 import type { JsContext } from '../../model/js/context';
 import type { JsCall, Usage } from '../../model/js/calls';
 import { callbackOf, usesOfName } from '../../model/js/calls';
-import { outerValue, rangeOf } from '../../model/js/syntax';
+import { outerValue, parentOf, rangeOf } from '../../model/js/syntax';
 import type { Finding } from '../../types';
 import { addAwaitFix, addCatchFix, forEachFix, waitUntilFix } from '../../fix/js-fixes';
 import { calleeRange, chainSteps, describeCall, functionScopeOf, makeFinding } from './util';
@@ -52,7 +52,7 @@ const RETURN_SERIALIZED = new Set(['fastify']);
 function returnedFromHandler(ctx: JsContext, usage: Usage): Usage {
   const obj = usage.consumer;
   if (usage.kind !== 'stored' || obj?.type !== 'object') return usage;
-  const parent = outerValue(obj).parent;
+  const parent = parentOf(outerValue(obj));
   if (parent?.type !== 'return_statement' && parent?.type !== 'arrow_function') return usage;
   const fn = ctx.evaluator.scopeAt(obj);
   const h = fn.kind === 'function' ? ctx.handlerOf(fn) : undefined;
