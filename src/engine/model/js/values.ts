@@ -327,6 +327,8 @@ export class Evaluator {
         return { kind: 'resource', client: base.client, path: [...base.path, attr] };
       case 'http':
         if (!base.method && base.lib.methods.includes(attr)) return { ...base, method: attr };
+        // `axios.create(config)`: the factory, evaluated when called.
+        if (!base.method && !base.config && base.lib.factories.includes(attr)) return { kind: 'qname', qname: `${base.lib.qnames[0]}.${attr}` };
         return undefined;
       case 'instance':
         return this.classMember(base.cls, attr, depth);
