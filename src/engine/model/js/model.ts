@@ -56,6 +56,10 @@ export interface ImportBinding {
   /** `openai.OpenAI`, `openai` (default or namespace), `fs.readFileSync`. */
   qname: string;
   node: Node;
+  /** The specifier as written (`./services/ai`, `node:fs`). */
+  source: string;
+  /** The imported name: an export name, `default`, or `*` for a namespace. */
+  imported: string;
 }
 
 export interface JsModel {
@@ -420,7 +424,7 @@ function readImport(node: Node, model: JsModel): void {
     const req = namedChildren(node).find((c) => c.type === 'import_require_clause');
     const id = req?.namedChild(0);
     const src = req ? stringValue(req.namedChild(1)) : undefined;
-    if (id && src !== undefined) model.imports.set(id.text, { qname: canon(src), node });
+    if (id && src !== undefined) model.imports.set(id.text, { qname: canon(src), node, source: src, imported: '*' });
     return;
   }
   const mod = canon(source);
@@ -428,10 +432,10 @@ function readImport(node: Node, model: JsModel): void {
   const clause = namedChildren(node).find((c) => c.type === 'import_clause');
   if (!clause) return;
   for (const c of namedChildren(clause)) {
-    if (c.type === 'identifier') model.imports.set(c.text, { qname: mod, node });
+    if (c.type === 'identifier') model.imports.set(c.text, { qname: mod, node, source, imported: 'default' });
     else if (c.type === 'namespace_import') {
       const id = c.namedChild(0);
-      if (id) model.imports.set(id.text, { qname: mod, node });
+      if (id) model.imports.set(id.text, { qname: mod, node, source, imported: '*' });
     } else if (c.type === 'named_imports') {
       for (const spec of namedChildren(c)) {
         if (spec.type !== 'import_specifier') continue;
@@ -439,7 +443,7 @@ function readImport(node: Node, model: JsModel): void {
         const alias = field(spec, 'alias');
         if (!name) continue;
         const imported = name.type === 'string' ? (stringValue(name) ?? name.text) : name.text;
-        model.imports.set((alias ?? name).text, { qname: canon(`${mod}.${imported}`), node });
+        model.imports.set((alias ?? name).text, { qname: canon(`${mod}.${imported}`), node, source, imported });
       }
     }
   }
