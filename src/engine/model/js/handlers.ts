@@ -86,7 +86,6 @@ export function findHandlers(model: JsModel, evaluator: Evaluator, file: string)
   const pagesApi = /(?:^|\/)pages\/api\/(.*)\.(?:[cm]?[jt]sx?)$/.exec(norm);
   const netlify = /(?:^|\/)netlify\/(?:edge-)?functions\//.test(norm);
   const vercelApi = !pagesApi && !appRoute && /(?:^|\/)api\/(.*)\.(?:[cm]?[jt]sx?)$/.exec(norm);
-  const nextImported = [...model.importedModules].some((m) => m === 'next' || m.startsWith('next/'));
   for (const [name, value] of model.exports) {
     const scopes = exportScopes(value, model, evaluator);
     if (appRoute && HTTP_VERB_EXPORTS.includes(name)) {
@@ -129,7 +128,7 @@ export function findHandlers(model: JsModel, evaluator: Evaluator, file: string)
   const serverFile = model.directives.includes('use server');
   for (const fn of model.functions) {
     const exported = serverFile && fn.isAsync && fn.parent === model.module && [...model.exports.values()].some((v) => unwrap(v).id === fn.node.id || (fn.nameNode && v.id === fn.nameNode.id) || v.text === fn.name);
-    if (exported || (fn.directives.includes('use server') && (nextImported || serverFile || true))) {
+    if (exported || fn.directives.includes('use server')) {
       add(fn, { frameworkId: RUNTIMES.nextAction.id, displayName: RUNTIMES.nextAction.displayName, method: 'POST', path: `action ${fn.name}`, sharedLoop: true, awaitsResult: true });
     }
   }

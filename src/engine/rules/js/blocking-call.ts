@@ -11,7 +11,8 @@ function where(ctx: JsContext, call: Parameters<typeof promisesVariantFix>[1]): 
   const reach = ctx.reachOf(call.scope);
   if (!reach || !reach.handler.sharedLoop) return undefined;
   const h = reach.handler;
-  const route = `${h.displayName} handler${h.scope.name === '<anonymous>' ? '' : ` \`${h.scope.name}\``} (${h.method} ${h.path})`;
+  const kind = h.method === '*' && h.path === '*' ? 'middleware' : 'handler';
+  const route = `${h.displayName} ${kind}${h.scope.name === '<anonymous>' ? '' : ` \`${h.scope.name}\``}${kind === 'middleware' ? ' (every request)' : ` (${h.method} ${h.path})`}`;
   const helpers = reach.chain.slice(1);
   if (helpers.length === 0) return { text: `in ${route}`, chain: [] };
   const fn = helpers[helpers.length - 1];

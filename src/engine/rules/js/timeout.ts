@@ -67,9 +67,6 @@ function httpCheck(ctx: JsContext, call: JsCall): Finding | undefined {
       if (r.kind === 'unknown' || (r.kind === 'value' && !isNoLimit(r.node))) return undefined;
     }
   }
-  if (args.length < index && !(http.lib.id === 'axios' && http.method === undefined)) {
-    // Missing middle arguments (`axios.post(url)`): nothing to add the config to safely.
-  }
   const edits = addOptionEdits(ctx.file, call.node, index, http.lib.timeoutText);
   const message = `${describeCall(call)} has no timeout: ${http.lib.defaultTimeout}. A hung upstream holds this request (and its socket) that long.`;
   return makeFinding(ctx, 'llm-call-without-timeout', 'warning', calleeRange(call), message, functionScopeOf(call.scope), [
