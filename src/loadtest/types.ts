@@ -1,0 +1,114 @@
+// Shared shapes of the load tester: what a run is asked to do, what it reports while running and at the end.
+// The report's field names are the public `loadtest --json` contract (ARCHITECTURE §5): add, never rename.
+
+export type LoadModel = "closed" | "open";
+
+export interface LoadTestOptions {
+  /** Absolute http(s) URL of the endpoint under test. */
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  /** Request body sent as-is (already serialized), or undefined for none. */
+  body?: string;
+  /** Closed model: number of connections, each with one request in flight. */
+  connections: number;
+  /** Open model when set: requests per second, latency measured from the intended send time. */
+  rate?: number;
+  durationMs: number;
+  /** Runs before the measured duration; its requests are excluded from the statistics. */
+  warmupMs: number;
+  /** Linear ramp of connections or rate over this span at the start of the measured phase. */
+  rampMs: number;
+  /** Stop after this many requests have been sent (0 = no cap other than duration). */
+  maxRequests: number;
+  /** Treat responses as server-sent events: measure time to first token and inter-token latency. */
+  sse: boolean;
+  /** A cheap endpoint requested at a fixed interval during the run, compared with its idle latency. */
+  probe?: { url: string; intervalMs: number };
+  /** Expressions like `p95<800ms`, `errors<1%`, `rps>50`. */
+  thresholds: string[];
+  /** Per-request timeout; a request still open at the end counts as in flight, not as an error. */
+  requestTimeoutMs: number;
+  /** Permit non-loopback targets (the caller must have asked the user). */
+  allowRemote: boolean;
+}
+
+export interface Percentiles {
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export interface ProbeReport {
+  url: string;
+  idleMs: { p50: number };
+  loadMs: { p50: number; p99: number; max: number };
+  /** Samples of the probe during the run, for the panel's chart: [ms since start, latency ms]. */
+  samples?: Array<[number, number]>;
+  stalled: boolean;
+  /** One sentence, e.g. "the event loop stalled: /health p50 1.9 s under load vs 2 ms idle". */
+  verdict?: string;
+}
+
+export interface ThresholdResult {
+  expr: string;
+  actual: number | null;
+  pass: boolean;
+}
+
+export interface LoadTestReport {
+  version: 1;
+  target: string;
+  model: LoadModel;
+  durationMs: number;
+  sent: number;
+  completed: number;
+  errors: Record<string, number>;
+  inFlightAtEnd: number;
+  oldestInFlightMs: number;
+  throughputRps: number;
+  latencyMs: Percentiles;
+  ttfbMs: Percentiles;
+  ttftMs: Percentiles | null;
+  interTokenMs: Percentiles | null;
+  perConnection: { min: number; median: number; max: number; starved: number };
+  probe: ProbeReport | null;
+  thresholds: ThresholdResult[];
+  pass: boolean;
+  /** Status code counts of completed requests, e.g. {"200": 120}. */
+  statuses?: Record<string, number>;
+  /** Latency histogram buckets for the panel: [upper bound ms, count]. */
+  histogram?: Array<[number, number]>;
+  /** Set when the run stopped early: "cancelled", "target unreachable", … */
+  stoppedReason?: string;
+}
+
+/** Emitted about every 250 ms while a run is going. */
+export interface LoadTestProgress {
+  elapsedMs: number;
+  totalMs: number;
+  phase: "warmup" | "measure" | "drain";
+  sent: number;
+  completed: number;
+  errors: number;
+  inFlight: number;
+  /** Completions per second over the last interval. */
+  rps: number;
+  /** Latency percentiles of the last interval (ms), null before the first completion. */
+  p50: number | null;
+  p95: number | null;
+  /** Latest probe latency (ms), if a probe runs. */
+  probeMs: number | null;
+}
+
+export interface LoadTestHooks {
+  signal?: AbortSignal;
+  onProgress?: (progress: LoadTestProgress) => void;
+}
+
+// The module that runs a test exports (src/loadtest/run.ts):
+//   runLoadTest(options: LoadTestOptions, hooks?: LoadTestHooks): Promise<LoadTestReport>
+//   normalizeLoadTestOptions(partial): { options: LoadTestOptions } | { error: string }
+//   toK6Script(options: LoadTestOptions): string
