@@ -109,8 +109,10 @@ async function main(): Promise<void> {
   ws.upsert(file, big);
   ws.analyze(file);
   const times: number[] = [];
+  // Each version differs from the previous one by one edited line, as when typing.
+  let edited = big;
   for (let i = 0; i < 60; i++) {
-    const edited = big.replace(`x = len(q) + ${i % 30}`, `x = len(q) + ${i % 30} + ${i}`);
+    edited = edited.replace(new RegExp(`x = len\\(q\\) \\+ ${i % 30}\\b[^\\n]*`), `x = len(q) + ${i % 30} + ${i}`);
     const t0 = performance.now();
     ws.upsert(file, edited);
     ws.analyze(file);

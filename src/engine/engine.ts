@@ -3,6 +3,8 @@
 
 import * as crypto from 'crypto';
 import { Parsers } from './parse/parser';
+import { TreeCache, type Parsed } from './parse/tree-cache';
+import { buildModel, type PyModel } from './model/python/model';
 import { analyzePythonFile, pythonFacts } from './model/python/analyze';
 import type { PyIndex } from './index/python-index';
 import { policyMarkdown, policyOf } from './policy/python-policy';
@@ -54,7 +56,11 @@ export class Engine {
   private readonly summaryCache = new Map<string, { key: string; summary: PyFileSummary | undefined }>();
   private readonly lastSummary = new Map<string, { text: string; summary: PyFileSummary }>();
 
-  private constructor(private readonly parsers: Parsers) {}
+  private readonly trees: TreeCache;
+
+  private constructor(parsers: Parsers) {
+    this.trees = new TreeCache(parsers);
+  }
 
   static async create(wasmDir: string): Promise<Engine> {
     return new Engine(await Parsers.load(wasmDir));
@@ -71,12 +77,8 @@ export class Engine {
     if (cached && cached.key === key) return cached.summary;
     let summary: PyFileSummary | undefined;
     try {
-      const tree = this.parsers.parse('python', text);
-      try {
-        summary = pythonFacts(file, tree, index).summary;
-      } finally {
-        tree.delete();
-      }
+      const parsed = this.trees.get(file, 'python', text);
+      summary = pythonFacts(file, parsed.tree, index, pythonModel(parsed)).summary;
     } catch {
       summary = undefined;
     }
@@ -122,23 +124,20 @@ export class Engine {
     this.cache.delete(file);
     this.summaryCache.delete(file);
     this.lastSummary.delete(file);
+    this.trees.forget(file);
   }
 
   /** Hover text for the LLM call under `position` (its effective timeout and retry policy), if any. */
   hover(file: string, text: string, position: Position, index?: PyIndex): string | undefined {
     if (languageOf(file) !== 'python' || text.length > MAX_FILE_CHARS) return undefined;
     try {
-      const tree = this.parsers.parse('python', text);
-      try {
-        const { calls } = pythonFacts(file, tree, index);
-        const inside = (n: { startPosition: { row: number; column: number }; endPosition: { row: number; column: number } }) =>
-          (position.line > n.startPosition.row || (position.line === n.startPosition.row && position.character >= n.startPosition.column)) &&
-          (position.line < n.endPosition.row || (position.line === n.endPosition.row && position.character <= n.endPosition.column));
-        const hit = calls.filter((c) => inside(c.node.childForFieldName('function') ?? c.node)).pop();
-        return hit ? policyMarkdown(hit, policyOf(hit)) : undefined;
-      } finally {
-        tree.delete();
-      }
+      const parsed = this.trees.get(file, 'python', text);
+      const { calls } = pythonFacts(file, parsed.tree, index, pythonModel(parsed));
+      const inside = (n: { startPosition: { row: number; column: number }; endPosition: { row: number; column: number } }) =>
+        (position.line > n.startPosition.row || (position.line === n.startPosition.row && position.character >= n.startPosition.column)) &&
+        (position.line < n.endPosition.row || (position.line === n.endPosition.row && position.character <= n.endPosition.column));
+      const hit = calls.filter((c) => inside(c.node.childForFieldName('function') ?? c.node)).pop();
+      return hit ? policyMarkdown(hit, policyOf(hit)) : undefined;
     } catch {
       return undefined;
     }
@@ -157,24 +156,20 @@ export class Engine {
 
   private analyzeUncached(file: string, text: string, language: Language, index?: PyIndex): FileAnalysis {
     if (language !== 'python') {
-      const tree = this.parsers.parse(language, text);
-      try {
-        return analyzeJsFile(file, text, tree, language);
-      } finally {
-        tree.delete();
-      }
+      return analyzeJsFile(file, text, this.trees.get(file, language, text).tree, language);
     }
     if (!pythonMayMatter(text) && !(index && index.mayHaveFindings(file))) {
       // No SDK or framework is named anywhere in the file: nothing any rule could report.
       return { file, language, findings: [], routes: [], notes: [], lines: countLines(text) };
     }
-    const tree = this.parsers.parse('python', text);
-    try {
-      return analyzePythonFile(file, text, tree, index);
-    } finally {
-      tree.delete();
-    }
+    const parsed = this.trees.get(file, 'python', text);
+    return analyzePythonFile(file, text, parsed.tree, index, pythonModel(parsed));
   }
+}
+
+/** The Python model of a cached tree, built once per tree (it does not depend on the index). */
+function pythonModel(parsed: Parsed): PyModel {
+  return parsed.derive('python-model', () => buildModel(parsed.tree.rootNode));
 }
 
 function applyOptions(findings: Finding[], text: string, options: AnalyzeOptions): Finding[] {

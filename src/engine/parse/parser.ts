@@ -34,8 +34,8 @@ export class Parsers {
     return this.languages.has(lang);
   }
 
-  /** Parses `text`; the caller owns the tree and must `delete()` it. */
-  parse(lang: Language, text: string): Tree {
+  /** Parses `text` (incrementally when given the edited old tree); the caller owns the tree and must `delete()` it. */
+  parse(lang: Language, text: string, oldTree?: Tree): Tree {
     let parser = this.parsers.get(lang);
     if (!parser) {
       const language = this.languages.get(lang);
@@ -44,7 +44,7 @@ export class Parsers {
       parser.setLanguage(language);
       this.parsers.set(lang, parser);
     }
-    const tree = parser.parse(text);
+    const tree = parser.parse(text, oldTree ?? null);
     if (!tree) throw new Error(`tree-sitter returned no tree for a ${lang} file`);
     return tree;
   }
@@ -57,4 +57,22 @@ export function defaultWasmDir(fromDir: string): string {
   const bundled = path.join(fromDir, 'wasm');
   if (fs.existsSync(path.join(bundled, 'tree-sitter.wasm'))) return bundled;
   return path.dirname(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'));
+}
+
+const typeQueries = new Map<TS.Language, Map<string, TS.Query>>();
+
+/**
+ * Every node of one of `types` under `root` (root included), outer before inner, in source order,
+ * with their offsets. One query runs inside wasm instead of a JS walk that crosses into wasm per node.
+ */
+export function nodesOfTypes(root: Node, types: readonly string[]): { nodes: Node[]; starts: number[]; ends: number[] } {
+  const language = root.tree.language;
+  let byKey = typeQueries.get(language);
+  if (!byKey) typeQueries.set(language, (byKey = new Map()));
+  const key = types.join(' ');
+  let query = byKey.get(key);
+  if (!query) byKey.set(key, (query = new TS.Query(language, `[${types.map((t) => `(${t})`).join(' ')}] @n`)));
+  const found = query.captures(root).map((c) => ({ node: c.node, start: c.node.startIndex, end: c.node.endIndex }));
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { nodes: found.map((f) => f.node), starts: found.map((f) => f.start), ends: found.map((f) => f.end) };
 }

@@ -21,8 +21,8 @@ export interface PythonFacts {
 }
 
 /** Model, LLM call sites and summary of a file; `index` lets clients imported from other files resolve. */
-export function pythonFacts(file: string, tree: Tree, index?: PyIndex): PythonFacts {
-  const model = buildModel(tree.rootNode);
+export function pythonFacts(file: string, tree: Tree, index?: PyIndex, prebuilt?: PyModel): PythonFacts {
+  const model = prebuilt ?? buildModel(tree.rootNode);
   const evaluator = new Evaluator(model);
   if (index) evaluator.external = { file, index };
   const calls: LlmCall[] = [];
@@ -35,8 +35,8 @@ export function pythonFacts(file: string, tree: Tree, index?: PyIndex): PythonFa
   return { model, evaluator, calls, summary: summarizePython(file, model, evaluator, calls) };
 }
 
-export function analyzePythonFile(file: string, text: string, tree: Tree, index?: PyIndex): FileAnalysis & { summary: PyFileSummary } {
-  const { model, evaluator, calls, summary } = pythonFacts(file, tree, index);
+export function analyzePythonFile(file: string, text: string, tree: Tree, index?: PyIndex, prebuilt?: PyModel): FileAnalysis & { summary: PyFileSummary } {
+  const { model, evaluator, calls, summary } = pythonFacts(file, tree, index, prebuilt);
   const handlers = findHandlers(model, evaluator);
   const handlerByNode = new Map(handlers.map((h) => [h.scope.node.id, h]));
 

@@ -1,7 +1,7 @@
 // The per-file Python model: imports, scopes (module, classes, functions, lambdas), assignments,
 // and the calls and awaits each scope makes directly. Built in one walk of the tree.
 
-import type { Node, TreeCursor } from '../../parse/parser';
+import { nodesOfTypes, type Node } from '../../parse/parser';
 import { children, dottedName, field, hasAsyncKeyword, namedChildren } from './syntax';
 
 export type ScopeKind = 'module' | 'class' | 'function' | 'lambda';
@@ -58,11 +58,11 @@ export interface PyModel {
 }
 
 /** Node types `visit` acts on; every other node is only walked through. */
-const VISITED = new Set([
+const VISITED = [
   'decorated_definition', 'function_definition', 'class_definition', 'lambda', 'import_statement', 'import_from_statement',
   'future_import_statement', 'global_statement', 'assignment', 'with_statement', 'as_pattern', 'for_statement', 'for_in_clause',
   'call', 'await', 'return_statement', 'named_expression', 'yield',
-]);
+];
 
 function newScope(kind: ScopeKind, node: Node, name: string, parent?: Scope): Scope {
   return {
@@ -198,24 +198,43 @@ export function buildModel(root: Node): PyModel {
     visitChildren(node, scope);
   };
 
-  // Generic traversal goes through a tree cursor: only the node types `visit` handles are
-  // materialized as Node objects (crossing into wasm per node is the expensive part).
-  const walkCursor = (c: TreeCursor, scope: Scope): void => {
-    if (!c.gotoFirstChild()) return;
-    do {
-      if (!c.nodeIsNamed) continue;
-      if (VISITED.has(c.nodeType)) visit(c.currentNode, scope);
-      else walkCursor(c, scope);
-    } while (c.gotoNextSibling());
-    c.gotoParent();
-  };
+  // Generic traversal: one query lists every node `visit` acts on, outer before inner, in source
+  // order; `next[i]` is the first entry after entry i's subtree. Children of a node are then the
+  // outermost entries inside its range (crossing into wasm per node is the expensive part).
+  const { nodes: all, starts, ends } = nodesOfTypes(root, VISITED);
+  const next = new Array<number>(all.length).fill(all.length);
+  const open: number[] = [];
+  for (let i = 0; i < all.length; i++) {
+    while (open.length > 0 && ends[open[open.length - 1]] <= starts[i]) {
+      next[open.pop()!] = i;
+    }
+    open.push(i);
+  }
 
   const visitChildren = (node: Node, scope: Scope): void => {
-    const c = node.walk();
-    try {
-      walkCursor(c, scope);
-    } finally {
-      c.delete();
+    const start = node.startIndex;
+    const end = node.endIndex;
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    // Start after the node itself when it is listed, else after the ancestors sharing its start.
+    let i = lo;
+    let self = -1;
+    for (let j = lo; j < all.length && starts[j] === start; j++) {
+      if (all[j].id === node.id) {
+        self = j;
+        break;
+      }
+    }
+    if (self !== -1) i = self + 1;
+    else while (i < all.length && starts[i] === start && ends[i] > end) i++;
+    while (i < all.length && starts[i] < end) {
+      visit(all[i], scope);
+      i = next[i];
     }
   };
 

@@ -1,0 +1,139 @@
+// The tree cache: incremental re-parses give the same tree as a fresh parse, memory stays bounded,
+// and the Python model built from the query-driven walk matches the source.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { TreeCache, textEdit } from '../../src/engine/parse/tree-cache';
+import { buildModel } from '../../src/engine/model/python/model';
+import type { Language } from '../../src/engine/types';
+import { testEngine, testParsers } from '../helpers/engine';
+
+/** A deterministic pseudo-random sequence, so a failure reproduces. */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+const SNIPPETS = ['x', ' ', '\n', '(', ')', 'await ', 'é', '😀', '"', 'def f():\n    return 1\n', ':', '    ', 'client.chat.completions.create()', '#'];
+
+describe('tree cache', () => {
+  it('computes the single edit between two texts in UTF-16 units, rows and columns', () => {
+    const e = textEdit('ab\ncd😀ef\ngh', 'ab\ncd😀XYef\ngh')!;
+    assert.deepStrictEqual(e.edit, {
+      startIndex: 7, oldEndIndex: 7, newEndIndex: 9,
+      startPosition: { row: 1, column: 4 }, oldEndPosition: { row: 1, column: 4 }, newEndPosition: { row: 1, column: 6 },
+    });
+    const d = textEdit('one\ntwo\nthree', 'one\nthree')!;
+    // Common prefix "one\nt", common suffix "hree": "wo\nt" became "".
+    assert.strictEqual(d.edit.startIndex, 5);
+    assert.strictEqual(d.edit.oldEndIndex, 9);
+    assert.deepStrictEqual(d.edit.oldEndPosition, { row: 2, column: 1 });
+    assert.deepStrictEqual(d.edit.newEndPosition, { row: 1, column: 1 });
+    assert.strictEqual(textEdit('same', 'same'), undefined);
+  });
+
+  for (const [lang, file] of [['python', 'test/fixtures/e2e-workspace/seed.py'], ['typescript', 'test/fixtures/rules/unawaited-llm-call/express_floating.ts']] as Array<[Language, string]>) {
+    it(`re-parses ${lang} incrementally to the same tree as a fresh parse, over 300 random edits`, async () => {
+      const parsers = await testParsers();
+      const cache = new TreeCache(parsers);
+      const source = path.resolve(__dirname, '../../..', file);
+      let text = fs.readFileSync(source, 'utf8');
+      const random = rng(42);
+      for (let i = 0; i < 300; i++) {
+        const at = Math.floor(random() * (text.length + 1));
+        const cut = random() < 0.4 ? Math.floor(random() * 6) : 0;
+        const insert = random() < 0.8 ? SNIPPETS[Math.floor(random() * SNIPPETS.length)] : '';
+        let next = text.slice(0, at) + insert + text.slice(Math.min(text.length, at + cut));
+        if (next.length > 0 && /[\udc00-\udfff]/.test(next[0])) next = next.slice(1);
+        text = next;
+        const incremental = cache.get('f', lang, text).tree.rootNode.toString();
+        const fresh = parsers.parse(lang, text);
+        try {
+          assert.strictEqual(incremental, fresh.rootNode.toString(), `edit ${i} diverged`);
+        } finally {
+          fresh.delete();
+        }
+      }
+      cache.clear();
+    });
+  }
+
+  it('keeps at most its character budget of trees, evicting the least recently used', async () => {
+    const cache = new TreeCache(await testParsers(), 1000);
+    const text = 'x = 1\n'.repeat(50); // 300 characters
+    for (const f of ['a', 'b', 'c']) cache.get(f, 'python', text);
+    assert.strictEqual(cache.size, 3);
+    cache.get('a', 'python', text); // a is now the most recent
+    cache.get('d', 'python', text);
+    assert.strictEqual(cache.size, 3);
+    const a = cache.get('a', 'python', text).tree;
+    const again = cache.get('a', 'python', text).tree;
+    assert.strictEqual(a, again, 'a was evicted although recently used');
+    cache.forget('a');
+    assert.strictEqual(cache.size, 2);
+    cache.clear();
+    assert.strictEqual(cache.size, 0);
+  });
+
+  it('builds the same model facts from the query-driven walk for nested scopes', async () => {
+    const parsers = await testParsers();
+    const text = [
+      'import openai',
+      'from x import y as z',
+      '@app.get("/r", dependencies=[Depends(auth())])',
+      'async def r(q: str = Depends(get_q), c: Annotated[C, Depends(mk)] = None):',
+      '    a = f(g(h(1)))',
+      '    b = (lambda v: k(v))(2)',
+      '    async with s() as t:',
+      '        await t.send(u())',
+      '    if (w := m()):',
+      '        yield w',
+      '    return n()',
+      'class K(Base(1)):',
+      '    attr = p()',
+      '    def meth(self):',
+      '        self.cli = q()',
+      'f()()',
+    ].join('\n');
+    const tree = parsers.parse('python', text);
+    try {
+      const model = buildModel(tree.rootNode);
+      const names = (nodes: Array<{ text: string }>) => nodes.map((n) => n.text);
+      assert.deepStrictEqual(names(model.module.calls), ['app.get("/r", dependencies=[Depends(auth())])', 'Depends(auth())', 'auth()', 'Depends(get_q)', 'Base(1)', 'f()()', 'f()']);
+      const r = model.functions.find((s) => s.name === 'r')!;
+      assert.deepStrictEqual(names(r.calls), ['f(g(h(1)))', 'g(h(1))', 'h(1)', '(lambda v: k(v))(2)', 's()', 't.send(u())', 'u()', 'm()', 'n()']);
+      assert.strictEqual(r.isAsync, true);
+      assert.strictEqual(r.hasYield, true);
+      assert.deepStrictEqual([...r.assignments.keys()].sort(), ['a', 'b', 't', 'w']);
+      assert.strictEqual(r.awaits.length, 1);
+      assert.strictEqual(r.asyncConstructs.length, 1);
+      const lambda = model.functions.find((s) => s.kind === 'lambda')!;
+      assert.deepStrictEqual(names(lambda.calls), ['k(v)']);
+      const cls = r.parent!.functions.length ? model.functions.find((s) => s.name === 'meth')! : undefined;
+      assert.ok(cls?.classScope, 'method knows its class');
+      assert.deepStrictEqual(names(cls!.calls), ['q()']);
+      assert.deepStrictEqual([...cls!.classScope!.attributes.keys()].sort(), ['attr', 'cli']);
+      assert.strictEqual(model.imports.get('z'), 'x.y');
+    } finally {
+      tree.delete();
+    }
+  });
+
+  it('gives the engine the same findings after many incremental edits as a fresh engine', async () => {
+    const engine = await testEngine();
+    const file = '/virtual/app.py';
+    let text = 'from fastapi import FastAPI\nfrom openai import OpenAI\napp = FastAPI()\nclient = OpenAI()\n\n@app.get("/")\nasync def home():\n    return client.chat.completions.create(model="m", messages=[])\n';
+    for (const step of ['\n# note', '\n@app.get("/b")\nasync def b():\n    x = 1\n', '\n    y = client.chat.completions.create(model="m", messages=[])\n']) {
+      text += step;
+      const incremental = engine.analyze(file, text).findings.map((f) => `${f.rule}@${f.range.start.line}:${f.range.start.character}`);
+      engine.forget(file);
+      const fresh = engine.analyze(file, text).findings.map((f) => `${f.rule}@${f.range.start.line}:${f.range.start.character}`);
+      assert.deepStrictEqual(incremental, fresh);
+      assert.ok(fresh.length > 0);
+    }
+  });
+});
