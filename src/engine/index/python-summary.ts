@@ -103,8 +103,20 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
   return summary;
 }
 
+/** Call targets already worked out, per evaluator (one per analysis of one file version). */
+const targetCache = new WeakMap<Evaluator, Map<number, string | undefined>>();
+
 /** Symbol reference for the callee of a non-LLM call, when it names a function we can follow. */
 export function callTarget(call: import('../parse/parser').Node, scope: Scope, model: PyModel, evaluator: Evaluator): string | undefined {
+  let cache = targetCache.get(evaluator);
+  if (!cache) targetCache.set(evaluator, (cache = new Map()));
+  if (cache.has(call.id)) return cache.get(call.id);
+  const target = findCallTarget(call, scope, model, evaluator);
+  cache.set(call.id, target);
+  return target;
+}
+
+function findCallTarget(call: import('../parse/parser').Node, scope: Scope, model: PyModel, evaluator: Evaluator): string | undefined {
   const callee = field(call, 'function');
   if (!callee) return undefined;
   if (callee.type === 'attribute') {

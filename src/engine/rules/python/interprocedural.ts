@@ -39,6 +39,10 @@ function toSteps(hops: Hop[]): ChainStep[] {
 
 /** Calls in `scope` to workspace functions, with what the index knows about each target. */
 function helperCalls(ctx: PyContext, scope: Scope): HelperCall[] {
+  return ctx.memo(`helper-calls:${scope.node.id}`, () => findHelperCalls(ctx, scope));
+}
+
+function findHelperCalls(ctx: PyContext, scope: Scope): HelperCall[] {
   const out: HelperCall[] = [];
   const llm = new Set(ctx.callsIn(scope).map((c) => c.node.id));
   for (const node of scope.calls) {
