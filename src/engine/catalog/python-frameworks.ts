@@ -24,6 +24,12 @@ export interface PyFramework {
   functionDecorators?: Record<string, string>;
   /** Decorator keyword that moves a sync handler off the loop (Litestar `sync_to_thread=True`). */
   offloadKeyword?: string;
+  /** Base classes (qualified-name prefixes) whose HTTP-verb methods are handlers (Django class-based views). */
+  viewBaseClasses?: string[];
+  /** Module-level functions whose first parameter is `request` are views (Django function views). */
+  requestParamViews?: boolean;
+  /** Route-table helper nesting another module's routes under a prefix (Django `include`). */
+  includeFunctions?: string[];
 }
 
 const HTTP_VERBS = { get: 'GET', post: 'POST', put: 'PUT', delete: 'DELETE', patch: 'PATCH', options: 'OPTIONS', head: 'HEAD', trace: 'TRACE' };
@@ -85,10 +91,28 @@ PYTHON_FRAMEWORKS.push(
     syncRunsOn: 'event-loop', receiverNameHint: /(^|_)(routes|router)$/i,
   },
   {
+    // Function views, class-based views and DRF views, routed by `urlpatterns` (often in another module).
+    // Under WSGI every view runs in a worker; under ASGI sync views run in a thread (sync_to_async).
+    id: 'django', displayName: 'Django', modules: ['django', 'rest_framework', 'adrf'], appClasses: [],
+    decoratorMethods: {}, routeConstructors: ['django.urls.path', 'django.urls.re_path', 'django.conf.urls.url', 'django.urls.conf.path', 'django.urls.conf.re_path'],
+    registrationMethods: [], syncRunsOn: 'worker', receiverNameHint: /^$/,
+    functionDecorators: { 'rest_framework.decorators.api_view': '*', 'adrf.decorators.api_view': '*' },
+    viewBaseClasses: ['django.views', 'rest_framework.views', 'rest_framework.viewsets', 'rest_framework.generics', 'adrf.views', 'adrf.viewsets'],
+    requestParamViews: true,
+    includeFunctions: ['django.urls.include', 'django.conf.urls.include', 'django.urls.conf.include'],
+  },
+  {
     id: 'django-ninja', displayName: 'Django Ninja', modules: ['ninja'], appClasses: ['ninja.NinjaAPI', 'ninja.Router'],
     decoratorMethods: { ...HTTP_VERBS, api_operation: '*' }, routeConstructors: [], registrationMethods: [], syncRunsOn: 'worker', receiverNameHint: /(^|_)(api|router)$/i,
   },
 );
+
+/** Route constructors of every framework (`path("x/", view)`, `Route("/x", endpoint)`). */
+export const ROUTE_CONSTRUCTORS = new Set(PYTHON_FRAMEWORKS.flatMap((f) => f.routeConstructors));
+export const INCLUDE_FUNCTIONS = new Set(PYTHON_FRAMEWORKS.flatMap((f) => f.includeFunctions ?? []));
+
+/** HTTP verbs as method names of class-based views. */
+export const VIEW_METHODS: Record<string, string> = { ...HTTP_VERBS };
 
 export function frameworkById(id: string): PyFramework | undefined {
   return PYTHON_FRAMEWORKS.find((f) => f.id === id);

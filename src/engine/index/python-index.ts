@@ -12,6 +12,17 @@ export interface Hop {
   range: Range;
 }
 
+/** A route declared in another module's route table to a view of this file. */
+export interface ExternalRoute {
+  /** Function name, or class name for a class-based view. */
+  name: string;
+  view: 'function' | 'class';
+  path: string;
+  framework: string;
+  /** The route table declaring it. */
+  file: string;
+}
+
 interface FnRef {
   file: string;
   name: string;
@@ -33,6 +44,7 @@ export class PyIndex {
   private coroutineMemo = new Map<string, Hop[] | null>();
   private loopMemo = new Map<string, Hop[] | null>();
   private callers: Map<string, Caller[]> | undefined;
+  private routeTable: Map<string, ExternalRoute[]> | undefined;
 
   constructor(summaries: Iterable<PyFileSummary> = []) {
     for (const s of summaries) this.add(s);
@@ -299,6 +311,38 @@ export class PyIndex {
     return false;
   }
 
+  /** Routes other modules' route tables (Django `urlpatterns`) declare to views of `file`, with include prefixes. */
+  routesTo(file: string): ExternalRoute[] {
+    if (!this.routeTable) {
+      this.routeTable = new Map();
+      for (const s of this.summaries.values()) {
+        if (!s.routes) continue;
+        const prefix = this.includePrefix(s.file, 0, new Set());
+        for (const r of s.routes) {
+          const target = this.resolve(s.file, r.target);
+          if (!target?.name) continue;
+          const list = this.routeTable.get(target.file) ?? [];
+          list.push({ name: target.name, view: r.view, path: joinRoute(prefix, r.path), framework: r.framework, file: s.file });
+          this.routeTable.set(target.file, list);
+        }
+      }
+    }
+    return this.routeTable.get(file) ?? [];
+  }
+
+  /** The path prefix under which other route tables `include()` this one (the first found). */
+  private includePrefix(file: string, depth: number, seen: Set<string>): string {
+    if (depth > 4 || seen.has(file)) return '';
+    seen.add(file);
+    for (const s of this.summaries.values()) {
+      for (const inc of s.includes ?? []) {
+        const r = this.resolve(s.file, inc.module);
+        if (r && !r.name && r.file === file) return joinRoute(this.includePrefix(s.file, depth + 1, seen), inc.prefix);
+      }
+    }
+    return '';
+  }
+
   /** True when an import statement's module path names a workspace module. */
   hasModule(fromFile: string, moduleQname: string): boolean {
     return this.resolve(fromFile, moduleQname) !== undefined;
@@ -323,8 +367,15 @@ export class PyIndex {
       const chain = this.loopChain({ file, name });
       if (chain) parts.push(`l${name}:${hops(chain)}`);
     }
+    for (const r of this.routesTo(file)) parts.push(`r${r.name}:${r.view}:${r.path}`);
     return parts.join('|');
   }
+}
+
+/** Django-style route joining: prefixes end with `/`, paths are relative; the result starts with `/`. */
+function joinRoute(prefix: string, route: string): string {
+  const joined = `${prefix}${route}`.replace(/^\^/, '').replace(/\$$/, '').replace(/\/\^/g, '/');
+  return joined.startsWith('/') ? joined : `/${joined}`;
 }
 
 function hops(chain: Hop[] | undefined): string {

@@ -5,9 +5,12 @@ import type { LlmCall, UsageKind } from '../model/python/calls';
 import { usageOf } from '../model/python/calls';
 import type { PyModel, Scope } from '../model/python/model';
 import { field, rangeOf } from '../model/python/syntax';
+import type { Node } from '../parse/parser';
 import type { Evaluator } from '../model/python/values';
 import type { Range } from '../types';
 import { encodeClient } from '../catalog/python-sdks';
+import { INCLUDE_FUNCTIONS, PYTHON_FRAMEWORKS, ROUTE_CONSTRUCTORS } from '../catalog/python-frameworks';
+import { callArguments, stringValue, unparen } from '../model/python/syntax';
 
 export interface DirectCall {
   text: string;
@@ -49,6 +52,19 @@ export interface PyFileSummary {
   state?: Record<string, string>;
   /** Module-level aliases of SDK functions (`completion = litellm.completion`) → qualified name. */
   aliases?: Record<string, string>;
+  /** Routes this module declares to views imported from other modules (Django `urlpatterns`). */
+  routes?: RouteRef[];
+  /** Other modules' route tables nested under a prefix (`path("api/", include("app.urls"))`). */
+  includes?: Array<{ prefix: string; module: string }>;
+}
+
+export interface RouteRef {
+  /** Imported qualified name of the view (relative imports keep their leading dots). */
+  target: string;
+  /** A function view, or a class whose HTTP-verb methods are the handlers (`View.as_view()`). */
+  view: 'function' | 'class';
+  path: string;
+  framework: string;
 }
 
 export function qualifiedName(scope: Scope): string | undefined {
@@ -100,7 +116,51 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
     else if (v?.kind === 'instance' && isImportedName(v.qname, model)) summary.instances[name] = `import:${v.qname}`;
     else if (v?.kind === 'sdkFunction') (summary.aliases ??= {})[name] = v.qname;
   }
+  summarizeRoutes(summary, model, evaluator);
   return summary;
+}
+
+/** Route-table entries pointing at views in other modules, and nested route tables. */
+function summarizeRoutes(summary: PyFileSummary, model: PyModel, evaluator: Evaluator): void {
+  if (ROUTE_CONSTRUCTORS.size === 0 || model.imports.size === 0) return;
+  const qualify = (node: Node | undefined): string | undefined => {
+    if (!node || (node.type !== 'identifier' && node.type !== 'attribute')) return undefined;
+    const dotted = node.text.replace(/\s+/g, '');
+    if (!/^[\w.]+$/.test(dotted)) return undefined;
+    const head = dotted.split('.')[0];
+    const q = model.imports.get(head);
+    return q ? q + dotted.slice(head.length) : undefined;
+  };
+  for (const scope of [model.module, ...model.functions]) {
+    for (const call of scope.calls) {
+      const callee = field(call, 'function');
+      if (!callee || (callee.type !== 'identifier' && callee.type !== 'attribute')) continue;
+      const v = evaluator.evaluate(callee, scope);
+      if (v?.kind !== 'qname' || !ROUTE_CONSTRUCTORS.has(v.qname)) continue;
+      const framework = PYTHON_FRAMEWORKS.find((f) => f.routeConstructors.includes(v.qname))!;
+      const { positional, keywords } = callArguments(call);
+      const path = stringValue(positional[0] ?? keywords.get('route') ?? keywords.get('path') ?? null) ?? '';
+      const endpoint = unparen(keywords.get('view') ?? keywords.get('endpoint') ?? positional[1] ?? call);
+      if (endpoint.type === 'call') {
+        const fn = field(endpoint, 'function');
+        const inner = fn ? evaluator.evaluate(fn, scope) : undefined;
+        if (inner?.kind === 'qname' && INCLUDE_FUNCTIONS.has(inner.qname)) {
+          const arg = unparen(callArguments(endpoint).positional[0] ?? endpoint);
+          const module = stringValue(arg) ?? qualify(arg);
+          if (module) (summary.includes ??= []).push({ prefix: path, module });
+          continue;
+        }
+        // `ChatView.as_view()`: the class's verb methods handle the route.
+        if (fn?.type === 'attribute' && field(fn, 'attribute')?.text === 'as_view') {
+          const target = qualify(field(fn, 'object') ?? undefined);
+          if (target) (summary.routes ??= []).push({ target, view: 'class', path, framework: framework.id });
+        }
+        continue;
+      }
+      const target = qualify(endpoint);
+      if (target) (summary.routes ??= []).push({ target, view: 'function', path, framework: framework.id });
+    }
+  }
 }
 
 /** Call targets already worked out, per evaluator (one per analysis of one file version). */

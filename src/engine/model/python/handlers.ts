@@ -2,10 +2,10 @@
 // registration calls) and how the framework runs them.
 
 import type { Node } from '../../parse/parser';
-import { PYTHON_FRAMEWORKS, type PyFramework, type RunsOn } from '../../catalog/python-frameworks';
+import { PYTHON_FRAMEWORKS, VIEW_METHODS, frameworkById, type PyFramework, type RunsOn } from '../../catalog/python-frameworks';
 import type { PyModel, Scope } from './model';
 import type { Evaluator } from './values';
-import { callArguments, field, stringValue, unparen } from './syntax';
+import { callArguments, field, namedChildren, stringValue, unparen } from './syntax';
 
 export interface Handler {
   scope: Scope;
@@ -29,6 +29,19 @@ export function findHandlers(model: PyModel, evaluator: Evaluator): Handler[] {
     handlers.push({ scope, framework, method, path, runsOn: scope.isAsync ? 'event-loop' : offloaded ? 'threadpool' : framework.syncRunsOn });
   };
 
+  // Views that route tables in other modules point at (Django `urlpatterns` in urls.py).
+  const ext = evaluator.external;
+  for (const route of ext ? ext.index.routesTo(ext.file) : []) {
+    const framework = frameworkById(route.framework);
+    if (!framework) continue;
+    if (route.view === 'function') {
+      const fn = model.module.functions.find((f) => f.kind === 'function' && f.name === route.name);
+      if (fn) add(fn, framework, 'GET', route.path);
+      continue;
+    }
+    for (const method of classViewMethods(model, route.name)) add(method, framework, VIEW_METHODS[method.name], route.path);
+  }
+
   // Decorated functions: `@app.get("/x")`, `@router.post(...)`, `@app.route("/x", methods=[...])`.
   for (const fn of model.functions) {
     if (fn.kind !== 'function') continue;
@@ -46,7 +59,9 @@ export function findHandlers(model: PyModel, evaluator: Evaluator): Handler[] {
           const verb = byFunction.functionDecorators![decorated.qname];
           const offload = byFunction.offloadKeyword ? keywords.get(byFunction.offloadKeyword)?.text === 'True' : false;
           const path = stringValue(positional[0] ?? keywords.get('path') ?? null) ?? '?';
-          add(fn, byFunction, verb === '*' ? methodsKeyword(keywords.get('http_method') ?? keywords.get('methods')) : verb, path, offload);
+          // DRF `@api_view(["POST"])` lists the methods positionally.
+          const methods = keywords.get('http_method') ?? keywords.get('methods') ?? keywords.get('http_method_names') ?? (positional[0]?.type === 'list' ? positional[0] : undefined);
+          add(fn, byFunction, verb === '*' ? methodsKeyword(methods) : verb, path, offload);
           continue;
         }
       }
@@ -91,7 +106,42 @@ export function findHandlers(model: PyModel, evaluator: Evaluator): Handler[] {
       if (target) add(target, framework, methodsKeyword(keywords.get('methods')), path);
     }
   }
+
+  // Class-based views (`class Chat(View)` with `async def post(self, request)`) and function views
+  // taking `request` first, even when no route table in the workspace names them.
+  for (const framework of frameworks) {
+    if (framework.viewBaseClasses) {
+      for (const cls of classScopes(model)) {
+        const supers = field(cls.node, 'superclasses');
+        if (!supers) continue;
+        const isView = namedChildren(supers).some((base) => {
+          const v = base.type === 'identifier' || base.type === 'attribute' ? evaluator.evaluate(base, cls.parent ?? model.module) : undefined;
+          const q = v && (v.kind === 'qname' || v.kind === 'module') ? v.qname : undefined;
+          return q !== undefined && framework.viewBaseClasses!.some((p) => q === p || q.startsWith(p + '.'));
+        });
+        if (!isView) continue;
+        for (const method of classViewMethods(model, cls.name)) add(method, framework, VIEW_METHODS[method.name], '?');
+      }
+    }
+    if (framework.requestParamViews && [...model.imports.values()].some((q) => /^(django\.(http|shortcuts|views|template)|rest_framework|adrf)\b/.test(q))) {
+      for (const fn of model.module.functions) {
+        if (fn.kind === 'function' && fn.params[0]?.name === 'request' && !fn.name.startsWith('_')) add(fn, framework, 'GET', '?');
+      }
+    }
+  }
   return handlers;
+}
+
+/** Class scopes of the module (top level), found through their methods. */
+function classScopes(model: PyModel): Scope[] {
+  const out = new Set<Scope>();
+  for (const fn of model.functions) if (fn.classScope && fn.classScope.parent === model.module) out.add(fn.classScope);
+  return [...out];
+}
+
+/** The HTTP-verb methods (`get`, `post`, …) of a top-level class. */
+function classViewMethods(model: PyModel, className: string): Scope[] {
+  return model.functions.filter((f) => f.kind === 'function' && f.classScope?.name === className && f.classScope.parent === model.module && VIEW_METHODS[f.name] !== undefined);
 }
 
 function frameworkOfReceiver(receiver: Node, scope: Scope, frameworks: PyFramework[], evaluator: Evaluator): PyFramework | undefined {
