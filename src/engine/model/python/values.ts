@@ -154,6 +154,12 @@ export class Evaluator {
         const name = field(n, 'name')?.text;
         return name ? { kind: 'localClass', name } : undefined;
       }
+      case 'subscript': {
+        // `GroqDep = Annotated[Groq, Depends(get_groq)]`: a dependency alias stands for its value.
+        const base = field(n, 'value');
+        const b = base ? this.evaluate(base, scope, depth) : undefined;
+        return b?.kind === 'qname' && /^typing(_extensions)?\.Annotated$/.test(b.qname) ? this.annotationValue(n, scope, depth) : undefined;
+      }
       default:
         return undefined;
     }
@@ -205,6 +211,11 @@ export class Evaluator {
     if (n.type === 'string') return undefined;
     const v = this.evaluate(n, scope, depth);
     if (v?.kind === 'clientClass') return { kind: 'client', hit: v.hit };
+    if (v?.kind === 'client') return v; // an `Annotated[...]` alias, here or imported
+    // `svc: ChatService` (often with `= Depends(provider)`): an instance of that class, whose
+    // methods can then be followed, here or in the module defining it.
+    if (v?.kind === 'localClass') return { kind: 'localInstance', className: v.name };
+    if (v?.kind === 'qname' && /^[A-Z]\w*$/.test(v.qname.split('.').pop() ?? '')) return { kind: 'instance', qname: v.qname };
     return undefined;
   }
 

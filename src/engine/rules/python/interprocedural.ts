@@ -13,6 +13,7 @@ import { runsCoroutine, type Hop } from '../../index/python-index';
 import { addAwaitFix, toThreadFix } from '../../fix/python-fixes';
 import type { ChainStep, Finding } from '../../types';
 import { describeFunction, makeFinding } from '../python-util';
+import { lostCoroutine } from './unawaited-llm-call';
 import * as path from 'path';
 
 interface HelperCall {
@@ -133,8 +134,15 @@ export function checkUnawaitedHelpers(ctx: PyContext): Finding[] {
     for (const h of helperCalls(ctx, fn)) {
       if (!h.targetAsync || !h.chainCoroutine) continue;
       const usage = usageOf(h.node).kind;
-      if (runsCoroutine(usage) || usage === 'async-iterated') continue;
-      const what = usage === 'dropped' ? 'is never awaited: the LLM is never called' : `is used without \`await\` (${usage})`;
+      let what: string | undefined;
+      if (usage === 'stored' || usage === 'argument') {
+        // Put in a container or passed on: lost only when nothing awaits it later (same test as SDK calls).
+        what = lostCoroutine(asCall(h));
+        if (!what) continue;
+      } else {
+        if (runsCoroutine(usage) || usage === 'async-iterated') continue;
+        what = usage === 'dropped' ? 'is never awaited: the LLM is never called' : `is used without \`await\` (${usage})`;
+      }
       const message = `Coroutine of async helper \`${h.label}\` (${chainText(h.chainCoroutine)}) ${what}.`;
       const finding = makeFinding(ctx, 'unawaited-llm-call', 'error', rangeOf(field(h.node, 'function') ?? h.node), message, fn.kind === 'function' ? fn : undefined, [
         addAwaitFix(ctx, asCall(h)),

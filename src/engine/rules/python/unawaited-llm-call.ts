@@ -4,6 +4,8 @@ import type { PyContext } from '../../model/python/context';
 import type { LlmCall } from '../../model/python/calls';
 import { usesOfName } from '../../model/python/calls';
 import type { Finding } from '../../types';
+import type { Node } from '../../parse/parser';
+import { identifiersIn } from '../../model/python/syntax';
 import { addAwaitFix } from '../../fix/python-fixes';
 import { calleeRange, describeCall, enclosingFunction, makeFinding } from '../python-util';
 
@@ -17,8 +19,19 @@ export function lostCoroutine(call: LlmCall): string | undefined {
       return 'is never awaited: the request is never sent';
     case 'argument': {
       // Builtins that only look at the object: the coroutine never runs.
-      const fn = u.consumer?.type === 'call' ? u.consumer.childForFieldName('function')?.text : undefined;
-      return fn && NON_AWAITING.has(fn) ? `is passed to \`${fn}()\` without \`await\`: it sees a coroutine, not the answer` : undefined;
+      const callee = u.consumer?.type === 'call' ? u.consumer.childForFieldName('function') : null;
+      const fn = callee?.text;
+      if (fn && NON_AWAITING.has(fn)) return `is passed to \`${fn}()\` without \`await\`: it sees a coroutine, not the answer`;
+      // `tasks.append(coro)`: fine when the list is awaited later (gather, await in a loop).
+      if (callee?.type === 'attribute' && COLLECTING.has(callee.childForFieldName('attribute')?.text ?? '')) {
+        return lostInContainer(call, callee.childForFieldName('object'));
+      }
+      return undefined;
+    }
+    case 'stored': {
+      // `results[key] = coro`: fine when the container is awaited later.
+      const left = u.consumer?.type === 'assignment' ? u.consumer.childForFieldName('left') : null;
+      return left?.type === 'subscript' ? lostInContainer(call, left.childForFieldName('value')) : undefined;
     }
     case 'returned':
       // From an `async def`, the caller's `await` yields this coroutine, not the answer.
@@ -46,6 +59,49 @@ export function lostCoroutine(call: LlmCall): string | undefined {
     default:
       return undefined;
   }
+}
+
+const COLLECTING = new Set(['append', 'add', 'insert', 'extend', 'appendleft', 'put_nowait']);
+const AWAITING_CALL = /(?:^|\.)(?:gather|wait|wait_for|as_completed|create_task|ensure_future|shield|run|start_soon|run_until_complete|TaskGroup)$/;
+
+/**
+ * A coroutine put in a local container (`out[k] = coro`, `tasks.append(coro)`) is lost unless the
+ * container is later awaited, gathered, iterated with an `await` in the loop, returned or kept.
+ */
+function lostInContainer(call: LlmCall, container: Node | null): string | undefined {
+  const fn = call.scope;
+  if (!container || container.type !== 'identifier' || fn.kind !== 'function' || !fn.assignments.has(container.text)) return undefined;
+  const body = fn.node.childForFieldName('body');
+  if (!body) return undefined;
+  const source = fn.node.tree.rootNode.text;
+  for (const id of identifiersIn(fn.node.tree.rootNode, source, container.text, body.startIndex, body.endIndex)) {
+    if (id.id === container.id) continue;
+    let child: Node = id;
+    for (let p = id.parent; p && p.id !== body.id; child = p, p = p.parent) {
+      switch (p.type) {
+        case 'return_statement':
+        case 'yield':
+          // `return tasks` hands the coroutines to the caller; `return f(tasks)` does not.
+          if (child.id === id.id) return undefined;
+          break;
+        case 'await':
+        case 'function_definition':
+        case 'lambda':
+        case 'class_definition':
+          return undefined;
+        case 'call':
+          if (AWAITING_CALL.test(p.childForFieldName('function')?.text ?? '')) return undefined;
+          break;
+        case 'assignment':
+          if (p.childForFieldName('right')?.id === child.id && p.childForFieldName('left')?.type === 'attribute') return undefined; // kept on an object
+          break;
+        case 'for_statement':
+          if (p.childForFieldName('right')?.id === child.id && /\bawait\b/.test(p.childForFieldName('body')?.text ?? '')) return undefined;
+          break;
+      }
+    }
+  }
+  return `is put in \`${container.text}\`, which is never awaited: the request is never sent`;
 }
 
 export function checkUnawaited(ctx: PyContext): Finding[] {

@@ -1,0 +1,81 @@
+// Values that reach a handler from elsewhere: `Annotated[...]` dependency aliases defined in
+// another module, services typed by their parameter annotation, and coroutines parked in containers.
+
+import * as assert from 'assert';
+import { Workspace } from '../../src/engine/api';
+import { testEngine } from '../helpers/engine';
+
+const ROOT = '/virtual/flow';
+
+async function findings(files: Record<string, string>, file: string): Promise<string[]> {
+  const ws = new Workspace(await testEngine());
+  for (const [rel, text] of Object.entries(files)) ws.upsert(`${ROOT}/${rel}`, text);
+  return ws.analyze(`${ROOT}/${file}`)!.findings.map((f) => `${f.rule}@${f.range.start.line + 1}`);
+}
+
+describe('values across modules', () => {
+  it('follows an Annotated dependency alias imported from another module', async () => {
+    const files = {
+      'api/__init__.py': '',
+      'api/deps.py': [
+        'from typing import Annotated',
+        'from fastapi import Depends',
+        'from groq import Groq',
+        '',
+        'def get_groq() -> Groq:',
+        '    return Groq(timeout=10)',
+        '',
+        'GroqDep = Annotated[Groq, Depends(get_groq)]',
+        '',
+      ].join('\n'),
+      'api/routes.py': [
+        'from fastapi import APIRouter',
+        'from api.deps import GroqDep',
+        '',
+        'router = APIRouter()',
+        '',
+        '@router.get("/a")',
+        'async def a(q: str, llm: GroqDep):',
+        '    return llm.chat.completions.create(model="m", messages=[])',
+        '',
+        '@router.get("/b")',
+        'def b(q: str, llm: GroqDep):',
+        '    return llm.chat.completions.create(model="m", messages=[])',
+        '',
+      ].join('\n'),
+    };
+    assert.deepStrictEqual(await findings(files, 'api/routes.py'), ['blocking-llm-call@8']);
+  });
+
+  it('follows methods of a service typed by its parameter annotation (Depends provider elsewhere)', async () => {
+    const files = {
+      'svc/__init__.py': '',
+      'svc/service.py': [
+        'from anthropic import Anthropic',
+        '',
+        'class Writer:',
+        '    def __init__(self):',
+        '        self._c = Anthropic(timeout=10)',
+        '',
+        '    def draft(self, topic):',
+        '        return self._c.messages.create(model="m", max_tokens=10, messages=[])',
+        '',
+      ].join('\n'),
+      'svc/deps.py': ['from .service import Writer', '', '_w = None', '', 'def get_writer() -> Writer:', '    global _w', '    _w = _w or Writer()', '    return _w', ''].join('\n'),
+      'svc/main.py': [
+        'from fastapi import Depends, FastAPI',
+        'from .deps import get_writer',
+        'from .service import Writer',
+        '',
+        'app = FastAPI()',
+        '',
+        '@app.post("/draft")',
+        'async def draft(topic: str, w: Writer = Depends(get_writer)):',
+        '    return {"text": w.draft(topic)}',
+        '',
+      ].join('\n'),
+    };
+    assert.deepStrictEqual(await findings(files, 'svc/main.py'), ['blocking-llm-call@9']);
+    assert.deepStrictEqual(await findings(files, 'svc/service.py'), ['blocking-llm-call@8']);
+  });
+});
