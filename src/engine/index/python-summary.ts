@@ -120,9 +120,20 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
   return summary;
 }
 
+/** Modules (and their parents) defining route constructors: `import django.urls` then `django.urls.path(...)`. */
+const ROUTE_MODULES = new Set([...ROUTE_CONSTRUCTORS].flatMap((q) => q.split('.').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('.'))));
+
 /** Route-table entries pointing at views in other modules, and nested route tables. */
 function summarizeRoutes(summary: PyFileSummary, model: PyModel, evaluator: Evaluator): void {
-  if (ROUTE_CONSTRUCTORS.size === 0 || model.imports.size === 0) return;
+  // Only files importing a route constructor (or its module) can declare routes.
+  let imported = false;
+  for (const q of model.imports.values()) {
+    if (ROUTE_CONSTRUCTORS.has(q) || ROUTE_MODULES.has(q)) {
+      imported = true;
+      break;
+    }
+  }
+  if (!imported) return;
   const qualify = (node: Node | undefined): string | undefined => {
     if (!node || (node.type !== 'identifier' && node.type !== 'attribute')) return undefined;
     const dotted = node.text.replace(/\s+/g, '');
