@@ -48,6 +48,10 @@ export interface ProbeReport {
   /** Samples of the probe during the run, for the panel's chart: [ms since start, latency ms]. */
   samples?: Array<[number, number]>;
   stalled: boolean;
+  /** Why the probe could not measure (404, refused…); `stalled` is then false. */
+  error?: string;
+  /** Probes still unanswered when the run ended. */
+  unansweredAtEnd?: number;
   /** One sentence, e.g. "the event loop stalled: /health p50 1.9 s under load vs 2 ms idle". */
   verdict?: string;
 }
@@ -83,6 +87,10 @@ export interface LoadTestReport {
   histogram?: Array<[number, number]>;
   /** Set when the run stopped early: "cancelled", "target unreachable", … */
   stoppedReason?: string;
+  /** Open model: arrivals dropped because too many were already waiting for a connection. */
+  dropped?: number;
+  connections?: number;
+  rate?: number | null;
 }
 
 /** Emitted about every 250 ms while a run is going. */
