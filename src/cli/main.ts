@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Engine, RULES, RULE_IDS, Workspace, defaultWasmDir, discoverFiles, getRule, normalizeRuleSeverities, renderRuleDocs, type RuleId, type SeveritySetting } from '../engine/api';
 import { toGithub, toJson, toSarif, toText } from './format';
+import { CliUsageError, loadtestCommand, mockLlmCommand } from './loadtest';
 
 const HELP = `Loopsafe — finds LLM calls that block or drop the event loop in web handlers.
 
@@ -12,9 +13,14 @@ Usage:
   loopsafe check [paths...] [--format text|json|sarif|github] [--select id,...] [--rules id=severity,...]
   loopsafe explain <rule-id>
   loopsafe rules
+  loopsafe loadtest <url> [-X M] [-H 'k: v'] [--body @file|json] [--duration 10s] [--connections N | --rate R/s]
+                    [--probe URL] [--sse] [--threshold EXPR]... [--json] [--k6 FILE] [--allow-remote]
+  loopsafe mock-llm [--port N] [--latency 200ms] [--ttft 100ms] [--chunks N] [--error-rate F]
   loopsafe --version
 
-Exit codes: 0 no findings, 1 findings, 2 error.`;
+Run \`loopsafe loadtest --help\` for every load-test option.
+
+Exit codes: check 0 no findings, 1 findings, 2 error; loadtest 0 pass, 1 a threshold failed, 2 error.`;
 
 class UsageError extends Error {}
 
@@ -129,6 +135,10 @@ export async function main(argv: string[]): Promise<number> {
         return explain(rest);
       case 'rules':
         return listRules();
+      case 'loadtest':
+        return await loadtestCommand(rest);
+      case 'mock-llm':
+        return await mockLlmCommand(rest);
       case '--version':
       case '-V':
         process.stdout.write(version() + '\n');
@@ -143,7 +153,7 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof CliUsageError) {
       process.stderr.write(`loopsafe: ${err.message}\n`);
       return 2;
     }

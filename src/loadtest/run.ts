@@ -76,7 +76,7 @@ export function checkReachable(url: string, timeoutMs = 3000): Promise<string | 
     };
     socket.setTimeout(timeoutMs, () => done(`cannot connect to ${u.host}: timed out after ${timeoutMs} ms`));
     socket.once('connect', () => done());
-    socket.once('error', (err) => done(`cannot connect to ${u.host}: ${describeErrorKind(errorKind(err))}`));
+    socket.on('error', (err) => done(`cannot connect to ${u.host}: ${describeErrorKind(errorKind(err))}`));
   });
 }
 

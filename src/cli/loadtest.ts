@@ -1,0 +1,253 @@
+// `loopsafe loadtest` and `loopsafe mock-llm`: flags parsed into checked options, live progress on a
+// terminal, the report as text or JSON, a k6 export; Ctrl-C cancels and keeps the partial results.
+
+import * as fs from 'fs';
+import { normalizeLoadTestOptions, runLoadTest, toK6Script } from '../loadtest/run';
+import { parseDuration, type LoadTestInput } from '../loadtest/options';
+import { formatProgress, formatReport } from '../loadtest/format';
+import { MOCK_DEFAULTS, startMockLlm } from '../mockllm/server';
+
+export class CliUsageError extends Error {}
+
+export const LOADTEST_HELP = `loopsafe loadtest <url> [options]
+  -X, --method M           HTTP method (default GET, POST when a body is given)
+  -H, --header 'k: v'      request header (repeatable)
+  --body @file|json        request body
+  --duration 10s           measured duration (cap 10 min)
+  -c, --connections N      closed model: N connections, one request each in flight (default 10)
+  --rate R/s               open model: R arrivals per second, latency from the intended send time
+  --warmup 2s  --ramp 5s   warm-up before measuring; linear ramp of connections or rate
+  --max-requests N         stop after N requests
+  --timeout 60s            per-request timeout
+  --probe URL|PATH         cheap endpoint timed during the load (stall probe), e.g. /health
+  --sse                    time the first token and the gaps between tokens of streamed responses
+  --threshold EXPR         pass/fail, e.g. p95<800ms, errors<1%, rps>50 (repeatable)
+  --json                   print the report as JSON
+  --k6 FILE                also write the scenario as a k6 script
+  --allow-remote           permit a non-loopback target
+Exit codes: 0 pass, 1 a threshold failed, 2 error.`;
+
+export const MOCK_HELP = `loopsafe mock-llm [--port 8100] [--host 127.0.0.1] [--latency 200ms] [--ttft 100ms] [--chunks 8] [--error-rate 0] [--retry-after 1]
+OpenAI-compatible (/v1/chat/completions, /v1/completions, /v1/embeddings, /v1/models) and Anthropic (/v1/messages) mock,
+JSON and SSE. Point your app at it: OPENAI_BASE_URL=http://127.0.0.1:8100/v1 ANTHROPIC_BASE_URL=http://127.0.0.1:8100`;
+
+function takeValue(argv: string[], i: number, flag: string): [string, number] {
+  const a = argv[i];
+  const eq = a.indexOf('=');
+  if (a.startsWith('--') && eq !== -1) return [a.slice(eq + 1), i];
+  const v = argv[i + 1];
+  if (v === undefined) throw new CliUsageError(`${flag} needs a value`);
+  return [v, i + 1];
+}
+
+function integer(value: string, flag: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new CliUsageError(`${flag} takes a whole number, not "${value}"`);
+  return Number(value);
+}
+
+export function parseLoadtestArgs(argv: string[]): { input: LoadTestInput; json: boolean; k6?: string } {
+  const input: LoadTestInput = { headers: {}, thresholds: [] };
+  let json = false;
+  let k6: string | undefined;
+  let methodGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const flag = a.split('=')[0];
+    let v: string;
+    switch (flag) {
+      case '-X':
+      case '--method':
+        [v, i] = takeValue(argv, i, flag);
+        input.method = v;
+        methodGiven = true;
+        break;
+      case '-H':
+      case '--header': {
+        [v, i] = takeValue(argv, i, flag);
+        const colon = v.indexOf(':');
+        if (colon <= 0) throw new CliUsageError(`header "${v}" is not of the form 'name: value'`);
+        input.headers![v.slice(0, colon).trim()] = v.slice(colon + 1).trim();
+        break;
+      }
+      case '--body':
+      case '-d':
+        [v, i] = takeValue(argv, i, flag);
+        if (v.startsWith('@')) {
+          try {
+            input.body = fs.readFileSync(v.slice(1), 'utf8');
+          } catch (err) {
+            throw new CliUsageError(`cannot read the body file ${v.slice(1)} (${(err as NodeJS.ErrnoException).code ?? err})`);
+          }
+        } else {
+          input.body = v;
+        }
+        break;
+      case '--duration':
+        [v, i] = takeValue(argv, i, flag);
+        input.duration = v;
+        break;
+      case '-c':
+      case '--connections':
+        [v, i] = takeValue(argv, i, flag);
+        input.connections = integer(v, flag);
+        break;
+      case '--rate':
+        [v, i] = takeValue(argv, i, flag);
+        input.rate = v;
+        break;
+      case '--warmup':
+        [v, i] = takeValue(argv, i, flag);
+        input.warmupMs = wrap(() => parseDuration(v, 'warm-up'));
+        break;
+      case '--ramp':
+        [v, i] = takeValue(argv, i, flag);
+        input.rampMs = wrap(() => parseDuration(v, 'ramp'));
+        break;
+      case '--max-requests':
+        [v, i] = takeValue(argv, i, flag);
+        input.maxRequests = integer(v, flag);
+        break;
+      case '--timeout':
+        [v, i] = takeValue(argv, i, flag);
+        input.requestTimeoutMs = wrap(() => parseDuration(v, 'timeout'));
+        break;
+      case '--probe':
+        [v, i] = takeValue(argv, i, flag);
+        input.probe = v;
+        break;
+      case '--threshold':
+        [v, i] = takeValue(argv, i, flag);
+        input.thresholds!.push(v);
+        break;
+      case '--k6':
+        [v, i] = takeValue(argv, i, flag);
+        k6 = v;
+        break;
+      case '--sse':
+        input.sse = true;
+        break;
+      case '--json':
+        json = true;
+        break;
+      case '--allow-remote':
+        input.allowRemote = true;
+        break;
+      default:
+        if (a.startsWith('-')) throw new CliUsageError(`unknown option ${a}\n\n${LOADTEST_HELP}`);
+        if (input.url) throw new CliUsageError(`one target URL only (got "${input.url}" and "${a}")`);
+        input.url = a;
+    }
+  }
+  if (!input.url) throw new CliUsageError(`loadtest needs a target URL\n\n${LOADTEST_HELP}`);
+  if (!methodGiven && input.body !== undefined) input.method = 'POST';
+  return { input, json, k6 };
+}
+
+function wrap<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw new CliUsageError(err instanceof Error ? err.message : String(err));
+  }
+}
+
+export async function loadtestCommand(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(LOADTEST_HELP + '\n');
+    return 0;
+  }
+  const { input, json, k6 } = parseLoadtestArgs(argv);
+  const normalized = normalizeLoadTestOptions(input);
+  if ('error' in normalized) throw new CliUsageError(normalized.error);
+  const options = normalized.options;
+  if (k6) {
+    try {
+      fs.writeFileSync(k6, toK6Script(options));
+    } catch (err) {
+      throw new CliUsageError(`cannot write the k6 script to ${k6} (${(err as NodeJS.ErrnoException).code ?? err})`);
+    }
+    if (!json) process.stderr.write(`loopsafe: k6 script written to ${k6}\n`);
+  }
+  const controller = new AbortController();
+  const onSigint = () => {
+    process.stderr.write('\nloopsafe: cancelling, keeping the partial results…\n');
+    controller.abort();
+  };
+  process.once('SIGINT', onSigint);
+  const live = process.stderr.isTTY === true && !json;
+  try {
+    const report = await runLoadTest(options, {
+      signal: controller.signal,
+      onProgress: live ? (p) => process.stderr.write(`\r\u001b[2K${formatProgress(p)}`) : undefined,
+    });
+    if (live) process.stderr.write('\r\u001b[2K');
+    const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+    process.stdout.write((json ? JSON.stringify(report) : formatReport(report, options, { color })) + '\n');
+    if (report.stoppedReason && (report.stoppedReason === 'cancelled' || report.completed === 0)) return 2;
+    return report.pass ? 0 : 1;
+  } finally {
+    process.removeListener('SIGINT', onSigint);
+  }
+}
+
+export async function mockLlmCommand(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(MOCK_HELP + '\n');
+    return 0;
+  }
+  const o = { ...MOCK_DEFAULTS };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i].split('=')[0];
+    let v: string;
+    switch (flag) {
+      case '--port':
+        [v, i] = takeValue(argv, i, flag);
+        o.port = integer(v, flag);
+        break;
+      case '--host':
+        [v, i] = takeValue(argv, i, flag);
+        o.host = v;
+        break;
+      case '--latency':
+        [v, i] = takeValue(argv, i, flag);
+        o.latencyMs = wrap(() => parseDuration(v, 'latency'));
+        break;
+      case '--ttft':
+        [v, i] = takeValue(argv, i, flag);
+        o.ttftMs = wrap(() => parseDuration(v, 'time to first token'));
+        break;
+      case '--chunks':
+        [v, i] = takeValue(argv, i, flag);
+        o.chunks = integer(v, flag);
+        break;
+      case '--error-rate':
+        [v, i] = takeValue(argv, i, flag);
+        o.errorRate = Number(v);
+        if (!Number.isFinite(o.errorRate)) throw new CliUsageError(`--error-rate takes a number between 0 and 1, not "${v}"`);
+        break;
+      case '--retry-after':
+        [v, i] = takeValue(argv, i, flag);
+        o.retryAfterS = integer(v, flag);
+        break;
+      default:
+        throw new CliUsageError(`unknown option ${argv[i]}\n\n${MOCK_HELP}`);
+    }
+  }
+  let mock;
+  try {
+    mock = await startMockLlm(o);
+  } catch (err) {
+    throw new CliUsageError(err instanceof Error ? err.message : String(err));
+  }
+  process.stdout.write(
+    `Loopsafe mock LLM listening on ${mock.url} (latency ${o.latencyMs} ms, first token ${o.ttftMs} ms, ${o.chunks} chunks, error rate ${o.errorRate})\n` +
+      `  OPENAI_BASE_URL=${mock.url}/v1  ANTHROPIC_BASE_URL=${mock.url}\nCtrl-C stops it.\n`,
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await mock.close();
+  return 0;
+}

@@ -1,0 +1,65 @@
+// Human-readable load-test report (the CLI's output, the saved text summary): the probe verdict
+// first, then throughput, latency, first byte / first token, fairness, errors and thresholds.
+
+import { formatMs } from './probe';
+import type { LoadTestOptions, LoadTestReport, Percentiles } from './types';
+
+export interface FormatStyle {
+  color: boolean;
+}
+
+const paint = (on: boolean, code: string, s: string) => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
+function pct(p: Percentiles): string {
+  return `p50 ${formatMs(p.p50)} · p90 ${formatMs(p.p90)} · p95 ${formatMs(p.p95)} · p99 ${formatMs(p.p99)} · max ${formatMs(p.max)}`;
+}
+
+export function describeScenario(o: Pick<LoadTestOptions, 'method' | 'url' | 'connections' | 'rate' | 'durationMs'>): string {
+  const load = o.rate ? `${o.rate} req/s (open model, up to ${o.connections} connections)` : `${o.connections} connection${o.connections === 1 ? '' : 's'} (closed model)`;
+  return `${o.method} ${o.url} · ${load} · ${formatMs(o.durationMs)}`;
+}
+
+export function formatReport(r: LoadTestReport, o: Pick<LoadTestOptions, 'method' | 'url' | 'connections' | 'rate' | 'durationMs'>, style: FormatStyle = { color: false }): string {
+  const c = style.color;
+  const lines: string[] = [];
+  lines.push(`${paint(c, '1', 'Loopsafe load test')}  ${describeScenario(o)}`);
+  lines.push('');
+  if (r.stoppedReason) lines.push(`  ${paint(c, '33', '!')} stopped early: ${r.stoppedReason}`);
+  if (r.probe?.verdict) {
+    const mark = r.probe.stalled ? paint(c, '31;1', '✖') : r.probe.error ? paint(c, '33', '!') : paint(c, '32', '✔');
+    const text = r.probe.stalled ? paint(c, '31;1', r.probe.verdict.toUpperCase().slice(0, 1) + r.probe.verdict.slice(1)) : r.probe.verdict[0].toUpperCase() + r.probe.verdict.slice(1);
+    lines.push(`  ${mark} ${text}`);
+    if (r.probe.stalled) lines.push('    Requests that should take milliseconds waited behind blocking work in a handler: look for a sync LLM or I/O call in an `async` handler.');
+  }
+  if (lines[lines.length - 1] !== '') lines.push('');
+  const errorTotal = Object.values(r.errors).reduce((a, b) => a + b, 0);
+  const row = (k: string, v: string) => lines.push(`  ${k.padEnd(13)}${v}`);
+  row('requests', `sent ${r.sent} · completed ${r.completed} · errors ${errorTotal}${r.dropped ? ` · dropped ${r.dropped}` : ''} · in flight at end ${r.inFlightAtEnd}${r.inFlightAtEnd ? ` (oldest ${formatMs(r.oldestInFlightMs)})` : ''}`);
+  row('throughput', `${r.throughputRps} req/s over ${formatMs(r.durationMs)}`);
+  if (r.completed > 0) {
+    row('latency', pct(r.latencyMs));
+    row('first byte', pct(r.ttfbMs));
+    if (r.ttftMs) row('first token', pct(r.ttftMs));
+    if (r.interTokenMs) row('per token', pct(r.interTokenMs));
+  }
+  if (r.model === 'closed' && r.completed > 0) {
+    const p = r.perConnection;
+    row('fairness', `completions per connection: min ${p.min} · median ${p.median} · max ${p.max}${p.starved ? paint(c, '33', ` · ${p.starved} starved`) : ''}`);
+  }
+  if (errorTotal > 0) row('errors', Object.entries(r.errors).map(([k, v]) => `${/^\d{3}$/.test(k) ? `HTTP ${k}` : k} ×${v}`).join(' · '));
+  if (r.probe && !r.probe.error) row('probe', `${new URL(r.probe.url).pathname} idle p50 ${formatMs(r.probe.idleMs.p50)} · under load p50 ${formatMs(r.probe.loadMs.p50)} · p99 ${formatMs(r.probe.loadMs.p99)} · max ${formatMs(r.probe.loadMs.max)}${r.probe.unansweredAtEnd ? ` · ${r.probe.unansweredAtEnd} unanswered` : ''}`);
+  if (r.inFlightAtEnd > 0 && r.completed < r.sent / 2) lines.push(`  ${paint(c, '33', 'note')}         ${r.inFlightAtEnd} requests never finished: tools that count only completed requests hide them.`);
+  if (r.thresholds.length) {
+    lines.push('');
+    for (const t of r.thresholds) lines.push(`  ${t.pass ? paint(c, '32', '✔') : paint(c, '31', '✖')} ${t.expr.padEnd(16)} actual ${t.actual === null ? 'n/a' : t.actual}`);
+  }
+  lines.push('');
+  lines.push(`  ${r.pass ? paint(c, '32;1', 'PASS') : paint(c, '31;1', 'FAIL')}`);
+  return lines.join('\n');
+}
+
+/** One line of live progress for a terminal. */
+export function formatProgress(p: { elapsedMs: number; totalMs: number; phase: string; completed: number; errors: number; inFlight: number; rps: number; p50: number | null; probeMs: number | null }): string {
+  const pctDone = Math.min(100, Math.round((100 * p.elapsedMs) / Math.max(1, p.totalMs)));
+  return `${p.phase.padEnd(7)} ${String(pctDone).padStart(3)}%  ${String(p.rps).padStart(7)} req/s  p50 ${p.p50 === null ? '—' : formatMs(p.p50)}  done ${p.completed}  errors ${p.errors}  in flight ${p.inFlight}${p.probeMs !== null ? `  probe ${formatMs(p.probeMs)}` : ''}`;
+}
