@@ -50,6 +50,8 @@ const REQUIRED = [
   'extension/dist/server.js',
   'extension/dist/wasm/tree-sitter.wasm',
   'extension/dist/wasm/tree-sitter-python.wasm',
+  'extension/media/loadtest/panel.js',
+  'extension/media/loadtest/panel.css',
   'extension/readme.md',
   'extension/changelog.md',
 ];

@@ -1,11 +1,10 @@
-// `loopsafe loadtest` and `loopsafe mock-llm`: flags parsed into checked options, live progress on a
-// terminal, the report as text or JSON, a k6 export; Ctrl-C cancels and keeps the partial results.
+// `loopsafe loadtest`: flags parsed into checked options, live progress on a terminal, the report
+// as text or JSON, a k6 export; Ctrl-C cancels and keeps the partial results.
 
 import * as fs from 'fs';
 import { normalizeLoadTestOptions, runLoadTest, toK6Script } from '../loadtest/run';
 import { parseDuration, type LoadTestInput } from '../loadtest/options';
 import { formatProgress, formatReport } from '../loadtest/format';
-import { MOCK_DEFAULTS, startMockLlm } from '../mockllm/server';
 
 export class CliUsageError extends Error {}
 
@@ -27,11 +26,7 @@ export const LOADTEST_HELP = `loopsafe loadtest <url> [options]
   --allow-remote           permit a non-loopback target
 Exit codes: 0 pass, 1 a threshold failed, 2 error.`;
 
-export const MOCK_HELP = `loopsafe mock-llm [--port 8100] [--host 127.0.0.1] [--latency 200ms] [--ttft 100ms] [--chunks 8] [--error-rate 0] [--retry-after 1]
-OpenAI-compatible (/v1/chat/completions, /v1/completions, /v1/embeddings, /v1/models) and Anthropic (/v1/messages) mock,
-JSON and SSE. Point your app at it: OPENAI_BASE_URL=http://127.0.0.1:8100/v1 ANTHROPIC_BASE_URL=http://127.0.0.1:8100`;
-
-function takeValue(argv: string[], i: number, flag: string): [string, number] {
+export function takeValue(argv: string[], i: number, flag: string): [string, number] {
   const a = argv[i];
   const eq = a.indexOf('=');
   if (a.startsWith('--') && eq !== -1) return [a.slice(eq + 1), i];
@@ -40,7 +35,7 @@ function takeValue(argv: string[], i: number, flag: string): [string, number] {
   return [v, i + 1];
 }
 
-function integer(value: string, flag: string): number {
+export function integer(value: string, flag: string): number {
   if (!/^\d+$/.test(value.trim())) throw new CliUsageError(`${flag} takes a whole number, not "${value}"`);
   return Number(value);
 }
@@ -143,7 +138,7 @@ export function parseLoadtestArgs(argv: string[]): { input: LoadTestInput; json:
   return { input, json, k6 };
 }
 
-function wrap<T>(fn: () => T): T {
+export function wrap<T>(fn: () => T): T {
   try {
     return fn();
   } catch (err) {
@@ -188,66 +183,4 @@ export async function loadtestCommand(argv: string[]): Promise<number> {
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
-}
-
-export async function mockLlmCommand(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    process.stdout.write(MOCK_HELP + '\n');
-    return 0;
-  }
-  const o = { ...MOCK_DEFAULTS };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i].split('=')[0];
-    let v: string;
-    switch (flag) {
-      case '--port':
-        [v, i] = takeValue(argv, i, flag);
-        o.port = integer(v, flag);
-        break;
-      case '--host':
-        [v, i] = takeValue(argv, i, flag);
-        o.host = v;
-        break;
-      case '--latency':
-        [v, i] = takeValue(argv, i, flag);
-        o.latencyMs = wrap(() => parseDuration(v, 'latency'));
-        break;
-      case '--ttft':
-        [v, i] = takeValue(argv, i, flag);
-        o.ttftMs = wrap(() => parseDuration(v, 'time to first token'));
-        break;
-      case '--chunks':
-        [v, i] = takeValue(argv, i, flag);
-        o.chunks = integer(v, flag);
-        break;
-      case '--error-rate':
-        [v, i] = takeValue(argv, i, flag);
-        o.errorRate = Number(v);
-        if (!Number.isFinite(o.errorRate)) throw new CliUsageError(`--error-rate takes a number between 0 and 1, not "${v}"`);
-        break;
-      case '--retry-after':
-        [v, i] = takeValue(argv, i, flag);
-        o.retryAfterS = integer(v, flag);
-        break;
-      default:
-        throw new CliUsageError(`unknown option ${argv[i]}\n\n${MOCK_HELP}`);
-    }
-  }
-  let mock;
-  try {
-    mock = await startMockLlm(o);
-  } catch (err) {
-    throw new CliUsageError(err instanceof Error ? err.message : String(err));
-  }
-  process.stdout.write(
-    `Loopsafe mock LLM listening on ${mock.url} (latency ${o.latencyMs} ms, first token ${o.ttftMs} ms, ${o.chunks} chunks, error rate ${o.errorRate})\n` +
-      `  OPENAI_BASE_URL=${mock.url}/v1  ANTHROPIC_BASE_URL=${mock.url}\nCtrl-C stops it.\n`,
-  );
-  await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
-  await mock.close();
-  return 0;
 }

@@ -5,7 +5,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Engine, RULES, RULE_IDS, Workspace, defaultWasmDir, discoverFiles, getRule, normalizeRuleSeverities, renderRuleDocs, type RuleId, type SeveritySetting } from '../engine/api';
 import { toGithub, toJson, toSarif, toText } from './format';
-import { CliUsageError, loadtestCommand, mockLlmCommand } from './loadtest';
+import { CliUsageError, loadtestCommand } from './loadtest';
+import { mockLlmCommand } from './mockllm';
 
 const HELP = `Loopsafe — finds LLM calls that block or drop the event loop in web handlers.
 

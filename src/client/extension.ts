@@ -5,6 +5,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CommandId, ExplainRequest, RulesRequest, ScanWorkspaceRequest, StatusNotification, type ScanResult, type StatusParams } from '../shared/protocol';
 import { StatusBar } from './statusBar';
+import { loadTestCommand } from './loadtest/command';
+import { LoadTestPanel, PANEL_VIEW_TYPE } from './loadtest/panel';
 
 let client: LanguageClient | undefined;
 
@@ -49,7 +51,15 @@ export function activate(context: vscode.ExtensionContext): LoopsafeApi {
     output.appendLine(`Loopsafe language server failed to start: ${err instanceof Error ? err.message : String(err)}`);
   });
 
+  const logLine = (line: string) => output.appendLine(line);
+  context.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state) => LoadTestPanel.revive(panel, context.extensionUri, logLine, state),
+    }),
+  );
+
   const commands: Record<string, (...args: unknown[]) => unknown> = {
+    [CommandId.loadTest]: (arg?: unknown) => loadTestCommand(context.extensionUri, client, logLine, arg),
     [CommandId.explainRule]: async (arg?: unknown) => {
       if (!client) return undefined;
       const rule = typeof arg === 'string' ? arg : await vscode.window.showQuickPick(client.sendRequest<string[]>(RulesRequest), { placeHolder: 'Explain which Loopsafe rule?' });

@@ -2,6 +2,7 @@
 // first, then throughput, latency, first byte / first token, fairness, errors and thresholds.
 
 import { formatMs } from './probe';
+import { describeErrorKind } from './run';
 import type { LoadTestOptions, LoadTestReport, Percentiles } from './types';
 
 export interface FormatStyle {
@@ -46,16 +47,26 @@ export function formatReport(r: LoadTestReport, o: Pick<LoadTestOptions, 'method
     const p = r.perConnection;
     row('fairness', `completions per connection: min ${p.min} · median ${p.median} · max ${p.max}${p.starved ? paint(c, '33', ` · ${p.starved} starved`) : ''}`);
   }
-  if (errorTotal > 0) row('errors', Object.entries(r.errors).map(([k, v]) => `${/^\d{3}$/.test(k) ? `HTTP ${k}` : k} ×${v}`).join(' · '));
+  if (errorTotal > 0) row('errors', Object.entries(r.errors).map(([k, v]) => `${/^\d{3}$/.test(k) ? `HTTP ${k}` : describeErrorKind(k)} ×${v}`).join(' · '));
   if (r.probe && !r.probe.error) row('probe', `${new URL(r.probe.url).pathname} idle p50 ${formatMs(r.probe.idleMs.p50)} · under load p50 ${formatMs(r.probe.loadMs.p50)} · p99 ${formatMs(r.probe.loadMs.p99)} · max ${formatMs(r.probe.loadMs.max)}${r.probe.unansweredAtEnd ? ` · ${r.probe.unansweredAtEnd} unanswered` : ''}`);
   if (r.inFlightAtEnd > 0 && r.completed < r.sent / 2) lines.push(`  ${paint(c, '33', 'note')}         ${r.inFlightAtEnd} requests never finished: tools that count only completed requests hide them.`);
   if (r.thresholds.length) {
     lines.push('');
-    for (const t of r.thresholds) lines.push(`  ${t.pass ? paint(c, '32', '✔') : paint(c, '31', '✖')} ${t.expr.padEnd(16)} actual ${t.actual === null ? 'n/a' : t.actual}`);
+    for (const t of r.thresholds) lines.push(`  ${t.pass ? paint(c, '32', '✔') : paint(c, '31', '✖')} ${t.expr.padEnd(16)} actual ${thresholdValue(t.expr, t.actual)}`);
   }
   lines.push('');
   lines.push(`  ${r.pass ? paint(c, '32;1', 'PASS') : paint(c, '31;1', 'FAIL')}`);
   return lines.join('\n');
+}
+
+/** A threshold's measured value with its unit (`54.9 ms`, `0.5%`, `48 req/s`). */
+function thresholdValue(expr: string, actual: number | null): string {
+  if (actual === null) return 'n/a (not measured)';
+  const metric = expr.split(/[<>=]/)[0].trim().toLowerCase();
+  if (/(^|_)(p\d\d|max)$/.test(metric)) return formatMs(actual);
+  if (metric === 'rps') return `${actual} req/s`;
+  if (metric === 'errors' && expr.trim().endsWith('%')) return `${actual}%`;
+  return String(actual);
 }
 
 /** One line of live progress for a terminal. */

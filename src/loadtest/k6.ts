@@ -32,12 +32,18 @@ export function toK6Script(options: LoadTestOptions): string {
     if ('comment' in k) comments.push(k.comment);
     else thresholds.set(k.metric, [...(thresholds.get(k.metric) ?? []), k.rule]);
   }
-  const headers = Object.fromEntries(Object.entries(options.headers).filter(([k]) => k !== 'content-length'));
+  // Credentials stay out of the file: the script reads them from the environment (k6 run -e NAME=...).
+  const secret = (k: string) => /^(authorization|proxy-authorization|cookie|x-api-key|api-key|x-goog-api-key|anthropic-api-key)$/i.test(k);
+  const envName = (k: string) => `LOOPSAFE_HEADER_${k.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  const headers = Object.fromEntries(Object.entries(options.headers).filter(([k]) => k !== 'content-length' && !secret(k)));
+  const secretHeaders = Object.keys(options.headers).filter(secret);
+  // k6 rates are whole numbers per time unit: slow rates go per minute.
+  const perMinute = options.rate !== undefined && options.rate < 1;
   const load = options.rate
     ? {
         executor: 'constant-arrival-rate',
-        rate: Math.round(options.rate),
-        timeUnit: '1s',
+        rate: perMinute ? Math.max(1, Math.round(options.rate * 60)) : Math.round(options.rate),
+        timeUnit: perMinute ? '1m' : '1s',
         duration: k6Duration(options.durationMs),
         preAllocatedVUs: options.connections,
         maxVUs: Math.max(options.connections, Math.ceil(options.rate * 2)),
@@ -73,7 +79,10 @@ export function toK6Script(options: LoadTestOptions): string {
     `export const options = ${JSON.stringify(opts, null, 2)};`,
     '',
     `const URL = ${JSON.stringify(options.url)};`,
-    `const PARAMS = { headers: ${JSON.stringify(headers)}, timeout: ${JSON.stringify(k6Duration(options.requestTimeoutMs))}, tags: { name: ${JSON.stringify(new URL(options.url).pathname)} } };`,
+    ...secretHeaders.map((k) => `// ${k}: set with \`k6 run -e ${envName(k)}=...\` (not written to this file).`),
+    `const HEADERS = ${JSON.stringify(headers)};`,
+    ...secretHeaders.map((k) => `if (__ENV.${envName(k)}) HEADERS[${JSON.stringify(k)}] = __ENV.${envName(k)};`),
+    `const PARAMS = { headers: HEADERS, timeout: ${JSON.stringify(k6Duration(options.requestTimeoutMs))}, tags: { name: ${JSON.stringify(new URL(options.url).pathname)} } };`,
     `const BODY = ${options.body === undefined ? 'null' : JSON.stringify(options.body)};`,
     '',
     'export function load() {',

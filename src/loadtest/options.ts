@@ -29,7 +29,7 @@ export type LoadTestInput = Partial<Omit<LoadTestOptions, 'probe' | 'rate'>> & {
   url?: string;
   rate?: number | string;
   duration?: string | number;
-  probe?: string | { url: string; intervalMs?: number };
+  probe?: string | { url: string; intervalMs?: number; fallbacks?: string[] };
 };
 
 /** `10s`, `500ms`, `2m`, `1.5s` or a number of milliseconds. */
@@ -140,6 +140,8 @@ function normalize(input: LoadTestInput): LoadTestOptions {
     const intervalMs = raw.intervalMs ?? DEFAULTS.probeIntervalMs;
     if (!(intervalMs >= 10) || intervalMs > 60_000) throw new Error('the probe interval must be between 10 ms and 60 s');
     probe = { url: probeUrl.toString(), intervalMs };
+    // Paths tried in turn when the probe answers 404 (an app without /health still has /docs or /).
+    if (raw.fallbacks?.length) probe.fallbacks = raw.fallbacks.map((f) => new URL(f, probeUrl).toString()).filter((f) => isLoopbackHost(new URL(f).hostname) || allowRemote);
   }
 
   const thresholds = input.thresholds ?? [];

@@ -23,8 +23,8 @@ export function isStalled(idleP50: number, loadP50: number): boolean {
 }
 
 export class Probe {
-  private readonly pool: Pool;
-  private readonly path: string;
+  private pool: Pool;
+  private path: string;
   private readonly idle = new LatencyStats();
   private readonly load = new LatencyStats();
   private readonly samples: Array<[number, number]> = [];
@@ -39,9 +39,10 @@ export class Probe {
   private unanswered = 0;
 
   constructor(
-    readonly url: string,
+    public url: string,
     private readonly intervalMs: number,
     private readonly timeoutMs: number,
+    private readonly fallbacks: string[] = [],
   ) {
     const u = new URL(url);
     this.path = u.pathname + u.search;
@@ -50,14 +51,31 @@ export class Probe {
 
   /** Idle latency before the load starts; a probe that fails here is reported, not retried. */
   async baseline(signal?: AbortSignal): Promise<void> {
+    const candidates = [...this.fallbacks];
     for (let i = 0; i < IDLE_SAMPLES && !signal?.aborted; i++) {
       const r = await this.once(Math.min(5000, this.timeoutMs));
+      if (r.error === 'HTTP 404' && i === 0 && candidates.length > 0) {
+        // No such endpoint: move to the next candidate path.
+        this.retarget(candidates.shift()!);
+        i--;
+        continue;
+      }
       if (r.error) {
         this.error = `${this.path}: ${r.error}`;
         return;
       }
       this.idle.record(r.ms);
     }
+  }
+
+  private retarget(url: string): void {
+    const u = new URL(url);
+    if (u.origin !== new URL(this.url).origin) {
+      this.pool.destroy().catch(() => undefined);
+      this.pool = new Pool(u.origin, { connections: MAX_IN_FLIGHT, pipelining: 1, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs });
+    }
+    this.url = url;
+    this.path = u.pathname + u.search;
   }
 
   start(signal?: AbortSignal): void {

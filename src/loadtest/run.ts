@@ -134,7 +134,8 @@ export async function runLoadTest(options: LoadTestOptions, hooks: LoadTestHooks
     };
     if (stoppedReason) r.stoppedReason = stoppedReason;
     r.thresholds = evaluateThresholds(options.thresholds, r);
-    r.pass = r.thresholds.every((t) => t.pass) && !(stoppedReason && completed === 0);
+    // A run that completed nothing, or had to stop early (server gone, cancelled), cannot pass.
+    r.pass = r.thresholds.every((t) => t.pass) && completed > 0 && !stoppedReason;
     return r;
   };
 
@@ -145,7 +146,7 @@ export async function runLoadTest(options: LoadTestOptions, hooks: LoadTestHooks
     return report(0, 0, 0, [], undefined);
   }
 
-  const probe = options.probe ? new Probe(options.probe.url, options.probe.intervalMs, options.requestTimeoutMs) : undefined;
+  const probe = options.probe ? new Probe(options.probe.url, options.probe.intervalMs, options.requestTimeoutMs, options.probe.fallbacks) : undefined;
   if (probe) await probe.baseline(hooks.signal);
 
   const path = target.pathname + target.search;
@@ -224,9 +225,16 @@ export async function runLoadTest(options: LoadTestOptions, hooks: LoadTestHooks
         return;
       }
       // A failed connection waits a little before trying again, so a dead server is not hammered in a spin.
-      const next = () => takeNext(slot);
-      if (ok) next();
-      else setTimeout(next, 25);
+      if (ok) {
+        takeNext(slot);
+        return;
+      }
+      // The slot stays busy during the pause, so the scheduler does not refire it at once.
+      slot.busy = true;
+      setTimeout(() => {
+        slot.busy = false;
+        takeNext(slot);
+      }, 25);
     };
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart() {},

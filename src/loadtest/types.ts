@@ -24,7 +24,7 @@ export interface LoadTestOptions {
   /** Treat responses as server-sent events: measure time to first token and inter-token latency. */
   sse: boolean;
   /** A cheap endpoint requested at a fixed interval during the run, compared with its idle latency. */
-  probe?: { url: string; intervalMs: number };
+  probe?: { url: string; intervalMs: number; fallbacks?: string[] };
   /** Expressions like `p95<800ms`, `errors<1%`, `rps>50`. */
   thresholds: string[];
   /** Per-request timeout; a request still open at the end counts as in flight, not as an error. */

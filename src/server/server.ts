@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_EXCLUDED_DIRS, Engine, RULE_IDS, Workspace, defaultWasmDir, discoverFiles, getRule, languageOf, renderRuleDocs, suppressionEdit, type FileAnalysis } from '../engine/api';
-import { CommandId, ExplainRequest, FIX_ALL_KIND, RulesRequest, ScanWorkspaceRequest, StatusNotification, type DiagnosticData, type ExplainParams, type ScanResult } from '../shared/protocol';
+import { CommandId, ExplainRequest, FIX_ALL_KIND, RoutesRequest, RulesRequest, ScanWorkspaceRequest, StatusNotification, type DiagnosticData, type ExplainParams, type LoadTestTarget, type ScanResult } from '../shared/protocol';
 import { pathToUri, toDiagnostic, toWorkspaceEdit, uriToPath } from './convert';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 
@@ -56,6 +56,7 @@ connection.onInitialize(async (params: InitializeParams) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
+      codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'loopsafe' },
@@ -233,6 +234,58 @@ connection.onHover((params) => {
     log(`hover failed: ${err instanceof Error ? err.message : String(err)}`);
     return null;
   }
+});
+
+/** Load-test targets of one analysed file: its routes with their handlers' findings. */
+function loadTestTargets(result: FileAnalysis): LoadTestTarget[] {
+  return result.routes.map((route) => ({
+    file: route.file,
+    line: route.range.start.line,
+    method: route.method,
+    path: route.path,
+    handler: route.handler,
+    framework: route.framework,
+    isAsync: route.isAsync,
+    findings: result.findings
+      .filter((f) => f.handler?.name === route.handler)
+      .map((f) => ({ rule: f.rule, message: f.message, line: f.range.start.line, severity: f.severity })),
+  }));
+}
+
+connection.onCodeLens((params) => {
+  try {
+    const doc = documents.get(params.textDocument.uri);
+    const file = uriToPath(params.textDocument.uri, doc?.languageId);
+    if (!file || !workspace || !settings.enable || !settings.codeLens) return [];
+    if (doc) workspace.upsert(file, doc.getText());
+    const result = analyzeSafely(file);
+    if (!result) return [];
+    return loadTestTargets(result).map((target) => {
+      const predicted = target.findings.some((f) => f.rule === 'blocking-llm-call' || f.rule === 'blocking-call-in-async-handler');
+      const route = target.path === '?' ? target.handler : `${target.method} ${target.path}`;
+      return {
+        range: { start: { line: target.line, character: 0 }, end: { line: target.line, character: 0 } },
+        command: {
+          title: predicted ? `$(pulse) Load test ${route} — prove the predicted stall` : `$(pulse) Load test ${route}`,
+          command: CommandId.loadTest,
+          arguments: [target],
+        },
+      };
+    });
+  } catch (err) {
+    log(`code lens failed: ${err instanceof Error ? err.message : String(err)}`);
+    return [];
+  }
+});
+
+connection.onRequest(RoutesRequest, (): LoadTestTarget[] => {
+  if (!workspace) return [];
+  const out: LoadTestTarget[] = [];
+  for (const file of workspace.files()) {
+    const result = analyzeSafely(file);
+    if (result) out.push(...loadTestTargets(result));
+  }
+  return out;
 });
 
 connection.onRequest(RulesRequest, () => [...RULE_IDS]);

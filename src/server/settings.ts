@@ -8,10 +8,12 @@ export interface Settings {
   debounceMs: number;
   scanOnStartup: boolean;
   exclude: string[];
+  /** "Load test" CodeLens above each route. */
+  codeLens: boolean;
   analyze: AnalyzeOptions;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, debounceMs: 250, scanOnStartup: true, exclude: [], analyze: {} };
+export const DEFAULT_SETTINGS: Settings = { enable: true, debounceMs: 250, scanOnStartup: true, exclude: [], codeLens: true, analyze: {} };
 
 export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const obj = raw !== null && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
@@ -28,6 +30,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
       debounceMs: normalizeNumber(debounce, 250, 0, 5000),
       scanOnStartup: normalizeBoolean(obj.scanOnStartup, true),
       exclude: normalizeStringArray(obj.exclude, []),
+      codeLens: normalizeBoolean((obj.loadTest as Record<string, unknown> | undefined)?.codeLens, true),
       analyze: { rules: rules.overrides },
     },
     problems,

@@ -34,7 +34,26 @@ export interface DiagnosticData {
   }[];
 }
 
+/** Every detected route of the workspace (for the load-test route picker). */
+export const RoutesRequest = 'loopsafe/routes';
+
+/** A route to load-test, as the CodeLens and the route picker hand it to the `loopsafe.loadTest` command. */
+export interface LoadTestTarget {
+  file: string;
+  /** 0-based line of the handler. */
+  line: number;
+  method: string;
+  /** Route path as written (`/chat/{id}`); `?` when the framework does not say. */
+  path: string;
+  handler: string;
+  framework: string;
+  isAsync: boolean;
+  /** The handler's static findings: the load test shows them next to the probe verdict. */
+  findings: { rule: string; message: string; line: number; severity: string }[];
+}
+
 export const CommandId = {
+  loadTest: 'loopsafe.loadTest',
   explainRule: 'loopsafe.explainRule',
   scanWorkspace: 'loopsafe.scanWorkspace',
   showOutput: 'loopsafe.showOutput',

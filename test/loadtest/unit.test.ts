@@ -141,6 +141,11 @@ describe('k6 export', () => {
     assert.match(script, /Threshold not exported: ttft_p95<1s/);
     assert.match(script, /export function probe\(\)/);
     assert.match(script, /http\.request\("POST", URL, BODY, PARAMS\)/);
+    const secret = toK6Script(options({ url: 'http://127.0.0.1:8000/', rate: 0.25, headers: { Authorization: 'Bearer sk-secret', 'X-Trace': 'on' } }));
+    assert.ok(!secret.includes('sk-secret'), 'credentials are not written to the script');
+    assert.match(secret, /__ENV\.LOOPSAFE_HEADER_AUTHORIZATION/);
+    assert.match(secret, /"x-trace":"on"/);
+    assert.match(secret, /"rate": 15,\s*"timeUnit": "1m"/);
     const closed = toK6Script(options({ url: 'http://127.0.0.1:8000/', connections: 5, duration: '10s' }));
     assert.match(closed, /"executor": "constant-vus"/);
     assert.match(closed, /"vus": 5/);
@@ -222,6 +227,9 @@ describe('load generator on bad targets', function () {
     const g = await runLoadTest(options({ url: `http://127.0.0.1:${(garbage.address() as net.AddressInfo).port}/`, duration: '1s', connections: 2 }));
     garbage.close();
     assert.ok((g.errors.protocol ?? 0) > 0, JSON.stringify(g.errors));
+    assert.strictEqual(g.pass, false, 'nothing completed: the run cannot pass');
+    // Failed connections pause before retrying: no spin of thousands of errors per second.
+    assert.ok(g.errors.protocol < 2 * 1000 / 25 + 10, `protocol errors ${g.errors.protocol} in 1 s on 2 connections`);
 
     let served = 0;
     const server = http.createServer((_req, res) => {
@@ -240,6 +248,23 @@ describe('load generator on bad targets', function () {
     assert.match(r.stoppedReason ?? '', /stopped responding/);
     assert.ok(r.completed > 10 && r.completed <= served, `partial results kept: ${r.completed}`);
     assert.ok(formatReport(r, options({ url: `http://127.0.0.1:${port}/` })).includes('stopped early'));
+    assert.strictEqual(r.pass, false);
+    const failures = Object.values(r.errors).reduce((a, b) => a + b, 0);
+    assert.ok(failures < 4 * (2500 / 25) + 50, `${failures} failed attempts after the server died`);
+  });
+
+  it('fails a run against a server that accepts connections but never answers', async () => {
+    const silent = net.createServer((s) => s.on('error', () => undefined));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    try {
+      const r = await runLoadTest(options({ url: `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/`, duration: '1s', connections: 3 }));
+      assert.strictEqual(r.completed, 0);
+      assert.strictEqual(r.inFlightAtEnd, 3);
+      assert.ok(r.oldestInFlightMs >= 900, `oldest ${r.oldestInFlightMs}`);
+      assert.strictEqual(r.pass, false);
+    } finally {
+      silent.close();
+    }
   });
 
   it('stops when cancelled and at the request cap, and never exceeds it', async () => {
