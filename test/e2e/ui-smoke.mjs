@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Real-UI smoke test, the way a person meets Loopsafe: install the packaged .vsix into code-server, open
 // the e2e workspace in headless Chromium, click seed.py, and check squiggle, Problems panel, lightbulb
-// fix and cleared squiggle. Screenshots of each step go to .artifacts/e2e/. usage: ui-smoke.mjs [--vsix F]
+// fix and cleared squiggle, then a load test from the CodeLens with its verdict in the panel.
+// Screenshots of each step go to .artifacts/e2e/. usage: ui-smoke.mjs [--vsix F]
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,6 +99,8 @@ try {
 
   // 4. The Problems panel.
   await runCommand(page, 'View: Focus Problems');
+  // The workspace has several files with findings: give the list the room to render them all.
+  await runCommand(page, 'View: Toggle Maximized Panel');
   const rows = page.locator('.markers-panel .monaco-list-row');
   const awaitRow = rows.filter({ hasText: 'await-on-sync-call' }).first();
   const rowOk = await appears(awaitRow);
@@ -105,6 +108,7 @@ try {
   check('Problems panel lists blocking-llm-call', await appears(rows.filter({ hasText: 'blocking-llm-call' }).first()));
   check('Problems panel lists the cross-file finding of the unopened app/llm.py', await appears(rows.filter({ hasText: 'summarize' }).first()));
   await shot(page, '2-problems.png');
+  await runCommand(page, 'View: Toggle Maximized Panel');
 
   // 5. Ctrl+. on the line opens the lightbulb menu with the AsyncOpenAI fix.
   await editor.locator('.view-line', { hasText: CALL }).first().click({ position: { x: 220, y: 5 } });
@@ -146,6 +150,27 @@ try {
 
   const status = page.locator('.statusbar-item', { hasText: 'Loopsafe' }).first();
   check('status bar shows Loopsafe', await appears(status, 10000), squash(await status.innerText().catch(() => '')));
+
+  // 7. The load test: the CodeLens above the blocking route starts the app (appCommand, with the mock
+  //    LLM), runs the load with the stall probe, and the panel shows the verdict the diagnostic predicted.
+  await quickOpen(page, 'loadapp/main.py');
+  await editor.locator('.view-lines', { hasText: 'chat_blocking' }).first().waitFor({ timeout: 30000 });
+  const lens = page.locator('.codelens-decoration a', { hasText: 'Load test POST /chat/blocking' }).first();
+  const lensOk = await appears(lens, 30000);
+  check('a "Load test" CodeLens sits above the blocking route', lensOk, lensOk ? squash(await lens.innerText()) : '');
+  if (lensOk) {
+    await lens.click();
+    const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const panelOk = await appears(webview.locator('h1', { hasText: 'Load test' }), 30000);
+    check('the load-test panel opens', panelOk);
+    const verdict = webview.locator('[data-testid=verdict]');
+    const done = await appears(verdict, 90000);
+    const text = done ? squash(await verdict.innerText()) : squash(await webview.locator('body').innerText().catch(() => ''));
+    check('the run finishes and the panel shows the stall verdict', done && /the event loop stalled: \/health p50 .* under load vs .* idle/i.test(text), text.slice(0, 160));
+    check('the panel lists the finding Loopsafe predicted', await appears(webview.locator('.findings', { hasText: 'blocking-llm-call' }), 5000));
+    await page.waitForTimeout(800);
+    await shot(page, '5-loadtest.png');
+  }
   clearTimeout(watchdog);
   await finish();
 } catch (err) {
@@ -172,6 +197,17 @@ async function squigglesOnLine(page, text) {
       .filter((row) => row.style.top === top)
       .reduce((n, row) => n + row.querySelectorAll('.squiggly-error, .squiggly-warning').length, 0);
   }, source);
+}
+
+/** Opens a workspace file through Quick Open (Ctrl+P). */
+async function quickOpen(page, relPath) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10000 });
+  await input.fill(relPath);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relPath) }).first().waitFor({ timeout: 10000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
 }
 
 /** Runs a command from the palette (F1) by its title. */
