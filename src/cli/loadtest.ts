@@ -178,7 +178,7 @@ export async function loadtestCommand(argv: string[]): Promise<number> {
     if (live) process.stderr.write('\r\u001b[2K');
     const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
     process.stdout.write((json ? JSON.stringify(report) : formatReport(report, options, { color })) + '\n');
-    if (report.stoppedReason && (report.stoppedReason === 'cancelled' || report.completed === 0)) return 2;
+    if (report.completed === 0 || report.stoppedReason === 'cancelled') return 2;
     return report.pass ? 0 : 1;
   } finally {
     process.removeListener('SIGINT', onSigint);
