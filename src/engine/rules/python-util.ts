@@ -5,9 +5,9 @@ import type { PyContext } from '../model/python/context';
 import type { Scope } from '../model/python/model';
 import { field, rangeOf } from '../model/python/syntax';
 import { shortName } from '../catalog/python-sdks';
+import { buildFinding } from './finding';
 import type { Finding, Fix, HandlerInfo, Range, RuleId, Severity } from '../types';
 
-export const MAX_FIX_EDITS = 400;
 
 export function handlerInfo(ctx: PyContext, scope: Scope): HandlerInfo | undefined {
   const h = ctx.handlerOf(scope);
@@ -40,32 +40,7 @@ export function calleeRange(call: LlmCall): Range {
 }
 
 export function makeFinding(ctx: PyContext, rule: RuleId, severity: Severity, range: Range, message: string, scope: Scope | undefined, fixes: (Fix | undefined)[]): Finding {
-  const handler = scope ? handlerInfo(ctx, scope) : undefined;
-  // A fix touching hundreds of places is a refactoring, not a quick fix: every finding would carry
-  // all of its edits. Such fixes are left out.
-  const present = fixes.filter((f): f is Fix => f !== undefined && f.edits.length <= MAX_FIX_EDITS);
-  // At most one preferred fix: the first one that claims it.
-  let preferredSeen = false;
-  const normalized = present.map((f) => {
-    const preferred = f.preferred && !preferredSeen;
-    if (preferred) preferredSeen = true;
-    return { ...f, preferred };
-  });
-  if (!preferredSeen && normalized.length > 0) {
-    const firstSafe = normalized.findIndex((f) => f.safety === 'safe');
-    normalized[firstSafe === -1 ? 0 : firstSafe] = { ...normalized[firstSafe === -1 ? 0 : firstSafe], preferred: true };
-  }
-  return {
-    rule,
-    severity,
-    file: ctx.file,
-    range,
-    message,
-    handler,
-    chain: [],
-    related: handler && scope ? [{ location: { file: ctx.file, range: handler.range }, message: `handler \`${handler.name}\` (${handler.route})` }] : [],
-    fixes: normalized,
-  };
+  return buildFinding(ctx.file, rule, severity, range, message, scope ? handlerInfo(ctx, scope) : undefined, fixes);
 }
 
 export function enclosingFunction(scope: Scope): Scope | undefined {

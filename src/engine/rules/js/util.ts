@@ -5,9 +5,9 @@ import type { JsContext } from '../../model/js/context';
 import type { JsScope } from '../../model/js/model';
 import type { JsCall } from '../../model/js/calls';
 import { rangeOf } from '../../model/js/syntax';
+import { buildFinding } from '../finding';
 import type { ChainStep, Finding, Fix, HandlerInfo, Range, RuleId, Severity } from '../../types';
 
-export const MAX_FIX_EDITS = 400;
 
 export function handlerInfo(ctx: JsContext, scope: JsScope | undefined): HandlerInfo | undefined {
   if (!scope) return undefined;
@@ -48,28 +48,5 @@ export function chainSteps(ctx: JsContext, scopes: JsScope[]): ChainStep[] {
 }
 
 export function makeFinding(ctx: JsContext, rule: RuleId, severity: Severity, range: Range, message: string, scope: JsScope | undefined, fixes: (Fix | undefined)[]): Finding {
-  const handler = handlerInfo(ctx, scope);
-  const present = fixes.filter((f): f is Fix => f !== undefined && f.edits.length > 0 && f.edits.length <= MAX_FIX_EDITS);
-  let preferredSeen = false;
-  const normalized = present.map((f) => {
-    const preferred = f.preferred && !preferredSeen;
-    if (preferred) preferredSeen = true;
-    return { ...f, preferred };
-  });
-  if (!preferredSeen && normalized.length > 0) {
-    const firstSafe = normalized.findIndex((f) => f.safety === 'safe');
-    const i = firstSafe === -1 ? 0 : firstSafe;
-    normalized[i] = { ...normalized[i], preferred: true };
-  }
-  return {
-    rule,
-    severity,
-    file: ctx.file,
-    range,
-    message,
-    handler,
-    chain: [],
-    related: handler ? [{ location: { file: ctx.file, range: handler.range }, message: `handler \`${handler.name}\` (${handler.route})` }] : [],
-    fixes: normalized,
-  };
+  return buildFinding(ctx.file, rule, severity, range, message, handlerInfo(ctx, scope), fixes);
 }
