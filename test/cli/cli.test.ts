@@ -31,7 +31,7 @@ describe('cli', () => {
     assert.strictEqual(r.code, 1, r.stderr);
     assert.match(r.stdout, /app\/main\.py:14:16: error await-on-sync-call/);
     assert.match(r.stdout, /help: Use `AsyncOpenAI` and await/);
-    assert.match(r.stdout, /Found 2 problems in 1 file/);
+    assert.match(r.stdout, /Found 3 problems in 1 file/);
   });
 
   it('check --format json follows the contract with 1-based positions', () => {
@@ -42,8 +42,8 @@ describe('cli', () => {
     assert.strictEqual(out.version, 1);
     assert.deepStrictEqual(Object.keys(out.stats).sort(), ['files', 'lines', 'ms']);
     const rules = out.findings.map((f: { rule: string; line: number }) => `${f.line} ${f.rule}`).sort();
-    assert.deepStrictEqual(rules, ['14 await-on-sync-call', '14 blocking-llm-call']);
-    const f = out.findings[0];
+    assert.deepStrictEqual(rules, ['14 await-on-sync-call', '14 blocking-llm-call', '8 llm-call-without-timeout']);
+    const f = out.findings.find((x: { rule: string }) => x.rule === 'await-on-sync-call');
     for (const key of ['rule', 'severity', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'handler', 'chain', 'fixes']) assert.ok(key in f, key);
     assert.strictEqual(f.file, 'app/main.py');
     assert.deepStrictEqual(f.handler, { name: 'generate', file: 'app/main.py', line: 12, route: 'GET /generate' });

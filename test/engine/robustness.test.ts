@@ -107,14 +107,14 @@ describe('engine robustness', () => {
   it('applies severity overrides, off, select and suppression comments', async () => {
     const engine = await testEngine();
     const base = engine.analyze('/w/s.py', SEED);
-    assert.deepStrictEqual(base.findings.map((f) => f.rule).sort(), ['await-on-sync-call', 'blocking-llm-call']);
-    const off = engine.analyze('/w/s.py', SEED, { rules: { 'blocking-llm-call': 'off', 'await-on-sync-call': 'hint' } });
+    assert.deepStrictEqual(base.findings.map((f) => f.rule).sort(), ['await-on-sync-call', 'blocking-llm-call', 'llm-call-without-timeout']);
+    const off = engine.analyze('/w/s.py', SEED, { rules: { 'blocking-llm-call': 'off', 'await-on-sync-call': 'hint', 'llm-call-without-timeout': 'off' } });
     assert.deepStrictEqual(off.findings.map((f) => `${f.rule}:${f.severity}`), ['await-on-sync-call:hint']);
     const sel = engine.analyze('/w/s.py', SEED, { select: ['blocking-llm-call'] });
     assert.deepStrictEqual(sel.findings.map((f) => f.rule), ['blocking-llm-call']);
     const suppressed = SEED.replace('messages=[])', 'messages=[])  # loopsafe: ignore[blocking-llm-call]');
-    assert.deepStrictEqual(engine.analyze('/w/s2.py', suppressed).findings.map((f) => f.rule), ['await-on-sync-call']);
+    assert.deepStrictEqual(engine.analyze('/w/s2.py', suppressed).findings.map((f) => f.rule), ['llm-call-without-timeout', 'await-on-sync-call']);
     const above = SEED.replace('    return await', '    # loopsafe: ignore\n    return await');
-    assert.deepStrictEqual(engine.analyze('/w/s3.py', above).findings, []);
+    assert.deepStrictEqual(engine.analyze('/w/s3.py', above).findings.map((f) => f.rule), ['llm-call-without-timeout']);
   });
 });

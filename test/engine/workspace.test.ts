@@ -171,7 +171,7 @@ describe('workspace (cross-file)', () => {
     ws.upsert(routes, ['from fastapi import APIRouter', 'from app.service import assistant', 'router = APIRouter()', '', '@router.get("/x")', 'async def x():', '    return assistant.answer("q")', ''].join('\n'));
     const findings = byFile(ws.analyzeAll(), root);
     assert.deepStrictEqual(findings['app/assist.py'], ['7 blocking-llm-call']);
-    assert.deepStrictEqual(findings['app/service.py'], ['9 blocking-llm-call', '16 blocking-llm-call']);
+    assert.deepStrictEqual(findings['app/service.py'], ['6 llm-call-without-timeout', '9 blocking-llm-call', '16 blocking-llm-call']);
   });
 
   it('stays bounded on import cycles and recursive helpers', () => {

@@ -33,11 +33,12 @@ describe('language server', function () {
     client = await TestLspClient.start(dir, { scanOnStartup: false, debounceMs: 10 });
     const file = path.join(dir, 'main.py');
     client.open(file, SEED);
-    const d = await client.waitForDiagnostics(file, (x) => x.length === 2);
-    assert.deepStrictEqual(codes(d), ['14 await-on-sync-call', '14 blocking-llm-call']);
+    const d = await client.waitForDiagnostics(file, (x) => x.length === 3);
+    assert.deepStrictEqual(codes(d), ['14 await-on-sync-call', '14 blocking-llm-call', '8 llm-call-without-timeout']);
     assert.ok(d.every((x) => x.source === 'loopsafe'));
     client.change(file, SEED.replace('response = await client.chat', 'response = client.chat').replace('async def generate', 'def generate'), 2);
-    await client.waitForDiagnostics(file, (x) => x.length === 0);
+    const after = await client.waitForDiagnostics(file, (x) => x.length === 1);
+    assert.deepStrictEqual(codes(after), ['8 llm-call-without-timeout'], 'only the client without a timeout is left');
   });
 
   it('scans the workspace on start, so unopened files have findings (cross-file)', async () => {
@@ -56,7 +57,8 @@ describe('language server', function () {
     client = await TestLspClient.start(dir, { scanOnStartup: false, debounceMs: 10 });
     const file = path.join(dir, 'main.py');
     client.open(file, SEED);
-    const diags = await client.waitForDiagnostics(file, (x) => x.length === 2);
+    const all = await client.waitForDiagnostics(file, (x) => x.length === 3);
+    const diags = all.filter((d) => d.range.start.line === 13);
     const actions = (await client.conn.sendRequest('textDocument/codeAction', {
       textDocument: { uri: client.uri(file) },
       range: diags[0].range,
@@ -87,7 +89,7 @@ describe('language server', function () {
     client = await TestLspClient.start(dir, { rules: 'nope', debounceMs: 'soon', enable: 'yes', scanOnStartup: false });
     const file = path.join(dir, 'main.py');
     client.open(file, SEED);
-    await client.waitForDiagnostics(file, (x) => x.length === 2);
+    await client.waitForDiagnostics(file, (x) => x.length === 3);
     assert.ok(client.logs.some((l) => /settings: .*loopsafe\.rules must be an object/.test(l)), client.logs.join('\n'));
     const half = path.join(dir, 'half.py');
     client.open(half, 'from openai import OpenAI\nc = OpenAI()\nasync def f(:\n    c.chat.completions.create(model=');
@@ -108,7 +110,7 @@ describe('language server', function () {
 
   it('honours rule severity settings', async () => {
     const dir = tempWorkspace();
-    client = await TestLspClient.start(dir, { scanOnStartup: false, debounceMs: 10, rules: { 'blocking-llm-call': 'off' } });
+    client = await TestLspClient.start(dir, { scanOnStartup: false, debounceMs: 10, rules: { 'blocking-llm-call': 'off', 'llm-call-without-timeout': 'off' } });
     const file = path.join(dir, 'main.py');
     client.open(file, SEED);
     const d = await client.waitForDiagnostics(file, (x) => x.length === 1);

@@ -33,7 +33,7 @@ export const awaitOnSyncCall: RuleDefinition = {
       'from openai import AsyncOpenAI',
       '',
       'app = FastAPI()',
-      'client = AsyncOpenAI(api_key=os.environ["OPENAI_API_KEY"])',
+      'client = AsyncOpenAI(api_key=os.environ["OPENAI_API_KEY"], timeout=30)',
       '',
       '@app.get("/generate")',
       'async def generate():',

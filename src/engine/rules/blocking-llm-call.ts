@@ -33,7 +33,7 @@ export const blockingLlmCall: RuleDefinition = {
       'from openai import AsyncOpenAI',
       '',
       'app = FastAPI()',
-      'client = AsyncOpenAI()',
+      'client = AsyncOpenAI(timeout=30)',
       '',
       '@app.post("/chat")',
       'async def chat(prompt: str):',

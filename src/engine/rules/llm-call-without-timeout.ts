@@ -3,16 +3,17 @@
 
 import type { RuleDefinition } from './rule';
 import { checkTimeoutJs } from './js/timeout';
+import { checkTimeoutPython } from './python/timeout';
 
 export const llmCallWithoutTimeout: RuleDefinition = {
   id: 'llm-call-without-timeout',
   defaultSeverity: 'warning',
-  languages: ['javascript', 'typescript', 'tsx'],
+  languages: ['python', 'javascript', 'typescript', 'tsx'],
   summary: 'An LLM call has no timeout of its own: a hung upstream holds the request for minutes (or forever).',
   fixTitles: ['Set a timeout on the client', 'Pass a timeout to this call', 'Add `signal: AbortSignal.timeout(30_000)`', 'Add `timeout: 30_000`'],
   docs: {
     whatItDoes:
-      'Flags LLM calls whose client was built in this file without a timeout and whose call sets none either, in the SDK\'s own option shape: `timeout` (openai, @anthropic-ai/sdk, groq-sdk, LangChain; ms), `httpOptions.timeout` (@google/genai; ms), `timeoutMs` (@mistralai/mistralai), `timeoutInSeconds` (cohere-ai), `abortSignal`/`timeout` (Vercel `ai`), a custom `fetch` (ollama); and raw `fetch`/`axios` calls to LLM APIs without `signal`/`timeout`. An explicit `timeout: undefined` or `Infinity` counts as none. Clients built elsewhere (parameters, other modules) are not judged.',
+      'Python: flags a client built in this file without a timeout (once, at its constructor) when the SDK\'s default is over 60 s or none (openai, anthropic: 600 s; LangChain `ChatOpenAI`, ollama, google-genai: none), module-level calls (`litellm.completion`, `openai.chat.completions.create`) and raw `requests`/`urllib` calls to LLM APIs without one, an explicit `timeout=None` or `0`, and a google-genai `HttpOptions(timeout=30)` (milliseconds: 30 ms). httpx\'s 5 s default is not flagged. JS/TS: flags LLM calls whose client was built in this file without a timeout and whose call sets none either, in the SDK\'s own option shape: `timeout` (openai, @anthropic-ai/sdk, groq-sdk, LangChain; ms), `httpOptions.timeout` (@google/genai; ms), `timeoutMs` (@mistralai/mistralai), `timeoutInSeconds` (cohere-ai), `abortSignal`/`timeout` (Vercel `ai`), a custom `fetch` (ollama); and raw `fetch`/`axios` calls to LLM APIs without `signal`/`timeout`. An explicit `timeout: undefined` or `Infinity` counts as none. Clients built elsewhere (parameters, other modules) are not judged.',
     whyIsThisBad:
       'The defaults are long or absent: openai and Anthropic wait 600 s per attempt and retry twice, @google/genai, ollama and the Vercel AI SDK set no timeout, axios waits forever. Node\'s own fetch then cuts requests at 300 s without headers, whatever the SDK says. Meanwhile the user stares at a spinner, the proxy in front (nginx 60 s, Vercel, Cloudflare 100 s) has already given up, and the server keeps the socket and the memory of every stuck request.',
     example: [
@@ -40,4 +41,5 @@ export const llmCallWithoutTimeout: RuleDefinition = {
   },
   exampleFile: 'example.ts',
   checkJs: checkTimeoutJs,
+  checkPython: checkTimeoutPython,
 };

@@ -1,5 +1,6 @@
 // Python check of rule blocking-llm-call: a synchronous LLM SDK call that runs on the event loop.
 
+import { addKeywordEdit } from '../../fix/python-args';
 import type { PyContext } from '../../model/python/context';
 import type { Finding, Fix } from '../../types';
 import type { Handler } from '../../model/python/handlers';
@@ -40,15 +41,10 @@ function offloadKeywordFix(ctx: PyContext, handler: Handler): Fix | undefined {
   for (const dec of handler.scope.decorators) {
     const call = dec.namedChild(0);
     const args = call?.type === 'call' ? call.childForFieldName('arguments') : null;
-    if (!args || args.text.includes(keyword)) continue;
-    const closing = { line: args.endPosition.row, character: args.endPosition.column - 1 };
-    const empty = args.namedChildCount === 0;
-    return {
-      title: `Add \`${keyword}=True\` (run the handler in a thread)`,
-      safety: 'safe',
-      preferred: true,
-      edits: [{ file: ctx.file, range: { start: closing, end: closing }, newText: `${empty ? '' : ', '}${keyword}=True` }],
-    };
+    if (!call || !args || args.text.includes(keyword)) continue;
+    const edit = addKeywordEdit(ctx.file, call, keyword, 'True');
+    if (!edit) continue;
+    return { title: `Add \`${keyword}=True\` (run the handler in a thread)`, safety: 'safe', preferred: true, edits: [edit] };
   }
   return undefined;
 }
