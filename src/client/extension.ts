@@ -36,7 +36,11 @@ export function activate(context: vscode.ExtensionContext): LoopsafeApi {
       ]),
       synchronize: {
         configurationSection: 'loopsafe',
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{py,js,mjs,cjs,jsx,ts,mts,cts,tsx}'),
+        fileEvents: [
+          vscode.workspace.createFileSystemWatcher('**/*.{py,js,mjs,cjs,jsx,ts,mts,cts,tsx}'),
+          // Server and proxy configs whose request limits the timeout rule compares against.
+          vscode.workspace.createFileSystemWatcher('**/{Procfile,Dockerfile,Dockerfile.*,*.dockerfile,*compose*.yml,*compose*.yaml,vercel.json,wrangler.toml,wrangler.json,serverless.yml,serverless.yaml,template.yaml,template.yml,*.conf,*.sh,Makefile}'),
+        ],
       },
       outputChannel: output,
       traceOutputChannel: trace,

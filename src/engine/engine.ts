@@ -16,12 +16,15 @@ import { PYTHON_FRAMEWORKS } from './catalog/python-frameworks';
 import { LLM_URL } from './catalog/python-http';
 import { isSuppressed } from './fix/suppress';
 import type { FileAnalysis, Finding, Language, Position, RuleId, SeveritySetting } from './types';
+import type { ServerLimit } from './limits/server-limits';
 
 export interface AnalyzeOptions {
   /** Severity overrides from settings (already normalized). `off` drops the rule. */
   rules?: Partial<Record<RuleId, SeveritySetting>>;
   /** Only report these rules (CLI --select). */
   select?: RuleId[];
+  /** Request time limits of the servers and proxies in front (from the workspace's config files). */
+  limits?: ServerLimit[];
 }
 
 /** Files larger than this are skipped with a note (5 MB is analysed; 20 MB is not). */
@@ -123,13 +126,17 @@ export class Engine {
     if (text.indexOf('\u0000') !== -1 && looksBinary(text)) return empty([`${file}: skipped, looks like a binary file`]);
 
     let raw: FileAnalysis;
-    const hash = crypto.createHash('sha1').update(text).digest('hex') + (index && language === 'python' ? crypto.createHash('sha1').update(index.fingerprint(file)).digest('hex') : '');
+    const limitsKey = options.limits?.length ? options.limits.map((l) => `${l.kind}:${l.seconds}:${l.file}:${l.range.start.line}:${l.heartbeatOnly ?? ''}`).join('|') : '';
+    const hash =
+      crypto.createHash('sha1').update(text).digest('hex') +
+      (index && language === 'python' ? crypto.createHash('sha1').update(index.fingerprint(file)).digest('hex') : '') +
+      (limitsKey ? crypto.createHash('sha1').update(limitsKey).digest('hex') : '');
     const cached = this.cache.get(file);
     if (cached && cached.hash === hash) {
       raw = cached.result;
     } else {
       try {
-        raw = this.analyzeUncached(file, text, language, index);
+        raw = this.analyzeUncached(file, text, language, index, options.limits ?? []);
         const withSummary = raw as FileAnalysis & { summary?: PyFileSummary };
         if (withSummary.summary) {
           this.lastSummary.set(file, { text, summary: withSummary.summary });
@@ -181,7 +188,7 @@ export class Engine {
     return pythonMayMatter(text);
   }
 
-  private analyzeUncached(file: string, text: string, language: Language, index?: PyIndex): FileAnalysis {
+  private analyzeUncached(file: string, text: string, language: Language, index: PyIndex | undefined, limits: ServerLimit[]): FileAnalysis {
     if (language !== 'python') {
       return analyzeJsFile(file, text, this.trees.get(file, language, text).tree, language);
     }
@@ -190,7 +197,7 @@ export class Engine {
       return { file, language, findings: [], routes: [], notes: [], lines: countLines(text) };
     }
     const parsed = this.trees.get(file, 'python', text);
-    return analyzePythonFile(file, text, parsed.tree, index, pythonModel(parsed));
+    return analyzePythonFile(file, text, parsed.tree, index, pythonModel(parsed), limits);
   }
 }
 

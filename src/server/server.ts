@@ -169,17 +169,26 @@ documents.onDidClose((e) => {
 connection.onDidChangeWatchedFiles((params) => {
   if (!workspace) return;
   const touched: string[] = [];
+  let limitsChanged = false;
   for (const change of params.changes) {
     const file = uriToPath(change.uri);
-    if (!file || !languageOf(file)) continue;
+    if (!file) continue;
+    const limitSource = Workspace.isLimitSource(file);
+    if (!languageOf(file) && !limitSource) continue;
     if (documents.get(change.uri)) continue; // the open buffer wins
     if (change.type === FileChangeType.Deleted) {
       workspace.remove(file);
-      publish(file, undefined);
+      if (languageOf(file)) publish(file, undefined);
     } else {
       workspace.load(file);
-      touched.push(file);
+      if (languageOf(file)) touched.push(file);
     }
+    // A server or proxy limit changed: every handler may be affected.
+    if (limitSource) limitsChanged = true;
+  }
+  if (limitsChanged) {
+    publishAll();
+    return;
   }
   const affected = new Set<string>();
   for (const f of touched) for (const a of workspace.affectedBy(f)) affected.add(a);

@@ -2,7 +2,7 @@
 
 import * as assert from 'assert';
 import * as path from 'path';
-import { RULES, renderRuleDocs } from '../../src/engine/api';
+import { RULES, Workspace, renderRuleDocs, type FileAnalysis } from '../../src/engine/api';
 import { testEngine } from '../helpers/engine';
 
 describe('rule docs', () => {
@@ -23,9 +23,17 @@ describe('rule docs', () => {
       if (checked) {
         it('Example reports the rule and Use instead does not', async () => {
           const engine = await testEngine();
-          const example = engine.analyze(`/docs/${rule.id}/example${ext}`, rule.docs.example);
+          // The Example runs in its own small workspace (with e.g. the Procfile that starts the server).
+          const analyze = (name: string, text: string): FileAnalysis => {
+            const ws = new Workspace(engine);
+            const dir = `/docs/${rule.id}/${name}`;
+            for (const [rel, content] of Object.entries(rule.exampleWorkspace ?? {})) ws.upsert(`${dir}/${rel}`, content);
+            ws.upsert(`${dir}/main${ext}`, text);
+            return ws.analyze(`${dir}/main${ext}`)!;
+          };
+          const example = analyze('example', rule.docs.example);
           assert.ok(example.findings.some((f) => f.rule === rule.id), `${rule.id}: Example must report it; got ${example.findings.map((f) => f.rule).join(', ') || 'nothing'}`);
-          const fixed = engine.analyze(`/docs/${rule.id}/use_instead${ext}`, rule.docs.useInstead);
+          const fixed = analyze('use_instead', rule.docs.useInstead);
           assert.deepStrictEqual(fixed.findings.map((f) => `${f.rule}: ${f.message}`), [], `${rule.id}: Use instead must be clean`);
         });
       }

@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { languageOf } from '../engine';
+import { isServerConfigFile } from '../limits/server-limits';
 
 export const DEFAULT_EXCLUDED_DIRS = new Set([
   'node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', 'env', '.env', '.tox', '.nox',
@@ -65,7 +66,7 @@ export function discoverFiles(roots: string[], options: DiscoverOptions = {}): D
       }
       if (isDir) {
         if (!excluded.has(e.name) && !e.name.endsWith('.egg-info')) walk(full);
-      } else if (isFile && languageOf(full)) {
+      } else if (isFile && (languageOf(full) || isServerConfigFile(full))) {
         files.push(full);
       }
     }

@@ -7,6 +7,7 @@ import { decodeText } from './decode';
 import { PyIndex } from './python-index';
 import type { PyFileSummary } from './python-summary';
 import type { FileAnalysis, Position } from '../types';
+import { isGunicornConfig, isServerConfigFile, limitsInFile, type ServerLimit } from '../limits/server-limits';
 
 const IMPORT_LINE = /^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import|import[ \t]+([\w.]+))/gm;
 
@@ -19,6 +20,8 @@ export class Workspace {
   /** Per waiting file: the workspace files its import lines name. */
   private readonly importTargets = new Map<string, Set<string>>();
   private index: PyIndex | undefined;
+  /** Request time limits read from server and proxy config files; recomputed when one changes. */
+  private serverLimits: ServerLimit[] | undefined;
 
   constructor(readonly engine: Engine, public options: AnalyzeOptions = {}) {}
 
@@ -26,6 +29,7 @@ export class Workspace {
   upsert(file: string, text: string): void {
     if (this.texts.get(file) === text) return;
     this.texts.set(file, text);
+    if (isLimitSource(file)) this.serverLimits = undefined;
     if (languageOf(file) === 'python') {
       // A new module can change how other files' imports resolve.
       if (!this.summaries.has(file) && !this.waiting.has(file)) this.importTargets.clear();
@@ -48,6 +52,7 @@ export class Workspace {
 
   remove(file: string): void {
     if (!this.texts.delete(file)) return;
+    if (isLimitSource(file)) this.serverLimits = undefined;
     this.summaries.delete(file);
     this.dirty.delete(file);
     this.waiting.delete(file);
@@ -68,22 +73,37 @@ export class Workspace {
     return [...this.texts.keys()];
   }
 
+  /** The server and proxy time limits the workspace's config files set. */
+  limits(): ServerLimit[] {
+    if (!this.serverLimits) {
+      this.serverLimits = [];
+      for (const [file, text] of this.texts) if (isLimitSource(file)) this.serverLimits.push(...limitsInFile(file, text));
+    }
+    return this.serverLimits;
+  }
+
+  /** True when the file sets server limits: a change there can change every handler's findings. */
+  static isLimitSource(file: string): boolean {
+    return isLimitSource(file);
+  }
+
   analyze(file: string): FileAnalysis | undefined {
     const text = this.texts.get(file);
     if (text === undefined || !languageOf(file)) return undefined;
-    if (languageOf(file) !== 'python') return this.engine.analyze(file, text, this.options);
+    const options = { ...this.options, limits: this.limits() };
+    if (languageOf(file) !== 'python') return this.engine.analyze(file, text, options);
     // Keystroke path: only this file changed. Analyse it against the current index; when its summary
     // (calls, clients, helpers) did not change, the index stays valid and one parse was enough.
     const old = this.summaries.get(file);
     if (this.index && old && this.dirty.size === 1 && this.dirty.has(file)) {
-      const result = this.engine.analyze(file, text, this.options, this.index);
+      const result = this.engine.analyze(file, text, options, this.index);
       const fresh = this.engine.lastSummaryFor(file, text);
       if (fresh && JSON.stringify(fresh) === JSON.stringify(old)) {
         this.dirty.clear();
         return result;
       }
     }
-    return this.engine.analyze(file, text, this.options, this.ensureIndex());
+    return this.engine.analyze(file, text, options, this.ensureIndex());
   }
 
   /** Hover markdown for the LLM call at `position` in `file` (its effective timeout and retries). */
@@ -239,4 +259,8 @@ export class Workspace {
     }
     return out;
   }
+}
+
+function isLimitSource(file: string): boolean {
+  return isServerConfigFile(file) || isGunicornConfig(file);
 }

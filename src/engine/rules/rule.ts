@@ -27,6 +27,8 @@ export interface RuleDefinition {
   docs: RuleDocs;
   /** File extension used when the docs test writes the Example to disk. */
   exampleFile?: string;
+  /** Other files of the Example's workspace (a Procfile with the server command…), by relative path. */
+  exampleWorkspace?: Record<string, string>;
   /** The Python check: findings (with fixes) for one analysed file. */
   checkPython?: (ctx: PyContext) => Finding[];
   /** The JavaScript/TypeScript check. */
@@ -53,6 +55,7 @@ export function renderRuleDocs(rule: RuleDefinition): string {
     '',
     '## Example',
     '',
+    ...Object.entries(rule.exampleWorkspace ?? {}).flatMap(([name, text]) => [`\`${name}\`:`, '', '```', text.trimEnd(), '```', '']),
     '```' + lang,
     rule.docs.example.trimEnd(),
     '```',

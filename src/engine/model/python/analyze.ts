@@ -12,6 +12,7 @@ import { PyIndex } from '../../index/python-index';
 import { summarizePython, type PyFileSummary } from '../../index/python-summary';
 import { identifiersIn, rangeOf } from './syntax';
 import { Evaluator } from './values';
+import type { ServerLimit } from '../../limits/server-limits';
 
 export interface PythonFacts {
   model: PyModel;
@@ -35,7 +36,7 @@ export function pythonFacts(file: string, tree: Tree, index?: PyIndex, prebuilt?
   return { model, evaluator, calls, summary: summarizePython(file, model, evaluator, calls) };
 }
 
-export function analyzePythonFile(file: string, text: string, tree: Tree, index?: PyIndex, prebuilt?: PyModel): FileAnalysis & { summary: PyFileSummary } {
+export function analyzePythonFile(file: string, text: string, tree: Tree, index?: PyIndex, prebuilt?: PyModel, limits: ServerLimit[] = []): FileAnalysis & { summary: PyFileSummary } {
   const { model, evaluator, calls, summary } = pythonFacts(file, tree, index, prebuilt);
   const handlers = findHandlers(model, evaluator);
   const handlerByNode = new Map(handlers.map((h) => [h.scope.node.id, h]));
@@ -57,6 +58,7 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
     calls,
     index: index && sameSummary(index.summary(file), summary) ? index : (index ?? new PyIndex()).overlay(summary),
     summary,
+    limits,
     handlerOf: (scope) => handlerByNode.get(scope.node.id),
     identifierUses: (name) => {
       let found = identifierIndex.get(name);

@@ -7,6 +7,7 @@ import type { PyModel, Scope } from './model';
 import type { Evaluator } from './values';
 import type { PyIndex } from '../../index/python-index';
 import type { PyFileSummary } from '../../index/python-summary';
+import type { ServerLimit } from '../../limits/server-limits';
 
 export interface PyContext {
   file: string;
@@ -26,6 +27,8 @@ export interface PyContext {
   /** The workspace index with this file's summary in it (just this file when analysed alone). */
   index: PyIndex;
   summary: PyFileSummary;
+  /** Request time limits of the servers and proxies in front of the app (workspace config files). */
+  limits: ServerLimit[];
   /** Memo for fixes shared by many findings (the async-client fix of one client). */
   memo<T>(key: string, build: () => T): T;
 }

@@ -17,7 +17,7 @@ const FIX_TIMEOUT_S = 30;
 const FIX_STREAM_TIMEOUT_S = 120;
 
 /** How each SDK takes a timeout on its constructor or call: keyword, value text for N seconds. */
-function timeoutOption(sdk: string, seconds: number): { key: string; value: string } | undefined {
+export function timeoutOption(sdk: string, seconds: number): { key: string; value: string } | undefined {
   switch (sdk) {
     case 'google-genai':
       return { key: 'http_options', value: `{"timeout": ${seconds * 1000}}` };

@@ -1,0 +1,143 @@
+// Reads the request time limits of the servers and proxies in front of an app from workspace files:
+// gunicorn (config, command lines in Procfile/Dockerfile/compose/scripts), nginx, Vercel, Next.js,
+// Cloudflare Workers, Serverless and SAM Lambda functions. Text in, limits out; nothing is executed.
+
+import * as path from 'path';
+import type { Range } from '../types';
+
+export type LimitKind = 'gunicorn' | 'nginx' | 'vercel' | 'nextjs' | 'cloudflare' | 'lambda';
+
+export interface ServerLimit {
+  kind: LimitKind;
+  seconds: number;
+  /** Where it is set (or, for a default, the line that starts the server). */
+  file: string;
+  range: Range;
+  /** `gunicorn --timeout 30`, `proxy_read_timeout 60s (nginx default)`… */
+  label: string;
+  /** gunicorn with an asyncio worker (uvicorn): its timeout is a heartbeat, so only a blocked loop hits it. */
+  heartbeatOnly?: boolean;
+  /** Next.js `maxDuration` and similar: applies to this source file only. */
+  onlyFile?: string;
+}
+
+const GUNICORN_DEFAULT_S = 30;
+const NGINX_DEFAULT_S = 60;
+const CLOUDFLARE_S = 100;
+
+/** Files whose text can hold a server limit (besides Python and JS sources). */
+export function isServerConfigFile(file: string): boolean {
+  const base = path.basename(file).toLowerCase();
+  return (
+    base === 'procfile' ||
+    base === 'dockerfile' ||
+    base.startsWith('dockerfile.') ||
+    base.endsWith('.dockerfile') ||
+    /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(base) ||
+    base === 'vercel.json' ||
+    base === 'wrangler.toml' ||
+    base === 'wrangler.json' ||
+    base === 'wrangler.jsonc' ||
+    base === 'serverless.yml' ||
+    base === 'serverless.yaml' ||
+    base === 'template.yaml' ||
+    base === 'template.yml' ||
+    base === 'fly.toml' ||
+    base === 'app.yaml' ||
+    base === 'makefile' ||
+    base.endsWith('.sh') ||
+    (base.endsWith('.conf') && /nginx|site|default|proxy|conf\.d|sites-/.test(file.toLowerCase())) ||
+    base === 'nginx.conf'
+  );
+}
+
+/** Python files that configure gunicorn (`gunicorn.conf.py` and common variants). */
+export function isGunicornConfig(file: string): boolean {
+  return /^gunicorn[._-]?(conf|config|cfg)?\.py$/.test(path.basename(file).toLowerCase()) || /^gunicorn_conf\.py$/.test(path.basename(file).toLowerCase());
+}
+
+function lineRange(text: string, index: number, length: number): Range {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { start: { line, character: index - lineStart }, end: { line, character: index - lineStart + length } };
+}
+
+/** Seconds from nginx/YAML-ish values: `75s`, `2m`, `90`. */
+function seconds(value: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i.exec(value.trim());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = (m[2] ?? 's').toLowerCase();
+  return unit === 'ms' ? n / 1000 : unit === 'm' ? n * 60 : unit === 'h' ? n * 3600 : n;
+}
+
+/** Limits one file sets. */
+export function limitsInFile(file: string, text: string): ServerLimit[] {
+  const out: ServerLimit[] = [];
+  const base = path.basename(file).toLowerCase();
+  const add = (kind: LimitKind, secs: number, index: number, length: number, label: string, extra: Partial<ServerLimit> = {}) =>
+    out.push({ kind, seconds: secs, file, range: lineRange(text, index, length), label, ...extra });
+
+  if (isGunicornConfig(file)) {
+    const m = /^timeout\s*=\s*(\d+(?:\.\d+)?)/m.exec(text);
+    const worker = /^worker_class\s*=\s*["']([^"']+)["']/m.exec(text);
+    const heartbeatOnly = worker ? /uvicorn|asyncio|aiohttp/i.test(worker[1]) : undefined;
+    if (m) add('gunicorn', Number(m[1]), m.index, m[0].length, `gunicorn \`timeout = ${m[1]}\``, heartbeatOnly !== undefined ? { heartbeatOnly } : {});
+    return out;
+  }
+  if (/\.py$|\.[cm]?[jt]sx?$/.test(base) && !/^(next|vercel)\b/.test(base)) {
+    // Next.js route segment config: `export const maxDuration = 60`.
+    if (/\.[cm]?[jt]sx?$/.test(base)) {
+      const m = /export\s+const\s+maxDuration\s*=\s*(\d+)/.exec(text);
+      if (m) add('nextjs', Number(m[1]), m.index, m[0].length, `Next.js \`maxDuration = ${m[1]}\``, { onlyFile: file });
+    }
+    return out;
+  }
+
+  // gunicorn command lines anywhere (Procfile, Dockerfile CMD, compose command, scripts, Makefile).
+  const gunicorn = /\bgunicorn\b[^\n]*/g;
+  for (let m = gunicorn.exec(text); m; m = gunicorn.exec(text)) {
+    const line = m[0];
+    const lineStart = text.lastIndexOf('\n', m.index) + 1;
+    if (/^\s*#/.test(text.slice(lineStart, m.index + 1))) continue; // commented out
+    const fullLine = text.slice(lineStart, text.indexOf('\n', m.index) === -1 ? undefined : text.indexOf('\n', m.index));
+    if (/pip\s+install|apt-get|apk add|poetry add|uv add|requirements|==\d/i.test(fullLine)) continue;
+    const t = /(?:--timeout|-t)[=\s]+["']?(\d+)/.exec(line);
+    const conf = /(?:-c|--config)[=\s]+["']?([\w./-]+)/.exec(line);
+    const heartbeatOnly = /(?:-k|--worker-class)[=\s]+["']?[\w.]*(uvicorn|aiohttp|asyncio)/i.test(line) ? true : undefined;
+    if (t) add('gunicorn', Number(t[1]), m.index, line.length, `gunicorn \`${t[0].replace(/["']/g, '')}\``, heartbeatOnly ? { heartbeatOnly } : {});
+    else if (!conf) add('gunicorn', GUNICORN_DEFAULT_S, m.index, Math.min(line.length, 200), `gunicorn's default \`--timeout 30\``, heartbeatOnly ? { heartbeatOnly } : {});
+  }
+
+  if (base.endsWith('.conf')) {
+    const m = /\bproxy_read_timeout\s+([\w.]+)\s*;/.exec(text);
+    const secs = m ? seconds(m[1]) : undefined;
+    if (m && secs !== undefined) add('nginx', secs, m.index, m[0].length, `nginx \`${m[0]}\``);
+    else {
+      const pass = /\bproxy_pass\s+[^;]+;/.exec(text);
+      if (pass) add('nginx', NGINX_DEFAULT_S, pass.index, pass[0].length, "nginx's default `proxy_read_timeout 60s`");
+    }
+  }
+  if (base === 'vercel.json') {
+    const m = /"maxDuration"\s*:\s*(\d+)/.exec(text);
+    if (m) add('vercel', Number(m[1]), m.index, m[0].length, `Vercel \`maxDuration: ${m[1]}\``);
+  }
+  if (base.startsWith('wrangler.')) {
+    const m = /^\s*name\s*=|"name"\s*:/m.exec(text);
+    add('cloudflare', CLOUDFLARE_S, m?.index ?? 0, m?.[0].length ?? 1, 'Cloudflare (100 s before a 524)');
+  }
+  if (base.startsWith('serverless.')) {
+    const m = /^\s*timeout:\s*(\d+)/m.exec(text);
+    if (m) add('lambda', Number(m[1]), m.index, m[0].length, `Lambda \`timeout: ${m[1]}\``);
+    else if (/^\s*provider:/m.test(text)) add('lambda', 6, 0, 1, "Serverless's default Lambda timeout (6 s)");
+  }
+  if (base.startsWith('template.')) {
+    const m = /^\s*Timeout:\s*(\d+)/m.exec(text);
+    if (m && /AWS::Serverless::Function|AWS::Lambda::Function/.test(text)) add('lambda', Number(m[1]), m.index, m[0].length, `Lambda \`Timeout: ${m[1]}\``);
+  }
+  return out;
+}

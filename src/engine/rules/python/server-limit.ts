@@ -1,0 +1,91 @@
+// Python check of rule timeout-exceeds-server-limit: a handler's LLM call can wait longer (timeout ×
+// attempts + backoff, or forever) than the server or proxy in front lets the request live.
+
+import type { LlmCall } from '../../model/python/calls';
+import type { PyContext } from '../../model/python/context';
+import type { Handler } from '../../model/python/handlers';
+import type { Scope } from '../../model/python/model';
+import { callArguments, field, rangeOf } from '../../model/python/syntax';
+import { formatSeconds, policyOf } from '../../policy/python-policy';
+import { addKeywordEdit, replaceKeywordEdit } from '../../fix/python-args';
+import type { ServerLimit } from '../../limits/server-limits';
+import type { Finding, Fix } from '../../types';
+import { enclosingFunction, makeFinding } from '../python-util';
+import { timeoutOption } from './timeout';
+
+/** ASGI frameworks: under gunicorn they run in asyncio workers, whose timeout is a heartbeat. */
+const ASYNC_NATIVE = new Set(['fastapi', 'starlette', 'litestar', 'quart', 'aiohttp', 'sanic']);
+/** SDKs whose calls take a per-request timeout keyword. */
+const PER_CALL_TIMEOUT = new Set(['openai', 'anthropic', 'groq', 'together', 'fireworks', 'requests', 'httpx', 'litellm', 'cohere', 'mistralai']);
+
+function consequence(limit: ServerLimit): string {
+  switch (limit.kind) {
+    case 'gunicorn':
+      return `gunicorn kills the worker after ${formatSeconds(limit.seconds)} (WORKER TIMEOUT): the client gets an empty reply and every other request on that worker dies with it`;
+    case 'nginx':
+      return `nginx answers 504 Gateway Timeout after ${formatSeconds(limit.seconds)}`;
+    case 'cloudflare':
+      return `Cloudflare answers 524 after ${formatSeconds(limit.seconds)}`;
+    default:
+      return `the platform stops the function after ${formatSeconds(limit.seconds)}`;
+  }
+}
+
+/** Handlers of this file that run `fn`: itself, or handlers calling it directly in this file. */
+function handlersRunning(ctx: PyContext, fn: Scope): Handler[] {
+  const own = ctx.handlerOf(fn);
+  if (own) return [own];
+  const name = fn.parent?.kind === 'class' ? `${fn.parent.name}.${fn.name}` : fn.name;
+  return ctx.handlers.filter((h) => ctx.summary.functions[h.scope.name]?.calls.some((e) => e.target === `local:${name}`));
+}
+
+/** Whether a limit cuts this call's request. */
+function applies(limit: ServerLimit, call: LlmCall, handler: Handler): boolean {
+  if (limit.onlyFile) return false; // Next.js segment config: JS route files only
+  if (limit.kind !== 'gunicorn') return true;
+  const heartbeatOnly = limit.heartbeatOnly ?? ASYNC_NATIVE.has(handler.framework.id);
+  // Under an asyncio worker only a blocked event loop misses the heartbeat: a sync call in a coroutine.
+  return !heartbeatOnly || (!call.async && handler.runsOn === 'event-loop');
+}
+
+function shortenFix(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: number): Fix | undefined {
+  const backoff = Array.from({ length: attempts - 1 }, (_, n) => Math.min(0.5 * 2 ** n, 8)).reduce((a, b) => a + b, 0);
+  const seconds = Math.max(1, Math.floor((limit.seconds * 0.8 - backoff) / attempts));
+  const target = PER_CALL_TIMEOUT.has(call.sdk.id) ? call.node : call.client?.ctor && call.client.ctor.tree === call.node.tree ? call.client.ctor : undefined;
+  if (!target) return undefined;
+  const option = timeoutOption(call.sdk.id, seconds);
+  if (!option) return undefined;
+  const existing = callArguments(target).keywords.get(option.key);
+  const edit = existing ? replaceKeywordEdit(ctx.file, target, option.key, option.value) : addKeywordEdit(ctx.file, target, option.key, option.value);
+  if (!edit) return undefined;
+  return {
+    title: `Set \`${option.key}=${option.value}\` on the ${target === call.node ? 'call' : 'client'} (under the ${formatSeconds(limit.seconds)} limit${attempts > 1 ? ` over ${attempts} attempts` : ''})`,
+    safety: 'unsafe',
+    preferred: true,
+    edits: [edit],
+  };
+}
+
+export function checkServerLimits(ctx: PyContext): Finding[] {
+  if (ctx.limits.length === 0 || ctx.handlers.length === 0) return [];
+  const out: Finding[] = [];
+  for (const call of ctx.calls) {
+    if (call.scope.kind === 'lambda') continue; // handed to an executor or a callback
+    const fn = enclosingFunction(call.scope);
+    if (!fn) continue;
+    const handlers = handlersRunning(ctx, fn);
+    if (handlers.length === 0) continue;
+    const policy = policyOf(call);
+    const worst = policy.worstCaseSeconds;
+    if (worst === undefined) continue;
+    const limit = ctx.limits.filter((l) => handlers.some((h) => applies(l, call, h))).sort((a, b) => a.seconds - b.seconds)[0];
+    if (!limit || (worst !== null && worst <= limit.seconds)) continue;
+    const attempts = typeof policy.retries.value === 'number' ? policy.retries.value + 1 : 1;
+    const wait = worst === null ? 'can wait forever (no timeout)' : `can wait ${formatSeconds(worst)} (${formatSeconds(policy.timeout.value)} per attempt × ${attempts} attempt${attempts === 1 ? '' : 's'}${attempts > 1 ? ' + backoff' : ''}; ${policy.timeout.source})`;
+    const message = `\`${call.calleeText}\` ${wait}, but ${limit.label} cuts the request first: ${consequence(limit)}. Set a timeout below the limit and answer with a clear error.`;
+    const finding = makeFinding(ctx, 'timeout-exceeds-server-limit', 'warning', rangeOf(field(call.node, 'function') ?? call.node), message, handlers[0].scope, [shortenFix(ctx, call, limit, attempts)]);
+    finding.related.push({ location: { file: limit.file, range: limit.range }, message: limit.label });
+    out.push(finding);
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+// Server and proxy limits read from every config format, and rule timeout-exceeds-server-limit on
+// handlers: sync workers, asyncio workers (heartbeat: only a blocked loop), nginx in front, and the fix.
+
+import * as assert from 'assert';
+import { Workspace, applyEdits } from '../../src/engine/api';
+import { isServerConfigFile, limitsInFile } from '../../src/engine/limits/server-limits';
+import { testEngine } from '../helpers/engine';
+
+const summary = (file: string, text: string) => limitsInFile(file, text).map((l) => `${l.kind} ${l.seconds}${l.heartbeatOnly ? ' heartbeat' : ''} @${l.range.start.line + 1}`);
+
+describe('server limits', () => {
+  it('reads gunicorn from config files and command lines, with its default and worker class', () => {
+    assert.deepStrictEqual(summary('/p/gunicorn.conf.py', 'bind = "0.0.0.0:8000"\nworkers = 2\ntimeout = 120\nworker_class = "uvicorn.workers.UvicornWorker"\n'), ['gunicorn 120 heartbeat @3']);
+    assert.deepStrictEqual(summary('/p/Procfile', 'web: gunicorn app:app --workers 2\n'), ['gunicorn 30 @1']);
+    assert.deepStrictEqual(summary('/p/Procfile', 'web: gunicorn main:app -k uvicorn.workers.UvicornWorker -t 90\n'), ['gunicorn 90 heartbeat @1']);
+    assert.deepStrictEqual(summary('/p/Dockerfile', 'FROM python:3.12\nRUN pip install gunicorn\nCMD ["gunicorn", "--timeout=45", "wsgi:app"]\n'), ['gunicorn 45 @3']);
+    assert.deepStrictEqual(summary('/p/docker-compose.yml', 'services:\n  web:\n    command: gunicorn -c gunicorn.conf.py app:app\n'), [], 'the config file decides');
+    assert.deepStrictEqual(summary('/p/start.sh', '#!/bin/sh\n# gunicorn --timeout 5 old\nexec gunicorn --timeout 60 app:app\n'), ['gunicorn 60 @3']);
+  });
+
+  it('reads nginx, Vercel, Next.js, Cloudflare, Serverless and SAM limits', () => {
+    assert.deepStrictEqual(summary('/p/nginx/site.conf', 'server {\n  location / {\n    proxy_pass http://app:8000;\n    proxy_read_timeout 2m;\n  }\n}\n'), ['nginx 120 @4']);
+    assert.deepStrictEqual(summary('/p/nginx.conf', 'location / { proxy_pass http://app; }\n'), ['nginx 60 @1']);
+    assert.deepStrictEqual(summary('/p/vercel.json', '{ "functions": { "api/**/*.py": { "maxDuration": 15 } } }'), ['vercel 15 @1']);
+    assert.deepStrictEqual(summary('/p/app/api/chat/route.ts', 'export const maxDuration = 30;\nexport async function POST() {}\n'), ['nextjs 30 @1']);
+    assert.deepStrictEqual(summary('/p/wrangler.toml', 'name = "chat"\nmain = "src/index.ts"\n'), ['cloudflare 100 @1']);
+    assert.deepStrictEqual(summary('/p/serverless.yml', 'provider:\n  name: aws\nfunctions:\n  chat:\n    handler: h.chat\n    timeout: 29\n'), ['lambda 29 @6']);
+    assert.deepStrictEqual(summary('/p/template.yaml', 'Resources:\n  Chat:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: 20\n'), ['lambda 20 @5']);
+    assert.ok(isServerConfigFile('/p/Procfile') && isServerConfigFile('/p/compose.yaml') && !isServerConfigFile('/p/README.md'));
+  });
+});
+
+const FLASK = [
+  'from flask import Flask',
+  'from openai import OpenAI',
+  '',
+  'app = Flask(__name__)',
+  'client = OpenAI(timeout=20)',
+  '',
+  '@app.post("/chat")',
+  'def chat():',
+  '    return {"a": client.chat.completions.create(model="m", messages=[]).choices[0].message.content}',
+  '',
+].join('\n');
+
+const FASTAPI = [
+  'import requests',
+  'from fastapi import FastAPI',
+  'from openai import AsyncOpenAI',
+  '',
+  'app = FastAPI()',
+  'aclient = AsyncOpenAI(timeout=15, max_retries=1)',
+  '',
+  '@app.post("/blocking")',
+  'async def blocking():',
+  '    return requests.post("http://127.0.0.1:8100/v1/chat/completions", json={}).json()',
+  '',
+  '@app.post("/bounded")',
+  'async def bounded():',
+  '    return requests.post("http://127.0.0.1:8100/v1/chat/completions", json={}, timeout=20).json()',
+  '',
+  '@app.post("/awaited")',
+  'async def awaited():',
+  '    return await aclient.chat.completions.create(model="m", messages=[])',
+  '',
+].join('\n');
+
+async function findings(files: Record<string, string>, file: string) {
+  const ws = new Workspace(await testEngine());
+  for (const [rel, text] of Object.entries(files)) ws.upsert(`/lim/${rel}`, text);
+  return { ws, result: ws.analyze(`/lim/${file}`)! };
+}
+
+describe('timeout-exceeds-server-limit', () => {
+  it('flags a sync worker whose handler can outlive gunicorn, pointing at the config', async () => {
+    // 20 s × 3 attempts + backoff = 61.5 s > 30 s.
+    const { result } = await findings({ 'app.py': FLASK, Procfile: 'web: gunicorn app:app\n' }, 'app.py');
+    const f = result.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit');
+    assert.deepStrictEqual(f.map((x) => x.range.start.line + 1), [9]);
+    assert.match(f[0].message, /can wait 61\.5 s \(20 s per attempt × 3 attempts \+ backoff; `timeout=20`\), but gunicorn's default `--timeout 30` cuts the request first: gunicorn kills the worker/);
+    assert.ok(f[0].related.some((r) => r.location.file === '/lim/Procfile' && r.location.range.start.line === 0));
+    const fixed = await findings({ 'app.py': FLASK, Procfile: 'web: gunicorn app:app --timeout 90\n' }, 'app.py');
+    assert.deepStrictEqual(fixed.result.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit'), []);
+  });
+
+  it('under an asyncio worker only a call blocking the loop meets gunicorn; nginx cuts everything', async () => {
+    const procfile = 'web: gunicorn app:app -k uvicorn.workers.UvicornWorker\n';
+    const { result } = await findings({ 'app.py': FASTAPI, Procfile: procfile }, 'app.py');
+    assert.deepStrictEqual(result.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit').map((x) => x.range.start.line + 1), [10]);
+    const nginx = await findings({ 'app.py': FASTAPI, Procfile: procfile, 'deploy/nginx/site.conf': 'location / { proxy_pass http://web:8000; proxy_read_timeout 10s; }\n' }, 'app.py');
+    // 10 s: the bounded call (20 s) and the awaited one (15 s × 2 + 0.5 s) are cut too.
+    assert.deepStrictEqual(nginx.result.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit').map((x) => x.range.start.line + 1), [10, 14, 18]);
+  });
+
+  it('re-analyses when the config changes, and its fix brings the call under the limit', async () => {
+    const { ws, result } = await findings({ 'app.py': FASTAPI, Procfile: 'web: gunicorn app:app -k uvicorn.workers.UvicornWorker\n' }, 'app.py');
+    const f = result.findings.find((x) => x.rule === 'timeout-exceeds-server-limit')!;
+    const fix = f.fixes[0];
+    assert.strictEqual(fix.title, 'Set `timeout=24` on the call (under the 30 s limit)');
+    const after = applyEdits(FASTAPI, fix.edits);
+    ws.upsert('/lim/app.py', after);
+    assert.deepStrictEqual(ws.analyze('/lim/app.py')!.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit'), []);
+    ws.upsert('/lim/Procfile', 'web: gunicorn app:app -k uvicorn.workers.UvicornWorker --timeout 10\n');
+    assert.deepStrictEqual(ws.analyze('/lim/app.py')!.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit').map((x) => x.range.start.line + 1), [10, 14]);
+  });
+});
