@@ -98,7 +98,7 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
 
     const wait = seconds === null ? 'no timeout at all' : `${formatSeconds(seconds)} per attempt`;
     const worst = policy.worstCaseSeconds === null ? 'forever' : policy.worstCaseSeconds !== undefined && policy.retries.value ? `up to ${formatSeconds(policy.worstCaseSeconds)} with ${policy.retries.value} retries` : undefined;
-    const effect = `${call.sdk.id}'s default is ${wait}${worst && worst !== 'forever' ? ` (${worst})` : ''}`;
+    const effect = `the ${call.sdk.id} default is ${wait}${worst && worst !== 'forever' ? ` (${worst})` : ''}`;
     if (ctor && ctor.tree === call.node.tree) {
       // One finding per client built here, at its constructor.
       if (reportedCtors.has(ctor.id)) continue;
