@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   select?: RuleId[];
   /** Request time limits of the servers and proxies in front (from the workspace's config files). */
   limits?: ServerLimit[];
+  /** Seconds the timeout quick fixes write (`loopsafe.fix.timeoutSeconds`); streaming calls get 4×. */
+  fixTimeoutSeconds?: number;
 }
 
 /** Files larger than this are skipped with a note (5 MB is analysed; 20 MB is not). */
@@ -126,7 +128,9 @@ export class Engine {
     if (text.indexOf('\u0000') !== -1 && looksBinary(text)) return empty([`${file}: skipped, looks like a binary file`]);
 
     let raw: FileAnalysis;
-    const limitsKey = options.limits?.length ? options.limits.map((l) => `${l.kind}:${l.seconds}:${l.file}:${l.range.start.line}:${l.heartbeatOnly ?? ''}`).join('|') : '';
+    const limitsKey =
+      (options.limits?.length ? options.limits.map((l) => `${l.kind}:${l.seconds}:${l.file}:${l.range.start.line}:${l.heartbeatOnly ?? ''}`).join('|') : '') +
+      (options.fixTimeoutSeconds !== undefined ? `|fix:${options.fixTimeoutSeconds}` : '');
     const hash =
       crypto.createHash('sha1').update(text).digest('hex') +
       (index && language === 'python' ? crypto.createHash('sha1').update(index.fingerprint(file)).digest('hex') : '') +
@@ -136,7 +140,7 @@ export class Engine {
       raw = cached.result;
     } else {
       try {
-        raw = this.analyzeUncached(file, text, language, index, options.limits ?? []);
+        raw = this.analyzeUncached(file, text, language, index, options.limits ?? [], options.fixTimeoutSeconds);
         const withSummary = raw as FileAnalysis & { summary?: PyFileSummary };
         if (withSummary.summary) {
           this.lastSummary.set(file, { text, summary: withSummary.summary });
@@ -188,7 +192,7 @@ export class Engine {
     return pythonMayMatter(text);
   }
 
-  private analyzeUncached(file: string, text: string, language: Language, index: PyIndex | undefined, limits: ServerLimit[]): FileAnalysis {
+  private analyzeUncached(file: string, text: string, language: Language, index: PyIndex | undefined, limits: ServerLimit[], fixTimeoutSeconds?: number): FileAnalysis {
     if (language !== 'python') {
       return analyzeJsFile(file, text, this.trees.get(file, language, text).tree, language);
     }
@@ -197,7 +201,7 @@ export class Engine {
       return { file, language, findings: [], routes: [], notes: [], lines: countLines(text) };
     }
     const parsed = this.trees.get(file, 'python', text);
-    return analyzePythonFile(file, text, parsed.tree, index, pythonModel(parsed), limits);
+    return analyzePythonFile(file, text, parsed.tree, index, pythonModel(parsed), limits, fixTimeoutSeconds);
   }
 }
 

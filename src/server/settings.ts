@@ -31,7 +31,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
       scanOnStartup: normalizeBoolean(obj.scanOnStartup, true),
       exclude: normalizeStringArray(obj.exclude, []),
       codeLens: normalizeBoolean((obj.loadTest as Record<string, unknown> | undefined)?.codeLens, true),
-      analyze: { rules: rules.overrides },
+      analyze: { rules: rules.overrides, fixTimeoutSeconds: normalizeNumber((obj.fix as Record<string, unknown> | undefined)?.timeoutSeconds, 30, 1, 3600) },
     },
     problems,
   };

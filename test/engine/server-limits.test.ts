@@ -104,3 +104,14 @@ describe('timeout-exceeds-server-limit', () => {
     assert.deepStrictEqual(ws.analyze('/lim/app.py')!.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit').map((x) => x.range.start.line + 1), [10, 14]);
   });
 });
+
+describe('loopsafe.fix.timeoutSeconds', () => {
+  it('sets the seconds the timeout fix writes (4× for streaming calls)', async () => {
+    const engine = await testEngine();
+    const text = 'from openai import OpenAI\nc = OpenAI()\nd = OpenAI()\n\ndef f():\n    c.chat.completions.create(model="m", messages=[])\n    return d.chat.completions.create(model="m", messages=[], stream=True)\n';
+    const titles = (seconds?: number) =>
+      engine.analyze('/fixsetting/a.py', text, seconds === undefined ? {} : { fixTimeoutSeconds: seconds }).findings.filter((f) => f.rule === 'llm-call-without-timeout').map((f) => f.fixes[0]?.title);
+    assert.deepStrictEqual(titles(), ['Set `timeout=30` on the client', 'Set `timeout=120` on the client']);
+    assert.deepStrictEqual(titles(45), ['Set `timeout=45` on the client', 'Set `timeout=180` on the client']);
+  });
+});

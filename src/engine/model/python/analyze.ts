@@ -36,7 +36,7 @@ export function pythonFacts(file: string, tree: Tree, index?: PyIndex, prebuilt?
   return { model, evaluator, calls, summary: summarizePython(file, model, evaluator, calls) };
 }
 
-export function analyzePythonFile(file: string, text: string, tree: Tree, index?: PyIndex, prebuilt?: PyModel, limits: ServerLimit[] = []): FileAnalysis & { summary: PyFileSummary } {
+export function analyzePythonFile(file: string, text: string, tree: Tree, index?: PyIndex, prebuilt?: PyModel, limits: ServerLimit[] = [], fixTimeoutSeconds = 30): FileAnalysis & { summary: PyFileSummary } {
   const { model, evaluator, calls, summary } = pythonFacts(file, tree, index, prebuilt);
   const handlers = findHandlers(model, evaluator);
   const handlerByNode = new Map(handlers.map((h) => [h.scope.node.id, h]));
@@ -59,6 +59,7 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
     index: index && sameSummary(index.summary(file), summary) ? index : (index ?? new PyIndex()).overlay(summary),
     summary,
     limits,
+    fixTimeoutSeconds,
     handlerOf: (scope) => handlerByNode.get(scope.node.id),
     identifierUses: (name) => {
       let found = identifierIndex.get(name);

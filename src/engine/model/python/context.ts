@@ -29,6 +29,8 @@ export interface PyContext {
   summary: PyFileSummary;
   /** Request time limits of the servers and proxies in front of the app (workspace config files). */
   limits: ServerLimit[];
+  /** Seconds the timeout quick fixes write (`loopsafe.fix.timeoutSeconds`). */
+  fixTimeoutSeconds: number;
   /** Memo for fixes shared by many findings (the async-client fix of one client). */
   memo<T>(key: string, build: () => T): T;
 }

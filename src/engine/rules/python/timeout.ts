@@ -13,8 +13,8 @@ import { enclosingFunction, makeFinding } from '../python-util';
 
 /** Defaults at or under this many seconds are short enough not to report. */
 const ACCEPTABLE_DEFAULT_S = 60;
-const FIX_TIMEOUT_S = 30;
-const FIX_STREAM_TIMEOUT_S = 120;
+/** Streaming calls get this many times the fix's timeout: the first token can take a while, the rest flows. */
+const STREAM_FACTOR = 4;
 
 /** How each SDK takes a timeout on its constructor or call: keyword, value text for N seconds. */
 export function timeoutOption(sdk: string, seconds: number): { key: string; value: string } | undefined {
@@ -52,7 +52,7 @@ function isNoneOrZero(node: Node): boolean {
 }
 
 function timeoutFix(ctx: PyContext, sdk: string, target: Node, streaming: boolean, where: string): Fix | undefined {
-  const seconds = streaming ? FIX_STREAM_TIMEOUT_S : FIX_TIMEOUT_S;
+  const seconds = streaming ? ctx.fixTimeoutSeconds * STREAM_FACTOR : ctx.fixTimeoutSeconds;
   const option = timeoutOption(sdk, seconds);
   if (!option) return undefined;
   const existing = callArguments(target).keywords.get(option.key);
@@ -75,7 +75,7 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
     if (call.sdk.id === 'google-genai' && typeof seconds === 'number' && seconds > 0 && seconds < 1) {
       const at = ctor && !reportedCtors.has(ctor.id) ? ctor : call.node;
       reportedCtors.add(at.id);
-      out.push(makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(at), `google-genai counts \`HttpOptions.timeout\` in milliseconds: ${policy.timeout.source} is ${formatSeconds(seconds)}, so every call fails at once. Write the value in milliseconds (${FIX_TIMEOUT_S * 1000} for ${FIX_TIMEOUT_S} s).`, fn, []));
+      out.push(makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(at), `google-genai counts \`HttpOptions.timeout\` in milliseconds: ${policy.timeout.source} is ${formatSeconds(seconds)}, so every call fails at once. Write the value in milliseconds (${ctx.fixTimeoutSeconds * 1000} for ${ctx.fixTimeoutSeconds} s).`, fn, []));
       continue;
     }
     if (typeof seconds === 'number' && seconds > 0 && seconds <= ACCEPTABLE_DEFAULT_S) continue;
