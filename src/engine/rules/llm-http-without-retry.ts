@@ -3,16 +3,17 @@
 
 import type { RuleDefinition } from './rule';
 import { checkRetryJs } from './js/retry';
+import { checkRetryPython } from './python/retry';
 
 export const llmHttpWithoutRetry: RuleDefinition = {
   id: 'llm-http-without-retry',
   defaultSeverity: 'warning',
-  languages: ['javascript', 'typescript', 'tsx'],
+  languages: ['python', 'javascript', 'typescript', 'tsx'],
   summary: 'Raw HTTP to an LLM API has no retry (or an SDK has `maxRetries: 0`): every 429 or 5xx fails the request.',
   fixTitles: ['Retry twice (`maxRetries: 2`)'],
   docs: {
     whatItDoes:
-      'Flags `fetch`, `axios`, `ky` and `got` requests to an LLM API (OpenAI, Anthropic, Gemini, Mistral, Groq, Ollama, OpenRouter... hosts and `/v1/chat/completions`-style paths) that run without a retry: no loop around them, no retry wrapper (`p-retry`, `async-retry`, `exponential-backoff`, a local `withRetry`), no `axios-retry`/`fetch-retry`. Also flags SDK clients and calls with `maxRetries: 0`.',
+      'Python: flags `requests`, `httpx`, `urllib` and `aiohttp` calls to an LLM API with no retry (no tenacity/backoff/stamina decorator, no retry loop that catches errors or checks the status, no transport or adapter retries), `max_retries=0` on an SDK client or call, and, as info, a retry decorator around an SDK call that already retries (the attempts multiply). JS/TS: flags `fetch`, `axios`, `ky` and `got` requests to an LLM API (OpenAI, Anthropic, Gemini, Mistral, Groq, Ollama, OpenRouter... hosts and `/v1/chat/completions`-style paths) that run without a retry: no loop around them, no retry wrapper (`p-retry`, `async-retry`, `exponential-backoff`, a local `withRetry`), no `axios-retry`/`fetch-retry`. Also flags SDK clients and calls with `maxRetries: 0`.',
     whyIsThisBad:
       'LLM APIs answer 429 (rate limit) and 500/503/529 (overloaded) routinely under load; the official SDKs retry them twice with exponential backoff and honour `retry-after`. A raw request does not, so each transient error becomes a failed user request. ky and got do not retry POST by default either.',
     example: [
@@ -42,4 +43,5 @@ export const llmHttpWithoutRetry: RuleDefinition = {
   },
   exampleFile: 'example.ts',
   checkJs: checkRetryJs,
+  checkPython: checkRetryPython,
 };

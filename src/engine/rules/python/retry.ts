@@ -1,0 +1,83 @@
+// Python check of rule llm-http-without-retry: raw HTTP to an LLM API with no retry around it, SDK
+// clients or calls with retries switched off, and retries multiplied by a retry decorator around an SDK
+// that already retries (info).
+
+import type { Node } from '../../parse/parser';
+import type { PyContext } from '../../model/python/context';
+import type { Scope } from '../../model/python/model';
+import { callArguments, field, rangeOf, unparen } from '../../model/python/syntax';
+import { policyOf } from '../../policy/python-policy';
+import { replaceKeywordEdit } from '../../fix/python-args';
+import type { Finding } from '../../types';
+import { enclosingFunction, makeFinding } from '../python-util';
+
+const RAW_HTTP = new Set(['requests', 'httpx', 'urllib', 'aiohttp']);
+/** Decorators that retry the function: tenacity, backoff, retrying, stamina. */
+const RETRY_DECORATOR = /^(?:[\w.]*\.)?(?:retry|retry_if|on_exception|on_predicate|retry_context)\b|^(?:tenacity|backoff|retrying|stamina)\./;
+
+function retryDecorator(fn: Scope | undefined): Node | undefined {
+  for (let s = fn; s && s.kind !== 'module'; s = s.parent) {
+    for (const d of s.decorators) {
+      const expr = unparen(d.namedChild(0) ?? d);
+      const name = (expr.type === 'call' ? field(expr, 'function') : expr)?.text ?? '';
+      if (RETRY_DECORATOR.test(name)) return d;
+    }
+  }
+  return undefined;
+}
+
+/** Inside a hand-made retry: a loop whose body catches exceptions or checks the status around the call. */
+function inRetryLoop(call: Node, fn: Scope | undefined): boolean {
+  for (let p = call.parent; p && p.id !== fn?.node.id; p = p.parent) {
+    if (p.type === 'for_statement' || p.type === 'while_statement') {
+      const body = p.text;
+      if (/\bexcept\b|status_code|\.status\b|raise_for_status|retry|attempt|backoff|sleep/i.test(body)) return true;
+    }
+    // A transport with retries: httpx.HTTPTransport(retries=3) / urllib3 Retry on a session adapter.
+  }
+  return false;
+}
+
+function retriesOffNode(ctor: Node): Node | undefined {
+  const n = callArguments(ctor).keywords.get('max_retries');
+  return n && unparen(n).text === '0' ? n : undefined;
+}
+
+export function checkRetryPython(ctx: PyContext): Finding[] {
+  const out: Finding[] = [];
+  const reported = new Set<number>();
+  const usesTransportRetries = /HTTPTransport\([^)]*retries\s*=|Retry\(|HTTPAdapter\([^)]*max_retries/.test(ctx.text);
+  for (const call of ctx.calls) {
+    const fn = enclosingFunction(call.scope);
+    if (RAW_HTTP.has(call.sdk.id)) {
+      if (retryDecorator(fn) || inRetryLoop(call.node, fn) || usesTransportRetries) continue;
+      out.push(
+        makeFinding(ctx, 'llm-http-without-retry', 'warning', rangeOf(field(call.node, 'function') ?? call.node), `\`${call.calleeText}\` calls an LLM API with no retry: rate limits (429) and overloaded upstreams (5xx) are routine and each one fails this request. The SDKs retry twice with exponential backoff and honour \`retry-after\`; wrap this call the same way (tenacity \`@retry\` with \`wait_random_exponential\`, or a loop that reads \`retry-after\`).`, fn, []),
+      );
+      continue;
+    }
+    // `max_retries=0` on the client built here, or on the call.
+    const off = [call.node, ...(call.client?.ctor && call.client.ctor.tree === call.node.tree ? [call.client.ctor] : [])].map((n) => ({ n, k: retriesOffNode(n) })).find((x) => x.k);
+    if (off && !reported.has(off.k!.id)) {
+      reported.add(off.k!.id);
+      const edit = replaceKeywordEdit(ctx.file, off.n, 'max_retries', '2');
+      out.push(
+        makeFinding(ctx, 'llm-http-without-retry', 'warning', rangeOf(off.k!), `\`max_retries=0\` switches off ${call.sdk.id}'s retries: every 429 or 5xx fails the request at once.`, off.n === call.node ? fn : undefined, [
+          edit ? { title: 'Retry twice (`max_retries=2`)', safety: 'safe', preferred: true, edits: [edit] } : undefined,
+        ]),
+      );
+      continue;
+    }
+    // A retry decorator around an SDK that retries too: attempts multiply.
+    const decorator = retryDecorator(fn);
+    const retries = policyOf(call).retries.value;
+    if (decorator && typeof retries === 'number' && retries > 0 && !reported.has(call.node.id)) {
+      reported.add(call.node.id);
+      out.push(
+        makeFinding(ctx, 'llm-http-without-retry', 'info', rangeOf(field(call.node, 'function') ?? call.node), `Retries multiply: \`${decorator.text.split('(')[0].trim()}\` retries around \`${call.calleeText}\`, which already retries ${retries} time${retries === 1 ? '' : 's'} (${call.sdk.id}): a hung or failing upstream is tried (decorator attempts) × ${retries + 1} times. Set \`max_retries=0\` on the client or drop the decorator.`, fn, []),
+      );
+    }
+  }
+  return out;
+}
+
