@@ -9,7 +9,9 @@ import { analyzePythonFile, pythonFacts } from './model/python/analyze';
 import type { PyIndex } from './index/python-index';
 import { policyMarkdown, policyOf } from './policy/python-policy';
 import type { PyFileSummary } from './index/python-summary';
-import { analyzeJsFile } from './model/js/analyze';
+import { analyzeJsFile, buildContext, jsMayMatter } from './model/js/analyze';
+import { summarizeJs, type JsFileSummary } from './model/js/summary';
+import type { JsIndex } from './index/js-index';
 import { RULES, RULE_IDS } from './rules/registry';
 import { PYTHON_SDKS } from './catalog/python-sdks';
 import { PYTHON_FRAMEWORKS } from './catalog/python-frameworks';
@@ -86,6 +88,7 @@ function isWordChar(c: number): boolean {
 export class Engine {
   private readonly cache = new Map<string, { hash: string; result: FileAnalysis }>();
   private readonly summaryCache = new Map<string, { key: string; summary: PyFileSummary | undefined }>();
+  private readonly jsSummaryCache = new Map<string, { key: string; summary: JsFileSummary | undefined }>();
   private readonly lastSummary = new Map<string, { text: string; summary: PyFileSummary }>();
 
   private readonly trees: TreeCache;
@@ -118,8 +121,33 @@ export class Engine {
     return summary;
   }
 
+  /**
+   * Summary of a JavaScript/TypeScript file for the workspace's JS index (undefined for other languages
+   * and unreadable files). `index` lets imported helpers' and clients' facts flow into this file's.
+   */
+  summarizeJs(file: string, text: string, index?: JsIndex): JsFileSummary | undefined {
+    const language = languageOf(file);
+    if (!language || language === 'python' || text.length > MAX_FILE_CHARS) return undefined;
+    const key = `js:${crypto.createHash('sha1').update(text).digest('hex')}${index ? crypto.createHash('sha1').update(index.fingerprint(file)).digest('hex') : ''}`;
+    const cached = this.jsSummaryCache.get(file);
+    if (cached && cached.key === key) return cached.summary;
+    let summary: JsFileSummary | undefined;
+    try {
+      summary = summarizeJs(buildContext(file, text, this.trees.get(file, language, text).tree, language, index?.view(file)));
+    } catch {
+      summary = undefined;
+    }
+    this.jsSummaryCache.set(file, { key, summary });
+    return summary;
+  }
+
+  /** True when a JS/TS file's text names an SDK, framework, blocking module or handler layout. */
+  static mentionsJsSdk(file: string, text: string): boolean {
+    return jsMayMatter(file, text);
+  }
+
   /** Analyses one file. `file` is an absolute path; `text` its current content; `index` the workspace's. */
-  analyze(file: string, text: string, options: AnalyzeOptions = {}, index?: PyIndex): FileAnalysis {
+  analyze(file: string, text: string, options: AnalyzeOptions = {}, index?: PyIndex, jsIndex?: JsIndex): FileAnalysis {
     const language = languageOf(file);
     const lines = countLines(text);
     const empty = (notes: string[]): FileAnalysis => ({ file, language: language ?? 'python', findings: [], routes: [], notes, lines });
@@ -134,13 +162,14 @@ export class Engine {
     const hash =
       crypto.createHash('sha1').update(text).digest('hex') +
       (index && language === 'python' ? crypto.createHash('sha1').update(index.fingerprint(file)).digest('hex') : '') +
+      (jsIndex && language !== 'python' ? crypto.createHash('sha1').update(`js${jsIndex.fingerprint(file)}`).digest('hex') : '') +
       (limitsKey ? crypto.createHash('sha1').update(limitsKey).digest('hex') : '');
     const cached = this.cache.get(file);
     if (cached && cached.hash === hash) {
       raw = cached.result;
     } else {
       try {
-        raw = this.analyzeUncached(file, text, language, index, options.limits ?? [], options.fixTimeoutSeconds);
+        raw = this.analyzeUncached(file, text, language, index, options.limits ?? [], options.fixTimeoutSeconds, jsIndex);
         const withSummary = raw as FileAnalysis & { summary?: PyFileSummary };
         if (withSummary.summary) {
           this.lastSummary.set(file, { text, summary: withSummary.summary });
@@ -161,6 +190,7 @@ export class Engine {
   forget(file: string): void {
     this.cache.delete(file);
     this.summaryCache.delete(file);
+    this.jsSummaryCache.delete(file);
     this.lastSummary.delete(file);
     this.trees.forget(file);
   }
@@ -192,9 +222,9 @@ export class Engine {
     return pythonMayMatter(text);
   }
 
-  private analyzeUncached(file: string, text: string, language: Language, index: PyIndex | undefined, limits: ServerLimit[], fixTimeoutSeconds?: number): FileAnalysis {
+  private analyzeUncached(file: string, text: string, language: Language, index: PyIndex | undefined, limits: ServerLimit[], fixTimeoutSeconds?: number, jsIndex?: JsIndex): FileAnalysis {
     if (language !== 'python') {
-      return analyzeJsFile(file, text, this.trees.get(file, language, text).tree, language);
+      return analyzeJsFile(file, text, this.trees.get(file, language, text).tree, language, jsIndex?.view(file));
     }
     if (!pythonMayMatter(text) && !(index && index.mayHaveFindings(file))) {
       // No SDK or framework is named anywhere in the file: nothing any rule could report.

@@ -78,9 +78,16 @@ describe('JS/TS file summary (for the workspace index)', () => {
     try {
       const s = summarizeJs(buildContext('/p/src/ai.ts', text, tree, 'typescript'));
       assert.deepStrictEqual(s.imports, { audit: { source: './audit', imported: 'audit' }, db: { source: '@/lib/db', imported: 'db' } });
-      assert.deepStrictEqual(s.exports.classify, { async: true, llmPromise: 'client.chat.completions.create (openai)', blocking: ['fs.readFileSync'], line: 6 });
-      assert.deepStrictEqual(s.exports.ask, { async: true, llmPromise: 'client.responses.create (openai)', blocking: [], line: 10 });
-      assert.deepStrictEqual(s.exports.plain, { async: false, llmPromise: undefined, blocking: [], line: 11 });
+      const brief = (f: (typeof s.exports)[string]) => ({ async: f.async, llmPromise: f.llmPromise, blocking: f.blocking, line: f.line });
+      assert.deepStrictEqual(brief(s.exports.classify), { async: true, llmPromise: 'client.chat.completions.create (openai)', blocking: ['fs.readFileSync'], line: 6 });
+      assert.deepStrictEqual(brief(s.exports.ask), { async: true, llmPromise: 'client.responses.create (openai)', blocking: [], line: 10 });
+      assert.deepStrictEqual(brief(s.exports.plain), { async: false, llmPromise: undefined, blocking: [], line: 11 });
+      // The hops other files' findings name: the function, local helpers, the call.
+      assert.deepStrictEqual(s.exports.classify.llmChain?.map((h) => `${h.name}:${h.range.start.line}`), ['classify:6', 'client.chat.completions.create:7']);
+      assert.deepStrictEqual(s.exports.classify.blockingChain?.map((h) => h.name), ['classify', 'read', 'fs.readFileSync']);
+      assert.strictEqual(s.exports.plain.llmChain, undefined);
+      assert.strictEqual(s.exports.plain.blockingChain, undefined);
+      assert.deepStrictEqual(s.clients, {});
     } finally {
       tree.delete();
     }

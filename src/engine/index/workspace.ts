@@ -8,8 +8,14 @@ import { PyIndex } from './python-index';
 import type { PyFileSummary } from './python-summary';
 import type { FileAnalysis, Position } from '../types';
 import { isGunicornConfig, isServerConfigFile, limitsInFile, type ServerLimit } from '../limits/server-limits';
+import { JsIndex } from './js-index';
+import type { JsFileSummary } from '../model/js/summary';
+import { readTsconfigPaths, type TsPaths } from '../model/js/resolve';
+import * as path from 'path';
 
 const IMPORT_LINE = /^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import|import[ \t]+([\w.]+))/gm;
+/** JS/TS module specifiers: `from '…'`, `require('…')`, `import('…')`, `import '…'`. */
+const JS_SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"`]([^'"`\n]+)['"`]/gm;
 
 export class Workspace {
   private readonly texts = new Map<string, string>();
@@ -22,6 +28,13 @@ export class Workspace {
   private index: PyIndex | undefined;
   /** Request time limits read from server and proxy config files; recomputed when one changes. */
   private serverLimits: ServerLimit[] | undefined;
+  /** JS/TS: summaries, files changed since the index was built, files not summarized yet, the index. */
+  private readonly jsSummaries = new Map<string, JsFileSummary>();
+  private readonly jsDirty = new Set<string>();
+  private readonly jsWaiting = new Set<string>();
+  private jsIndex: JsIndex | undefined;
+  /** Nearest tsconfig/jsconfig `baseUrl`/`paths` per directory (read from disk unless open here). */
+  private readonly tsPathsByDir = new Map<string, TsPaths | undefined>();
 
   constructor(readonly engine: Engine, public options: AnalyzeOptions = {}) {}
 
@@ -34,6 +47,14 @@ export class Workspace {
       // A new module can change how other files' imports resolve.
       if (!this.summaries.has(file) && !this.waiting.has(file)) this.importTargets.clear();
       this.dirty.add(file);
+    } else if (languageOf(file)) {
+      // A new module can change how other files' imports resolve: the index is rebuilt.
+      if (!this.jsSummaries.has(file) && !this.jsWaiting.has(file)) this.jsIndex = undefined;
+      this.jsDirty.add(file);
+    } else if (isTsconfig(file)) {
+      this.tsPathsByDir.clear();
+      this.jsIndex = undefined;
+      for (const f of this.texts.keys()) if (languageOf(f) && languageOf(f) !== 'python') this.jsDirty.add(f);
     }
   }
 
@@ -59,6 +80,11 @@ export class Workspace {
     this.importTargets.delete(file);
     this.engine.forget(file);
     this.index = undefined;
+    this.jsSummaries.delete(file);
+    this.jsDirty.delete(file);
+    this.jsWaiting.delete(file);
+    this.jsIndex = undefined;
+    if (isTsconfig(file)) this.tsPathsByDir.clear();
   }
 
   has(file: string): boolean {
@@ -91,7 +117,7 @@ export class Workspace {
     const text = this.texts.get(file);
     if (text === undefined || !languageOf(file)) return undefined;
     const options = { ...this.options, limits: this.limits() };
-    if (languageOf(file) !== 'python') return this.engine.analyze(file, text, options);
+    if (languageOf(file) !== 'python') return this.engine.analyze(file, text, options, undefined, this.ensureJsIndex());
     // Keystroke path: only this file changed. Analyse it against the current index; when its summary
     // (calls, clients, helpers) did not change, the index stays valid and one parse was enough.
     const old = this.summaries.get(file);
@@ -127,7 +153,8 @@ export class Workspace {
    * or through others) and the files it imports (their helpers may now be reached from the loop).
    */
   affectedBy(file: string): string[] {
-    if (languageOf(file) !== 'python') return [file];
+    if (!languageOf(file)) return [file];
+    if (languageOf(file) !== 'python') return this.jsAffectedBy(file);
     const index = this.ensureIndex();
     const importers = new Map<string, Set<string>>();
     const imports = new Map<string, Set<string>>();
@@ -201,6 +228,123 @@ export class Workspace {
     return index;
   }
 
+  /** JS/TS files whose findings may change with `file`: itself, its importers (transitively), its imports. */
+  private jsAffectedBy(file: string): string[] {
+    const index = this.ensureJsIndex();
+    const importers = new Map<string, string[]>();
+    for (const f of this.jsSummaries.keys()) {
+      for (const dep of index.importsOf(f)) {
+        const list = importers.get(dep);
+        if (list) list.push(f);
+        else importers.set(dep, [f]);
+      }
+    }
+    const out = new Set<string>([file]);
+    const queue = [file];
+    while (queue.length > 0) {
+      const f = queue.pop()!;
+      for (const i of importers.get(f) ?? []) if (!out.has(i)) (out.add(i), queue.push(i));
+    }
+    for (const f of index.importsOf(file)) out.add(f);
+    return [...out];
+  }
+
+  /**
+   * Brings the JS/TS index up to date: changed files are summarized, files naming no SDK wait until they
+   * import a module with LLM facts; then summaries are recomputed with the index, round by round, until
+   * imported helpers' facts (LLM promises, blocking calls, clients) have flowed through every import.
+   */
+  private ensureJsIndex(): JsIndex {
+    if (this.jsIndex && this.jsDirty.size === 0) return this.jsIndex;
+    const fresh = [...this.jsDirty];
+    this.jsDirty.clear();
+    for (const file of fresh) {
+      const text = this.texts.get(file);
+      this.jsSummaries.delete(file);
+      if (text === undefined) continue;
+      if (!Engine.mentionsJsSdk(file, text)) {
+        this.jsWaiting.add(file);
+        continue;
+      }
+      this.jsWaiting.delete(file);
+      const summary = this.engine.summarizeJs(file, text);
+      if (summary) this.jsSummaries.set(file, summary);
+    }
+    let index = this.buildJsIndex();
+    for (let round = 0; round < 12; round++) {
+      let changed = false;
+      // Waiting files that import a summarized module join (a barrel re-exporting a helper, a route file).
+      for (const file of [...this.jsWaiting]) {
+        const text = this.texts.get(file)!;
+        if (!this.jsSpecifiers(text).some((spec) => {
+          const r = index.resolveModule(file, spec);
+          return r !== undefined && this.jsSummaries.has(r);
+        })) continue;
+        this.jsWaiting.delete(file);
+        const summary = this.engine.summarizeJs(file, text, index);
+        if (summary) {
+          this.jsSummaries.set(file, summary);
+          changed = true;
+        }
+      }
+      for (const [file, summary] of this.jsSummaries) {
+        if (index.importsOf(file).length === 0) continue;
+        const again = this.engine.summarizeJs(file, this.texts.get(file)!, index);
+        if (again && JSON.stringify(again) !== JSON.stringify(summary)) {
+          this.jsSummaries.set(file, again);
+          changed = true;
+        }
+      }
+      if (!changed) break;
+      index = this.buildJsIndex();
+    }
+    this.jsIndex = index;
+    return index;
+  }
+
+  private buildJsIndex(): JsIndex {
+    const exists = (f: string): boolean => {
+      const lang = this.texts.has(f) ? languageOf(f) : undefined;
+      return lang !== undefined && lang !== 'python';
+    };
+    return new JsIndex(this.jsSummaries.values(), exists, (f) => this.tsPathsFor(f));
+  }
+
+  private jsSpecifiers(text: string): string[] {
+    const out: string[] = [];
+    JS_SPECIFIER.lastIndex = 0;
+    for (let m = JS_SPECIFIER.exec(text); m; m = JS_SPECIFIER.exec(text)) out.push(m[1]);
+    return out;
+  }
+
+  /** The `baseUrl`/`paths` of the nearest tsconfig.json or jsconfig.json above `file`. */
+  private tsPathsFor(file: string): TsPaths | undefined {
+    const dir = path.dirname(file);
+    if (this.tsPathsByDir.has(dir)) return this.tsPathsByDir.get(dir);
+    let found: TsPaths | undefined;
+    let reached = false;
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const config = path.join(dir, name);
+      let text = this.texts.get(config);
+      if (text === undefined) {
+        try {
+          text = fs.readFileSync(config, 'utf8');
+        } catch {
+          text = undefined;
+        }
+      }
+      if (text !== undefined) {
+        found = readTsconfigPaths(config, text);
+        reached = true;
+        break;
+      }
+    }
+    const parent = path.dirname(dir);
+    if (!reached && parent !== dir) found = this.tsPathsFor(path.join(parent, 'x.ts'));
+    this.tsPathsByDir.set(dir, found);
+    return found;
+  }
+
   /** Index of the summaries, plus empty entries for files not summarized so imports still resolve. */
   private buildIndex(): PyIndex {
     const stubs: PyFileSummary[] = [];
@@ -259,6 +403,10 @@ export class Workspace {
     }
     return out;
   }
+}
+
+function isTsconfig(file: string): boolean {
+  return /^[tj]sconfig(?:\.[\w-]+)?\.json$/.test(path.basename(file));
 }
 
 function isLimitSource(file: string): boolean {

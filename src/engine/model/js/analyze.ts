@@ -14,6 +14,7 @@ import { findHandlers, type JsHandler } from './handlers';
 import { buildModel, type JsScope } from './model';
 import { rangeOf } from './syntax';
 import { Evaluator } from './values';
+import type { JsCrossFile } from './crossfile';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const PACKAGES = [...JS_SDK_PACKAGES, ...JS_FRAMEWORK_PACKAGES, ...Object.keys(BLOCKING_MODULES), 'fs/promises', ...JS_HTTP_LIBS.flatMap((l) => l.qnames).filter((q) => !q.includes(':'))];
@@ -32,10 +33,10 @@ function countLines(text: string): number {
   return text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
 
-export function analyzeJsFile(file: string, text: string, tree: Tree, language: Language): FileAnalysis {
+export function analyzeJsFile(file: string, text: string, tree: Tree, language: Language, crossFile?: JsCrossFile): FileAnalysis {
   const lines = countLines(text);
-  if (!jsMayMatter(file, text)) return { file, language, findings: [], routes: [], notes: [], lines };
-  const ctx = buildContext(file, text, tree, language);
+  if (!jsMayMatter(file, text) && !crossFile?.importsLlmFacts) return { file, language, findings: [], routes: [], notes: [], lines };
+  const ctx = buildContext(file, text, tree, language, crossFile);
 
   const findings: Finding[] = [];
   const notes: string[] = [];
@@ -60,9 +61,9 @@ export function analyzeJsFile(file: string, text: string, tree: Tree, language: 
   return { file, language, findings, routes, notes, lines };
 }
 
-export function buildContext(file: string, text: string, tree: Tree, language: Language): JsContext {
+export function buildContext(file: string, text: string, tree: Tree, language: Language, crossFile?: JsCrossFile): JsContext {
   const model = buildModel(tree.rootNode);
-  const evaluator = new Evaluator(model);
+  const evaluator = new Evaluator(model, crossFile);
   const handlers = findHandlers(model, evaluator, file);
   evaluator.resetMemo();
 
@@ -118,6 +119,11 @@ export function buildContext(file: string, text: string, tree: Tree, language: L
     }
     if (!found) {
       for (const c of callsIn(scope)) {
+        // An imported helper returning an LLM promise ends the chain here (its hops are in its summary).
+        if (c.kind === 'helper' && c.external?.facts.llmChain && (scope.isAsync || c.usage.kind === 'returned' || c.usage.kind === 'returned-in-try')) {
+          found = [c];
+          break;
+        }
         if (c.kind !== 'helper' || !c.target || c.target === scope) continue;
         const sub = llmChainOf(c.target);
         if (sub && (scope.isAsync || c.usage.kind === 'returned' || c.usage.kind === 'returned-in-try')) {

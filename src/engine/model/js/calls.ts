@@ -8,6 +8,7 @@ import { BLOCKING_MODULES, LLM_COMMAND, type JsHttpLib } from '../../catalog/js-
 import { isLlmUrl } from '../../catalog/python-http';
 import type { JsScope } from './model';
 import type { ClientValue, Evaluator, Value } from './values';
+import type { JsExternalFn } from './crossfile';
 import { callArgs, field, namedChildren, outerValue, parentOf, stringish, unwrap } from './syntax';
 
 export type UsageKind =
@@ -68,6 +69,8 @@ export interface JsCall {
   blocking?: { qname: string; what: string; llm: boolean };
   /** For helper calls: the local function called. */
   target?: JsScope;
+  /** For helper calls: the function of another workspace file called (through an import). */
+  external?: JsExternalFn;
 }
 
 const STREAM_ARG = /\bstream\s*:\s*true\b/;
@@ -113,6 +116,9 @@ export function classifyCall(node: Node, scope: JsScope, evaluator: Evaluator): 
   }
   if (callee.kind === 'function') {
     return { ...base, kind: 'helper', usage: usageOf(node), promise: callee.scope.isAsync, streaming: false, target: callee.scope };
+  }
+  if (callee.kind === 'external') {
+    return { ...base, kind: 'helper', usage: usageOf(node), promise: callee.fn.facts.async, streaming: false, external: callee.fn };
   }
   return undefined;
 }

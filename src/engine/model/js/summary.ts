@@ -1,69 +1,181 @@
-// What other files need to know about one JS/TS file (for the workspace index): its relative imports,
-// and for each exported function whether it returns an LLM promise or does blocking work per call.
-// Plain serializable data, computed from the per-file context.
+// What other files need to know about one JS/TS file (for the workspace index): its workspace imports
+// and re-exports, exported clients, and for each exported function whether it returns an LLM promise or
+// does blocking work per call, with the hops down to that call. Plain serializable data.
 
 import type { JsContext } from './context';
+import type { JsCall } from './calls';
 import type { JsScope } from './model';
-import { unwrap } from './syntax';
+import { field, namedChildren, rangeOf, stringValue, unwrap } from './syntax';
+import type { ChainStep, Range } from '../../types';
 
 export interface JsExportFacts {
   /** The exported function is `async` (or returns a promise). */
   async: boolean;
   /** The LLM call whose promise it returns: `client.chat.completions.create (openai)`. */
   llmPromise?: string;
-  /** Blocking calls it makes, directly or through local helpers: `fs.readFileSync`. */
+  /** Blocking calls it makes, directly or through local and imported helpers: `fs.readFileSync`. */
   blocking: string[];
   /** 0-based line of the function's name, for chains. */
   line: number;
+  /** Hops from this function down to the LLM call whose promise it returns (this function first). */
+  llmChain?: ChainStep[];
+  /** Hops from this function down to the first blocking call it makes (this function first). */
+  blockingChain?: ChainStep[];
+  /** What kind of work that blocking call is (`file-system`), and whether it runs an LLM (`execSync('ollama …')`). */
+  blockingWhat?: string;
+  blockingLlm?: boolean;
+}
+
+/** A client an exported name holds (`export const openai = new OpenAI({ timeout: 30_000 })`). */
+export interface JsExportedClient {
+  /** The defining file. */
+  file: string;
+  sdk: string;
+  cls: string;
+  /** The constructor call, in the defining file. */
+  range: Range;
+  /** The constructor's options object as written (for the hover's policy), if any. */
+  options?: string;
 }
 
 export interface JsFileSummary {
+  file: string;
   /** Local name → where it comes from, for imports of workspace files (relative or aliased specifiers). */
   imports: Record<string, { source: string; imported: string }>;
+  /** Every non-package module specifier the file imports or requires (for dependents and resolution). */
+  modules: string[];
   exports: Record<string, JsExportFacts>;
+  clients: Record<string, JsExportedClient>;
+  /** `export { a as b } from './x'` (imported `a`, exported `b`) and `export * from './x'` (both `*`). */
+  reexports: Array<{ source: string; imported: string; exported: string }>;
+}
+
+/** Specifiers that name packages (the catalogs' business) rather than workspace files. */
+export function isPackageSpecifier(source: string): boolean {
+  return source.includes(':') || (/^[a-z@][\w.-]*(?:\/[\w.-]+)?$/.test(source) && !source.startsWith('@/'));
 }
 
 export function summarizeJs(ctx: JsContext): JsFileSummary {
   const imports: JsFileSummary['imports'] = {};
   for (const [local, imp] of ctx.model.imports) {
-    // Packages are the catalogs' business; anything else may be a workspace file (relative, tsconfig alias).
-    if (imp.source.includes(':') || (/^[a-z@][\w.-]*(?:\/[\w.-]+)?$/.test(imp.source) && !imp.source.startsWith('@/'))) continue;
+    if (isPackageSpecifier(imp.source)) continue;
     imports[local] = { source: imp.source, imported: imp.imported };
   }
+  const modules = new Set<string>();
+  // Aliases (`@lib/ai`, baseUrl `src/x`) look like packages: the index tells them apart by resolving.
+  for (const imp of ctx.model.imports.values()) if (!imp.source.includes(':')) modules.add(imp.source);
+  for (const m of ctx.model.importedModules) if (!m.includes(':')) modules.add(m);
+  const reexports = readReexports(ctx);
+  for (const r of reexports) modules.add(r.source);
+
   const exports: JsFileSummary['exports'] = {};
+  const clients: JsFileSummary['clients'] = {};
   for (const [name, value] of ctx.model.exports) {
-    const scope = ctx.model.scopeByNode.get(unwrap(value).id) ?? (() => {
-      const v = ctx.evaluator.evaluate(value, ctx.model.module);
-      return v?.kind === 'function' ? v.scope : undefined;
-    })();
-    if (!scope || scope.kind !== 'function') continue;
+    const v = ctx.evaluator.evaluate(value, ctx.model.module);
+    if (v?.kind === 'client' && v.external) {
+      clients[name] = v.external;
+      continue;
+    }
+    if (v?.kind === 'client' && v.ctor && v.extraOptions.length === 0) {
+      const opts = v.ctor.childForFieldName('arguments')?.namedChild(0);
+      clients[name] = { file: ctx.file, sdk: v.hit.sdk.id, cls: v.hit.cls.name, range: rangeOf(v.ctor), options: opts && unwrap(opts).type === 'object' ? opts.text : undefined };
+      continue;
+    }
+    const scope = ctx.model.scopeByNode.get(unwrap(value).id) ?? (v?.kind === 'function' ? v.scope : undefined);
+    if (!scope || scope.kind !== 'function') {
+      // `export { askLLM } from` is a re-export; `export const ask = imported` hands the import on.
+      if (v?.kind === 'external') exports[name] = v.fn.facts;
+      continue;
+    }
     const chain = ctx.llmChainOf(scope);
-    const last = chain?.[chain.length - 1];
+    const blocking = blockingReached(ctx, scope);
+    const self: ChainStep = { name: scope.name === '<anonymous>' ? name : scope.name, file: ctx.file, range: rangeOf(scope.nameNode ?? scope.node) };
     exports[name] = {
       async: scope.isAsync || chain !== undefined,
-      llmPromise: last ? `${last.calleeText}${last.sdk ? ` (${last.sdk.id})` : last.http ? ` (${last.http.lib.id})` : ''}` : undefined,
-      blocking: blockingReached(ctx, scope),
+      llmPromise: chain ? llmText(chain) : undefined,
+      blocking: blocking.names,
       line: (scope.nameNode ?? scope.node).startPosition.row,
+      llmChain: chain ? [self, ...llmHops(ctx, chain)] : undefined,
+      blockingChain: blocking.chain ? [self, ...blocking.chain] : undefined,
+      blockingWhat: blocking.what,
+      blockingLlm: blocking.llm,
     };
   }
-  return { imports, exports };
+  return { file: ctx.file, imports, modules: [...modules], exports, clients, reexports };
 }
 
-/** Blocking calls made by a function, the functions nested in it and the local helpers it calls. */
-function blockingReached(ctx: JsContext, start: JsScope): string[] {
+/** `client.chat.completions.create (openai)` for the LLM call at the end of a chain of calls. */
+function llmText(chain: JsCall[]): string {
+  const last = chain[chain.length - 1];
+  if (last.external?.facts.llmPromise) return last.external.facts.llmPromise;
+  return `${last.calleeText}${last.sdk ? ` (${last.sdk.id})` : last.http ? ` (${last.http.lib.id})` : ''}`;
+}
+
+/**
+ * The hops of a chain of calls below the function holding its first call: local helpers by name, then
+ * the LLM call itself, or, when the chain ends in an imported helper, that helper's own hops.
+ */
+export function llmHops(ctx: JsContext, chain: JsCall[]): ChainStep[] {
+  const out: ChainStep[] = [];
+  for (const c of chain) {
+    if (c.target) out.push({ name: c.target.name, file: ctx.file, range: rangeOf(c.target.nameNode ?? c.target.node) });
+    else if (c.external?.facts.llmChain) out.push(...c.external.facts.llmChain);
+    else out.push({ name: c.calleeText, file: ctx.file, range: rangeOf(c.calleeNode) });
+  }
+  return out;
+}
+
+/**
+ * Blocking calls made by a function, the functions nested in it and the local and imported helpers it
+ * calls; with the hops (below the function) to the first one found breadth-first.
+ */
+function blockingReached(ctx: JsContext, start: JsScope): { names: string[]; chain?: ChainStep[]; what?: string; llm?: boolean } {
   const out = new Set<string>();
-  const seen = new Set<JsScope>([start]);
+  const via = new Map<JsScope, ChainStep[]>([[start, []]]);
   const queue = [start];
+  let first: { chain: ChainStep[]; what: string; llm: boolean } | undefined;
   for (let i = 0; i < queue.length; i++) {
     const s = queue[i];
+    const path = via.get(s)!;
     for (const c of ctx.callsIn(s)) {
-      if (c.kind === 'blocking' && c.blocking) out.add(c.blocking.qname);
-      if (c.kind === 'helper' && c.target && !seen.has(c.target)) {
-        seen.add(c.target);
+      if (c.kind === 'blocking' && c.blocking) {
+        out.add(c.blocking.qname);
+        first ??= { chain: [...path, { name: c.calleeText, file: ctx.file, range: rangeOf(c.calleeNode) }], what: c.blocking.what, llm: c.blocking.llm };
+      }
+      const ext = c.external?.facts;
+      if (c.kind === 'helper' && ext?.blockingChain) {
+        for (const b of ext.blocking) out.add(b);
+        first ??= { chain: [...path, ...ext.blockingChain], what: ext.blockingWhat ?? 'blocking', llm: ext.blockingLlm ?? false };
+      }
+      if (c.kind === 'helper' && c.target && !via.has(c.target)) {
+        via.set(c.target, [...path, { name: c.target.name, file: ctx.file, range: rangeOf(c.target.nameNode ?? c.target.node) }]);
         queue.push(c.target);
       }
     }
-    for (const f of s.functions) if (!seen.has(f)) (seen.add(f), queue.push(f));
+    for (const f of s.functions) if (!via.has(f)) (via.set(f, path), queue.push(f));
   }
-  return [...out];
+  return { names: [...out], chain: first?.chain, what: first?.what, llm: first?.llm };
+}
+
+/** `export … from '…'` statements of workspace modules. */
+function readReexports(ctx: JsContext): JsFileSummary['reexports'] {
+  const out: JsFileSummary['reexports'] = [];
+  for (const stmt of namedChildren(ctx.model.root)) {
+    if (stmt.type !== 'export_statement') continue;
+    const source = stringValue(field(stmt, 'source'));
+    if (source === undefined || source.includes(':')) continue;
+    const clause = namedChildren(stmt).find((c) => c.type === 'export_clause');
+    if (!clause) {
+      const ns = namedChildren(stmt).find((c) => c.type === 'namespace_export');
+      const id = ns?.namedChildren.find((c) => c?.type === 'identifier' || c?.type === 'string');
+      out.push({ source, imported: '*', exported: id ? (stringValue(id) ?? id.text) : '*' });
+      continue;
+    }
+    for (const spec of namedChildren(clause)) {
+      const name = field(spec, 'name');
+      const alias = field(spec, 'alias');
+      if (name) out.push({ source, imported: name.text, exported: (alias ?? name).text });
+    }
+  }
+  return out;
 }

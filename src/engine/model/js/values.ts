@@ -2,11 +2,13 @@
 // evaluates to as far as static evidence goes (modules, SDK clients, apps, HTTP clients, local functions).
 
 import type { Node } from '../../parse/parser';
-import { canonQname, findJsClientClass, findJsFactory, findJsInstance, findJsSdkFunction, runnableClass, sdkClass, type JsClassHit, type JsSdk, type JsSdkFunction } from '../../catalog/js-sdks';
+import { JS_SDKS, canonQname, findJsClientClass, findJsFactory, findJsInstance, findJsSdkFunction, runnableClass, sdkClass, type JsClassHit, type JsSdk, type JsSdkFunction } from '../../catalog/js-sdks';
 import { JS_FRAMEWORKS, type JsFramework } from '../../catalog/js-frameworks';
 import { JS_HTTP_LIBS, type JsHttpLib } from '../../catalog/js-blocking';
 import { canon, dotted, type Binding, type JsModel, type JsScope } from './model';
 import { callArgs, field, namedChildren, parentOf, stringValue, unwrap } from './syntax';
+import type { JsCrossFile, JsExternalFn } from './crossfile';
+import type { JsExportedClient } from './summary';
 
 export interface ClientValue {
   kind: 'client';
@@ -19,6 +21,8 @@ export interface ClientValue {
   instance?: boolean;
   /** The module qualified name it was imported as (members may be other exports: `require('ollama').Ollama`). */
   qname?: string;
+  /** Built in another workspace file and imported here. */
+  external?: JsExportedClient;
 }
 
 export type Value =
@@ -28,6 +32,7 @@ export type Value =
   | { kind: 'resource'; client: ClientValue; path: string[] }
   | { kind: 'sdkFunction'; sdk: JsSdk; fn: JsSdkFunction; qname: string }
   | { kind: 'function'; scope: JsScope }
+  | { kind: 'external'; fn: JsExternalFn }
   | { kind: 'localClass'; scope: JsScope }
   | { kind: 'instance'; cls: JsScope }
   | { kind: 'object'; node: Node }
@@ -45,7 +50,21 @@ export class Evaluator {
   /** Values the handler finder knows for parameters (a Fastify plugin's instance), by parameter node id. */
   readonly paramValues = new Map<number, Value>();
 
-  constructor(readonly model: JsModel) {}
+  constructor(readonly model: JsModel, readonly crossFile?: JsCrossFile) {}
+
+  /** An imported qualified name: SDK and package facts first, then what the workspace defines under it. */
+  private imported(qname: string): Value {
+    const v = resolveQname(qname);
+    if (v.kind !== 'qname' || !this.crossFile) return v;
+    const ext = this.crossFile.lookup(v.qname);
+    if (ext?.fn) return { kind: 'external', fn: ext.fn };
+    if (ext?.client) {
+      const sdk = JS_SDKS.find((s) => s.id === ext.client!.sdk);
+      const cls = sdk ? sdkClass(sdk, ext.client.cls) : undefined;
+      if (sdk && cls) return { kind: 'client', hit: { sdk, cls }, extraOptions: [], external: ext.client };
+    }
+    return v;
+  }
 
   /** Forgets memoized values (after `paramValues` changed). */
   resetMemo(): void {
@@ -290,7 +309,7 @@ export class Evaluator {
       s = s.parent;
     }
     const imp = this.model.imports.get(name);
-    if (imp) return resolveQname(imp.qname);
+    if (imp) return this.imported(imp.qname);
     if (GLOBALS.has(name)) return resolveQname(`global:${name}`);
     return undefined;
   }
@@ -311,7 +330,7 @@ export class Evaluator {
         if (base.qname === 'global:globalThis') return this.lookup(attr, this.model.module, depth);
         const lib = JS_HTTP_LIBS.find((l) => l.qnames.includes(base.qname));
         if (lib && lib.methods.includes(attr)) return { kind: 'http', lib, method: attr };
-        return resolveQname(`${base.qname}.${attr}`);
+        return this.imported(`${base.qname}.${attr}`);
       }
       case 'client': {
         if (base.qname) {
@@ -391,7 +410,7 @@ export class Evaluator {
 
   private requireOf(call: Node): Value | undefined {
     const spec = stringValue(callArgs(call)[0]);
-    return spec === undefined ? undefined : resolveQname(canon(spec));
+    return spec === undefined ? undefined : this.imported(canon(spec));
   }
 
   /** LangChain: `prompt.pipe(model)` and `RunnableSequence.from([prompt, model])` are runnables of the model. */

@@ -4,6 +4,7 @@
 
 import type { JsContext } from '../../model/js/context';
 import type { Finding } from '../../types';
+import * as path from 'path';
 import { promisesVariantFix } from '../../fix/js-fixes';
 import { calleeRange, chainSteps, describeFunction, makeFinding } from './util';
 
@@ -35,6 +36,25 @@ function check(ctx: JsContext, llm: boolean): Finding[] {
       llm ? undefined : promisesVariantFix(ctx, call),
     ]);
     finding.chain = w.chain;
+    out.push(finding);
+  }
+  // Imported helpers that block (in their own file or further down): reported at the call site here.
+  for (const call of ctx.calls) {
+    const facts = call.external?.facts;
+    if (call.kind !== 'helper' || !facts?.blockingChain || (facts.blockingLlm ?? false) !== llm) continue;
+    const w = where(ctx, call);
+    if (!w) continue;
+    const hops = facts.blockingChain;
+    const end = hops[hops.length - 1];
+    const at = `${path.basename(end.file)}:${end.range.start.line + 1}`;
+    const via = hops.map((h) => `\`${h.name}\``).join(' → ');
+    const message = llm
+      ? `\`${call.calleeText}(...)\` runs an LLM synchronously (${via}, ${at}) ${w.text}: the event loop is frozen until the model answers, so every other request on this process waits.`
+      : `\`${call.calleeText}(...)\` makes a synchronous ${facts.blockingWhat ?? 'blocking'} call (${via}, ${at}) ${w.text}: it blocks the event loop, so every other request on this process waits until it returns.`;
+    const finding = makeFinding(ctx, llm ? 'blocking-llm-call' : 'blocking-call-in-async-handler', llm ? 'error' : 'warning', calleeRange(call), message, call.scope, []);
+    const local = w.chain.length > 0 ? w.chain : chainSteps(ctx, [ctx.reachOf(call.scope)!.handler.scope]);
+    finding.chain = [...local, ...hops];
+    finding.related.push(...hops.map((h) => ({ location: { file: h.file, range: h.range }, message: `via \`${h.name}\`` })));
     out.push(finding);
   }
   return out;

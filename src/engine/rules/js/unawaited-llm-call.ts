@@ -7,7 +7,8 @@ import { callbackOf, usesOfName } from '../../model/js/calls';
 import { outerValue, parentOf, rangeOf } from '../../model/js/syntax';
 import type { Finding } from '../../types';
 import { addAwaitFix, addCatchFix, forEachFix, waitUntilFix } from '../../fix/js-fixes';
-import { calleeRange, chainSteps, describeCall, functionScopeOf, makeFinding } from './util';
+import { calleeRange, chainSteps, describeCall, describeChainEnd, functionScopeOf, makeFinding } from './util';
+import { llmHops } from '../../model/js/summary';
 
 const RUNS = new Set(['awaited', 'returned', 'returned-in-try', 'handled', 'waitUntil', 'argument', 'stored', 'yielded', 'voided', 'assigned', 'other']);
 
@@ -82,11 +83,10 @@ export function checkUnawaitedJs(ctx: JsContext): Finding[] {
     let chain: JsCall[] | undefined;
     if ((call.kind === 'sdk' || call.kind === 'http') && call.promise) {
       subject = `Promise of ${describeCall(call)}`;
-    } else if (call.kind === 'helper' && call.target) {
-      chain = ctx.llmChainOf(call.target);
+    } else if (call.kind === 'helper' && (call.target || call.external?.facts.llmChain)) {
+      chain = call.target ? ctx.llmChainOf(call.target) : [call];
       if (!chain) continue;
-      const last = chain[chain.length - 1];
-      subject = `Promise of \`${call.calleeText}\` (it calls ${describeCall(last)})`;
+      subject = `Promise of \`${call.calleeText}\` (it calls ${describeChainEnd(ctx, chain)})`;
     } else continue;
     const lost = lostPromise(ctx, call);
     if (!lost) continue;
@@ -101,7 +101,10 @@ export function checkUnawaitedJs(ctx: JsContext): Finding[] {
       addAwaitFix(ctx, call, lost.usage),
       dropped && !(lost.usage.kind === 'then-dropped' && !inAsync) ? addCatchFix(ctx, lost.usage, false) : undefined,
     ]);
-    if (chain) finding.chain = chainSteps(ctx, [call.target!, ...chain.slice(0, -1).map((c) => c.target!).filter(Boolean)]);
+    if (chain) {
+      finding.chain = call.target ? [...chainSteps(ctx, [call.target]), ...llmHops(ctx, chain)] : call.external!.facts.llmChain!;
+      for (const hop of finding.chain) if (hop.file !== ctx.file) finding.related.push({ location: { file: hop.file, range: hop.range }, message: `via \`${hop.name}\`` });
+    }
     out.push(finding);
   }
   // `items.forEach(async (x) => { await llm(x) })`: forEach drops every promise the callback returns.
@@ -113,7 +116,7 @@ export function checkUnawaitedJs(ctx: JsContext): Finding[] {
     if (!chain) continue;
     const prop = forEach.childForFieldName('function')?.childForFieldName('property');
     if (!prop) continue;
-    const message = `\`forEach\` drops the promises of its async callback, which calls ${describeCall(chain[chain.length - 1])}: the code after it runs (and may respond) before the answers exist, and ${FAILS}.`;
+    const message = `\`forEach\` drops the promises of its async callback, which calls ${describeChainEnd(ctx, chain)}: the code after it runs (and may respond) before the answers exist, and ${FAILS}.`;
     out.push(makeFinding(ctx, 'unawaited-llm-call', 'error', rangeOf(prop), message, functionScopeOf(ctx.evaluator.scopeAt(forEach)), [forEachFix(ctx, forEach)]));
   }
   return out;

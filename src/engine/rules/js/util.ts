@@ -4,6 +4,7 @@
 import type { JsContext } from '../../model/js/context';
 import type { JsScope } from '../../model/js/model';
 import type { JsCall } from '../../model/js/calls';
+import * as path from 'path';
 import { rangeOf } from '../../model/js/syntax';
 import { buildFinding } from '../finding';
 import type { ChainStep, Finding, Fix, HandlerInfo, Range, RuleId, Severity } from '../../types';
@@ -29,6 +30,16 @@ export function describeFunction(ctx: JsContext, scope: JsScope): string {
 export function describeCall(call: JsCall): string {
   const via = call.sdk ? ` (${call.sdk.id}${call.hit ? ` \`${call.hit.cls.name}\`` : ''})` : call.http ? ` (${call.http.lib.id} to an LLM API)` : '';
   return `\`${call.calleeText}\`${via}`;
+}
+
+/** The LLM call at the end of a chain of calls; for an imported helper, its call and defining file. */
+export function describeChainEnd(ctx: JsContext, chain: JsCall[]): string {
+  const last = chain[chain.length - 1];
+  const ext = last.external;
+  if (!ext?.facts.llmChain) return describeCall(last);
+  const end = ext.facts.llmChain[ext.facts.llmChain.length - 1];
+  const text = (ext.facts.llmPromise ?? end.name).replace(/^(.*?)(?: \(([^)]*)\))?$/, (_m, c: string, sdk?: string) => `\`${c}\`${sdk ? ` (${sdk})` : ''}`);
+  return end.file === ctx.file ? text : `${text} in ${path.basename(end.file)}`;
 }
 
 /** The range a call finding underlines: the callee, not the arguments. */

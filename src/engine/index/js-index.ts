@@ -1,0 +1,160 @@
+// The workspace's JavaScript/TypeScript index: resolves import specifiers to files (relative, index and
+// extension probing, tsconfig paths) and names to the exported functions and clients summarized there,
+// through re-exports (`export * from`, barrels); answers each file's cross-file questions.
+
+import * as path from 'path';
+import { resolveJsImport, type TsPaths } from '../model/js/resolve';
+import type { JsExportFacts, JsExportedClient, JsFileSummary } from '../model/js/summary';
+import type { JsCrossFile, JsExternalFn } from '../model/js/crossfile';
+
+type Target = { fn?: JsExternalFn; client?: JsExportedClient };
+
+const MAX_DEPTH = 8;
+
+export class JsIndex {
+  private readonly summaries = new Map<string, JsFileSummary>();
+  private readonly moduleMemo = new Map<string, string | null>();
+  private readonly lookupMemo = new Map<string, Target | null>();
+  private readonly importsMemo = new Map<string, string[]>();
+
+  /**
+   * `exists` tells which files the workspace holds (resolution probes against it); `tsPaths` gives the
+   * tsconfig/jsconfig `baseUrl` and `paths` that apply to a file.
+   */
+  constructor(summaries: Iterable<JsFileSummary>, private readonly exists: (file: string) => boolean, private readonly tsPaths: (file: string) => TsPaths | undefined) {
+    for (const s of summaries) this.summaries.set(s.file, s);
+  }
+
+  summary(file: string): JsFileSummary | undefined {
+    return this.summaries.get(file);
+  }
+
+  /** The workspace file `specifier` names when imported from `fromFile`. */
+  resolveModule(fromFile: string, specifier: string): string | undefined {
+    if (specifier.includes(':')) return undefined;
+    const relative = specifier.startsWith('.');
+    const key = `${relative ? path.dirname(fromFile) : ''}\u0000${specifier}\u0000${relative ? '' : this.configKey(fromFile)}`;
+    const known = this.moduleMemo.get(key);
+    if (known !== undefined) return known ?? undefined;
+    const r = resolveJsImport(fromFile, specifier, this.exists, relative ? undefined : this.tsPaths(fromFile));
+    this.moduleMemo.set(key, r ?? null);
+    return r;
+  }
+
+  private configKey(file: string): string {
+    const p = this.tsPaths(file);
+    return p ? p.baseUrl : '';
+  }
+
+  /** Workspace files `file` imports, requires or re-exports from. */
+  importsOf(file: string): string[] {
+    const known = this.importsMemo.get(file);
+    if (known) return known;
+    const s = this.summaries.get(file);
+    const out = new Set<string>();
+    for (const m of s?.modules ?? []) {
+      const r = this.resolveModule(file, m);
+      if (r && r !== file) out.add(r);
+    }
+    const list = [...out];
+    this.importsMemo.set(file, list);
+    return list;
+  }
+
+  /** What an imported qualified name (as the file's model spells it) refers to. */
+  lookup(fromFile: string, qname: string): Target | undefined {
+    if (qname.includes(':')) return undefined;
+    const key = `${fromFile}\u0000${qname}`;
+    const known = this.lookupMemo.get(key);
+    if (known !== undefined) return known ?? undefined;
+    let result: Target | undefined;
+    // The specifier may itself contain dots (`./llm.js`, `../x.service`): longest resolvable prefix wins.
+    const firstDot = qname.lastIndexOf('/') + 1;
+    const cuts: number[] = [qname.length];
+    for (let i = qname.length - 1; i >= firstDot; i--) if (qname[i] === '.') cuts.push(i);
+    for (const cut of cuts) {
+      const spec = qname.slice(0, cut);
+      if (!spec) continue;
+      const file = this.resolveModule(fromFile, spec);
+      if (!file) continue;
+      const member = cut < qname.length ? qname.slice(cut + 1).split('.') : ['default'];
+      result = this.exported(file, member, 0);
+      break;
+    }
+    this.lookupMemo.set(key, result ?? null);
+    return result;
+  }
+
+  /** The export `member[0]` of `file` (through re-exports); a namespace re-export takes the next name. */
+  private exported(file: string, member: string[], depth: number): Target | undefined {
+    const s = this.summaries.get(file);
+    if (!s || depth > MAX_DEPTH || member.length === 0) return undefined;
+    const [name, ...rest] = member;
+    if (rest.length === 0) {
+      const facts = s.exports[name];
+      if (facts) return { fn: { file, name, facts } };
+      const client = s.clients[name];
+      if (client) return { client };
+    } else if (s.clients[name]) return undefined; // a method of a client: the SDK's business
+    for (const r of s.reexports) {
+      const target = this.resolveModule(file, r.source);
+      if (!target) continue;
+      if (r.exported === name && r.imported !== '*') {
+        const hit = this.exported(target, [r.imported, ...rest], depth + 1);
+        if (hit) return hit;
+      } else if (r.exported === name && r.imported === '*') {
+        const hit = this.exported(target, rest, depth + 1);
+        if (hit) return hit;
+      } else if (r.exported === '*' && name !== 'default') {
+        const hit = this.exported(target, member, depth + 1);
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  }
+
+  /** True when the file's imports lead to a function returning an LLM promise or blocking, or to a client. */
+  importsLlmFacts(file: string): boolean {
+    for (const f of this.importsOf(file)) {
+      const s = this.summaries.get(f);
+      if (!s) continue;
+      if (Object.keys(s.clients).length > 0 || s.reexports.length > 0) return true;
+      if (Object.values(s.exports).some(interesting)) return true;
+    }
+    return false;
+  }
+
+  /** The cross-file view the analysis of `file` reads. */
+  view(file: string): JsCrossFile {
+    return { lookup: (qname) => this.lookup(file, qname), importsLlmFacts: this.importsLlmFacts(file) };
+  }
+
+  /**
+   * What the analysis of `file` reads from other files, as a string: equal strings mean equal
+   * cross-file facts, so a cached analysis or summary can be reused.
+   */
+  fingerprint(file: string): string {
+    const parts: string[] = [];
+    const seen = new Set<string>([file]);
+    const visit = (f: string, depth: number): void => {
+      for (const dep of this.importsOf(f)) {
+        if (seen.has(dep)) continue;
+        seen.add(dep);
+        const s = this.summaries.get(dep);
+        if (!s) {
+          parts.push(`${dep}:-`);
+          continue;
+        }
+        parts.push(`${dep}:${JSON.stringify(s.exports)}${JSON.stringify(s.clients)}`);
+        // Barrels hand on their sources' exports.
+        if (s.reexports.length > 0 && depth < MAX_DEPTH) visit(dep, depth + 1);
+      }
+    };
+    visit(file, 0);
+    return parts.join('|');
+  }
+}
+
+function interesting(f: JsExportFacts): boolean {
+  return f.llmChain !== undefined || f.blockingChain !== undefined;
+}

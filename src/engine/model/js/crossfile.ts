@@ -1,0 +1,21 @@
+// What the analysis of one JS/TS file may ask about the rest of the workspace: the function or client an
+// imported name refers to, as summarized in its defining file (the workspace index answers; see index/js-index).
+
+import type { JsExportFacts, JsExportedClient } from './summary';
+
+export interface JsExternalFn {
+  /** The defining file and the exported name there. */
+  file: string;
+  name: string;
+  facts: JsExportFacts;
+}
+
+export interface JsCrossFile {
+  /**
+   * What an imported qualified name refers to: `./llm.askLLM` (a named import), `./llm` (a default
+   * import), `@/lib/ai.openai`; undefined for packages and names the workspace does not define.
+   */
+  lookup(qname: string): { fn?: JsExternalFn; client?: JsExportedClient } | undefined;
+  /** True when this file imports a workspace module holding LLM facts (its own text may name no SDK). */
+  importsLlmFacts: boolean;
+}

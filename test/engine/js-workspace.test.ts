@@ -1,0 +1,100 @@
+// Cross-file JavaScript/TypeScript through the workspace: helpers and clients imported from other
+// modules (relative, tsconfig alias, barrel re-exports, CommonJS), findings at the call site with
+// every hop, and incremental re-analysis of dependents after an edit.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Workspace, discoverFiles, type FileAnalysis } from '../../src/engine/api';
+import { readExpectations } from '../helpers/annotations';
+import { testEngine } from '../helpers/engine';
+
+const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/xfile');
+
+function copyDir(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+    if (e.isDirectory()) copyDir(path.join(from, e.name), path.join(to, e.name));
+    else fs.copyFileSync(path.join(from, e.name), path.join(to, e.name));
+  }
+}
+
+async function workspaceOf(root: string): Promise<Workspace> {
+  const ws = new Workspace(await testEngine());
+  for (const f of discoverFiles([root]).files) ws.load(f);
+  return ws;
+}
+
+const SCORED = new Set(['unawaited-llm-call', 'blocking-call-in-async-handler', 'blocking-llm-call']);
+
+function lines(results: FileAnalysis[], root: string): string[] {
+  return results.flatMap((r) => r.findings.filter((f) => SCORED.has(f.rule)).map((f) => `${path.relative(root, r.file)}:${f.range.start.line + 1} ${f.rule}`)).sort();
+}
+
+describe('workspace (cross-file JS/TS)', () => {
+  for (const app of fs.readdirSync(FIXTURES).sort()) {
+    it(`${app}: reports exactly the annotated findings across modules`, async () => {
+      const root = path.join(FIXTURES, app);
+      const ws = await workspaceOf(root);
+      const expected: string[] = [];
+      for (const f of discoverFiles([root]).files) {
+        for (const e of readExpectations(fs.readFileSync(f, 'utf8'))) expected.push(`${path.relative(root, f)}:${e.line + 1} ${e.rule}`);
+      }
+      assert.ok(expected.length > 0);
+      assert.deepStrictEqual(lines(ws.analyzeAll(), root), expected.sort());
+    });
+  }
+
+  it('names every hop, across files, in the chain and the related information', async () => {
+    const root = path.join(FIXTURES, 'express-ts');
+    const ws = await workspaceOf(root);
+    const chat = ws.analyze(path.join(root, 'src/routes/chat.ts'))!;
+    const blocking = chat.findings.find((f) => f.rule === 'blocking-call-in-async-handler' && f.range.start.line === 15)!;
+    assert.deepStrictEqual(
+      blocking.chain.map((h) => `${path.relative(root, h.file)}:${h.name}`),
+      ['src/routes/chat.ts:POST /summary', 'src/services/prompts.ts:systemPrompt', 'src/services/llm.ts:loadPrompt', 'src/services/llm.ts:readFileSync'].map((s) => s.replace('POST /summary', '<anonymous>')),
+    );
+    assert.match(blocking.message, /`systemPrompt` → `loadPrompt` → `readFileSync`, llm\.ts:16/);
+    assert.ok(blocking.related.some((r) => r.location.file.endsWith('llm.ts') && r.location.range.start.line === 15));
+    const unawaited = chat.findings.find((f) => f.rule === 'unawaited-llm-call' && f.range.start.line === 10)!;
+    assert.match(unawaited.message, /Promise of `askLLM` \(it calls `openai\.chat\.completions\.create` \(openai\) in llm\.ts\)/);
+    assert.deepStrictEqual(unawaited.chain.map((h) => h.name), ['askLLM', 'openai.chat.completions.create']);
+    assert.ok(unawaited.fixes.some((f) => f.title.includes('await')));
+    // The client built in lib/openai.ts is recognized where it is imported.
+    const direct = chat.findings.find((f) => f.range.start.line === 25)!;
+    assert.match(direct.message, /openai `OpenAI`/);
+    assert.strictEqual(chat.findings.filter((f) => f.rule === 'llm-call-without-timeout').length, 0);
+  });
+
+  it('re-analyses dependents after an edit of a helper module', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-jsx-'));
+    copyDir(path.join(FIXTURES, 'express-ts'), root);
+    const ws = await workspaceOf(root);
+    const llm = path.join(root, 'src/services/llm.ts');
+    const chat = path.join(root, 'src/routes/chat.ts');
+    const affected = ws.affectedBy(llm).map((f) => path.relative(root, f)).sort();
+    assert.deepStrictEqual(affected, ['src/lib/openai.ts', 'src/routes/chat.ts', 'src/services/index.ts', 'src/services/llm.ts', 'src/services/prompts.ts']);
+    assert.strictEqual(lines(ws.analyzeAll(), root).length, 4);
+    // The helper stops reading from disk and stops calling the LLM: the route file's findings go.
+    const text = fs.readFileSync(llm, 'utf8').replace("return readFileSync(`prompts/${name}.txt`, 'utf8');", 'return name;').replace(/return openai\.chat\.completions\.create\([^\n]*\n/, 'return Promise.resolve(question);\n');
+    ws.upsert(llm, text);
+    assert.deepStrictEqual(lines(ws.affectedBy(llm).map((f) => ws.analyze(f)!).filter(Boolean), root), [
+      'src/routes/chat.ts:22 blocking-call-in-async-handler',
+      'src/routes/chat.ts:26 unawaited-llm-call',
+    ]);
+    // And back.
+    ws.upsert(llm, fs.readFileSync(path.join(FIXTURES, 'express-ts/src/services/llm.ts'), 'utf8'));
+    assert.strictEqual(lines([ws.analyze(chat)!], root).length, 4);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  it('stays bounded on import cycles', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-jscyc-'));
+    fs.writeFileSync(path.join(root, 'a.ts'), "import { g } from './b';\nimport OpenAI from 'openai';\nconst c = new OpenAI();\nexport function f(): unknown { return g(); }\nexport * from './b';\n");
+    fs.writeFileSync(path.join(root, 'b.ts'), "import { f } from './a';\nexport function g(): unknown { return f(); }\nexport * from './a';\n");
+    const ws = await workspaceOf(root);
+    assert.ok(ws.analyzeAll().length === 2);
+    fs.rmSync(root, { recursive: true, force: true });
+  });
+});
