@@ -12,12 +12,14 @@ import type { PyFileSummary } from './index/python-summary';
 import { analyzeJsFile, buildContext, jsMayMatter } from './model/js/analyze';
 import { summarizeJs, type JsFileSummary } from './model/js/summary';
 import type { JsIndex } from './index/js-index';
+import { jsPolicyMarkdown, jsPolicyOf } from './policy/js-policy';
+import { rangeOf as rangeOfNode } from './model/js/syntax';
 import { RULES, RULE_IDS } from './rules/registry';
 import { PYTHON_SDKS } from './catalog/python-sdks';
 import { PYTHON_FRAMEWORKS } from './catalog/python-frameworks';
 import { LLM_URL } from './catalog/python-http';
 import { isSuppressed } from './fix/suppress';
-import type { FileAnalysis, Finding, Language, Position, RuleId, SeveritySetting } from './types';
+import type { FileAnalysis, Finding, Language, Position, Range, RuleId, SeveritySetting } from './types';
 import type { ServerLimit } from './limits/server-limits';
 
 export interface AnalyzeOptions {
@@ -196,8 +198,10 @@ export class Engine {
   }
 
   /** Hover text for the LLM call under `position` (its effective timeout and retry policy), if any. */
-  hover(file: string, text: string, position: Position, index?: PyIndex): string | undefined {
-    if (languageOf(file) !== 'python' || text.length > MAX_FILE_CHARS) return undefined;
+  hover(file: string, text: string, position: Position, index?: PyIndex, jsIndex?: JsIndex): string | undefined {
+    const language = languageOf(file);
+    if (!language || text.length > MAX_FILE_CHARS) return undefined;
+    if (language !== 'python') return this.hoverJs(file, text, language, position, jsIndex);
     try {
       const parsed = this.trees.get(file, 'python', text);
       const { calls } = pythonFacts(file, parsed.tree, index, pythonModel(parsed));
@@ -206,6 +210,20 @@ export class Engine {
         (position.line < n.endPosition.row || (position.line === n.endPosition.row && position.character <= n.endPosition.column));
       const hit = calls.filter((c) => inside(c.node.childForFieldName('function') ?? c.node)).pop();
       return hit ? policyMarkdown(hit, policyOf(hit)) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private hoverJs(file: string, text: string, language: Language, position: Position, jsIndex?: JsIndex): string | undefined {
+    try {
+      const ctx = buildContext(file, text, this.trees.get(file, language, text).tree, language, jsIndex?.view(file));
+      const inside = (r: Range) =>
+        (position.line > r.start.line || (position.line === r.start.line && position.character >= r.start.character)) &&
+        (position.line < r.end.line || (position.line === r.end.line && position.character <= r.end.character));
+      const hit = ctx.calls.filter((c) => c.kind === 'sdk' && inside(rangeOfNode(c.calleeNode))).pop();
+      const policy = hit ? jsPolicyOf(hit) : undefined;
+      return hit && policy ? jsPolicyMarkdown(hit, policy) : undefined;
     } catch {
       return undefined;
     }

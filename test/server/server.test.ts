@@ -84,6 +84,45 @@ describe('language server', function () {
     assert.match(hover.contents.value, /timeout per attempt \| 10 min \| openai default/);
   });
 
+  it('hovering a JS/TS SDK call shows its policy: SDK defaults, undici\'s 300 s cut, and a client built in another module', async () => {
+    const dir = tempWorkspace({
+      'src/lib/openai.ts': "import OpenAI from 'openai';\nexport const openai = new OpenAI({ maxRetries: 5 });\n",
+      'src/routes.ts': [
+        "import express from 'express';",
+        "import Anthropic from '@anthropic-ai/sdk';",
+        "import { openai } from './lib/openai';",
+        'const anthropic = new Anthropic({ timeout: 20_000 });',
+        'export const router = express.Router();',
+        "router.post('/a', async (req, res) => {",
+        "  const r = await openai.chat.completions.create({ model: 'm', messages: [] });",
+        "  const m = await anthropic.messages.create({ model: 'm', max_tokens: 5, messages: [] }, { maxRetries: 0 });",
+        '  res.json({ r, m });',
+        '});',
+        '',
+      ].join('\n'),
+    });
+    client = await TestLspClient.start(dir, { debounceMs: 10 });
+    const file = path.join(dir, 'src/routes.ts');
+    client.open(file, fs.readFileSync(file, 'utf8'));
+    await client.waitForDiagnostics(file, () => true);
+    const hover = async (line: number, character: number) =>
+      ((await client!.conn.sendRequest('textDocument/hover', { textDocument: { uri: client!.uri(file) }, position: { line, character } })) as { contents: { value: string } } | null)?.contents.value;
+    const viaImport = await hover(6, 40);
+    assert.ok(viaImport, 'hover on the imported client\'s call');
+    assert.match(viaImport, /`openai\.chat\.completions\.create` — openai via `OpenAI`/);
+    assert.match(viaImport, /timeout per attempt \| 5 min \| openai default, cut by Node's fetch \(undici, 300 s\)/);
+    assert.match(viaImport, /attempts \| 6 \(5 retries\) \| `maxRetries` \(client constructor\)/);
+    assert.match(viaImport, /built in `openai\.ts` \(line 2\)/);
+    assert.match(viaImport, /headersTimeout/);
+    const local = await hover(7, 30);
+    assert.ok(local);
+    assert.match(local, /timeout per attempt \| 20 s \| `timeout: 20_000` \(client constructor\)/);
+    assert.match(local, /attempts \| 1 \(0 retries\) \| `maxRetries` \(this call\)/);
+    assert.match(local, /worst-case wait \| 20 s/);
+    assert.doesNotMatch(local, /undici/);
+    assert.strictEqual(await hover(8, 4), undefined, 'no hover away from LLM calls');
+  });
+
   it('survives bad settings and bad input, and keeps answering', async () => {
     const dir = tempWorkspace();
     client = await TestLspClient.start(dir, { rules: 'nope', debounceMs: 'soon', enable: 'yes', scanOnStartup: false });

@@ -135,7 +135,8 @@ export class Workspace {
   /** Hover markdown for the LLM call at `position` in `file` (its effective timeout and retries). */
   hover(file: string, position: Position): string | undefined {
     const text = this.texts.get(file);
-    if (text === undefined || languageOf(file) !== 'python') return undefined;
+    if (text === undefined || !languageOf(file)) return undefined;
+    if (languageOf(file) !== 'python') return this.engine.hover(file, text, position, undefined, this.ensureJsIndex());
     return this.engine.hover(file, text, position, this.ensureIndex());
   }
 

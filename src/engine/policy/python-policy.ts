@@ -5,18 +5,10 @@ import type { Node } from '../parse/parser';
 import type { LlmCall } from '../model/python/calls';
 import { callArguments, field, unparen } from '../model/python/syntax';
 
-export interface Setting {
-  /** Seconds; null = no limit; undefined = set to something not known statically. */
-  value: number | null | undefined;
-  source: string;
-}
+import { formatSeconds, renderPolicy, worstCase, type Policy, type Setting } from './render';
 
-export interface Policy {
-  timeout: Setting;
-  retries: Setting;
-  worstCaseSeconds: number | null | undefined;
-  notes: string[];
-}
+export { formatSeconds };
+export type { Policy, Setting };
 
 /** Keyword names carrying a timeout, with their unit. */
 const TIMEOUT_KEYS: [string, number][] = [['timeout', 1], ['request_timeout', 1], ['timeout_ms', 0.001], ['timeout_in_seconds', 1], ['default_request_timeout', 1]];
@@ -98,38 +90,12 @@ export function policyOf(call: LlmCall): Policy {
   }
   if (timeout.value === null) notes.push('No timeout: a hung upstream holds the request until the server or proxy in front gives up.');
   if (call.sdk.id === 'google-genai' && typeof timeout.value === 'number' && timeout.value < 1) notes.push('google-genai counts `HttpOptions.timeout` in milliseconds.');
-  const attempts = typeof retries.value === 'number' ? retries.value + 1 : undefined;
-  let worst: number | null | undefined;
-  if (timeout.value === null) worst = null;
-  else if (typeof timeout.value === 'number' && attempts !== undefined) {
-    let backoff = 0;
-    for (let n = 0; n < attempts - 1; n++) backoff += Math.min(0.5 * 2 ** n, 8);
-    worst = timeout.value * attempts + backoff;
-  }
+  const worst = worstCase(timeout, retries, (n) => Math.min(0.5 * 2 ** n, 8));
   return { timeout, retries, worstCaseSeconds: worst, notes };
-}
-
-export function formatSeconds(s: number | null | undefined): string {
-  if (s === null) return 'no limit';
-  if (s === undefined) return 'set (value not known statically)';
-  if (s < 1) return `${Math.round(s * 1000)} ms`;
-  if (s < 120) return `${+s.toFixed(1)} s`;
-  return `${+(s / 60).toFixed(1)} min`;
 }
 
 /** Markdown for the hover on an LLM call. */
 export function policyMarkdown(call: LlmCall, policy: Policy): string {
-  const kind = call.async ? 'async' : 'sync';
   const via = call.client ? ` via \`${call.client.hit.cls.qname}\`` : '';
-  const attempts = typeof policy.retries.value === 'number' ? `${policy.retries.value + 1} (${policy.retries.value} ${policy.retries.value === 1 ? 'retry' : 'retries'})` : 'set (value not known statically)';
-  return [
-    `**Loopsafe** · \`${call.calleeText}\` — ${call.sdk.id}${via}, ${kind}`,
-    '',
-    '| | effective | from |',
-    '|---|---|---|',
-    `| timeout per attempt | ${formatSeconds(policy.timeout.value)} | ${policy.timeout.source} |`,
-    `| attempts | ${attempts} | ${policy.retries.source} |`,
-    `| worst-case wait | ${policy.worstCaseSeconds === undefined ? 'unknown' : formatSeconds(policy.worstCaseSeconds)} | timeout × attempts + backoff |`,
-    ...(policy.notes.length ? ['', ...policy.notes.map((n) => `- ${n}`)] : []),
-  ].join('\n');
+  return renderPolicy(`\`${call.calleeText}\` — ${call.sdk.id}${via}, ${call.async ? 'async' : 'sync'}`, policy);
 }

@@ -7,6 +7,9 @@ import type { JsCall } from './calls';
 import type { JsScope } from './model';
 import { field, namedChildren, rangeOf, stringValue, unwrap } from './syntax';
 import type { ChainStep, Range } from '../../types';
+import type { Setting } from '../../policy/render';
+import { ctorSettings } from '../../policy/js-policy';
+import { optionsOf } from '../../catalog/js-sdks';
 
 export interface JsExportFacts {
   /** The exported function is `async` (or returns a promise). */
@@ -34,8 +37,9 @@ export interface JsExportedClient {
   cls: string;
   /** The constructor call, in the defining file. */
   range: Range;
-  /** The constructor's options object as written (for the hover's policy), if any. */
-  options?: string;
+  /** Timeout and retries its constructor sets (seconds), for the hover's policy where it is imported. */
+  timeout?: Setting;
+  retries?: Setting;
 }
 
 export interface JsFileSummary {
@@ -77,8 +81,8 @@ export function summarizeJs(ctx: JsContext): JsFileSummary {
       continue;
     }
     if (v?.kind === 'client' && v.ctor && v.extraOptions.length === 0) {
-      const opts = v.ctor.childForFieldName('arguments')?.namedChild(0);
-      clients[name] = { file: ctx.file, sdk: v.hit.sdk.id, cls: v.hit.cls.name, range: rangeOf(v.ctor), options: opts && unwrap(opts).type === 'object' ? opts.text : undefined };
+      const { timeout, retries } = ctorSettings(optionsOf(v.hit), v.ctor);
+      clients[name] = { file: ctx.file, sdk: v.hit.sdk.id, cls: v.hit.cls.name, range: rangeOf(v.ctor), timeout, retries };
       continue;
     }
     const scope = ctx.model.scopeByNode.get(unwrap(value).id) ?? (v?.kind === 'function' ? v.scope : undefined);
