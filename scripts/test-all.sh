@@ -90,6 +90,7 @@ else
 fi
 if [ "$packaged" -eq 0 ]; then
   step ui-smoke summary node test/e2e/ui-smoke.mjs
+  step ui-express summary node test/e2e/ui-express.mjs
 else
   step_t0=$SECONDS; record ui-smoke 0 1 1; echo "ui smoke skipped: packaging failed"
 fi

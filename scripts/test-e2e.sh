@@ -9,7 +9,7 @@ node_modules/.bin/tsc -p test/e2e/tsconfig.json || { echo "0 passed, 1 failed"; 
 status=0
 p=0
 f=0
-for cmd in test/e2e/runTests.mjs test/e2e/ui-smoke.mjs; do
+for cmd in test/e2e/runTests.mjs test/e2e/ui-smoke.mjs test/e2e/ui-express.mjs; do
   out=$(mktemp)
   node "$cmd" 2>&1 | tee "$out"
   [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
