@@ -50,21 +50,31 @@ describe('workspace (cross-file JS/TS)', () => {
     const root = path.join(FIXTURES, 'express-ts');
     const ws = await workspaceOf(root);
     const chat = ws.analyze(path.join(root, 'src/routes/chat.ts'))!;
-    const blocking = chat.findings.find((f) => f.rule === 'blocking-call-in-async-handler' && f.range.start.line === 15)!;
+    const blocking = chat.findings.find((f) => f.rule === 'blocking-call-in-async-handler' && f.range.start.line === 16)!;
     assert.deepStrictEqual(
       blocking.chain.map((h) => `${path.relative(root, h.file)}:${h.name}`),
       ['src/routes/chat.ts:POST /summary', 'src/services/prompts.ts:systemPrompt', 'src/services/llm.ts:loadPrompt', 'src/services/llm.ts:readFileSync'].map((s) => s.replace('POST /summary', '<anonymous>')),
     );
     assert.match(blocking.message, /`systemPrompt` → `loadPrompt` → `readFileSync`, llm\.ts:16/);
     assert.ok(blocking.related.some((r) => r.location.file.endsWith('llm.ts') && r.location.range.start.line === 15));
-    const unawaited = chat.findings.find((f) => f.rule === 'unawaited-llm-call' && f.range.start.line === 10)!;
+    const unawaited = chat.findings.find((f) => f.rule === 'unawaited-llm-call' && f.range.start.line === 11)!;
     assert.match(unawaited.message, /Promise of `askLLM` \(it calls `openai\.chat\.completions\.create` \(openai\) in llm\.ts\)/);
     assert.deepStrictEqual(unawaited.chain.map((h) => h.name), ['askLLM', 'openai.chat.completions.create']);
     assert.ok(unawaited.fixes.some((f) => f.title.includes('await')));
     // The client built in lib/openai.ts is recognized where it is imported.
-    const direct = chat.findings.find((f) => f.range.start.line === 25)!;
+    const direct = chat.findings.find((f) => f.range.start.line === 26)!;
     assert.match(direct.message, /openai `OpenAI`/);
     assert.strictEqual(chat.findings.filter((f) => f.rule === 'llm-call-without-timeout').length, 0);
+    // The blocking call itself, in the helper module, names the route of the other file that reaches it.
+    const llm = ws.analyze(path.join(root, 'src/services/llm.ts'))!;
+    const read = llm.findings.find((f) => f.range.start.line === 15)!;
+    assert.match(read.message, /in function `loadPrompt`, which Express handler \(POST \/summary\) in chat\.ts reaches \(`POST \/summary` → `systemPrompt` → `loadPrompt`\)/);
+    assert.deepStrictEqual(read.chain.map((h) => `${path.relative(root, h.file)}:${h.name}`), ['src/routes/chat.ts:<anonymous>', 'src/services/prompts.ts:systemPrompt', 'src/services/llm.ts:loadPrompt']);
+    assert.strictEqual(path.relative(root, read.handler!.file), 'src/routes/chat.ts');
+    // A controller registered as a route in another module is that route's handler.
+    const report = ws.analyze(path.join(root, 'src/controllers/report.ts'))!;
+    assert.deepStrictEqual(report.routes.map((r) => `${r.framework} ${r.method} ${r.path} ${r.handler}`), ['Express GET /report report']);
+    assert.match(report.findings.find((f) => f.rule === 'blocking-call-in-async-handler')!.message, /in Express handler `report` \(GET \/report\)/);
   });
 
   it('re-analyses dependents after an edit of a helper module', async () => {
@@ -74,18 +84,21 @@ describe('workspace (cross-file JS/TS)', () => {
     const llm = path.join(root, 'src/services/llm.ts');
     const chat = path.join(root, 'src/routes/chat.ts');
     const affected = ws.affectedBy(llm).map((f) => path.relative(root, f)).sort();
-    assert.deepStrictEqual(affected, ['src/lib/openai.ts', 'src/routes/chat.ts', 'src/services/index.ts', 'src/services/llm.ts', 'src/services/prompts.ts']);
-    assert.strictEqual(lines(ws.analyzeAll(), root).length, 4);
+    assert.deepStrictEqual(affected, ['src/controllers/report.ts', 'src/lib/openai.ts', 'src/routes/chat.ts', 'src/services/index.ts', 'src/services/llm.ts', 'src/services/prompts.ts']);
+    assert.strictEqual(lines(ws.analyzeAll(), root).length, 7);
     // The helper stops reading from disk and stops calling the LLM: the route file's findings go.
     const text = fs.readFileSync(llm, 'utf8').replace("return readFileSync(`prompts/${name}.txt`, 'utf8');", 'return name;').replace(/return openai\.chat\.completions\.create\([^\n]*\n/, 'return Promise.resolve(question);\n');
     ws.upsert(llm, text);
     assert.deepStrictEqual(lines(ws.affectedBy(llm).map((f) => ws.analyze(f)!).filter(Boolean), root), [
-      'src/routes/chat.ts:22 blocking-call-in-async-handler',
-      'src/routes/chat.ts:26 unawaited-llm-call',
+      'src/controllers/report.ts:7 blocking-call-in-async-handler',
+      'src/routes/chat.ts:23 blocking-call-in-async-handler',
+      'src/routes/chat.ts:27 unawaited-llm-call',
+      'src/services/llm.ts:20 blocking-call-in-async-handler',
     ]);
     // And back.
     ws.upsert(llm, fs.readFileSync(path.join(FIXTURES, 'express-ts/src/services/llm.ts'), 'utf8'));
     assert.strictEqual(lines([ws.analyze(chat)!], root).length, 4);
+    assert.strictEqual(lines(ws.analyzeAll(), root).length, 7);
     fs.rmSync(root, { recursive: true, force: true });
   });
 

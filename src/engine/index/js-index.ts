@@ -4,7 +4,7 @@
 
 import * as path from 'path';
 import { resolveJsImport, type TsPaths } from '../model/js/resolve';
-import type { JsExportFacts, JsExportedClient, JsFileSummary } from '../model/js/summary';
+import type { JsEntry, JsExportFacts, JsExportedClient, JsFileSummary } from '../model/js/summary';
 import type { JsCrossFile, JsExternalFn } from '../model/js/crossfile';
 
 type Target = { fn?: JsExternalFn; client?: JsExportedClient };
@@ -16,6 +16,7 @@ export class JsIndex {
   private readonly moduleMemo = new Map<string, string | null>();
   private readonly lookupMemo = new Map<string, Target | null>();
   private readonly importsMemo = new Map<string, string[]>();
+  private entryMap: Map<string, Map<string, JsEntry>> | undefined;
 
   /**
    * `exists` tells which files the workspace holds (resolution probes against it); `tsPaths` gives the
@@ -113,8 +114,31 @@ export class JsIndex {
     return undefined;
   }
 
+  /**
+   * Per file, per exported name: the route of another file that runs it, preferring a route whose
+   * handler it is, then the shortest chain of calls (deterministic, so summary rounds settle).
+   */
+  entriesTo(file: string): Map<string, JsEntry> {
+    if (!this.entryMap) {
+      this.entryMap = new Map();
+      const rank = (e: JsEntry) => `${String(e.hops.length).padStart(4, '0')}${e.sharedLoop ? 0 : 1}${e.hops.map((h) => `${h.file}:${h.range.start.line}`).join('>')}${e.method} ${e.path}`;
+      for (const s of this.summaries.values()) {
+        for (const e of s.entries) {
+          if (e.file === s.file && e.hops.length > 0) continue;
+          if (e.hops.some((h) => h.file === e.file && h.name === e.name)) continue; // a cycle back into the target
+          let byName = this.entryMap.get(e.file);
+          if (!byName) this.entryMap.set(e.file, (byName = new Map()));
+          const known = byName.get(e.name);
+          if (!known || rank(e) < rank(known)) byName.set(e.name, e);
+        }
+      }
+    }
+    return this.entryMap.get(file) ?? new Map();
+  }
+
   /** True when the file's imports lead to a function returning an LLM promise or blocking, or to a client. */
   importsLlmFacts(file: string): boolean {
+    if (this.entriesTo(file).size > 0) return true;
     for (const f of this.importsOf(file)) {
       const s = this.summaries.get(f);
       if (!s) continue;
@@ -126,7 +150,7 @@ export class JsIndex {
 
   /** The cross-file view the analysis of `file` reads. */
   view(file: string): JsCrossFile {
-    return { lookup: (qname) => this.lookup(file, qname), importsLlmFacts: this.importsLlmFacts(file) };
+    return { lookup: (qname) => this.lookup(file, qname), importsLlmFacts: this.importsLlmFacts(file), entries: this.entriesTo(file) };
   }
 
   /**
@@ -151,6 +175,8 @@ export class JsIndex {
       }
     };
     visit(file, 0);
+    const entries = [...this.entriesTo(file)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    if (entries.length) parts.push(`entries:${JSON.stringify(entries)}`);
     return parts.join('|');
   }
 }

@@ -10,7 +10,9 @@ import { BLOCKING_MODULES, JS_HTTP_LIBS } from '../../catalog/js-blocking';
 import { LLM_URL } from '../../catalog/python-http';
 import { classifyCall, type JsCall } from './calls';
 import type { JsContext, Reach } from './context';
-import { findHandlers, type JsHandler } from './handlers';
+import { findHandlers, type ExternalHandlerRef, type JsHandler } from './handlers';
+import type { ChainStep } from '../../types';
+import { unwrap } from './syntax';
 import { buildModel, type JsScope } from './model';
 import { rangeOf } from './syntax';
 import { Evaluator } from './values';
@@ -64,8 +66,23 @@ export function analyzeJsFile(file: string, text: string, tree: Tree, language: 
 export function buildContext(file: string, text: string, tree: Tree, language: Language, crossFile?: JsCrossFile): JsContext {
   const model = buildModel(tree.rootNode);
   const evaluator = new Evaluator(model, crossFile);
-  const handlers = findHandlers(model, evaluator, file);
+  const externalHandlers: ExternalHandlerRef[] = [];
+  const handlers = findHandlers(model, evaluator, file, externalHandlers);
   evaluator.resetMemo();
+  // Routes of other files running this file's exported functions (controllers, helpers).
+  const entered: { scope: JsScope; hops: ChainStep[]; handler: JsHandler }[] = [];
+  for (const [name, entry] of crossFile?.entries ?? []) {
+    const value = model.exports.get(name);
+    if (!value) continue;
+    const v = model.scopeByNode.get(unwrap(value).id) ?? (() => {
+      const e = evaluator.evaluate(value, model.module);
+      return e?.kind === 'function' ? e.scope : undefined;
+    })();
+    if (!v || v.kind !== 'function' || handlers.some((h) => h.scope === v)) continue;
+    const handler: JsHandler = { scope: v, frameworkId: entry.frameworkId, displayName: entry.framework, method: entry.method, path: entry.path, sharedLoop: entry.sharedLoop, awaitsResult: entry.awaitsResult };
+    if (entry.hops.length === 0) handlers.push(handler);
+    else entered.push({ scope: v, hops: entry.hops, handler });
+  }
 
   const calls: JsCall[] = [];
   const byScope = new Map<JsScope, JsCall[]>();
@@ -90,6 +107,11 @@ export function buildContext(file: string, text: string, tree: Tree, language: L
     reach.set(h.scope, { handler: h, chain: [h.scope] });
     queue.push(h.scope);
   }
+  for (const e of entered) {
+    if (reach.has(e.scope)) continue;
+    reach.set(e.scope, { handler: e.handler, chain: [e.scope], external: e.hops });
+    queue.push(e.scope);
+  }
   for (let qi = 0; qi < queue.length; qi++) {
     const s = queue[qi];
     const r = reach.get(s)!;
@@ -97,7 +119,7 @@ export function buildContext(file: string, text: string, tree: Tree, language: L
     for (const c of callsIn(s)) if (c.kind === 'helper' && c.target) next.push(c.target);
     for (const t of next) {
       if (reach.has(t)) continue;
-      reach.set(t, { handler: r.handler, chain: s.functions.includes(t) ? r.chain : [...r.chain, t] });
+      reach.set(t, { handler: r.handler, chain: s.functions.includes(t) ? r.chain : [...r.chain, t], external: r.external });
       queue.push(t);
     }
   }
@@ -144,6 +166,7 @@ export function buildContext(file: string, text: string, tree: Tree, language: L
     model,
     evaluator,
     handlers,
+    externalHandlers,
     calls,
     handlerOf: (scope) => handlerByNode.get(scope.node.id),
     callsIn,

@@ -2,7 +2,8 @@
 
 import type { Language } from '../../types';
 import type { JsCall } from './calls';
-import type { JsHandler } from './handlers';
+import type { ExternalHandlerRef, JsHandler } from './handlers';
+import type { ChainStep } from '../../types';
 import type { JsModel, JsScope } from './model';
 import type { Evaluator } from './values';
 
@@ -10,6 +11,11 @@ import type { Evaluator } from './values';
 export interface Reach {
   handler: JsHandler;
   chain: JsScope[];
+  /**
+   * When a route of another file runs this code: the hops from that handler down to the caller of
+   * `chain[0]` (then `handler` stands in for the route, with `chain[0]` as its scope).
+   */
+  external?: ChainStep[];
 }
 
 export interface JsContext {
@@ -19,6 +25,8 @@ export interface JsContext {
   model: JsModel;
   evaluator: Evaluator;
   handlers: JsHandler[];
+  /** Routes registered here whose handler is a function of another file. */
+  externalHandlers: ExternalHandlerRef[];
   /** Every classified call: LLM calls, blocking calls, calls of local functions. */
   calls: JsCall[];
   handlerOf(scope: JsScope): JsHandler | undefined;

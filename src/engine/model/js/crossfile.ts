@@ -1,7 +1,7 @@
 // What the analysis of one JS/TS file may ask about the rest of the workspace: the function or client an
 // imported name refers to, as summarized in its defining file (the workspace index answers; see index/js-index).
 
-import type { JsExportFacts, JsExportedClient } from './summary';
+import type { JsEntry, JsExportFacts, JsExportedClient } from './summary';
 
 export interface JsExternalFn {
   /** The defining file and the exported name there. */
@@ -16,6 +16,11 @@ export interface JsCrossFile {
    * import), `@/lib/ai.openai`; undefined for packages and names the workspace does not define.
    */
   lookup(qname: string): { fn?: JsExternalFn; client?: JsExportedClient } | undefined;
-  /** True when this file imports a workspace module holding LLM facts (its own text may name no SDK). */
+  /**
+   * True when this file imports a workspace module holding LLM facts, or other files' handlers reach its
+   * functions (its own text may name no SDK or framework).
+   */
   importsLlmFacts: boolean;
+  /** Routes of other files that run this file's exported functions: export name → how (the shortest way). */
+  entries: Map<string, JsEntry>;
 }

@@ -7,6 +7,7 @@ import { HTTP_VERB_EXPORTS, JS_FRAMEWORKS, PLUGIN_WRAPPERS, RUNTIMES, type JsFra
 import { canonQname } from '../../catalog/js-sdks';
 import type { JsModel, JsScope } from './model';
 import type { Evaluator, Value } from './values';
+import type { JsExternalFn } from './crossfile';
 import { callArgs, field, lookupPath, namedChildren, stringValue, unwrap } from './syntax';
 
 export interface JsHandler {
@@ -23,10 +24,22 @@ export interface JsHandler {
   waitUntilParam?: string;
 }
 
-export function findHandlers(model: JsModel, evaluator: Evaluator, file: string): JsHandler[] {
+/** A route whose handler is a function imported from another workspace file (`router.post('/x', chat)`). */
+export interface ExternalHandlerRef {
+  fn: JsExternalFn;
+  /** The registration's handler argument, in this file. */
+  node: Node;
+  handler: Omit<JsHandler, 'scope'>;
+}
+
+export function findHandlers(model: JsModel, evaluator: Evaluator, file: string, externals: ExternalHandlerRef[] = []): JsHandler[] {
   const handlers: JsHandler[] = [];
   const seen = new Set<number>();
-  const add = (scope: JsScope | undefined, h: Omit<JsHandler, 'scope'>): void => {
+  const add = (scope: JsScope | ExternalHandlerRef['fn'] & { node: Node } | undefined, h: Omit<JsHandler, 'scope'>): void => {
+    if (scope && 'facts' in scope) {
+      externals.push({ fn: { file: scope.file, name: scope.name, facts: scope.facts }, node: scope.node, handler: h });
+      return;
+    }
     if (!scope || scope.kind !== 'function' || seen.has(scope.node.id)) return;
     seen.add(scope.node.id);
     handlers.push({ scope, ...h });
@@ -145,11 +158,11 @@ function exportScopes(value: Node, model: JsModel, evaluator: Evaluator): JsScop
   const v = unwrap(value);
   const direct = model.scopeByNode.get(v.id);
   if (direct && direct.kind === 'function') return [direct];
-  return handlerScopes(v, model.module, evaluator);
+  return handlerScopes(v, model.module, evaluator).filter((s): s is JsScope => !('facts' in s));
 }
 
 /** The function(s) a handler argument stands for: inline functions, names, `wrap(async (req, res) => ...)`. */
-function handlerScopes(arg: Node, scope: JsScope, evaluator: Evaluator, depth = 0): JsScope[] {
+function handlerScopes(arg: Node, scope: JsScope, evaluator: Evaluator, depth = 0): Array<JsScope | (JsExternalFn & { node: Node })> {
   const a = unwrap(arg);
   const direct = evaluator.model.scopeByNode.get(a.id);
   if (direct && direct.kind === 'function') return [direct];
@@ -161,6 +174,7 @@ function handlerScopes(arg: Node, scope: JsScope, evaluator: Evaluator, depth = 
   if (a.type === 'identifier' || a.type === 'member_expression') {
     const v = evaluator.evaluate(a, scope);
     if (v?.kind === 'function') return [v.scope];
+    if (v?.kind === 'external') return [{ ...v.fn, node: a }];
   }
   return [];
 }
@@ -210,7 +224,7 @@ function markPluginInstances(model: JsModel, evaluator: Evaluator, frameworks: J
       const isWrapper = v?.kind === 'qname' && PLUGIN_WRAPPERS.map(canonQname).includes(v.qname);
       if (!isRegister && !isWrapper) continue;
       const first = callArgs(call)[0];
-      if (first) for (const s of handlerScopes(first, scope, evaluator)) mark(s);
+      if (first) for (const s of handlerScopes(first, scope, evaluator)) if (!('facts' in s)) mark(s);
     }
   }
   for (const value of model.exports.values()) {

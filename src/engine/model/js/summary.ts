@@ -42,6 +42,22 @@ export interface JsExportedClient {
   retries?: Setting;
 }
 
+/**
+ * A function of another file that a route of this file runs: as the route's handler itself
+ * (`router.post('/chat', chat)`, `hops` empty) or through calls (`hops` from the handler down to the caller).
+ */
+export interface JsEntry {
+  file: string;
+  name: string;
+  frameworkId: string;
+  framework: string;
+  method: string;
+  path: string;
+  sharedLoop: boolean;
+  awaitsResult: boolean;
+  hops: ChainStep[];
+}
+
 export interface JsFileSummary {
   file: string;
   /** Local name → where it comes from, for imports of workspace files (relative or aliased specifiers). */
@@ -52,6 +68,8 @@ export interface JsFileSummary {
   clients: Record<string, JsExportedClient>;
   /** `export { a as b } from './x'` (imported `a`, exported `b`) and `export * from './x'` (both `*`). */
   reexports: Array<{ source: string; imported: string; exported: string }>;
+  /** Functions of other files this file's routes run (handlers registered here, helpers they call). */
+  entries: JsEntry[];
 }
 
 /** Specifiers that name packages (the catalogs' business) rather than workspace files. */
@@ -105,7 +123,31 @@ export function summarizeJs(ctx: JsContext): JsFileSummary {
       blockingLlm: blocking.llm,
     };
   }
-  return { file: ctx.file, imports, modules: [...modules], exports, clients, reexports };
+  return { file: ctx.file, imports, modules: [...modules], exports, clients, reexports, entries: entriesOf(ctx) };
+}
+
+/** Imported functions this file's routes run: registered as handlers, or called from code a handler reaches. */
+function entriesOf(ctx: JsContext): JsEntry[] {
+  const out: JsEntry[] = [];
+  const seen = new Set<string>();
+  const push = (e: JsEntry): void => {
+    const key = `${e.file}#${e.name}#${e.method} ${e.path}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(e);
+  };
+  for (const r of ctx.externalHandlers) {
+    push({ file: r.fn.file, name: r.fn.name, frameworkId: r.handler.frameworkId, framework: r.handler.displayName, method: r.handler.method, path: r.handler.path, sharedLoop: r.handler.sharedLoop, awaitsResult: r.handler.awaitsResult, hops: [] });
+  }
+  for (const c of ctx.calls) {
+    if (c.kind !== 'helper' || !c.external) continue;
+    const reach = ctx.reachOf(c.scope);
+    if (!reach) continue;
+    const h = reach.handler;
+    const local = reach.chain.map((s) => ({ name: s.name, file: ctx.file, range: rangeOf(s.nameNode ?? s.node) }));
+    push({ file: c.external.file, name: c.external.name, frameworkId: h.frameworkId, framework: h.displayName, method: h.method, path: h.path, sharedLoop: h.sharedLoop, awaitsResult: h.awaitsResult, hops: [...(reach.external ?? []), ...local] });
+  }
+  return out;
 }
 
 /** `client.chat.completions.create (openai)` for the LLM call at the end of a chain of calls. */

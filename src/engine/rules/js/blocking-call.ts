@@ -6,7 +6,7 @@ import type { JsContext } from '../../model/js/context';
 import type { Finding } from '../../types';
 import * as path from 'path';
 import { promisesVariantFix } from '../../fix/js-fixes';
-import { calleeRange, chainSteps, describeFunction, makeFinding } from './util';
+import { calleeRange, chainSteps, describeFunction, functionScopeOf, makeFinding } from './util';
 
 function where(ctx: JsContext, call: Parameters<typeof promisesVariantFix>[1]): { text: string; chain: ReturnType<typeof chainSteps> } | undefined {
   const reach = ctx.reachOf(call.scope);
@@ -14,6 +14,16 @@ function where(ctx: JsContext, call: Parameters<typeof promisesVariantFix>[1]): 
   const h = reach.handler;
   const kind = h.method === '*' && h.path === '*' ? 'middleware' : 'handler';
   const route = `${h.displayName} ${kind}${h.scope.name === '<anonymous>' ? '' : ` \`${h.scope.name}\``}${kind === 'middleware' ? ' (every request)' : ` (${h.method} ${h.path})`}`;
+  if (reach.external) {
+    // A route of another file runs this code: name its handler and every hop down to here.
+    const hops = [...reach.external, ...chainSteps(ctx, reach.chain)];
+    const where = hops[0] ? ` in ${path.basename(hops[0].file)}` : '';
+    const fn = reach.chain[reach.chain.length - 1];
+    return {
+      text: `in ${describeFunction(ctx, fn)}, which ${h.displayName} ${kind} (${h.method} ${h.path})${where} reaches (${hops.map((s) => `\`${s.name === '<anonymous>' ? `${h.method} ${h.path}` : s.name}\``).join(' → ')})`,
+      chain: hops,
+    };
+  }
   const helpers = reach.chain.slice(1);
   if (helpers.length === 0) return { text: `in ${route}`, chain: [] };
   const fn = helpers[helpers.length - 1];
@@ -44,6 +54,11 @@ function check(ctx: JsContext, llm: boolean): Finding[] {
     if (call.kind !== 'helper' || !facts?.blockingChain || (facts.blockingLlm ?? false) !== llm) continue;
     const w = where(ctx, call);
     if (!w) continue;
+    // Reported where the loop enters the helper: in the handler itself or an async function on the
+    // path; a sync helper between them is an intermediate hop (the blocking call itself is reported too).
+    const reach = ctx.reachOf(call.scope)!;
+    const inHandler = !reach.external && reach.chain.length === 1;
+    if (!inHandler && !functionScopeOf(call.scope)?.isAsync) continue;
     const hops = facts.blockingChain;
     const end = hops[hops.length - 1];
     const at = `${path.basename(end.file)}:${end.range.start.line + 1}`;

@@ -15,6 +15,8 @@ export function handlerInfo(ctx: JsContext, scope: JsScope | undefined): Handler
   const reach = ctx.reachOf(scope);
   const h = ctx.handlerOf(scope) ?? reach?.handler;
   if (!h) return undefined;
+  const top = reach?.external?.[0];
+  if (!ctx.handlerOf(scope) && top) return { name: top.name, file: top.file, range: top.range, route: `${h.method} ${h.path}`, framework: h.displayName };
   return { name: h.scope.name, file: ctx.file, range: rangeOf(h.scope.nameNode ?? h.scope.node), route: `${h.method} ${h.path}`, framework: h.displayName };
 }
 
