@@ -1,0 +1,2 @@
+// Barrel for the AI helpers.
+export * from './summarize';
