@@ -103,7 +103,7 @@ describe('language server', function () {
     });
     client = await TestLspClient.start(dir, { debounceMs: 10 });
     const file = path.join(dir, 'src/routes.ts');
-    client.open(file, fs.readFileSync(file, 'utf8'));
+    client.open(file, fs.readFileSync(file, 'utf8'), 'typescript');
     await client.waitForDiagnostics(file, () => true);
     const hover = async (line: number, character: number) =>
       ((await client!.conn.sendRequest('textDocument/hover', { textDocument: { uri: client!.uri(file) }, position: { line, character } })) as { contents: { value: string } } | null)?.contents.value;
@@ -121,6 +121,24 @@ describe('language server', function () {
     assert.match(local, /worst-case wait \| 20 s/);
     assert.doesNotMatch(local, /undici/);
     assert.strictEqual(await hover(8, 4), undefined, 'no hover away from LLM calls');
+  });
+
+  it('JS/TS across files: editing a helper module re-publishes the handler module that imports it', async () => {
+    const helper = "import OpenAI from 'openai';\nconst client = new OpenAI({ timeout: 30_000 });\nexport function askLLM(q: string) {\n  return client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: q }] });\n}\n";
+    const routes = "import express from 'express';\nimport { askLLM } from './llm';\nconst app = express();\napp.post('/chat', async (req, res) => {\n  askLLM(req.body.q);\n  res.json({ ok: true });\n});\n";
+    const dir = tempWorkspace({ 'llm.ts': helper, 'server.ts': routes });
+    client = await TestLspClient.start(dir, { debounceMs: 10 });
+    const llm = path.join(dir, 'llm.ts');
+    const server = path.join(dir, 'server.ts');
+    const before = await client.waitForDiagnostics(server, (x) => x.length === 1);
+    assert.deepStrictEqual(codes(before), ['5 unawaited-llm-call']);
+    assert.match(before[0].message, /Promise of `askLLM` \(it calls `client\.chat\.completions\.create` \(openai\) in llm\.ts\)/);
+    // The helper stops calling the LLM (unsaved edit in the editor): the importer's finding goes.
+    client.open(llm, helper, 'typescript');
+    client.change(llm, helper.replace(/return client\.chat\.completions\.create\([^\n]*\n/, 'return Promise.resolve(q);\n'), 2);
+    await client.waitForDiagnostics(server, (x) => x.length === 0);
+    client.change(llm, helper, 3);
+    await client.waitForDiagnostics(server, (x) => x.length === 1);
   });
 
   it('survives bad settings and bad input, and keeps answering', async () => {
