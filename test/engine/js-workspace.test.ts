@@ -99,6 +99,18 @@ describe('workspace (cross-file JS/TS)', () => {
     ws.upsert(llm, fs.readFileSync(path.join(FIXTURES, 'express-ts/src/services/llm.ts'), 'utf8'));
     assert.strictEqual(lines([ws.analyze(chat)!], root).length, 4);
     assert.strictEqual(lines(ws.analyzeAll(), root).length, 7);
+    // Edits that leave the route module's summary alone (the keystroke path keeps the index).
+    const chatText = fs.readFileSync(chat, 'utf8');
+    ws.upsert(chat, chatText + '\n// a comment\n');
+    assert.strictEqual(lines(ws.affectedBy(chat).map((f) => ws.analyze(f)!), root).length, 7);
+    ws.upsert(chat, chatText.replace('  askLLM(req.body.question);', '  await askLLM(req.body.question);'));
+    assert.deepStrictEqual(lines([ws.analyze(chat)!], root), ['src/routes/chat.ts:17 blocking-call-in-async-handler', 'src/routes/chat.ts:23 blocking-call-in-async-handler', 'src/routes/chat.ts:27 unawaited-llm-call']);
+    // Its imports, transitively: the helper two modules away is re-analysed too.
+    assert.ok(ws.affectedBy(chat).includes(llm));
+    assert.ok(ws.affectedBy(path.join(root, 'src/services/prompts.ts')).includes(llm));
+    // The route stops calling the blocking helper: the helper module's own finding goes with it.
+    ws.upsert(chat, chatText.replace('services.gitVersion()', "'v1'"));
+    assert.deepStrictEqual(lines(ws.affectedBy(chat).map((f) => ws.analyze(f)!), root).filter((l) => l.includes('services/llm.ts')), ['src/services/llm.ts:16 blocking-call-in-async-handler']);
     fs.rmSync(root, { recursive: true, force: true });
   });
 

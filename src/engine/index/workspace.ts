@@ -229,7 +229,7 @@ export class Workspace {
     return index;
   }
 
-  /** JS/TS files whose findings may change with `file`: itself, its importers (transitively), its imports. */
+  /** JS/TS files whose findings may change with `file`: itself, its importers and its imports (both transitively). */
   private jsAffectedBy(file: string): string[] {
     const index = this.ensureJsIndex();
     const importers = new Map<string, string[]>();
@@ -246,7 +246,12 @@ export class Workspace {
       const f = queue.pop()!;
       for (const i of importers.get(f) ?? []) if (!out.has(i)) (out.add(i), queue.push(i));
     }
-    for (const f of index.importsOf(file)) out.add(f);
+    // Its imports, transitively: routes here may reach their functions through modules in between.
+    const down = [file];
+    const seen = new Set<string>([file]);
+    while (down.length > 0) {
+      for (const f of index.importsOf(down.pop()!)) if (!seen.has(f)) (seen.add(f), out.add(f), down.push(f));
+    }
     return [...out];
   }
 
@@ -259,6 +264,16 @@ export class Workspace {
     if (this.jsIndex && this.jsDirty.size === 0) return this.jsIndex;
     const fresh = [...this.jsDirty];
     this.jsDirty.clear();
+    // Keystroke path: the edited files' summaries (imports, exports, clients, routes into other files)
+    // did not change, so nothing another file reads changed: the index stays valid.
+    const current = this.jsIndex;
+    if (current && fresh.every((file) => {
+      const old = this.jsSummaries.get(file);
+      const text = this.texts.get(file);
+      if (!old || text === undefined) return false;
+      const again = this.engine.summarizeJs(file, text, current);
+      return again !== undefined && JSON.stringify(again) === JSON.stringify(old);
+    })) return current;
     for (const file of fresh) {
       const text = this.texts.get(file);
       this.jsSummaries.delete(file);
