@@ -78,4 +78,24 @@ describe('values across modules', () => {
     assert.deepStrictEqual(await findings(files, 'svc/main.py'), ['blocking-llm-call@9']);
     assert.deepStrictEqual(await findings(files, 'svc/service.py'), ['blocking-llm-call@8']);
   });
+
+  it('sees through llama-index CustomLLM, whose acomplete runs the sync complete on the loop', async () => {
+    const llm = (withAsync: boolean) =>
+      [
+        'import requests',
+        'from llama_index.core.llms import CompletionResponse, CustomLLM',
+        '',
+        'class Local(CustomLLM):',
+        '    def complete(self, prompt, **kw):',
+        '        r = requests.post("http://127.0.0.1:8000/v1/completions", json={"prompt": prompt}, timeout=20)',
+        '        return CompletionResponse(text=r.json()["choices"][0]["text"])',
+        ...(withAsync ? ['', '    async def acomplete(self, prompt, **kw):', '        return CompletionResponse(text="cached")'] : []),
+        '',
+      ].join('\n');
+    const api = ['from fastapi import FastAPI', 'from llms import Local', '', 'app = FastAPI()', 'llm = Local()', '', '@app.post("/c")', 'async def c(p: str):', '    return (await llm.acomplete(p)).text', ''].join('\n');
+    const fake = await findings({ 'llms.py': llm(false), 'api.py': api }, 'api.py');
+    assert.deepStrictEqual(fake.filter((f) => f.startsWith('blocking-llm-call')), ['blocking-llm-call@9']);
+    const real = await findings({ 'llms.py': llm(true), 'api.py': api }, 'api.py');
+    assert.deepStrictEqual(real.filter((f) => f.startsWith('blocking-llm-call')), []);
+  });
 });

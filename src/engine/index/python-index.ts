@@ -359,9 +359,16 @@ export class PyIndex {
     for (const [local, qname] of Object.entries(s.imports)) {
       const r = this.resolve(file, qname);
       if (!r || r.file === file) continue;
-      const fn = r.name ? this.facts({ file: r.file, name: r.name }) : undefined;
-      parts.push(`${local}=${r.file}:${r.name ?? ''}:${this.summaries.get(r.file)?.clients[r.name ?? ''] ?? ''}:${this.summaries.get(r.file)?.factories[r.name ?? ''] ?? ''}`);
-      if (fn) parts.push(`b${hops(this.blockingChain({ file: r.file, name: r.name! }))}c${hops(this.coroutineChain({ file: r.file, name: r.name! }))}a${fn.isAsync}`);
+      const target = this.summaries.get(r.file);
+      parts.push(`${local}=${r.file}:${r.name ?? ''}:${target?.clients[r.name ?? ''] ?? ''}:${target?.factories[r.name ?? ''] ?? ''}:${target?.instances[r.name ?? ''] ?? ''}`);
+      // What calls through this name can reach: the function itself, a class's methods (or an
+      // instance's class's), or every function of an imported module.
+      const cls = r.name ? target?.instances[r.name] : undefined;
+      const prefix = cls && !cls.startsWith('import:') ? cls : r.name;
+      for (const [name, fn] of Object.entries(target?.functions ?? {})) {
+        if (prefix !== undefined && name !== prefix && !name.startsWith(prefix + '.')) continue;
+        parts.push(`${name}:b${hops(this.blockingChain({ file: r.file, name }))}c${hops(this.coroutineChain({ file: r.file, name }))}a${fn.isAsync}`);
+      }
     }
     for (const name of Object.keys(s.functions)) {
       const chain = this.loopChain({ file, name });

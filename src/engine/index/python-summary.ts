@@ -117,7 +117,39 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
     else if (v?.kind === 'sdkFunction') (summary.aliases ??= {})[name] = v.qname;
   }
   summarizeRoutes(summary, model, evaluator);
+  summarizeFakeAsyncBases(summary, model, evaluator);
   return summary;
+}
+
+/**
+ * Base classes whose async methods only call the sync ones on the event loop (llama-index `CustomLLM`:
+ * `acomplete` runs `self.complete`), as sync method → async method.
+ */
+const FAKE_ASYNC_BASES: { prefix: RegExp; pairs: Record<string, string> }[] = [
+  { prefix: /^llama_index\.(core\.)?llms(\.custom)?\.CustomLLM$|^llama_index\.core\.llms\.custom\.CustomLLM$/, pairs: { complete: 'acomplete', chat: 'achat', stream_complete: 'astream_complete', stream_chat: 'astream_chat' } },
+];
+
+/** Synthetic facts for inherited fake-async methods: `Cls.acomplete` is an `async def` calling `Cls.complete`. */
+function summarizeFakeAsyncBases(summary: PyFileSummary, model: PyModel, evaluator: Evaluator): void {
+  const classes = new Set<Scope>();
+  for (const fn of model.functions) if (fn.classScope && fn.classScope.parent === model.module) classes.add(fn.classScope);
+  for (const cls of classes) {
+    const supers = field(cls.node, 'superclasses');
+    if (!supers) continue;
+    const bases = supers.namedChildren.flatMap((b) => {
+      const v = b && (b.type === 'identifier' || b.type === 'attribute') ? evaluator.evaluate(b, model.module) : undefined;
+      if (v?.kind === 'clientClass') return [v.hit.cls.qname];
+      return v && (v.kind === 'qname' || v.kind === 'module') ? [v.qname] : [];
+    });
+    const base = FAKE_ASYNC_BASES.find((fb) => bases.some((q) => fb.prefix.test(q)));
+    if (!base) continue;
+    for (const [sync, asyncName] of Object.entries(base.pairs)) {
+      const own = summary.functions[`${cls.name}.${sync}`];
+      if (!own || summary.functions[`${cls.name}.${asyncName}`]) continue;
+      const range = rangeOf(cls.nameNode ?? cls.node);
+      summary.functions[`${cls.name}.${asyncName}`] = { name: `${cls.name}.${asyncName}`, isAsync: true, isGenerator: false, range, direct: [], calls: [{ target: `local:${cls.name}.${sync}`, range, usage: 'returned' }] };
+    }
+  }
 }
 
 /** Modules (and their parents) defining route constructors: `import django.urls` then `django.urls.path(...)`. */
