@@ -91,6 +91,8 @@ export class JsIndex {
     const s = this.summaries.get(file);
     if (!s || depth > MAX_DEPTH || member.length === 0) return undefined;
     const [name, ...rest] = member;
+    // Methods of an exported instance are summarized as `instance.method`.
+    if (rest.length === 1 && s.exports[`${name}.${rest[0]}`]) return { fn: { file, name: `${name}.${rest[0]}`, facts: s.exports[`${name}.${rest[0]}`] } };
     if (rest.length === 0) {
       const facts = s.exports[name];
       if (facts) return { fn: { file, name, facts } };

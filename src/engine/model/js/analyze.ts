@@ -72,12 +72,19 @@ export function buildContext(file: string, text: string, tree: Tree, language: L
   // Routes of other files running this file's exported functions (controllers, helpers).
   const entered: { scope: JsScope; hops: ChainStep[]; handler: JsHandler }[] = [];
   for (const [name, entry] of crossFile?.entries ?? []) {
-    const value = model.exports.get(name);
+    // `instance.method` names a method of an exported instance of a class of this file.
+    const [exported, method] = name.split('.');
+    const value = model.exports.get(exported);
     if (!value) continue;
-    const v = model.scopeByNode.get(unwrap(value).id) ?? (() => {
-      const e = evaluator.evaluate(value, model.module);
-      return e?.kind === 'function' ? e.scope : undefined;
-    })();
+    const v = method
+      ? (() => {
+          const e = evaluator.evaluate(value, model.module);
+          return e?.kind === 'instance' ? e.cls.methods.get(method) : undefined;
+        })()
+      : model.scopeByNode.get(unwrap(value).id) ?? (() => {
+          const e = evaluator.evaluate(value, model.module);
+          return e?.kind === 'function' ? e.scope : undefined;
+        })();
     if (!v || v.kind !== 'function' || handlers.some((h) => h.scope === v)) continue;
     const handler: JsHandler = { scope: v, frameworkId: entry.frameworkId, displayName: entry.framework, method: entry.method, path: entry.path, sharedLoop: entry.sharedLoop, awaitsResult: entry.awaitsResult };
     if (entry.hops.length === 0) handlers.push(handler);

@@ -27,6 +27,8 @@ export interface JsExportFacts {
   /** What kind of work that blocking call is (`file-system`), and whether it runs an LLM (`execSync('ollama …')`). */
   blockingWhat?: string;
   blockingLlm?: boolean;
+  /** The function returns an SDK client (`export function getClient() { return client ??= new OpenAI() }`). */
+  returnsClient?: JsExportedClient;
 }
 
 /** A client an exported name holds (`export const openai = new OpenAI({ timeout: 30_000 })`). */
@@ -103,25 +105,18 @@ export function summarizeJs(ctx: JsContext): JsFileSummary {
       clients[name] = { file: ctx.file, sdk: v.hit.sdk.id, cls: v.hit.cls.name, range: rangeOf(v.ctor), timeout, retries };
       continue;
     }
+    // `export const llm = new LlmService()`: its methods, as `llm.ask`.
+    if (v?.kind === 'instance') {
+      for (const [method, m] of v.cls.methods) if (m.kind === 'function') exports[`${name}.${method}`] = functionFacts(ctx, m, method);
+      continue;
+    }
     const scope = ctx.model.scopeByNode.get(unwrap(value).id) ?? (v?.kind === 'function' ? v.scope : undefined);
     if (!scope || scope.kind !== 'function') {
       // `export { askLLM } from` is a re-export; `export const ask = imported` hands the import on.
       if (v?.kind === 'external') exports[name] = v.fn.facts;
       continue;
     }
-    const chain = ctx.llmChainOf(scope);
-    const blocking = blockingReached(ctx, scope);
-    const self: ChainStep = { name: scope.name === '<anonymous>' ? name : scope.name, file: ctx.file, range: rangeOf(scope.nameNode ?? scope.node) };
-    exports[name] = {
-      async: scope.isAsync || chain !== undefined,
-      llmPromise: chain ? llmText(chain) : undefined,
-      blocking: blocking.names,
-      line: (scope.nameNode ?? scope.node).startPosition.row,
-      llmChain: chain ? [self, ...llmHops(ctx, chain)] : undefined,
-      blockingChain: blocking.chain ? [self, ...blocking.chain] : undefined,
-      blockingWhat: blocking.what,
-      blockingLlm: blocking.llm,
-    };
+    exports[name] = functionFacts(ctx, scope, name);
   }
   return { file: ctx.file, imports, modules: [...modules], exports, clients, reexports, entries: entriesOf(ctx) };
 }
@@ -148,6 +143,34 @@ function entriesOf(ctx: JsContext): JsEntry[] {
     push({ file: c.external.file, name: c.external.name, frameworkId: h.frameworkId, framework: h.displayName, method: h.method, path: h.path, sharedLoop: h.sharedLoop, awaitsResult: h.awaitsResult, hops: [...(reach.external ?? []), ...local] });
   }
   return out;
+}
+
+/** What callers in other files need to know about one function. */
+function functionFacts(ctx: JsContext, scope: JsScope, exportName: string): JsExportFacts {
+  const chain = ctx.llmChainOf(scope);
+  const blocking = blockingReached(ctx, scope);
+  const self: ChainStep = { name: scope.name === '<anonymous>' ? exportName : scope.name, file: ctx.file, range: rangeOf(scope.nameNode ?? scope.node) };
+  const facts: JsExportFacts = {
+    async: scope.isAsync || chain !== undefined,
+    llmPromise: chain ? llmText(chain) : undefined,
+    blocking: blocking.names,
+    line: (scope.nameNode ?? scope.node).startPosition.row,
+    llmChain: chain ? [self, ...llmHops(ctx, chain)] : undefined,
+    blockingChain: blocking.chain ? [self, ...blocking.chain] : undefined,
+    blockingWhat: blocking.what,
+    blockingLlm: blocking.llm,
+  };
+  for (const r of scope.returns) {
+    const v = ctx.evaluator.evaluate(r, scope);
+    if (v?.kind !== 'client') continue;
+    if (v.external) facts.returnsClient = v.external;
+    else if (v.ctor && v.extraOptions.length === 0) {
+      const { timeout, retries } = ctorSettings(optionsOf(v.hit), v.ctor);
+      facts.returnsClient = { file: ctx.file, sdk: v.hit.sdk.id, cls: v.hit.cls.name, range: rangeOf(v.ctor), timeout, retries };
+    }
+    if (facts.returnsClient) break;
+  }
+  return facts;
 }
 
 /** `client.chat.completions.create (openai)` for the LLM call at the end of a chain of calls. */

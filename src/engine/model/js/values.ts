@@ -58,12 +58,7 @@ export class Evaluator {
     if (v.kind !== 'qname' || !this.crossFile) return v;
     const ext = this.crossFile.lookup(v.qname);
     if (ext?.fn) return { kind: 'external', fn: ext.fn };
-    if (ext?.client) {
-      const sdk = JS_SDKS.find((s) => s.id === ext.client!.sdk);
-      const cls = sdk ? sdkClass(sdk, ext.client.cls) : undefined;
-      if (sdk && cls) return { kind: 'client', hit: { sdk, cls }, extraOptions: [], external: ext.client };
-    }
-    return v;
+    return (ext?.client && externalClient(ext.client)) || v;
   }
 
   /** Forgets memoized values (after `paramValues` changed). */
@@ -465,6 +460,9 @@ export class Evaluator {
         }
         return undefined;
       }
+      case 'external':
+        // A factory of another module: `getClient().chat.completions.create(...)`.
+        return callee.fn.facts.returnsClient ? externalClient(callee.fn.facts.returnsClient) : undefined;
       case 'function': {
         for (const r of callee.scope.returns) {
           const v = this.evaluate(r, callee.scope, depth);
@@ -480,6 +478,13 @@ export class Evaluator {
         return undefined;
     }
   }
+}
+
+/** A client built in another workspace file, as this file's value. */
+function externalClient(c: JsExportedClient): ClientValue | undefined {
+  const sdk = JS_SDKS.find((s) => s.id === c.sdk);
+  const cls = sdk ? sdkClass(sdk, c.cls) : undefined;
+  return sdk && cls ? { kind: 'client', hit: { sdk, cls }, extraOptions: [], external: c } : undefined;
 }
 
 export function resolveQname(qname: string): Value {
