@@ -114,6 +114,20 @@ describe('workspace (cross-file JS/TS)', () => {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
+  it('follows client factories and service singletons of other modules, for findings and the hover', async () => {
+    const root = path.join(FIXTURES, 'fastify-service');
+    const ws = await workspaceOf(root);
+    const server = path.join(root, 'src/server.ts');
+    const text = fs.readFileSync(server, 'utf8').split('\n');
+    const line = text.findIndex((l) => l.includes('getClient().chat.completions.create'));
+    const md = ws.hover(server, { line, character: text[line].indexOf('completions') + 2 });
+    assert.ok(md, 'hover on a call through an imported factory');
+    assert.match(md, /timeout per attempt \| 10 s \| `timeout: 10_000` \(client constructor\)/);
+    assert.match(md, /built in `client\.ts` \(line 5\)/);
+    const f = ws.analyze(server)!.findings.find((x) => x.rule === 'unawaited-llm-call' && x.range.start.line === 8)!;
+    assert.deepStrictEqual(f.chain.map((h) => `${path.relative(root, h.file)}:${h.name}`), ['src/ai/service.ts:ask', 'src/ai/service.ts:getClient().chat.completions.create']);
+  });
+
   it('stays bounded on import cycles', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-jscyc-'));
     fs.writeFileSync(path.join(root, 'a.ts'), "import { g } from './b';\nimport OpenAI from 'openai';\nconst c = new OpenAI();\nexport function f(): unknown { return g(); }\nexport * from './b';\n");
