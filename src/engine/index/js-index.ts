@@ -96,6 +96,9 @@ export class JsIndex {
     if (rest.length === 0) {
       const facts = s.exports[name];
       if (facts) return { fn: { file, name, facts } };
+      // A member of the default-exported object: `import ai from './ai'; ai.ask()`.
+      const member = s.exports[`default.${name}`];
+      if (member) return { fn: { file, name: `default.${name}`, facts: member } };
       const client = s.clients[name];
       if (client) return { client };
     } else if (s.clients[name]) return undefined; // a method of a client: the SDK's business

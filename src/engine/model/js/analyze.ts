@@ -79,7 +79,9 @@ export function buildContext(file: string, text: string, tree: Tree, language: L
     const v = method
       ? (() => {
           const e = evaluator.evaluate(value, model.module);
-          return e?.kind === 'instance' ? e.cls.methods.get(method) : undefined;
+          if (e?.kind === 'instance') return e.cls.methods.get(method);
+          const m = e?.kind === 'object' ? evaluator.attribute(e, method, 0) : undefined;
+          return m?.kind === 'function' ? m.scope : undefined;
         })()
       : model.scopeByNode.get(unwrap(value).id) ?? (() => {
           const e = evaluator.evaluate(value, model.module);

@@ -5,7 +5,7 @@
 import type { JsContext } from './context';
 import type { JsCall } from './calls';
 import type { JsScope } from './model';
-import { field, namedChildren, rangeOf, stringValue, unwrap } from './syntax';
+import { field, keyName, namedChildren, rangeOf, stringValue, unwrap } from './syntax';
 import type { ChainStep, Range } from '../../types';
 import type { Setting } from '../../policy/render';
 import { ctorSettings } from '../../policy/js-policy';
@@ -108,6 +108,16 @@ export function summarizeJs(ctx: JsContext): JsFileSummary {
     // `export const llm = new LlmService()`: its methods, as `llm.ask`.
     if (v?.kind === 'instance') {
       for (const [method, m] of v.cls.methods) if (m.kind === 'function') exports[`${name}.${method}`] = functionFacts(ctx, m, method);
+      continue;
+    }
+    // `export default { askLLM, summarize }`, `export const ai = { ask: async () => … }`: its function members.
+    if (v?.kind === 'object') {
+      for (const prop of namedChildren(v.node)) {
+        const key = keyName(prop);
+        const member = key ? ctx.evaluator.attribute(v, key, 0) : undefined;
+        if (member?.kind === 'function') exports[`${name}.${key}`] = functionFacts(ctx, member.scope, key!);
+        else if (member?.kind === 'external') exports[`${name}.${key}`] = member.fn.facts;
+      }
       continue;
     }
     const scope = ctx.model.scopeByNode.get(unwrap(value).id) ?? (v?.kind === 'function' ? v.scope : undefined);
