@@ -242,7 +242,7 @@ export class Engine {
 
   private analyzeUncached(file: string, text: string, language: Language, index: PyIndex | undefined, limits: ServerLimit[], fixTimeoutSeconds?: number, jsIndex?: JsIndex): FileAnalysis {
     if (language !== 'python') {
-      return analyzeJsFile(file, text, this.trees.get(file, language, text).tree, language, jsIndex?.view(file));
+      return analyzeJsFile(file, text, this.trees.get(file, language, text).tree, language, jsIndex?.view(file), limits);
     }
     if (!pythonMayMatter(text) && !(index && index.mayHaveFindings(file))) {
       // No SDK or framework is named anywhere in the file: nothing any rule could report.

@@ -115,3 +115,32 @@ describe('loopsafe.fix.timeoutSeconds', () => {
     assert.deepStrictEqual(titles(45), ['Set `timeout=45` on the client', 'Set `timeout=180` on the client']);
   });
 });
+
+describe('timeout-exceeds-server-limit in JS/TS', () => {
+  const route = (ctor: string, maxDuration?: number) =>
+    [
+      "import OpenAI from 'openai';",
+      '',
+      `const client = new OpenAI(${ctor});`,
+      ...(maxDuration ? [`export const maxDuration = ${maxDuration};`] : []),
+      '',
+      'export async function POST(req: Request) {',
+      "  const out = await client.chat.completions.create({ model: 'gpt-4o', messages: [] });",
+      '  return Response.json(out);',
+      '}',
+      '',
+    ].join('\n');
+  const limited = async (files: Record<string, string>) => {
+    const { result } = await findings(files, 'app/api/chat/route.ts');
+    return result.findings.filter((f) => f.rule === 'timeout-exceeds-server-limit').map((f) => `${f.range.start.line + 1} ${f.related.find((r) => r.location.file !== '/lim/app/api/chat/route.ts' || r.message.includes('maxDuration'))?.message ?? ''}`);
+  };
+
+  it('compares a route’s SDK call with its own maxDuration, vercel.json and Cloudflare', async () => {
+    // openai's default: 600 s × 3 attempts.
+    assert.deepStrictEqual(await limited({ 'app/api/chat/route.ts': route('', 30) }), ['7 Next.js `maxDuration = 30`']);
+    assert.deepStrictEqual(await limited({ 'app/api/chat/route.ts': route(''), 'vercel.json': '{ "functions": { "app/api/**": { "maxDuration": 60 } } }' }), ['6 Vercel `maxDuration: 60`']);
+    assert.deepStrictEqual(await limited({ 'app/api/chat/route.ts': route('{ timeout: 10_000, maxRetries: 1 }'), 'vercel.json': '{ "functions": { "app/api/**": { "maxDuration": 60 } } }' }), []);
+    assert.deepStrictEqual(await limited({ 'app/api/chat/route.ts': route('{ timeout: 60_000 }'), 'wrangler.toml': 'name = "chat"\n' }), ['6 Cloudflare (100 s before a 524)']);
+    assert.deepStrictEqual(await limited({ 'app/api/chat/route.ts': route(''), Procfile: 'web: gunicorn app:app\n' }), [], 'gunicorn does not serve Node');
+  });
+});

@@ -3,16 +3,17 @@
 
 import type { RuleDefinition } from './rule';
 import { checkServerLimits } from './python/server-limit';
+import { checkServerLimitsJs } from './js/server-limit';
 
 export const timeoutExceedsServerLimit: RuleDefinition = {
   id: 'timeout-exceeds-server-limit',
   defaultSeverity: 'warning',
-  languages: ['python'],
+  languages: ['python', 'javascript', 'typescript', 'tsx'],
   summary: 'An LLM call in a handler can wait longer than the server or proxy in front lets the request live.',
   fixTitles: ['Set a timeout on the call under the limit'],
   docs: {
     whatItDoes:
-      'Reads the request limits set in the workspace — gunicorn (`timeout` in `gunicorn.conf.py`, `--timeout`/`-t` on command lines in a Procfile, Dockerfile, compose file or script; 30 s when gunicorn is started without one), nginx (`proxy_read_timeout`, 60 s by default), Vercel (`maxDuration` in `vercel.json`), Cloudflare (100 s), Serverless and SAM Lambda `timeout` — and compares each handler\'s LLM calls with the nearest one: their worst-case wait is the timeout per attempt × attempts + backoff, from the call, the client and the SDK\'s defaults (the same policy the hover shows). Under gunicorn with an asyncio worker (uvicorn), `--timeout` is a heartbeat: only a call that blocks the event loop (a sync call in an `async def`) hits it. uvicorn\'s `--timeout-keep-alive` is not a request limit and is ignored.',
+      'Reads the request limits set in the workspace — gunicorn (`timeout` in `gunicorn.conf.py`, `--timeout`/`-t` on command lines in a Procfile, Dockerfile, compose file or script; 30 s when gunicorn is started without one), nginx (`proxy_read_timeout`, 60 s by default), Vercel (`maxDuration` in `vercel.json`), Cloudflare (100 s), Serverless and SAM Lambda `timeout` — and compares each handler\'s LLM calls with the nearest one: their worst-case wait is the timeout per attempt × attempts + backoff, from the call, the client and the SDK\'s defaults (the same policy the hover shows). Under gunicorn with an asyncio worker (uvicorn), `--timeout` is a heartbeat: only a call that blocks the event loop (a sync call in an `async def`) hits it. uvicorn\'s `--timeout-keep-alive` is not a request limit and is ignored. In JS/TS, SDK calls reached from a route are compared with Vercel, Next.js (`export const maxDuration` in the route file wins), Cloudflare, Lambda and nginx limits.',
     whyIsThisBad:
       'The proxy or the server gives up first, without telling the app: gunicorn kills the worker at 30 s (the client gets an empty reply, and every other request on that worker dies with it), nginx answers 504 at 60 s, Cloudflare 524 at 100 s. The LLM call keeps running, is paid for, and its answer is thrown away. With the defaults (600 s × 3 attempts for openai and anthropic, no limit for many others), this is the common case for a slow or hung upstream.',
     example: [
@@ -47,4 +48,5 @@ export const timeoutExceedsServerLimit: RuleDefinition = {
   exampleFile: 'example.py',
   exampleWorkspace: { Procfile: 'web: gunicorn main:app -k uvicorn.workers.UvicornWorker --bind 0.0.0.0:$PORT\n' },
   checkPython: checkServerLimits,
+  checkJs: checkServerLimitsJs,
 };

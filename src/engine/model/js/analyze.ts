@@ -17,6 +17,7 @@ import { buildModel, type JsScope } from './model';
 import { rangeOf } from './syntax';
 import { Evaluator } from './values';
 import type { JsCrossFile } from './crossfile';
+import type { ServerLimit } from '../../limits/server-limits';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const PACKAGES = [...JS_SDK_PACKAGES, ...JS_FRAMEWORK_PACKAGES, ...Object.keys(BLOCKING_MODULES), 'fs/promises', ...JS_HTTP_LIBS.flatMap((l) => l.qnames).filter((q) => !q.includes(':'))];
@@ -35,10 +36,11 @@ function countLines(text: string): number {
   return text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
 
-export function analyzeJsFile(file: string, text: string, tree: Tree, language: Language, crossFile?: JsCrossFile): FileAnalysis {
+export function analyzeJsFile(file: string, text: string, tree: Tree, language: Language, crossFile?: JsCrossFile, limits: ServerLimit[] = []): FileAnalysis {
   const lines = countLines(text);
   if (!jsMayMatter(file, text) && !crossFile?.importsLlmFacts) return { file, language, findings: [], routes: [], notes: [], lines };
   const ctx = buildContext(file, text, tree, language, crossFile);
+  ctx.limits = limits;
 
   const findings: Finding[] = [];
   const notes: string[] = [];

@@ -6,6 +6,7 @@ import type { ExternalHandlerRef, JsHandler } from './handlers';
 import type { ChainStep } from '../../types';
 import type { JsModel, JsScope } from './model';
 import type { Evaluator } from './values';
+import type { ServerLimit } from '../../limits/server-limits';
 
 /** How a handler reaches a function: the functions from the handler down to it (handler first). */
 export interface Reach {
@@ -41,4 +42,6 @@ export interface JsContext {
   llmChainOf(scope: JsScope): JsCall[] | undefined;
   /** Memo for fixes shared by many findings. */
   memo<T>(key: string, build: () => T): T;
+  /** Request time limits of the servers and proxies in front (workspace config files). */
+  limits?: ServerLimit[];
 }
