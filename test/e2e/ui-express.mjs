@@ -9,6 +9,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium, newPage } from './driver/browser.mjs';
 import { ROOT, copyWorkspace, installVsix, startCodeServer } from './driver/codeServer.mjs';
+import { quickOpen, runCommand, squash, squigglesOnLine } from './driver/workbench.mjs';
+import { uiRun } from './driver/ui-run.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -21,58 +23,20 @@ const CALL = 'const completion = askLLM(req.body.message);';
 const FIXED = /const completion = await askLLM\(req\.body\.message\);/;
 const FIX_TITLE = 'Add `await`';
 
-const T0 = Date.now();
-const step = (msg) => console.log(`[ui-express ${((Date.now() - T0) / 1000).toFixed(1)}s] ${msg}`);
-const checks = [];
-const check = (name, ok, detail = '') => {
-  checks.push({ name, ok });
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-  return ok;
-};
-const appears = (locator, timeout = 15000) => locator.waitFor({ timeout }).then(() => true, () => false);
-fs.mkdirSync(opt.out, { recursive: true });
-for (const f of fs.readdirSync(opt.out)) if (/^express-.*\.png$/.test(f)) fs.rmSync(path.join(opt.out, f));
-const shot = async (page, name) => {
-  await page.screenshot({ path: path.join(opt.out, name) }).catch(() => undefined);
-  step(`screenshot ${path.relative(ROOT, path.join(opt.out, name))}`);
-};
-
-let server;
-let chrome;
-let workspace;
-let extensionsDir;
-let finishing;
-async function finish(why) {
-  finishing ??= (async () => {
-    if (why) {
-      console.error(`[ui-express] ${why}`);
-      checks.push({ name: why, ok: false });
-    }
-    await chrome?.close().catch(() => undefined);
-    const failed = checks.filter((c) => !c.ok).length;
-    await server?.stop({ keepTmp: failed > 0 }).catch(() => undefined);
-    if (failed && server) console.log(`[ui-express] code-server log: ${server.logFile}`);
-    for (const dir of [workspace && path.dirname(workspace), extensionsDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    const f = checks.length ? failed : 1;
-    console.log(`${Math.max(checks.length, 1) - f} passed, ${f} failed`);
-    process.exit(f ? 1 : 0);
-  })();
-  return finishing;
-}
-const watchdog = setTimeout(() => finish(`timed out after ${opt.timeout} s`), Number(opt.timeout) * 1000);
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => finish(`stopped by ${sig}`));
+const run = uiRun({ name: 'ui-express', out: opt.out, timeoutS: Number(opt.timeout), clean: /^express-.*\.png$/ });
+const { step, check, appears, shot } = run;
 
 try {
   if (!fs.existsSync(opt.vsix)) throw new Error(`missing ${opt.vsix}: run npm run package first`);
-  extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-ext-'));
-  const installed = await installVsix(opt.vsix, extensionsDir);
+  run.extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-ext-'));
+  const installed = await installVsix(opt.vsix, run.extensionsDir);
   if (!/successfully installed/.test(installed)) throw new Error(`install failed: ${installed.trim()}`);
-  server = await startCodeServer({ extensionsDir });
-  step(`code-server at ${server.url} (pid ${server.pid})`);
-  chrome = await launchChromium();
-  const page = await newPage(chrome.browser);
-  workspace = copyWorkspace(path.join(ROOT, 'test/fixtures/e2e-workspace'));
-  await page.goto(`${server.url}/?${new URLSearchParams({ folder: workspace })}`);
+  run.server = await startCodeServer({ extensionsDir: run.extensionsDir });
+  step(`code-server at ${run.server.url} (pid ${run.server.pid})`);
+  run.chrome = await launchChromium();
+  const page = await newPage(run.chrome.browser);
+  run.workspace = copyWorkspace(path.join(ROOT, 'test/fixtures/e2e-workspace'));
+  await page.goto(`${run.server.url}/?${new URLSearchParams({ folder: run.workspace })}`);
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'express' }).waitFor({ timeout: 60000 });
   step('workbench ready');
   await page.waitForTimeout(1000);
@@ -132,51 +96,7 @@ try {
     await page.keyboard.press('Escape');
   }
   await shot(page, 'express-3-fixed.png');
-  clearTimeout(watchdog);
-  await finish();
+  await run.finish();
 } catch (err) {
-  clearTimeout(watchdog);
-  await finish(`unexpected error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
-}
-
-function squash(s) {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
-/** Squiggles Monaco draws on the (first visible) editor line whose text matches `text`. */
-async function squigglesOnLine(page, text) {
-  const source = text instanceof RegExp ? text.source : text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page.evaluate((src) => {
-    const editorEl = document.querySelector('.editor-instance .monaco-editor');
-    if (!editorEl) return -1;
-    const re = new RegExp(src);
-    const line = [...editorEl.querySelectorAll('.view-lines .view-line')].find((l) => re.test((l.textContent || '').replace(/\u00a0/g, ' ')));
-    if (!line) return -1;
-    const top = line.style.top;
-    return [...editorEl.querySelectorAll('.view-overlays > div')]
-      .filter((r) => r.style.top === top)
-      .reduce((n, r) => n + r.querySelectorAll('.squiggly-error, .squiggly-warning').length, 0);
-  }, source);
-}
-
-/** Opens a workspace file through Quick Open (Ctrl+P). */
-async function quickOpen(page, relPath) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10000 });
-  await input.fill(relPath);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relPath) }).first().waitFor({ timeout: 10000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
-}
-
-/** Runs a command from the palette (F1) by its title. */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
+  await run.finish(`unexpected error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
 }

@@ -10,6 +10,8 @@ import { parseArgs } from 'node:util';
 import { checkVsix } from '../../scripts/check-vsix.mjs';
 import { launchChromium, newPage } from './driver/browser.mjs';
 import { ROOT, copyWorkspace, installVsix, startCodeServer } from './driver/codeServer.mjs';
+import { quickOpen, runCommand, squash, squigglesOnLine } from './driver/workbench.mjs';
+import { uiRun } from './driver/ui-run.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -21,48 +23,8 @@ const { values: opt } = parseArgs({
 const CALL = 'response = await client.chat.completions.create';
 const FIX_TITLE = 'AsyncOpenAI';
 
-const T0 = Date.now();
-const step = (msg) => console.log(`[ui ${((Date.now() - T0) / 1000).toFixed(1)}s] ${msg}`);
-const checks = [];
-const check = (name, ok, detail = '') => {
-  checks.push({ name, ok });
-  console.log(`${ok ? 'PASS' : 'FAIL'} ${name}${detail ? ` — ${detail}` : ''}`);
-  return ok;
-};
-const appears = (locator, timeout = 15000) => locator.waitFor({ timeout }).then(() => true, () => false);
-fs.mkdirSync(opt.out, { recursive: true });
-for (const f of fs.readdirSync(opt.out)) if (f.endsWith('.png')) fs.rmSync(path.join(opt.out, f));
-const shot = async (page, name) => {
-  await page.screenshot({ path: path.join(opt.out, name) }).catch(() => undefined);
-  step(`screenshot ${path.relative(ROOT, path.join(opt.out, name))}`);
-};
-
-let server;
-let chrome;
-let workspace;
-let extensionsDir;
-let finishing;
-async function finish(why) {
-  finishing ??= (async () => {
-    if (why) {
-      console.error(`[ui] ${why}`);
-      checks.push({ name: why, ok: false });
-    }
-    await chrome?.close().catch(() => undefined);
-    const failed = checks.filter((c) => !c.ok).length;
-    await server?.stop({ keepTmp: failed > 0 }).catch(() => undefined);
-    if (failed && server) console.log(`[ui] code-server log: ${server.logFile}`);
-    for (const dir of [workspace && path.dirname(workspace), extensionsDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    const total = Math.max(checks.length, 1);
-    const f = checks.length ? failed : 1;
-    console.log(`[ui] screenshots in ${path.relative(ROOT, opt.out)}/`);
-    console.log(`${total - f} passed, ${f} failed`);
-    process.exit(f ? 1 : 0);
-  })();
-  return finishing;
-}
-const watchdog = setTimeout(() => finish(`timed out after ${opt.timeout} s`), Number(opt.timeout) * 1000);
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => finish(`stopped by ${sig}`));
+const run = uiRun({ name: 'ui', out: opt.out, timeoutS: Number(opt.timeout), clean: /\.png$/ });
+const { step, check, appears, shot } = run;
 
 try {
   // 1. The package: only the allowlisted files, everything the extension needs.
@@ -71,16 +33,16 @@ try {
   check('the .vsix ships only dist/ bundles + wasm, media and docs', problems.length === 0, problems.join('; ') || `${entries.length} files`);
 
   // 2. Install it the way a user would, into a fresh extensions folder.
-  extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-ext-'));
-  const installed = await installVsix(opt.vsix, extensionsDir);
+  run.extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-ext-'));
+  const installed = await installVsix(opt.vsix, run.extensionsDir);
   check('code-server --install-extension installs the .vsix', /successfully installed/.test(installed), installed.trim().split('\n').pop());
-  server = await startCodeServer({ extensionsDir });
-  step(`code-server at ${server.url} (pid ${server.pid})`);
+  run.server = await startCodeServer({ extensionsDir: run.extensionsDir });
+  step(`code-server at ${run.server.url} (pid ${run.server.pid})`);
 
-  chrome = await launchChromium();
-  const page = await newPage(chrome.browser);
-  workspace = copyWorkspace(path.join(ROOT, 'test/fixtures/e2e-workspace'));
-  await page.goto(`${server.url}/?${new URLSearchParams({ folder: workspace })}`);
+  run.chrome = await launchChromium();
+  const page = await newPage(run.chrome.browser);
+  run.workspace = copyWorkspace(path.join(ROOT, 'test/fixtures/e2e-workspace'));
+  await page.goto(`${run.server.url}/?${new URLSearchParams({ folder: run.workspace })}`);
   const fileRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'seed.py' });
   await fileRow.waitFor({ timeout: 60000 });
   step('workbench ready, explorer shows seed.py');
@@ -171,52 +133,7 @@ try {
     await page.waitForTimeout(800);
     await shot(page, '5-loadtest.png');
   }
-  clearTimeout(watchdog);
-  await finish();
+  await run.finish();
 } catch (err) {
-  clearTimeout(watchdog);
-  await finish(`unexpected error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
-}
-
-function squash(s) {
-  return s.replace(/\s+/g, ' ').trim();
-}
-
-/** Squiggles Monaco draws on the (first visible) editor line whose text matches `text`. */
-async function squigglesOnLine(page, text) {
-  const source = text instanceof RegExp ? text.source : text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return page.evaluate((src) => {
-    const editorEl = document.querySelector('.editor-instance .monaco-editor');
-    if (!editorEl) return -1;
-    const re = new RegExp(src);
-    // Editor text uses non-breaking spaces for indentation.
-    const line = [...editorEl.querySelectorAll('.view-lines .view-line')].find((l) => re.test((l.textContent || '').replace(/\u00a0/g, ' ')));
-    if (!line) return -1;
-    const top = line.style.top;
-    return [...editorEl.querySelectorAll('.view-overlays > div')]
-      .filter((row) => row.style.top === top)
-      .reduce((n, row) => n + row.querySelectorAll('.squiggly-error, .squiggly-warning').length, 0);
-  }, source);
-}
-
-/** Opens a workspace file through Quick Open (Ctrl+P). */
-async function quickOpen(page, relPath) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10000 });
-  await input.fill(relPath);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: path.basename(relPath) }).first().waitFor({ timeout: 10000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
-}
-
-/** Runs a command from the palette (F1) by its title. */
-async function runCommand(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10000 });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 }).catch(() => undefined);
+  await run.finish(`unexpected error: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
 }
