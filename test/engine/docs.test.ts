@@ -8,6 +8,15 @@ import { testEngine } from '../helpers/engine';
 describe('rule docs', () => {
   for (const rule of RULES.values()) {
     describe(rule.id, () => {
+      it('can be configured in the loopsafe.rules setting', () => {
+        // additionalProperties is false there, so a rule missing from the schema cannot be set without a warning.
+        const pkg = require('../../../package.json') as {
+          contributes: { configuration: { properties: Record<string, { properties?: Record<string, { enum?: string[] }> }> } };
+        };
+        const entry = pkg.contributes.configuration.properties['loopsafe.rules'].properties?.[rule.id];
+        assert.deepStrictEqual(entry?.enum, ['off', 'hint', 'info', 'warning', 'error'], `${rule.id} missing from loopsafe.rules`);
+      });
+
       it('has every docs section', () => {
         const md = renderRuleDocs(rule);
         for (const heading of ['## What it does', '## Why is this bad?', '## Example', '## Use instead', '## Fix safety']) {
