@@ -130,6 +130,9 @@ try {
     const text = done ? squash(await verdict.innerText()) : squash(await webview.locator('body').innerText().catch(() => ''));
     check('the run finishes and the panel shows the stall verdict', done && /the event loop stalled: \/health p50 .* under load vs .* idle/i.test(text), text.slice(0, 160));
     check('the panel lists the finding Loopsafe predicted', await appears(webview.locator('.findings', { hasText: 'blocking-llm-call' }), 5000));
+    // Room for the whole panel in the screenshot: no notification toasts, no bottom panel.
+    await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
+    await runCommand(page, 'View: Toggle Panel Visibility').catch(() => page.keyboard.press('Escape'));
     await page.waitForTimeout(800);
     await shot(page, '5-loadtest.png');
   }
