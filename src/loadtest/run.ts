@@ -1,5 +1,10 @@
-// The load generator: one undici Client per connection, closed model (each connection refires on
-// completion) or open model (arrival rate, latency from the intended send time), with the stall probe.
+// The load generator: one connection per slot, closed model (each connection refires on completion) or
+// open model (arrival rate, latency from the intended send time), with the stall probe.
+//
+// Transport: plain http targets (the loopback case) go through wire.ts, our own HTTP/1.1 client that writes
+// one prebuilt request Buffer per request and parses only the framing; undici (the generator library of the
+// architecture) stays for https and anything else, one Client per connection. LOOPSAFE_LOADGEN_TRANSPORT=undici
+// forces undici for plain http too (to compare, or if a server trips the raw transport).
 
 import * as net from 'net';
 import { Client } from 'undici';
@@ -10,6 +15,7 @@ import { SseTokenReader } from './sse';
 import { LatencyStats, median, round } from './stats';
 import { evaluateThresholds } from './thresholds';
 import type { LoadTestHooks, LoadTestOptions, LoadTestProgress, LoadTestReport } from './types';
+import { serializeRequest, WireConnection, WIRE_CLOSED, WIRE_PROTOCOL, WIRE_TIMEOUT, type WireListener } from './wire';
 
 export { normalizeLoadTestOptions } from './options';
 export { toK6Script } from './k6';
@@ -20,23 +26,94 @@ const PROGRESS_MS = 250;
 /** With every attempt failing at the network level for this long, the server is gone: stop. */
 const DEAD_AFTER_MS = 2500;
 
+/** One connection of the run: send() starts a request whose outcome comes to the slot's listener. */
+interface Transport {
+  send(): void;
+  destroy(): void;
+}
+
 interface Slot {
   index: number;
-  client: Client;
+  transport: Transport;
   busy: boolean;
   /** performance.now() of the request in flight (its intended start in the open model). */
   startedAt: number;
   completions: number;
+  // The request in flight (one per slot at a time, so its state lives here rather than in closures).
+  sentAt: number;
+  counted: boolean;
+  status: number;
+  lastToken: number;
+  reader: SseTokenReader | undefined;
 }
 
-/** Error kind of a failed request, from the socket or undici error code. */
+/** The same listener contract over undici, one Client per connection (https, or forced by the environment). */
+class UndiciTransport implements Transport {
+  private seq = 0;
+  private closed = false;
+  private readonly client: Client;
+
+  constructor(
+    origin: string,
+    private readonly request: Dispatcher.DispatchOptions,
+    private readonly listener: WireListener,
+    timeoutMs: number,
+  ) {
+    this.client = new Client(origin, {
+      pipelining: 1,
+      headersTimeout: timeoutMs,
+      bodyTimeout: timeoutMs,
+      connectTimeout: Math.min(10_000, timeoutMs),
+      keepAliveTimeout: 30_000,
+    });
+  }
+
+  send(): void {
+    const id = ++this.seq;
+    const live = () => id === this.seq && !this.closed;
+    const l = this.listener;
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart() {},
+      onResponseStart: (_controller, statusCode) => {
+        if (live()) l.onStatus(statusCode);
+      },
+      onResponseData: (_controller, chunk) => {
+        if (live()) l.onData(chunk);
+      },
+      onResponseEnd: () => {
+        if (!live()) return;
+        this.seq++;
+        l.onEnd();
+      },
+      onResponseError: (_controller, err) => {
+        if (!live()) return;
+        this.seq++;
+        l.onError(err);
+      },
+    };
+    try {
+      this.client.dispatch(this.request, handler);
+    } catch (err) {
+      if (!live()) return;
+      this.seq++;
+      l.onError(err as Error);
+    }
+  }
+
+  destroy(): void {
+    this.closed = true;
+    this.client.destroy().catch(() => undefined);
+  }
+}
+
+/** Error kind of a failed request, from the socket, wire.ts or undici error code. */
 export function errorKind(err: unknown): string {
   const e = err as { code?: string; name?: string; message?: string };
   const code = e?.code ?? '';
   if (code === 'ECONNREFUSED') return 'refused';
-  if (code === 'ECONNRESET' || code === 'EPIPE' || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') return 'reset';
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') return 'timeout';
-  if (code.startsWith('HPE_') || e?.name === 'HTTPParserError') return 'protocol';
+  if (code === 'ECONNRESET' || code === 'EPIPE' || code === WIRE_CLOSED || code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') return 'reset';
+  if (code === WIRE_TIMEOUT || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') return 'timeout';
+  if (code === WIRE_PROTOCOL || code.startsWith('HPE_') || e?.name === 'HTTPParserError') return 'protocol';
   if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return 'too large';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'dns';
   if (code === 'EHOSTUNREACH' || code === 'ENETUNREACH') return 'unreachable';
@@ -98,7 +175,14 @@ export async function runLoadTest(options: LoadTestOptions, hooks: LoadTestHooks
   let intervalCompletions = 0;
   let stoppedReason: string | undefined;
 
+  // Filled per request by the run (status codes count into statusCounts, turned into records here).
+  let statusCounts: number[] = [];
   const report = (measuredMs: number, inFlightAtEnd: number, oldestInFlightMs: number, slots: Slot[], probe: Probe | undefined): LoadTestReport => {
+    statusCounts.forEach((n, status) => {
+      if (!n) return;
+      statuses[String(status)] = n;
+      if (status >= 400) errors[String(status)] = n;
+    });
     const counts = slots.map((s) => s.completions);
     const med = median(counts);
     const starvedBelow = Math.max(1, med / 5);
@@ -150,24 +234,49 @@ export async function runLoadTest(options: LoadTestOptions, hooks: LoadTestHooks
   if (probe) await probe.baseline(hooks.signal);
 
   const path = target.pathname + target.search;
-  const origin = target.origin;
   const body = options.body;
   const headerMap = { ...options.headers };
   if (body !== undefined && !headerMap['content-length']) headerMap['content-length'] = String(Buffer.byteLength(body));
-  // Flattened once: undici takes [name, value, name, value…] without re-reading an object per request.
-  const headers = Object.entries(headerMap).flat();
-  const method = options.method as Dispatcher.HttpMethod;
+  const fast = target.protocol === 'http:' && process.env.LOOPSAFE_LOADGEN_TRANSPORT !== 'undici';
+  // The fast path's request is serialized once here; undici gets its headers flattened once.
+  const wireRequest = fast ? serializeRequest({ method: options.method, path, host: target.host, headers: headerMap, body }) : undefined;
+  const undiciRequest: Dispatcher.DispatchOptions = { path, method: options.method as Dispatcher.HttpMethod, headers: Object.entries(headerMap).flat(), body };
+  const wireHost = target.hostname.replace(/^\[|\]$/g, '');
+  const wirePort = Number(target.port || 80);
+
+  statusCounts = [];
 
   const slots: Slot[] = [];
-  const makeClient = () =>
-    new Client(origin, {
-      pipelining: 1,
-      headersTimeout: options.requestTimeoutMs,
-      bodyTimeout: options.requestTimeoutMs,
-      connectTimeout: Math.min(10_000, options.requestTimeoutMs),
-      keepAliveTimeout: 30_000,
-    });
-  for (let i = 0; i < options.connections; i++) slots.push({ index: i, client: makeClient(), busy: false, startedAt: 0, completions: 0 });
+  const makeSlot = (index: number): Slot => {
+    const slot: Slot = { index, transport: undefined as unknown as Transport, busy: false, startedAt: 0, completions: 0, sentAt: 0, counted: false, status: 0, lastToken: 0, reader: undefined };
+    const listener: WireListener = {
+      onStatus(status) {
+        slot.status = status;
+        if (slot.counted && measuring) ttfb.record(performance.now() - slot.sentAt);
+      },
+      onData(chunk) {
+        const reader = slot.reader;
+        if (!reader || !(slot.counted && measuring)) return;
+        const n = reader.push(chunk.toString('utf8'));
+        if (n === 0) return;
+        const now = performance.now();
+        if (slot.lastToken === 0) ttft.record(now - slot.sentAt);
+        else itl.record((now - slot.lastToken) / n);
+        slot.lastToken = now;
+      },
+      onEnd() {
+        finish(slot, true);
+      },
+      onError(err) {
+        finish(slot, false, running ? errorKind(err) : undefined);
+      },
+    };
+    slot.transport = fast
+      ? new WireConnection({ host: wireHost, port: wirePort, request: wireRequest!, head: options.method === 'HEAD', timeoutMs: options.requestTimeoutMs, deliverBody: options.sse, keepAliveMs: 30_000 }, listener)
+      : new UndiciTransport(target.origin, undiciRequest, listener, options.requestTimeoutMs);
+    return slot;
+  };
+  for (let i = 0; i < options.connections; i++) slots.push(makeSlot(i));
 
   const t0 = performance.now();
   const warmupEnd = t0 + options.warmupMs;
@@ -186,92 +295,68 @@ export async function runLoadTest(options: LoadTestOptions, hooks: LoadTestHooks
     if (reason && !stoppedReason) stoppedReason = reason;
   };
 
-  const fire = (slot: Slot, intendedAt: number) => {
+  const fire = (slot: Slot, intendedAt: number, now: number) => {
     if (!running || capReached()) return;
     slot.busy = true;
-    const sentAt = performance.now();
+    slot.sentAt = now;
     slot.startedAt = intendedAt;
-    const counted = measuring;
-    if (counted) sent++;
-    const reader = options.sse ? new SseTokenReader() : undefined;
-    let lastToken = 0;
-    let status = 0;
-    let finished = false;
-    const finish = (ok: boolean, kind?: string) => {
-      if (finished) return;
-      finished = true;
-      slot.busy = false;
-      const now = performance.now();
-      if (counted && measuring) {
-        if (ok) {
-          completed++;
-          slot.completions++;
-          intervalCompletions++;
-          const ms = now - intendedAt;
-          latency.record(ms);
-          interval.record(ms);
-          if (status >= 400) {
-            errors[String(status)] = (errors[String(status)] ?? 0) + 1;
-            errorCount++;
-          }
-          statuses[String(status)] = (statuses[String(status)] ?? 0) + 1;
-        } else if (kind) {
-          errors[kind] = (errors[kind] ?? 0) + 1;
-          errorCount++;
-        }
-      }
-      if (ok) failingSince = -1;
-      else if (failingSince < 0) failingSince = now;
-      if (!running) return;
-      if (!ok && failingSince >= 0 && now - failingSince > DEAD_AFTER_MS) {
-        stop(`the server stopped responding: ${describeErrorKind(kind ?? 'other')}`);
-        return;
-      }
-      // A failed connection waits a little before trying again, so a dead server is not hammered in a spin.
-      if (ok) {
-        takeNext(slot);
-        return;
-      }
-      // The slot stays busy during the pause, so the scheduler does not refire it at once.
-      slot.busy = true;
-      setTimeout(() => {
-        slot.busy = false;
-        takeNext(slot);
-      }, 25);
-    };
-    const handler: Dispatcher.DispatchHandler = {
-      onRequestStart() {},
-      onResponseStart(_controller, statusCode) {
-        status = statusCode;
-        if (counted && measuring) ttfb.record(performance.now() - sentAt);
-      },
-      onResponseData(_controller, chunk) {
-        if (!reader || !(counted && measuring)) return;
-        const n = reader.push(chunk.toString('utf8'));
-        if (n === 0) return;
-        const now = performance.now();
-        if (lastToken === 0) ttft.record(now - sentAt);
-        else itl.record((now - lastToken) / n);
-        lastToken = now;
-      },
-      onResponseEnd() {
-        finish(true);
-      },
-      onResponseError(_controller, err) {
-        finish(false, running ? errorKind(err) : undefined);
-      },
-    };
+    slot.counted = measuring;
+    if (measuring) sent++;
+    slot.status = 0;
+    slot.lastToken = 0;
+    if (options.sse) slot.reader = new SseTokenReader();
     try {
-      slot.client.dispatch({ path, method, headers, body }, handler);
+      slot.transport.send();
     } catch (err) {
-      finish(false, errorKind(err));
+      finish(slot, false, errorKind(err));
     }
   };
 
-  const takeNext = (slot: Slot) => {
+  const finish = (slot: Slot, ok: boolean, kind?: string) => {
+    if (!slot.busy) return;
+    slot.busy = false;
+    slot.reader = undefined;
+    const now = performance.now();
+    if (slot.counted && measuring) {
+      if (ok) {
+        completed++;
+        slot.completions++;
+        intervalCompletions++;
+        const ms = now - slot.startedAt;
+        latency.record(ms);
+        interval.record(ms);
+        const status = slot.status;
+        if (status >= 400) errorCount++;
+        statusCounts[status] = (statusCounts[status] ?? 0) + 1;
+      } else if (kind) {
+        errors[kind] = (errors[kind] ?? 0) + 1;
+        errorCount++;
+      }
+    }
+    if (ok) failingSince = -1;
+    else if (failingSince < 0) failingSince = now;
+    if (!running) return;
+    if (!ok && failingSince >= 0 && now - failingSince > DEAD_AFTER_MS) {
+      stop(`the server stopped responding: ${describeErrorKind(kind ?? 'other')}`);
+      return;
+    }
+    // A failed connection waits a little before trying again, so a dead server is not hammered in a spin.
+    if (ok) {
+      takeNext(slot, now);
+      return;
+    }
+    // The slot stays busy during the pause, so the scheduler does not refire it at once.
+    slot.busy = true;
+    setTimeout(() => {
+      slot.busy = false;
+      takeNext(slot, performance.now());
+    }, 25);
+  };
+
+  const takeNext = (slot: Slot, now: number) => {
     if (!running || slot.busy) return;
     if (model === 'closed') {
-      if (activeConnections() > slot.index) fire(slot, performance.now());
+      if (activeConnections(now) > slot.index) fire(slot, now, now);
       return;
     }
     if (queueHead < queue.length) {
@@ -280,13 +365,13 @@ export async function runLoadTest(options: LoadTestOptions, hooks: LoadTestHooks
         queue.splice(0, queueHead);
         queueHead = 0;
       }
-      fire(slot, intended);
+      fire(slot, intended, now);
     }
   };
 
   // Ramp: connections (closed) or rate (open) grow linearly over rampMs after the warm-up.
   const rampFactor = (now: number) => (options.rampMs > 0 && now >= warmupEnd ? Math.min(1, (now - warmupEnd) / options.rampMs) : 1);
-  const activeConnections = () => Math.max(1, Math.ceil(options.connections * rampFactor(performance.now())));
+  const activeConnections = (now: number) => (options.rampMs > 0 ? Math.max(1, Math.ceil(options.connections * rampFactor(now))) : options.connections);
 
   let lastProgress = t0;
   let scheduled = t0; // open model: intended time of the next arrival
@@ -295,7 +380,7 @@ export async function runLoadTest(options: LoadTestOptions, hooks: LoadTestHooks
     hooks.signal?.addEventListener('abort', onAbort, { once: true });
     if (hooks.signal?.aborted) stop('cancelled');
 
-    if (model === 'closed') for (const s of slots) takeNext(s);
+    if (model === 'closed') for (const s of slots) takeNext(s, performance.now());
     if (probe) probe.start(hooks.signal);
 
     const tick = () => {
@@ -318,9 +403,9 @@ export async function runLoadTest(options: LoadTestOptions, hooks: LoadTestHooks
             scheduled += 1000 / rate;
           }
           if (rate <= 0) scheduled = now;
-          for (const s of slots) if (!s.busy) takeNext(s);
+          for (const s of slots) if (!s.busy) takeNext(s, now);
         } else {
-          for (const s of slots) if (!s.busy) takeNext(s);
+          for (const s of slots) if (!s.busy) takeNext(s, now);
         }
       }
       if (now - lastProgress >= PROGRESS_MS || !running) {
@@ -361,7 +446,7 @@ export async function runLoadTest(options: LoadTestOptions, hooks: LoadTestHooks
       if (probe) probe.stop();
       const result = report(measuredMs, busy.length, oldest, slots, probe);
       hooks.signal?.removeEventListener('abort', onAbort);
-      for (const s of slots) s.client.destroy().catch(() => undefined);
+      for (const s of slots) s.transport.destroy();
       if (probe) probe.close();
       for (const st of [latency, ttfb, ttft, itl, interval]) st.destroy();
       resolve(result);
