@@ -3,9 +3,8 @@
 
 import * as crypto from 'crypto';
 import { Parsers } from './parse/parser';
-import { TreeCache, type Parsed } from './parse/tree-cache';
-import { buildModel, type PyModel } from './model/python/model';
-import { analyzePythonFile, pythonFacts } from './model/python/analyze';
+import { TreeCache } from './parse/tree-cache';
+import { analyzePythonFile, cachedPythonFacts } from './model/python/analyze';
 import type { PyIndex } from './index/python-index';
 import { policyMarkdown, policyOf } from './policy/python-policy';
 import type { PyFileSummary } from './index/python-summary';
@@ -114,8 +113,7 @@ export class Engine {
     if (cached && cached.key === key) return cached.summary;
     let summary: PyFileSummary | undefined;
     try {
-      const parsed = this.trees.get(file, 'python', text);
-      summary = pythonFacts(file, parsed.tree, index, pythonModel(parsed)).summary;
+      summary = cachedPythonFacts(file, this.trees.get(file, 'python', text), index).summary;
     } catch {
       summary = undefined;
     }
@@ -203,8 +201,7 @@ export class Engine {
     if (!language || text.length > MAX_FILE_CHARS) return undefined;
     if (language !== 'python') return this.hoverJs(file, text, language, position, jsIndex);
     try {
-      const parsed = this.trees.get(file, 'python', text);
-      const { calls } = pythonFacts(file, parsed.tree, index, pythonModel(parsed));
+      const { calls } = cachedPythonFacts(file, this.trees.get(file, 'python', text), index);
       const inside = (n: { startPosition: { row: number; column: number }; endPosition: { row: number; column: number } }) =>
         (position.line > n.startPosition.row || (position.line === n.startPosition.row && position.character >= n.startPosition.column)) &&
         (position.line < n.endPosition.row || (position.line === n.endPosition.row && position.character <= n.endPosition.column));
@@ -242,20 +239,15 @@ export class Engine {
 
   private analyzeUncached(file: string, text: string, language: Language, index: PyIndex | undefined, limits: ServerLimit[], fixTimeoutSeconds?: number, jsIndex?: JsIndex): FileAnalysis {
     if (language !== 'python') {
-      return analyzeJsFile(file, text, this.trees.get(file, language, text).tree, language, jsIndex?.view(file), limits);
+      return analyzeJsFile(file, text, this.trees.get(file, language, text).tree, language, jsIndex?.view(file), limits, fixTimeoutSeconds);
     }
     if (!pythonMayMatter(text) && !(index && index.mayHaveFindings(file))) {
       // No SDK or framework is named anywhere in the file: nothing any rule could report.
       return { file, language, findings: [], routes: [], notes: [], lines: countLines(text) };
     }
     const parsed = this.trees.get(file, 'python', text);
-    return analyzePythonFile(file, text, parsed.tree, index, pythonModel(parsed), limits, fixTimeoutSeconds);
+    return analyzePythonFile(file, text, parsed.tree, index, cachedPythonFacts(file, parsed, index), limits, fixTimeoutSeconds);
   }
-}
-
-/** The Python model of a cached tree, built once per tree (it does not depend on the index). */
-function pythonModel(parsed: Parsed): PyModel {
-  return parsed.derive('python-model', () => buildModel(parsed.tree.rootNode));
 }
 
 function applyOptions(findings: Finding[], text: string, options: AnalyzeOptions): Finding[] {

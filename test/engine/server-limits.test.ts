@@ -144,3 +144,48 @@ describe('timeout-exceeds-server-limit in JS/TS', () => {
     assert.deepStrictEqual(await limited({ 'app/api/chat/route.ts': route(''), Procfile: 'web: gunicorn app:app\n' }), [], 'gunicorn does not serve Node');
   });
 });
+
+describe('timeout-exceeds-server-limit fixes in JS/TS', () => {
+  const ROUTE = 'app/api/chat/route.ts';
+  const fixOf = async (files: Record<string, string>) => {
+    const { ws, result } = await findings(files, ROUTE);
+    const f = result.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit');
+    assert.strictEqual(f.length, 1, 'one finding');
+    const fix = f[0].fixes[0];
+    assert.ok(fix, 'the finding has a fix');
+    const after = applyEdits(files[ROUTE], fix.edits);
+    ws.upsert(`/lim/${ROUTE}`, after);
+    const left = ws.analyze(`/lim/${ROUTE}`)!.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit');
+    return { title: fix.title, after, left };
+  };
+  const openaiRoute = (ctor: string, call: string) =>
+    ["import OpenAI from 'openai';", `const client = new OpenAI(${ctor});`, 'export const maxDuration = 30;', 'export async function POST() {', `  return Response.json(await client.chat.completions.create(${call}));`, '}', ''].join('\n');
+
+  it('adds a per-call timeout that fits every attempt and the backoff under the route’s own limit', async () => {
+    // openai: 3 attempts, backoff 0.5 s + 1 s: (24 − 1.5) / 3 → 7 s.
+    const r = await fixOf({ [ROUTE]: openaiRoute('', "{ model: 'gpt-4o', messages: [] }") });
+    assert.strictEqual(r.title, 'Set a 7 s timeout on this call (under the 30 s limit over 3 attempts)');
+    assert.match(r.after, /create\(\{ model: 'gpt-4o', messages: \[\] \}, \{ timeout: 7000 \}\)/);
+    assert.deepStrictEqual(r.left, []);
+  });
+
+  it('replaces a per-call timeout that is too long, in its unit', async () => {
+    const r = await fixOf({ [ROUTE]: openaiRoute('{ maxRetries: 0 }', "{ model: 'gpt-4o', messages: [] }, { timeout: 120_000 }") });
+    assert.strictEqual(r.title, 'Set a 24 s timeout on this call (under the 30 s limit)');
+    assert.match(r.after, /\{ timeout: 24_000 \}/);
+    assert.deepStrictEqual(r.left, []);
+  });
+
+  it('bounds a Vercel AI SDK call with an abort signal, and a google-genai client in its own option shape', async () => {
+    const ai = ["import { generateText } from 'ai';", "import { openai } from '@ai-sdk/openai';", 'export async function POST() {', "  const { text } = await generateText({ model: openai('gpt-4o'), prompt: 'hi' });", '  return new Response(text);', '}', ''].join('\n');
+    const r = await fixOf({ [ROUTE]: ai, 'vercel.json': '{ "functions": { "app/api/**": { "maxDuration": 60 } } }' });
+    // 3 attempts, backoff 2 s + 4 s: (48 − 6) / 3 → 14 s.
+    assert.match(r.after, /prompt: 'hi', abortSignal: AbortSignal\.timeout\(14_000\) \}/);
+    assert.deepStrictEqual(r.left, []);
+    const genai = ["import { GoogleGenAI } from '@google/genai';", "const ai = new GoogleGenAI({ apiKey: 'k' });", 'export const maxDuration = 20;', 'export async function POST() {', "  const out = await ai.models.generateContent({ model: 'gemini-2.5-flash', contents: 'hi' });", '  return Response.json(out);', '}', ''].join('\n');
+    const g = await fixOf({ [ROUTE]: genai });
+    assert.strictEqual(g.title, 'Set a 16 s timeout on the client (under the 20 s limit)');
+    assert.match(g.after, /new GoogleGenAI\(\{ apiKey: 'k', httpOptions: \{ timeout: 16_000 \} \}\)/);
+    assert.deepStrictEqual(g.left, []);
+  });
+});

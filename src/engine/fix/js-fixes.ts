@@ -189,6 +189,17 @@ function nested(path: string[], leaf: string): string {
   return path.length === 1 ? `${path[0]}: ${leaf}` : `${path[0]}: { ${nested(path.slice(1), leaf)} }`;
 }
 
+/** Milliseconds as a JS literal: `24000` → `24_000`. */
+export function msLiteral(ms: number): string {
+  const digits = String(Math.round(ms));
+  return digits.length > 4 ? digits.replace(/\B(?=(\d{3})+$)/g, '_') : digits;
+}
+
+/** A catalog option text, written for 30 s, for another number of seconds: `timeout: 30_000` → `timeout: 45_000`. */
+export function withSeconds(text: string, seconds: number): string {
+  return text.replace(/\b30_000\b|\b30\b/g, (m) => (m === '30' ? String(seconds) : msLiteral(seconds * 1000)));
+}
+
 /** "Use `fs.promises.readFile` and await" for `fs.readFileSync(...)` inside an `async` function. */
 export function promisesVariantFix(ctx: JsContext, call: JsCall): Fix | undefined {
   const callee = unwrap(call.calleeNode);

@@ -79,7 +79,7 @@ export function ctorSettings(shape: JsOptionShape, ctor: Node): { timeout?: Sett
 }
 
 /** Backoff before retry n+1, per SDK (seconds, without jitter). */
-function backoff(sdk: string): (n: number) => number {
+export function jsBackoff(sdk: string): (n: number) => number {
   if (sdk === 'ai') return (n) => 2 * 2 ** n;
   if (sdk === 'cohere') return (n) => Math.min(2 ** n, 60);
   if (sdk === 'google-genai') return (n) => Math.min(2 ** n, 60);
@@ -119,7 +119,7 @@ export function jsPolicyOf(call: JsCall): Policy | undefined {
     );
     timeout = { value: UNDICI_CUT_SECONDS, source: `${timeout.source}, cut by Node's fetch (undici, 300 s)` };
   } else if (timeout.value === null) notes.push('No timeout: a hung upstream holds the request until the server or proxy in front gives up.');
-  return { timeout, retries, worstCaseSeconds: worstCase(timeout, retries, backoff(sdk.id)), notes };
+  return { timeout, retries, worstCaseSeconds: worstCase(timeout, retries, jsBackoff(sdk.id)), notes };
 }
 
 /** Markdown for the hover on a JS/TS LLM call. */

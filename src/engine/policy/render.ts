@@ -24,6 +24,16 @@ export function worstCase(timeout: Setting, retries: Setting, backoff: (n: numbe
   return timeout.value * attempts + wait;
 }
 
+/**
+ * The per-attempt timeout (whole seconds, at least 1) that lets `attempts` attempts and the backoff
+ * between them end within 80 % of a server limit, leaving time to answer with a clear error.
+ */
+export function fitTimeout(limitSeconds: number, attempts: number, backoff: (n: number) => number): number {
+  let wait = 0;
+  for (let n = 0; n < attempts - 1; n++) wait += backoff(n);
+  return Math.max(1, Math.floor((limitSeconds * 0.8 - wait) / attempts));
+}
+
 export function formatSeconds(s: number | null | undefined): string {
   if (s === null) return 'no limit';
   if (s === undefined) return 'set (value not known statically)';

@@ -36,11 +36,12 @@ function countLines(text: string): number {
   return text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
 
-export function analyzeJsFile(file: string, text: string, tree: Tree, language: Language, crossFile?: JsCrossFile, limits: ServerLimit[] = []): FileAnalysis {
+export function analyzeJsFile(file: string, text: string, tree: Tree, language: Language, crossFile?: JsCrossFile, limits: ServerLimit[] = [], fixTimeoutSeconds = 30): FileAnalysis {
   const lines = countLines(text);
   if (!jsMayMatter(file, text) && !crossFile?.importsLlmFacts) return { file, language, findings: [], routes: [], notes: [], lines };
   const ctx = buildContext(file, text, tree, language, crossFile);
   ctx.limits = limits;
+  ctx.fixTimeoutSeconds = fixTimeoutSeconds;
 
   const findings: Finding[] = [];
   const notes: string[] = [];

@@ -44,4 +44,6 @@ export interface JsContext {
   memo<T>(key: string, build: () => T): T;
   /** Request time limits of the servers and proxies in front (workspace config files). */
   limits?: ServerLimit[];
+  /** Seconds a timeout quick fix writes (`loopsafe.fix.timeoutSeconds`); streaming calls get 4×. */
+  fixTimeoutSeconds?: number;
 }

@@ -2,12 +2,16 @@
 // than the platform or proxy in front lets the request live (Vercel and Next.js maxDuration,
 // Cloudflare's 100 s, Lambda timeouts, nginx).
 
+import type { Node } from '../../parse/parser';
 import type { JsContext } from '../../model/js/context';
-import { rangeOf } from '../../model/js/syntax';
+import type { JsCall } from '../../model/js/calls';
+import { callArgs, field, lookupPath, parentOf, rangeOf, unwrap } from '../../model/js/syntax';
+import { optionsOf } from '../../catalog/js-sdks';
 import { limitsInFile, type ServerLimit } from '../../limits/server-limits';
-import { jsPolicyOf } from '../../policy/js-policy';
-import { formatSeconds } from '../../policy/render';
-import type { Finding } from '../../types';
+import { addOptionEdits, msLiteral, setPathEdits, withSeconds } from '../../fix/js-fixes';
+import { jsBackoff, jsPolicyOf } from '../../policy/js-policy';
+import { fitTimeout, formatSeconds } from '../../policy/render';
+import type { Finding, Fix, TextEdit } from '../../types';
 import { makeFinding } from './util';
 
 function consequence(limit: ServerLimit): string {
@@ -19,6 +23,57 @@ function consequence(limit: ServerLimit): string {
     default:
       return `the platform stops the function after ${formatSeconds(limit.seconds)}`;
   }
+}
+
+/**
+ * The new text for an option value that already bounds the call: a number in the option's unit, or a
+ * fresh `AbortSignal.timeout(ms)`; undefined for values a fix should not touch (a shared controller's signal).
+ */
+function replacementFor(value: Node, seconds: number, unit: 'ms' | 's'): string | undefined {
+  const key = parentOf(value)?.type === 'pair' ? field(parentOf(value)!, 'key')?.text.replace(/['"]/g, '') ?? '' : '';
+  const v = unwrap(value);
+  if (/signal$/i.test(key)) {
+    return v.type === 'call_expression' && field(v, 'function')?.text === 'AbortSignal.timeout' ? `AbortSignal.timeout(${msLiteral(seconds * 1000)})` : undefined;
+  }
+  return /seconds/i.test(key) || unit === 's' ? String(seconds) : msLiteral(seconds * 1000);
+}
+
+/**
+ * "Set a timeout that fits": in this call's options when the SDK takes per-call options (it then wins
+ * over the client's for this route only), else on a client built in this file.
+ */
+function shortenFixJs(ctx: JsContext, call: JsCall, limit: ServerLimit, attempts: number): Fix | undefined {
+  if (!call.sdk) return undefined;
+  const shape = call.hit ? optionsOf(call.hit) : call.sdk.options;
+  const seconds = fitTimeout(limit.seconds, attempts, jsBackoff(call.sdk.id));
+  const title = (where: string) => `Set a ${seconds} s timeout on ${where} (under the ${formatSeconds(limit.seconds)} limit${attempts > 1 ? ` over ${attempts} attempts` : ''})`;
+  const done = (edits: TextEdit[] | undefined, where: string): Fix | undefined => (edits && edits.length > 0 ? { title: title(where), safety: 'unsafe', preferred: true, edits } : undefined);
+  const args = callArgs(call.node);
+  if (shape.callArg !== undefined && shape.callTimeoutText && !args.some((a) => unwrap(a).type === 'spread_element')) {
+    const options = args[shape.callArg];
+    for (const path of shape.callTimeout ?? []) {
+      const r = options ? lookupPath(options, path) : undefined;
+      if (r?.kind === 'unknown') return undefined;
+      if (r?.kind === 'value') {
+        const text = replacementFor(r.node, seconds, 'ms');
+        return text ? done([{ file: ctx.file, range: rangeOf(r.node), newText: text }], 'this call') : undefined;
+      }
+    }
+    return done(addOptionEdits(ctx.file, call.node, shape.callArg, withSeconds(shape.callTimeoutText, seconds)), 'this call');
+  }
+  const ctor = call.client?.ctor;
+  if (!ctor || ctor.tree !== call.node.tree || !shape.ctorTimeout || !shape.ctorTimeoutText) return undefined;
+  const unit = shape.ctorTimeout.unit;
+  const ctorArgs = callArgs(ctor);
+  if (ctorArgs.length === 0) return done(addOptionEdits(ctx.file, ctor, 0, withSeconds(shape.ctorTimeoutText, seconds)), 'the client');
+  const r = lookupPath(ctorArgs[0], shape.ctorTimeout.path);
+  if (r.kind === 'unknown') return undefined;
+  if (r.kind === 'value') {
+    const text = replacementFor(r.node, seconds, unit);
+    return text ? done([{ file: ctx.file, range: rangeOf(r.node), newText: text }], 'the client') : undefined;
+  }
+  const leaf = unit === 's' ? String(seconds) : msLiteral(seconds * 1000);
+  return done(setPathEdits(ctx.file, ctorArgs[0], shape.ctorTimeout.path, leaf, withSeconds(shape.ctorTimeoutText, seconds)), 'the client');
 }
 
 export function checkServerLimitsJs(ctx: JsContext): Finding[] {
@@ -39,7 +94,7 @@ export function checkServerLimitsJs(ctx: JsContext): Finding[] {
     if (worst !== null && worst <= limit.seconds) continue;
     const attempts = typeof policy.retries.value === 'number' ? policy.retries.value + 1 : 1;
     const wait = worst === null ? 'can wait forever (no timeout)' : `can wait ${formatSeconds(worst)} (${formatSeconds(policy.timeout.value)} per attempt × ${attempts} attempt${attempts === 1 ? '' : 's'}${attempts > 1 ? ' + backoff' : ''}; ${policy.timeout.source})`;
-    const finding = makeFinding(ctx, 'timeout-exceeds-server-limit', 'warning', rangeOf(call.calleeNode), `\`${call.calleeText}\` ${wait}, but ${limit.label} cuts the request first: ${consequence(limit)}. Set a timeout (and retries) that fit, and answer with a clear error.`, reach.chain[0] ?? reach.handler.scope, []);
+    const finding = makeFinding(ctx, 'timeout-exceeds-server-limit', 'warning', rangeOf(call.calleeNode), `\`${call.calleeText}\` ${wait}, but ${limit.label} cuts the request first: ${consequence(limit)}. Set a timeout (and retries) that fit, and answer with a clear error.`, reach.chain[0] ?? reach.handler.scope, [shortenFixJs(ctx, call, limit, attempts)]);
     finding.related.push({ location: { file: limit.file, range: limit.range }, message: limit.label });
     out.push(finding);
   }

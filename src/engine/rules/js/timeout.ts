@@ -7,10 +7,11 @@ import type { Node } from '../../parse/parser';
 import { callArgs, lookupPath, isNoLimit, rangeOf } from '../../model/js/syntax';
 import { defaultsOf, optionsOf, type JsClassHit } from '../../catalog/js-sdks';
 import type { Finding, Fix } from '../../types';
-import { addOptionEdits, setPathEdits } from '../../fix/js-fixes';
+import { addOptionEdits, msLiteral, setPathEdits, withSeconds } from '../../fix/js-fixes';
 import { timeoutPolicy, type TimeoutPolicy } from './options';
 import { calleeRange, describeCall, functionScopeOf, makeFinding } from './util';
 
+const STREAM_FACTOR = 4;
 const UNDICI = "Node's fetch gives up after 300 s without response headers";
 
 function seconds(ms: number): string {
@@ -25,25 +26,34 @@ function defaultText(p: TimeoutPolicy, sdkNote: string | undefined): string {
   return p.defaultMs > 300_000 ? `${base}, though ${UNDICI}` : base;
 }
 
+/** Seconds the fix writes: the setting, 4× for streaming calls (a long answer streams for minutes). */
+function fixSeconds(ctx: JsContext, call: JsCall | undefined): number {
+  const base = ctx.fixTimeoutSeconds ?? 30;
+  return call?.streaming ? base * STREAM_FACTOR : base;
+}
+
 function sdkFixes(ctx: JsContext, call: JsCall | undefined, p: TimeoutPolicy): Fix[] {
   const fixes: Fix[] = [];
   const { shape } = p;
+  const secs = fixSeconds(ctx, call);
   if (p.ctor && shape.ctorTimeout && shape.ctorTimeoutText) {
-    const leaf = shape.ctorTimeout.unit === 's' ? '30' : '30_000';
+    const leaf = shape.ctorTimeout.unit === 's' ? String(secs) : msLiteral(secs * 1000);
+    const full = withSeconds(shape.ctorTimeoutText, secs);
     const args = callArgs(p.ctor);
     const edits =
       p.setting.kind === 'none'
         ? [{ file: ctx.file, range: rangeOf(p.setting.node), newText: leaf }]
         : p.setting.kind === 'absent'
           ? args.length === 0
-            ? addOptionEdits(ctx.file, p.ctor, 0, shape.ctorTimeoutText)
-            : setPathEdits(ctx.file, args[0], shape.ctorTimeout.path, leaf, shape.ctorTimeoutText)
+            ? addOptionEdits(ctx.file, p.ctor, 0, full)
+            : setPathEdits(ctx.file, args[0], shape.ctorTimeout.path, leaf, full)
           : undefined;
-    if (edits) fixes.push({ title: `Set a 30 s timeout on the client (\`${shape.ctorTimeout.path.join('.')}\`)`, safety: 'unsafe', preferred: true, edits });
+    if (edits) fixes.push({ title: `Set a ${secs} s timeout on the client (\`${shape.ctorTimeout.path.join('.')}\`)`, safety: 'unsafe', preferred: true, edits });
   }
   if (call && shape.callArg !== undefined && shape.callTimeoutText && p.setting.kind === 'absent') {
-    const edits = addOptionEdits(ctx.file, call.node, shape.callArg, shape.callTimeoutText);
-    if (edits) fixes.push({ title: `Add \`${shape.callTimeoutText}\` to this call's options`, safety: 'unsafe', preferred: fixes.length === 0, edits });
+    const text = withSeconds(shape.callTimeoutText, secs);
+    const edits = addOptionEdits(ctx.file, call.node, shape.callArg, text);
+    if (edits) fixes.push({ title: `Add \`${text}\` to this call's options`, safety: 'unsafe', preferred: fixes.length === 0, edits });
   }
   return fixes;
 }
@@ -67,10 +77,11 @@ function httpCheck(ctx: JsContext, call: JsCall): Finding | undefined {
       if (r.kind === 'unknown' || (r.kind === 'value' && !isNoLimit(r.node))) return undefined;
     }
   }
-  const edits = addOptionEdits(ctx.file, call.node, index, http.lib.timeoutText);
+  const text = withSeconds(http.lib.timeoutText, fixSeconds(ctx, call));
+  const edits = addOptionEdits(ctx.file, call.node, index, text);
   const message = `${describeCall(call)} has no timeout: ${http.lib.defaultTimeout}. A hung upstream holds this request (and its socket) that long.`;
   return makeFinding(ctx, 'llm-call-without-timeout', 'warning', calleeRange(call), message, functionScopeOf(call.scope), [
-    edits ? { title: `Add \`${http.lib.timeoutText}\``, safety: 'unsafe', preferred: true, edits } : undefined,
+    edits ? { title: `Add \`${text}\``, safety: 'unsafe', preferred: true, edits } : undefined,
   ]);
 }
 

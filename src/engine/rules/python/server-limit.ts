@@ -7,6 +7,7 @@ import type { Handler } from '../../model/python/handlers';
 import type { Scope } from '../../model/python/model';
 import { callArguments, field, rangeOf } from '../../model/python/syntax';
 import { formatSeconds, policyOf } from '../../policy/python-policy';
+import { fitTimeout } from '../../policy/render';
 import { addKeywordEdit, replaceKeywordEdit } from '../../fix/python-args';
 import type { ServerLimit } from '../../limits/server-limits';
 import type { Finding, Fix } from '../../types';
@@ -49,8 +50,7 @@ function applies(limit: ServerLimit, call: LlmCall, handler: Handler): boolean {
 }
 
 function shortenFix(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: number): Fix | undefined {
-  const backoff = Array.from({ length: attempts - 1 }, (_, n) => Math.min(0.5 * 2 ** n, 8)).reduce((a, b) => a + b, 0);
-  const seconds = Math.max(1, Math.floor((limit.seconds * 0.8 - backoff) / attempts));
+  const seconds = fitTimeout(limit.seconds, attempts, (n) => Math.min(0.5 * 2 ** n, 8));
   const target = PER_CALL_TIMEOUT.has(call.sdk.id) ? call.node : call.client?.ctor && call.client.ctor.tree === call.node.tree ? call.client.ctor : undefined;
   if (!target) return undefined;
   const option = timeoutOption(call.sdk.id, seconds);
