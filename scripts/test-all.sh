@@ -62,7 +62,7 @@ step() {
 setup() {
   if [ ! -d node_modules ]; then npm ci --no-audit --no-fund || return 1; fi
   local need=() pkg
-  for pkg in chromium libkrb5-dev python3-fastapi python3-uvicorn python3-httpx python3-requests gunicorn; do
+  for pkg in chromium libkrb5-dev python3-fastapi python3-uvicorn python3-httpx python3-requests python3-tenacity gunicorn; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
   done
   if [ "${#need[@]}" -gt 0 ]; then

@@ -8,7 +8,7 @@ import type { Scope } from '../../model/python/model';
 import { callArguments, field, rangeOf, unparen } from '../../model/python/syntax';
 import { policyOf } from '../../policy/python-policy';
 import { replaceKeywordEdit } from '../../fix/python-args';
-import { retryHelperFix } from '../../fix/python-retry';
+import { retryHelperFixes } from '../../fix/python-retry';
 import type { Finding } from '../../types';
 import { enclosingFunction, makeFinding } from '../python-util';
 
@@ -53,7 +53,7 @@ export function checkRetryPython(ctx: PyContext): Finding[] {
     if (RAW_HTTP.has(call.sdk.id)) {
       if (retryDecorator(fn) || inRetryLoop(call.node, fn) || usesTransportRetries) continue;
       out.push(
-        makeFinding(ctx, 'llm-http-without-retry', 'warning', rangeOf(field(call.node, 'function') ?? call.node), `\`${call.calleeText}\` calls an LLM API with no retry: rate limits (429) and overloaded upstreams (5xx) are routine and each one fails this request. The SDKs retry twice with exponential backoff and honour \`retry-after\`; wrap this call the same way (tenacity \`@retry\` with \`wait_random_exponential\`, or a loop that reads \`retry-after\`).`, fn, [retryHelperFix(ctx, call)]),
+        makeFinding(ctx, 'llm-http-without-retry', 'warning', rangeOf(field(call.node, 'function') ?? call.node), `\`${call.calleeText}\` calls an LLM API with no retry: rate limits (429) and overloaded upstreams (5xx) are routine and each one fails this request. The SDKs retry twice with exponential backoff and honour \`retry-after\`; wrap this call the same way (tenacity \`@retry\` with \`wait_random_exponential\`, or a loop that reads \`retry-after\`).`, fn, retryHelperFixes(ctx, call)),
       );
       continue;
     }
