@@ -77,15 +77,26 @@ export class PyIndex {
     }
   }
 
-  private readonly resolveMemo = new Map<string, { file: string; name?: string } | null>();
+  /** Resolutions by importing file (relative names) or by its directory (absolute names), then by name. */
+  private readonly resolveMemo = new Map<string, Map<string, { file: string; name?: string } | null>>();
+  private readonly dirs = new Map<string, string>();
 
   /** Resolves an imported qualified name, as seen from `fromFile`, to a file and a top-level name. */
   resolve(fromFile: string, qname: string, depth = 0): { file: string; name?: string } | undefined {
-    const key = `${qname.startsWith('.') ? fromFile : ''}\u0000${qname}\u0000${qname.startsWith('.') ? '' : path.dirname(fromFile)}`;
-    const memo = this.resolveMemo.get(key);
+    let where: string;
+    if (qname.charCodeAt(0) === 46 /* . */) {
+      where = `\u0000${fromFile}`;
+    } else {
+      let dir = this.dirs.get(fromFile);
+      if (dir === undefined) this.dirs.set(fromFile, (dir = path.dirname(fromFile)));
+      where = dir;
+    }
+    let byName = this.resolveMemo.get(where);
+    if (!byName) this.resolveMemo.set(where, (byName = new Map()));
+    const memo = byName.get(qname);
     if (memo !== undefined) return memo ?? undefined;
     const result = this.resolveUncached(fromFile, qname, depth);
-    this.resolveMemo.set(key, result ?? null);
+    byName.set(qname, result ?? null);
     return result;
   }
 
@@ -148,6 +159,15 @@ export class PyIndex {
 
   facts(ref: FnRef): FnFacts | undefined {
     return this.summaries.get(ref.file)?.functions[ref.name];
+  }
+
+  /** What an imported name is bound to in the workspace: a client, a client factory, an SDK function alias. */
+  bindingOf(fromFile: string, qname: string): { client?: string; factory?: string; alias?: string } | undefined {
+    const r = this.resolve(fromFile, qname);
+    if (!r?.name) return undefined;
+    const s = this.summaries.get(r.file);
+    if (!s) return undefined;
+    return { client: s.clients[r.name], factory: s.factories[r.name], alias: s.aliases?.[r.name] };
   }
 
   /** Client class of an imported name (a module-level client in another file), if any. */

@@ -2,6 +2,7 @@
 // rules (each rule attaches its own fixes).
 
 import type { Node, Tree } from '../../parse/parser';
+import type { Parsed } from '../../parse/tree-cache';
 import type { FileAnalysis, Finding, RouteInfo } from '../../types';
 import { RULES } from '../../rules/registry';
 import { classifyCall, type LlmCall } from './calls';
@@ -36,8 +37,28 @@ export function pythonFacts(file: string, tree: Tree, index?: PyIndex, prebuilt?
   return { model, evaluator, calls, summary: summarizePython(file, model, evaluator, calls) };
 }
 
-export function analyzePythonFile(file: string, text: string, tree: Tree, index?: PyIndex, prebuilt?: PyModel, limits: ServerLimit[] = [], fixTimeoutSeconds = 30): FileAnalysis & { summary: PyFileSummary } {
-  const { model, evaluator, calls, summary } = pythonFacts(file, tree, index, prebuilt);
+/** The Python model of a cached tree, built once per tree (it does not depend on the index). */
+export function modelOf(parsed: Parsed): PyModel {
+  return parsed.derive('python-model', () => buildModel(parsed.tree.rootNode));
+}
+
+/**
+ * `pythonFacts` of a cached tree, kept with the tree: reused as long as the index answers the
+ * evaluator's cross-file queries as before (summarizing a file and then analysing it evaluates it once).
+ */
+export function cachedPythonFacts(file: string, parsed: Parsed, index?: PyIndex): PythonFacts {
+  const slot = parsed.derive('python-facts', () => ({ facts: undefined as PythonFacts | undefined }));
+  const kept = slot.facts;
+  if (kept && kept.summary.file === file && kept.evaluator.answersMatch(file, index)) {
+    kept.evaluator.rebind(file, index);
+    return kept;
+  }
+  return (slot.facts = pythonFacts(file, parsed.tree, index, modelOf(parsed)));
+}
+
+export function analyzePythonFile(file: string, text: string, tree: Tree, index?: PyIndex, prebuilt?: PyModel | PythonFacts, limits: ServerLimit[] = [], fixTimeoutSeconds = 30): FileAnalysis & { summary: PyFileSummary } {
+  const facts = prebuilt && 'evaluator' in prebuilt ? prebuilt : pythonFacts(file, tree, index, prebuilt);
+  const { model, evaluator, calls, summary } = facts;
   const handlers = findHandlers(model, evaluator);
   const handlerByNode = new Map(handlers.map((h) => [h.scope.node.id, h]));
 

@@ -38,6 +38,14 @@ export class Evaluator {
   private readonly scopeByCall = new Map<number, Scope>();
   /** Cross-file lookups: clients and client factories defined in other workspace files. */
   external?: { file: string; index: PyIndex };
+  /**
+   * Every answer this evaluator got from the index (imported names, `app.state` clients), by query.
+   * The evaluator and anything derived from it can be reused with another index that gives the same
+   * answers (`answersMatch`); with no index every answer is ''.
+   */
+  private readonly importAnswers = new Map<string, string>();
+  private readonly stateAnswers = new Map<string, string>();
+  private readonly importValues = new Map<string, Value>();
 
   constructor(private readonly model: PyModel) {
     for (const fn of model.functions) if (fn.kind === 'function') this.functionByNode.set(fn.node.id, fn);
@@ -45,6 +53,20 @@ export class Evaluator {
   }
 
   /** The scope whose body makes this call (module scope when unknown). */
+  /** True when `index` (or no index) answers every cross-file query made so far as before. */
+  answersMatch(file: string, index: PyIndex | undefined): boolean {
+    if (this.importAnswers.size + this.stateAnswers.size === 0) return true;
+    if (this.external && this.external.file !== file) return false;
+    for (const [qname, answer] of this.importAnswers) if (importAnswer(file, index, qname) !== answer) return false;
+    for (const [name, answer] of this.stateAnswers) if ((index?.stateClient(name) ?? '') !== answer) return false;
+    return true;
+  }
+
+  /** Points later queries at `index` (after `answersMatch` said its answers so far are the same). */
+  rebind(file: string, index: PyIndex | undefined): void {
+    this.external = index ? { file, index } : undefined;
+  }
+
   scopeOfNode(call: Node): Scope {
     return this.scopeByCall.get(call.id) ?? this.model.module;
   }
@@ -101,7 +123,7 @@ export class Evaluator {
               }
             }
             // Set in another module (a lifespan hook in main.py, read in a router).
-            const elsewhere = this.external?.index.stateClient(state[1]);
+            const elsewhere = this.stateClient(state[1]);
             const hit = elsewhere ? decodeClient(elsewhere) : undefined;
             if (hit) return { kind: 'client', hit };
           }
@@ -259,19 +281,33 @@ export class Evaluator {
 
   /** A catalogued name, or else what another workspace file binds it to (client, client factory). */
   resolveImported(qname: string, isModule: boolean): Value {
+    const key = isModule ? `m${qname}` : `q${qname}`;
+    let value = this.importValues.get(key);
+    if (!value) this.importValues.set(key, (value = this.resolveImportedUncached(qname, isModule)));
+    return value;
+  }
+
+  private resolveImportedUncached(qname: string, isModule: boolean): Value {
     const v = resolveQname(qname, isModule);
-    if (v.kind !== 'qname' || !this.external) return v;
-    const { file, index } = this.external;
-    const cls = index.clientOf(file, qname);
+    if (v.kind !== 'qname') return v;
+    let answer = this.importAnswers.get(qname);
+    if (answer === undefined) this.importAnswers.set(qname, (answer = importAnswer(this.external?.file ?? '', this.external?.index, qname)));
+    if (answer === '') return v;
+    const [cls, made, alias] = answer.split('\u0000');
     if (cls) {
       const hit = decodeClient(cls);
       if (hit) return { kind: 'client', hit };
     }
-    const made = index.factoryOf(file, qname);
     if (made) return { kind: 'extFactory', cls: made };
-    const alias = index.aliasOf(file, qname);
     if (alias) return resolveQname(alias, false);
     return v;
+  }
+
+  /** The client another workspace file stores as `app.state.<name>`, if any. */
+  private stateClient(name: string): string | undefined {
+    let answer = this.stateAnswers.get(name);
+    if (answer === undefined) this.stateAnswers.set(name, (answer = this.external?.index.stateClient(name) ?? ''));
+    return answer || undefined;
   }
 
   /** Evaluates the assigned expressions, latest first, and returns the first one that says something. */
@@ -384,7 +420,27 @@ function scope0(call: Node, ev: Evaluator): Scope {
   return ev.scopeOfNode(call);
 }
 
+/** What the index binds an imported name to, as one string ('' when nothing): client, factory, SDK alias. */
+function importAnswer(file: string, index: PyIndex | undefined, qname: string): string {
+  if (!index) return '';
+  const b = index.bindingOf(file, qname);
+  return b && (b.client || b.factory || b.alias) ? `${b.client ?? ''}\u0000${b.factory ?? ''}\u0000${b.alias ?? ''}` : '';
+}
+
+/** Catalog lookups are pure: one result per qualified name (values are never mutated). */
+const qnameValues = [new Map<string, Value>(), new Map<string, Value>()];
+
 export function resolveQname(qname: string, isModule: boolean): Value {
+  const memo = qnameValues[isModule ? 1 : 0];
+  let v = memo.get(qname);
+  if (!v) {
+    if (memo.size > 50_000) memo.clear();
+    memo.set(qname, (v = resolveQnameUncached(qname, isModule)));
+  }
+  return v;
+}
+
+function resolveQnameUncached(qname: string, isModule: boolean): Value {
   const cls = findClientClass(qname);
   if (cls) return { kind: 'clientClass', hit: cls };
   const fn = findModuleFunction(qname, true);
