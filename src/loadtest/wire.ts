@@ -510,12 +510,18 @@ export class WireConnection {
   send(): void {
     if (this.destroyed) throw new Error('the connection is destroyed');
     if (this.inFlight) throw new Error('a request is already in flight on this connection');
-    this.inFlight = true;
-    this.active = true;
     this.parser.reset();
     let sock = this.socket;
-    if (!sock || sock.destroyed) sock = this.open();
-    sock.write(this.options.request);
+    try {
+      if (!sock || sock.destroyed) sock = this.open();
+      sock.write(this.options.request);
+    } catch (err) {
+      // Thrown, not emitted (a bad port, say): the caller gets it, and the connection stays usable.
+      this.drop();
+      throw err;
+    }
+    this.inFlight = true;
+    this.active = true;
   }
 
   /** Closes the connection; a request in flight is dropped without a callback. */
