@@ -15,6 +15,16 @@ export function addKeywordEdit(file: string, call: Node, key: string, value: str
     return { file, range: { start: at, end: at }, newText: `${key}=${value}` };
   }
   const last = named[named.length - 1];
+  const prev = named.length > 1 ? named[named.length - 2] : undefined;
+  // One argument per line: the new keyword gets its own line, with the same indent and comma style.
+  const ownLine = last.startPosition.row > (prev ? prev.endPosition.row : args.startPosition.row);
+  const comma = last.nextSibling?.type === ',' ? last.nextSibling : undefined;
+  if (ownLine) {
+    const indent = ' '.repeat(last.startPosition.column);
+    const after = comma ?? last;
+    const at = { line: after.endPosition.row, character: after.endPosition.column };
+    return { file, range: { start: at, end: at }, newText: comma ? `\n${indent}${key}=${value},` : `,\n${indent}${key}=${value}` };
+  }
   const at = { line: last.endPosition.row, character: last.endPosition.column };
   return { file, range: { start: at, end: at }, newText: `, ${key}=${value}` };
 }

@@ -51,6 +51,9 @@ export function isServerConfigFile(file: string): boolean {
   );
 }
 
+/** Between a command-line flag and its value: `=`, spaces, or `", "` in an exec-form list. */
+const FLAG_VALUE = `(?:=["']?|["']?\\s*,\\s*["']|\\s+["']?)`;
+
 /** Python files that configure gunicorn (`gunicorn.conf.py` and common variants). */
 export function isGunicornConfig(file: string): boolean {
   return /^gunicorn[._-]?(conf|config|cfg)?\.py$/.test(path.basename(file).toLowerCase()) || /^gunicorn_conf\.py$/.test(path.basename(file).toLowerCase());
@@ -106,10 +109,11 @@ export function limitsInFile(file: string, text: string): ServerLimit[] {
     if (/^\s*#/.test(text.slice(lineStart, m.index + 1))) continue; // commented out
     const fullLine = text.slice(lineStart, text.indexOf('\n', m.index) === -1 ? undefined : text.indexOf('\n', m.index));
     if (/pip\s+install|apt-get|apk add|poetry add|uv add|requirements|==\d/i.test(fullLine)) continue;
-    const t = /(?:--timeout|-t)[=\s]+["']?(\d+)/.exec(line);
-    const conf = /(?:-c|--config)[=\s]+["']?([\w./-]+)/.exec(line);
-    const heartbeatOnly = /(?:-k|--worker-class)[=\s]+["']?[\w.]*(uvicorn|aiohttp|asyncio)/i.test(line) ? true : undefined;
-    if (t) add('gunicorn', Number(t[1]), m.index, line.length, `gunicorn \`${t[0].replace(/["']/g, '')}\``, heartbeatOnly ? { heartbeatOnly } : {});
+    // `--timeout 45`, `--timeout=45`, and the exec form `"--timeout", "45"` (Dockerfile CMD, compose lists).
+    const t = new RegExp(`(?<![\\w-])(?:--timeout|-t)${FLAG_VALUE}(\\d+)`).exec(line);
+    const conf = new RegExp(`(?<![\\w-])(?:-c|--config)${FLAG_VALUE}([\\w./-]+)`).exec(line);
+    const heartbeatOnly = new RegExp(`(?<![\\w-])(?:-k|--worker-class)${FLAG_VALUE}[\\w.]*(uvicorn|aiohttp|asyncio)`, 'i').test(line) ? true : undefined;
+    if (t) add('gunicorn', Number(t[1]), m.index, line.length, `gunicorn \`${/^--/.test(t[0]) ? '--timeout' : '-t'} ${t[1]}\``, heartbeatOnly ? { heartbeatOnly } : {});
     else if (!conf) add('gunicorn', GUNICORN_DEFAULT_S, m.index, Math.min(line.length, 200), `gunicorn's default \`--timeout 30\``, heartbeatOnly ? { heartbeatOnly } : {});
   }
 
