@@ -91,6 +91,7 @@ export class Engine {
   private readonly summaryCache = new Map<string, { key: string; summary: PyFileSummary | undefined }>();
   private readonly jsSummaryCache = new Map<string, { key: string; summary: JsFileSummary | undefined }>();
   private readonly lastSummary = new Map<string, { text: string; summary: PyFileSummary }>();
+  private readonly mayMatter = new Map<string, { text: string; value: boolean }>();
 
   private readonly trees: TreeCache;
 
@@ -149,11 +150,13 @@ export class Engine {
   /** Analyses one file. `file` is an absolute path; `text` its current content; `index` the workspace's. */
   analyze(file: string, text: string, options: AnalyzeOptions = {}, index?: PyIndex, jsIndex?: JsIndex): FileAnalysis {
     const language = languageOf(file);
-    const lines = countLines(text);
-    const empty = (notes: string[]): FileAnalysis => ({ file, language: language ?? 'python', findings: [], routes: [], notes, lines });
+    const empty = (notes: string[]): FileAnalysis => ({ file, language: language ?? 'python', findings: [], routes: [], notes, lines: countLines(text) });
     if (!language) return empty([`${file}: not a Python, JavaScript or TypeScript file`]);
     if (text.length > MAX_FILE_CHARS) return empty([`${file}: skipped, ${Math.round(text.length / 1048576)} MB is over the ${MAX_FILE_CHARS / 1048576} MB limit`]);
     if (text.indexOf('\u0000') !== -1 && looksBinary(text)) return empty([`${file}: skipped, looks like a binary file`]);
+    // No SDK or framework is named anywhere in the file and the index knows no LLM facts reaching it:
+    // nothing any rule could report (decided before hashing, as most files of a workspace end here).
+    if (language === 'python' && !this.pythonMayMatter(file, text) && !(index && index.mayHaveFindings(file))) return empty([]);
 
     let raw: FileAnalysis;
     const limitsKey =
@@ -192,6 +195,7 @@ export class Engine {
     this.summaryCache.delete(file);
     this.jsSummaryCache.delete(file);
     this.lastSummary.delete(file);
+    this.mayMatter.delete(file);
     this.trees.forget(file);
   }
 
@@ -237,13 +241,19 @@ export class Engine {
     return pythonMayMatter(text);
   }
 
+  /** `mentionsPythonSdk`, remembered for the file's current text. */
+  private pythonMayMatter(file: string, text: string): boolean {
+    const known = this.mayMatter.get(file);
+    if (known && known.text === text) return known.value;
+    const value = pythonMayMatter(text);
+    this.mayMatter.set(file, { text, value });
+    if (this.mayMatter.size > 20_000) this.mayMatter.delete(this.mayMatter.keys().next().value as string);
+    return value;
+  }
+
   private analyzeUncached(file: string, text: string, language: Language, index: PyIndex | undefined, limits: ServerLimit[], fixTimeoutSeconds?: number, jsIndex?: JsIndex): FileAnalysis {
     if (language !== 'python') {
       return analyzeJsFile(file, text, this.trees.get(file, language, text).tree, language, jsIndex?.view(file), limits, fixTimeoutSeconds);
-    }
-    if (!pythonMayMatter(text) && !(index && index.mayHaveFindings(file))) {
-      // No SDK or framework is named anywhere in the file: nothing any rule could report.
-      return { file, language, findings: [], routes: [], notes: [], lines: countLines(text) };
     }
     const parsed = this.trees.get(file, 'python', text);
     return analyzePythonFile(file, text, parsed.tree, index, cachedPythonFacts(file, parsed, index), limits, fixTimeoutSeconds);
@@ -251,6 +261,7 @@ export class Engine {
 }
 
 function applyOptions(findings: Finding[], text: string, options: AnalyzeOptions): Finding[] {
+  if (findings.length === 0) return [];
   const lines = text.split('\n');
   const out: Finding[] = [];
   for (const f of findings) {
