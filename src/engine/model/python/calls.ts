@@ -47,6 +47,8 @@ export interface LlmCall {
   client?: ClientValue;
   usage: Usage;
   streaming: boolean;
+  /** Raw HTTP through a client built in this file (`httpx.Client(...)`, `aiohttp.ClientSession(...)`): its constructor. */
+  httpCtor?: Node;
 }
 
 export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): LlmCall | undefined {
@@ -78,7 +80,7 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
   }
   const http = rawHttpCall(call, callee, scope, evaluator);
   if (http) {
-    return { node: call, scope, sdk: http.sdk, async: http.async, awaitable: true, calleeText: fn.text.replace(/\s+/g, ''), usage: usageOf(call), streaming: streamingArg };
+    return { node: call, scope, sdk: http.sdk, async: http.async, awaitable: true, calleeText: fn.text.replace(/\s+/g, ''), usage: usageOf(call), streaming: streamingArg, httpCtor: http.ctor };
   }
   const moduleHit = callee.kind === 'sdkFunction' ? callee.hit : callee.kind === 'module' ? findModuleFunction(callee.qname) : undefined;
   if (moduleHit) {
@@ -91,8 +93,8 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
 }
 
 /** A raw HTTP request (requests, httpx, urllib, aiohttp) whose URL or base URL is an LLM API. */
-function rawHttpCall(call: Node, callee: Value, scope: Scope, evaluator: Evaluator): { sdk: PySdk; async: boolean } | undefined {
-  let hit: { sdk: PySdk; async: boolean } | undefined;
+function rawHttpCall(call: Node, callee: Value, scope: Scope, evaluator: Evaluator): { sdk: PySdk; async: boolean; ctor?: Node } | undefined {
+  let hit: { sdk: PySdk; async: boolean; ctor?: Node } | undefined;
   let baseUrl: string | undefined;
   if (callee.kind === 'qname' || callee.kind === 'module') {
     const sdk = HTTP_FUNCTIONS[callee.qname];
@@ -100,7 +102,7 @@ function rawHttpCall(call: Node, callee: Value, scope: Scope, evaluator: Evaluat
   } else if (callee.kind === 'method' && HTTP_METHODS.has(callee.method)) {
     const client = HTTP_CLIENTS[callee.qname];
     if (client) {
-      hit = client;
+      hit = { ...client, ctor: callee.ctor };
       const base = callee.ctor ? callArguments(callee.ctor).keywords.get('base_url') : undefined;
       baseUrl = base ? stringOf(base, scope, evaluator) : undefined;
     }
