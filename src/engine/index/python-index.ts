@@ -68,9 +68,7 @@ export class PyIndex {
 
   private add(s: PyFileSummary): void {
     this.summaries.set(s.file, s);
-    const segs = moduleSegments(s.file);
-    for (let k = 1; k <= Math.min(MAX_SUFFIX, segs.length); k++) {
-      const key = segs.slice(segs.length - k).join('.');
+    for (const key of suffixKeys(s.file)) {
       const list = this.bySuffix.get(key);
       if (list) list.push(s.file);
       else this.bySuffix.set(key, [s.file]);
@@ -412,6 +410,21 @@ function hops(chain: Hop[] | undefined): string {
 /** Usage kinds under which an awaited-style coroutine actually runs. */
 export function runsCoroutine(usage: string): boolean {
   return usage === 'awaited' || usage === 'argument' || usage === 'returned' || usage === 'assigned' || usage === 'stored' || usage === 'yielded' || usage === 'other';
+}
+
+const suffixMemo = new Map<string, string[]>();
+
+/** The dotted module paths a file can be imported as (`c`, `b.c`, `a.b.c` for a/b/c.py), remembered per path. */
+function suffixKeys(file: string): string[] {
+  let keys = suffixMemo.get(file);
+  if (!keys) {
+    const segs = moduleSegments(file);
+    keys = [];
+    for (let k = 1; k <= Math.min(MAX_SUFFIX, segs.length); k++) keys.push(segs.slice(segs.length - k).join('.'));
+    if (suffixMemo.size > 200_000) suffixMemo.clear();
+    suffixMemo.set(file, keys);
+  }
+  return keys;
 }
 
 function moduleSegments(file: string): string[] {

@@ -13,7 +13,6 @@ import type { JsFileSummary } from '../model/js/summary';
 import { readTsconfigPaths, type TsPaths } from '../model/js/resolve';
 import * as path from 'path';
 
-const IMPORT_LINE = /^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import|import[ \t]+([\w.]+))/gm;
 /** JS/TS module specifiers: `from '…'`, `require('…')`, `import('…')`, `import '…'`. */
 const JS_SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"`]([^'"`\n]+)['"`]/gm;
 
@@ -194,13 +193,25 @@ export class Workspace {
     this.dirty.clear();
     let index = this.buildIndex();
     for (let round = 0; round < 16; round++) {
-      const interesting = round === 0 ? undefined : this.interestingModules(index);
       const take: string[] = [];
-      // Round 0 looks only at changed files: the others were found not to name an SDK before.
-      for (const file of round === 0 ? fresh : this.waiting) {
-        const text = this.texts.get(file);
-        if (text === undefined || !this.waiting.has(file)) continue;
-        if (interesting === undefined ? Engine.mentionsPythonSdk(text) : this.importsAny(file, text, interesting, index)) take.push(file);
+      if (round === 0) {
+        // Round 0 looks only at changed files: the others were found not to name an SDK before.
+        for (const file of fresh) {
+          const text = this.texts.get(file);
+          if (text !== undefined && this.waiting.has(file) && Engine.mentionsPythonSdk(text)) take.push(file);
+        }
+      } else if (this.anyInteresting(index)) {
+        // Waiting files importing a module with LLM facts; each imported module is checked once per round.
+        const known = new Map<string, boolean>();
+        const interesting = (f: string): boolean => {
+          let v = known.get(f);
+          if (v === undefined) known.set(f, (v = this.isInteresting(f, index)));
+          return v;
+        };
+        for (const file of this.waiting) {
+          const text = this.texts.get(file);
+          if (text !== undefined && this.importsAny(file, text, interesting, index)) take.push(file);
+        }
       }
       if (take.length === 0 && round > 0) break;
       for (const file of take) {
@@ -368,41 +379,38 @@ export class Workspace {
     return new PyIndex([...this.summaries.values(), ...stubs]);
   }
 
-  /** Files holding LLM facts: LLM calls, clients, factories, or helpers leading to them. */
-  private interestingModules(index: PyIndex): Set<string> {
-    const out = new Set<string>();
-    for (const s of this.summaries.values()) {
-      if (Object.keys(s.clients).length || Object.keys(s.factories).length || Object.keys(s.state ?? {}).length || Object.keys(s.aliases ?? {}).length) {
-        out.add(s.file);
-        continue;
-      }
-      for (const [name, fn] of Object.entries(s.functions)) {
-        if (fn.direct.length > 0 || index.blockingChain({ file: s.file, name }) || index.coroutineChain({ file: s.file, name })) {
-          out.add(s.file);
-          break;
-        }
-      }
-    }
-    return out;
+  /** Whether some summarized file holds LLM facts (stops at the first). */
+  private anyInteresting(index: PyIndex): boolean {
+    for (const file of this.summaries.keys()) if (this.isInteresting(file, index)) return true;
+    return false;
   }
 
-  /** Whether a file's import lines name one of `files` (cheap: no parse; cached per file version). */
-  private importsAny(file: string, text: string, files: Set<string>, index: PyIndex): boolean {
-    if (files.size === 0) return false;
+  /** A summarized file holding LLM facts: LLM calls, clients, factories, or helpers leading to them. */
+  private isInteresting(file: string, index: PyIndex): boolean {
+    const s = this.summaries.get(file);
+    if (!s) return false;
+    if (Object.keys(s.clients).length || Object.keys(s.factories).length || Object.keys(s.state ?? {}).length || Object.keys(s.aliases ?? {}).length) return true;
+    for (const [name, fn] of Object.entries(s.functions)) {
+      if (fn.direct.length > 0 || index.blockingChain({ file: s.file, name }) || index.coroutineChain({ file: s.file, name })) return true;
+    }
+    return false;
+  }
+
+  /** Whether a file's import lines name a file `accept`s (cheap: no parse; cached per file version). */
+  private importsAny(file: string, text: string, accept: (file: string) => boolean, index: PyIndex): boolean {
     let targets = this.importTargets.get(file);
     if (!targets) {
       targets = this.scanImports(file, text, index);
       this.importTargets.set(file, targets);
     }
-    for (const t of targets) if (files.has(t)) return true;
+    for (const t of targets) if (accept(t)) return true;
     return false;
   }
 
   /** Workspace files named by a file's import lines. */
   private scanImports(file: string, text: string, index: PyIndex): Set<string> {
     const out = new Set<string>();
-    IMPORT_LINE.lastIndex = 0;
-    for (let m = IMPORT_LINE.exec(text); m; m = IMPORT_LINE.exec(text)) {
+    for (const m of importLines(text)) {
       const mod = m[1] ?? m[2] ?? '';
       const r = index.resolve(file, mod);
       if (r) out.add(r.file);
@@ -419,6 +427,33 @@ export class Workspace {
     }
     return out;
   }
+}
+
+/** A Python import line, tried at a line start: `from x import` or `import x`. */
+const IMPORT_AT = /[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import|import[ \t]+([\w.]+))/y;
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/**
+ * Import lines of a Python file (what `/^…/gm` would find) without running a multiline regex over the
+ * whole text: only lines containing `import` can match, so each such line is tried once from its start.
+ */
+function importLines(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let lineEnd = -1;
+  for (let i = text.indexOf('import'); i !== -1; i = text.indexOf('import', i + 6)) {
+    if (i < lineEnd) continue;
+    let start = i;
+    while (start > 0 && !isLineBreak(text.charCodeAt(start - 1))) start--;
+    lineEnd = i + 6;
+    while (lineEnd < text.length && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
+    IMPORT_AT.lastIndex = start;
+    const m = IMPORT_AT.exec(text);
+    if (m) out.push(m);
+  }
+  return out;
 }
 
 function isTsconfig(file: string): boolean {
