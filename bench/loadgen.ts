@@ -17,8 +17,8 @@ const HELP = `npm run bench:loadgen -- [options]
   --undici          also run Loopsafe's undici transport (LOOPSAFE_LOADGEN_TRANSPORT=undici) each round
   --warmup S        seconds of unmeasured load on the server before round 1 (default 2)
 Each round prints req/s, generator CPU per completed request (user+system, and user alone), the server's
-CPU share and CPU per request, and the generator's RSS (first sample → last sample, max). The machine may be
-shared: compare within a round, and repeat.`;
+CPU share and CPU per request, the generator's RSS (first sample → last sample, max), and how much of the two
+cores other processes took meanwhile. The machine may be shared: compare within a round, and repeat.`;
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => {
@@ -123,6 +123,22 @@ function cpuTicks(pid: number): number {
     return NaN;
   }
 }
+/** Busy ticks of cores 0 and 1 together (Linux), or NaN: with the two processes' own ticks, what others used. */
+function coreBusyTicks(): number {
+  try {
+    let busy = 0;
+    for (const line of fs.readFileSync('/proc/stat', 'utf8').split('\n')) {
+      const m = /^cpu([01]) (.*)$/.exec(line);
+      if (!m) continue;
+      const v = m[2].trim().split(/\s+/).map(Number);
+      // user nice system idle iowait irq softirq steal
+      busy += v[0] + v[1] + v[2] + v[5] + v[6] + v[7];
+    }
+    return busy;
+  } catch {
+    return NaN;
+  }
+}
 const TICKS_PER_S = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
 
 const mb = (b: number) => `${Math.round(b / 1048576)} MB`;
@@ -169,10 +185,13 @@ async function main(): Promise<void> {
       const results = new Map<Generator, Measured>();
       for (const g of order) {
         const s0 = cpuTicks(server.pid!);
+        const b0 = coreBusyTicks();
         const t0 = performance.now();
         const m = JSON.parse(await run(g.argv(url), g.env)) as Measured;
         const wallS = (performance.now() - t0) / 1000;
         const serverS = (cpuTicks(server.pid!) - s0) / TICKS_PER_S;
+        // CPU that other processes took on the two cores during this run (the machine may be shared).
+        const othersS = (coreBusyTicks() - b0) / TICKS_PER_S - serverS - (m.userUs + m.systemUs) / 1e6;
         results.set(g, m);
         const perReq = (us: number) => (m.completed > 0 ? (us / m.completed).toFixed(1) : '-');
         const mem = m.memory;
@@ -180,7 +199,8 @@ async function main(): Promise<void> {
         console.log(
           `  ${g.name.padEnd(18)} ${fmt(m.rps).padStart(7)} req/s  p99 ${m.p99} ms  errors ${JSON.stringify(m.errors)}  ` +
             `CPU ${perReq(m.userUs + m.systemUs)} µs/req (user ${perReq(m.userUs)})${serverPart}  ` +
-            `RSS ${mb(m.rssBefore)} before, ${mb(mem[0])} at 1 s → ${mb(mem[mem.length - 1])} at end (max ${mb(Math.max(...mem))})`,
+            `RSS ${mb(m.rssBefore)} before, ${mb(mem[0])} at 1 s → ${mb(mem[mem.length - 1])} at end (max ${mb(Math.max(...mem))})` +
+            (Number.isFinite(othersS) ? `  others on these cores: ${(Math.max(0, othersS) / wallS).toFixed(2)} cores` : ''),
         );
       }
       const ratio = results.get(ours)!.rps / results.get(ac)!.rps;
