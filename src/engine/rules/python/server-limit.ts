@@ -9,13 +9,16 @@ import { callArguments, field, rangeOf } from '../../model/python/syntax';
 import { formatSeconds, policyOf } from '../../policy/python-policy';
 import { fitTimeout } from '../../policy/render';
 import { addKeywordEdit, replaceKeywordEdit } from '../../fix/python-args';
+import { streamAnswerFix } from '../../fix/python-stream';
 import type { ServerLimit } from '../../limits/server-limits';
-import type { Finding, Fix } from '../../types';
+import type { Finding, Fix, TextEdit } from '../../types';
 import { enclosingFunction, makeFinding } from '../python-util';
 import { timeoutOption } from './timeout';
 
 /** ASGI frameworks: under gunicorn they run in asyncio workers, whose timeout is a heartbeat. */
 const ASYNC_NATIVE = new Set(['fastapi', 'starlette', 'litestar', 'quart', 'aiohttp', 'sanic']);
+/** Limits on how long the upstream may stay silent (not on the whole request): streaming helps there. */
+const IDLE_LIMITS = new Set(['nginx', 'cloudflare']);
 /** SDKs whose calls take a per-request timeout keyword. */
 const PER_CALL_TIMEOUT = new Set(['openai', 'anthropic', 'groq', 'together', 'fireworks', 'requests', 'httpx', 'litellm', 'cohere', 'mistralai']);
 
@@ -49,7 +52,8 @@ function applies(limit: ServerLimit, call: LlmCall, handler: Handler): boolean {
   return !heartbeatOnly || (!call.async && handler.runsOn === 'event-loop');
 }
 
-function shortenFix(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: number): Fix | undefined {
+/** The edit setting a timeout that fits the limit on the call (or its client built here), and its text. */
+function fitEdit(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: number): { edit: TextEdit; text: string; onCall: boolean } | undefined {
   const seconds = fitTimeout(limit.seconds, attempts, (n) => Math.min(0.5 * 2 ** n, 8));
   const target = PER_CALL_TIMEOUT.has(call.sdk.id) ? call.node : call.client?.ctor && call.client.ctor.tree === call.node.tree ? call.client.ctor : undefined;
   if (!target) return undefined;
@@ -57,12 +61,17 @@ function shortenFix(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts:
   if (!option) return undefined;
   const existing = callArguments(target).keywords.get(option.key);
   const edit = existing ? replaceKeywordEdit(ctx.file, target, option.key, option.value) : addKeywordEdit(ctx.file, target, option.key, option.value);
-  if (!edit) return undefined;
+  return edit ? { edit, text: `${option.key}=${option.value}`, onCall: target === call.node } : undefined;
+}
+
+function shortenFix(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: number): Fix | undefined {
+  const fit = fitEdit(ctx, call, limit, attempts);
+  if (!fit) return undefined;
   return {
-    title: `Set \`${option.key}=${option.value}\` on the ${target === call.node ? 'call' : 'client'} (under the ${formatSeconds(limit.seconds)} limit${attempts > 1 ? ` over ${attempts} attempts` : ''})`,
+    title: `Set \`${fit.text}\` on the ${fit.onCall ? 'call' : 'client'} (under the ${formatSeconds(limit.seconds)} limit${attempts > 1 ? ` over ${attempts} attempts` : ''})`,
     safety: 'unsafe',
     preferred: true,
-    edits: [edit],
+    edits: [fit.edit],
   };
 }
 
@@ -83,7 +92,11 @@ export function checkServerLimits(ctx: PyContext): Finding[] {
     const attempts = typeof policy.retries.value === 'number' ? policy.retries.value + 1 : 1;
     const wait = worst === null ? 'can wait forever (no timeout)' : `can wait ${formatSeconds(worst)} (${formatSeconds(policy.timeout.value)} per attempt × ${attempts} attempt${attempts === 1 ? '' : 's'}${attempts > 1 ? ' + backoff' : ''}; ${policy.timeout.source})`;
     const message = `\`${call.calleeText}\` ${wait}, but ${limit.label} cuts the request first: ${consequence(limit)}. Set a timeout below the limit and answer with a clear error.`;
-    const finding = makeFinding(ctx, 'timeout-exceeds-server-limit', 'warning', rangeOf(field(call.node, 'function') ?? call.node), message, handlers[0].scope, [shortenFix(ctx, call, limit, attempts)]);
+    const finding = makeFinding(ctx, 'timeout-exceeds-server-limit', 'warning', rangeOf(field(call.node, 'function') ?? call.node), message, handlers[0].scope, [
+      shortenFix(ctx, call, limit, attempts),
+      // nginx and Cloudflare time out an upstream that sends nothing: a streamed answer keeps it alive.
+      IDLE_LIMITS.has(limit.kind) && ctx.handlerOf(fn) ? streamAnswerFix(ctx, call, ctx.handlerOf(fn)!, fitEdit(ctx, call, limit, attempts)?.edit) : undefined,
+    ]);
     finding.related.push({ location: { file: limit.file, range: limit.range }, message: limit.label });
     out.push(finding);
   }
