@@ -49,6 +49,40 @@ export interface PySdk {
   callable?: boolean;
   /** Resource paths whose call is local and returns a client-like session (`client.chats.create`). */
   sessionPaths?: string[];
+  /** How the constructor takes a timeout; unset: `timeout=` in seconds; null: it takes none. */
+  timeoutArg?: PyTimeoutArg | null;
+  /** How one API call takes a timeout; unset: as the constructor; null: calls take none. */
+  callTimeoutArg?: PyTimeoutArg | null;
+  /** Classes whose defaults or timeout keyword differ from the SDK's (integrations, routers, legacy clients). */
+  classOverrides?: PyClassOverride[];
+  /** False when a timed-out attempt is not retried (cohere retries connection errors and status codes only). */
+  retriesTimeouts?: boolean;
+  /** How messages name the default when it changed across versions. */
+  defaultNote?: string;
+}
+
+/**
+ * Where a timeout goes and how N seconds are written: `s` → `key=N`, `ms` → `key=N*1000`,
+ * `dict-s`/`dict-ms` → `key={"timeout": N}` (or N*1000), `aiohttp` → `key=aiohttp.ClientTimeout(total=N)`,
+ * `botocore` → `key=Config(read_timeout=N)`.
+ */
+export interface PyTimeoutArg {
+  key: string;
+  form: 's' | 'ms' | 'dict-s' | 'dict-ms' | 'aiohttp' | 'botocore';
+}
+
+export interface PyClassOverride {
+  /** Qualified class names; a name ending in `.` matches every class below it. */
+  qnames: string[];
+  defaults?: { timeoutSeconds: number | null; retries: number };
+  timeoutArg?: PyTimeoutArg | null;
+  defaultNote?: string;
+}
+
+/** The override of `sdk` for the class `qname`, if any. */
+export function classOverride(sdk: PySdk, qname: string | undefined): PyClassOverride | undefined {
+  if (!qname || !sdk.classOverrides) return undefined;
+  return sdk.classOverrides.find((o) => o.qnames.some((q) => (q.endsWith('.') ? qname.startsWith(q) : qname === q)));
 }
 
 const STAINLESS_CLIENT_RETURNING = ['with_options', 'copy'];
@@ -151,6 +185,8 @@ PYTHON_SDKS.push(
     id: 'google-genai', modules: ['google.genai', 'google'], classes: [{ qname: 'google.genai.Client', async: false }, { qname: 'google.genai.client.Client', async: false }],
     clientReturning: [], nonApiMethods: ['close', 'aclose'], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
     defaults: { timeoutSeconds: null, retries: 0 }, asyncAttr: 'aio', sessionPaths: ['chats.create'],
+    // `HttpOptions.timeout` counts milliseconds; per call it sits in `config=GenerateContentConfig(http_options=...)`.
+    timeoutArg: { key: 'http_options', form: 'dict-ms' }, callTimeoutArg: null,
   },
   pairsOnly('google-generativeai', ['google.generativeai'], [{ qname: 'google.generativeai.GenerativeModel', async: false }], {
     generate_content: 'generate_content_async', count_tokens: 'count_tokens_async', send_message: 'send_message_async', embed_content: 'embed_content_async',
@@ -158,6 +194,8 @@ PYTHON_SDKS.push(
     moduleSync: ['google.generativeai.embed_content', 'google.generativeai.generate_text', 'google.generativeai.chat'],
     moduleAsync: ['google.generativeai.embed_content_async'],
     clientReturning: ['start_chat'],
+    // `GenerativeModel(...)` takes no timeout: each call takes `request_options={"timeout": s}`.
+    timeoutArg: null, callTimeoutArg: { key: 'request_options', form: 'dict-s' },
   }),
   {
     id: 'mistralai', modules: ['mistralai'],
@@ -168,10 +206,16 @@ PYTHON_SDKS.push(
     ],
     clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
     defaults: { timeoutSeconds: 300, retries: 0 },
+    timeoutArg: { key: 'timeout_ms', form: 'ms' },
+    defaultNote: '5 min (since 2.4.13; none up to 2.2)',
+    // 0.x `MistralClient(timeout=120, max_retries=5)` counts seconds.
+    classOverrides: [{ qnames: ['mistralai.client.MistralClient', 'mistralai.async_client.MistralAsyncClient'], defaults: { timeoutSeconds: 120, retries: 5 }, timeoutArg: { key: 'timeout', form: 's' }, defaultNote: '' }],
     asyncPairs: { complete: 'complete_async', stream: 'stream_async', parse: 'parse_async', create: 'create_async', process: 'process_async' },
   },
   stainless('cohere', ['cohere'], [['cohere.Client', 'cohere.AsyncClient'], ['cohere.ClientV2', 'cohere.AsyncClientV2']], { timeoutSeconds: 300, retries: 2 }, {
     clientReturning: [], asyncContextManagers: [], asyncGenerators: ['chat_stream', 'generate_stream'],
+    // Per call: `request_options={"timeout": s, "max_retries": n}`; client-side timeouts are never retried.
+    callTimeoutArg: { key: 'request_options', form: 'dict-s' }, retriesTimeouts: false,
   }),
   {
     id: 'ollama', modules: ['ollama'],
@@ -203,6 +247,8 @@ PYTHON_SDKS.push(
     asyncPairs: { completion: 'acompletion', embedding: 'aembedding', text_completion: 'atext_completion', image_generation: 'aimage_generation', responses: 'aresponses' },
     callMethods: ['completion', 'acompletion', 'embedding', 'aembedding', 'text_completion', 'atext_completion', 'image_generation', 'aimage_generation', 'responses', 'aresponses'],
     defaults: { timeoutSeconds: 600, retries: 0 },
+    // `Router.timeout` falls back to `litellm.request_timeout` (6000 s); `num_retries` to openai's 2.
+    classOverrides: [{ qnames: ['litellm.Router', 'litellm.router.Router'], defaults: { timeoutSeconds: 6000, retries: 2 } }],
   },
   pairsOnly('langchain', ['langchain', 'langchain_openai', 'langchain_anthropic', 'langchain_community', 'langchain_google_genai', 'langchain_google_vertexai', 'langchain_ollama', 'langchain_groq', 'langchain_mistralai', 'langchain_cohere', 'langchain_aws', 'langchain_core', 'langchain_together', 'langchain_fireworks', 'langchain_huggingface', 'langgraph'], [], LANGCHAIN_PAIRS, { timeoutSeconds: null, retries: 2 }, {
     classPrefixes: [
@@ -219,9 +265,23 @@ PYTHON_SDKS.push(
     clientReturning: ['with_structured_output', 'bind_tools', 'bind', 'with_retry', 'with_config', 'with_fallbacks', 'pipe', 'assign', 'with_types', 'configurable_fields', 'as_retriever', 'from_template', 'from_messages', 'from_llm', 'from_chain_type'],
     callable: true,
     asyncGenerators: ['astream', 'astream_events', 'astream_log', 'atransform', 'abatch_as_completed'],
+    // Chat models pass `timeout=None` to their SDK unless given one (no limit) and keep the SDK's retries.
+    classOverrides: [
+      // langchain-ollama: the httpx options go in `client_kwargs`; ollama has no retries.
+      { qnames: ['langchain_ollama.'], defaults: { timeoutSeconds: null, retries: 0 }, timeoutArg: { key: 'client_kwargs', form: 'dict-s' } },
+      { qnames: ['langchain_mistralai.'], defaults: { timeoutSeconds: 120, retries: 5 } },
+      { qnames: ['langchain_google_genai.'], defaults: { timeoutSeconds: null, retries: 6 } },
+      // boto3 underneath: botocore's 60 s read timeout and legacy retries.
+      { qnames: ['langchain_aws.'], defaults: { timeoutSeconds: 60, retries: 4 }, timeoutArg: { key: 'config', form: 'botocore' } },
+    ],
   }),
   pairsOnly('llama-index', ['llama_index'], [], LLAMA_PAIRS, { timeoutSeconds: 60, retries: 3 }, {
     classPrefixes: ['llama_index.'],
+    classOverrides: [
+      { qnames: ['llama_index.llms.ollama.'], defaults: { timeoutSeconds: 30, retries: 0 }, timeoutArg: { key: 'request_timeout', form: 's' } },
+      // Builds a google-genai client: no timeout unless `http_options` gives one (milliseconds).
+      { qnames: ['llama_index.llms.google_genai.'], defaults: { timeoutSeconds: null, retries: 3 }, timeoutArg: { key: 'http_options', form: 'dict-ms' } },
+    ],
     clientReturning: ['as_query_engine', 'as_chat_engine', 'as_retriever', 'from_documents', 'from_vector_store', 'load_index_from_storage'],
   }),
   {
@@ -233,7 +293,9 @@ PYTHON_SDKS.push(
       { qname: 'boto3.client', cls: 'boto3.bedrock-runtime', firstArg: ['bedrock-runtime', 'bedrock-agent-runtime', 'sagemaker-runtime'] },
       { qname: 'client', cls: 'boto3.bedrock-runtime', firstArg: ['bedrock-runtime', 'bedrock-agent-runtime', 'sagemaker-runtime'], method: true },
     ],
+    // botocore: 60 s read timeout; legacy retry mode makes 5 attempts (4 retries), standard and adaptive 3.
     defaults: { timeoutSeconds: 60, retries: 4 },
+    timeoutArg: { key: 'config', form: 'botocore' },
   },
   {
     id: 'dspy', modules: ['dspy'],
@@ -241,6 +303,8 @@ PYTHON_SDKS.push(
     clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
     callMethods: ['forward', 'acall', 'aforward'], asyncPairs: { forward: 'aforward', __call__: 'acall' }, callable: true,
     defaults: { timeoutSeconds: 600, retries: 3 },
+    // `dspy.LM(..., timeout=s)` reaches litellm; modules take none: they use the configured LM's.
+    classOverrides: [{ qnames: ['dspy.Predict', 'dspy.ChainOfThought', 'dspy.ReAct'], timeoutArg: null }],
   },
 );
 

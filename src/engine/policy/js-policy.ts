@@ -115,11 +115,17 @@ export function jsPolicyOf(call: JsCall): Policy | undefined {
   if (!raises && (timeout.value === null || (typeof timeout.value === 'number' && timeout.value > UNDICI_CUT_SECONDS))) {
     notes.push(
       `Node's built-in fetch (undici) gives up after ${UNDICI_CUT_SECONDS} s without response headers (\`headersTimeout\`, and \`bodyTimeout\` between chunks), whatever the SDK says: ` +
-        `${timeout.value === null ? 'with no timeout set' : `the ${formatSeconds(timeout.value)} here`} a hung request fails after 5 min per attempt, not ${timeout.value === null ? 'never' : formatSeconds(timeout.value)}.`,
+        `${timeout.value === null ? 'with no timeout set' : `with ${formatSeconds(timeout.value)} set`}, a hung request fails after 5 min per attempt, not ${timeout.value === null ? 'never' : `after ${formatSeconds(timeout.value)}`}.`,
     );
     timeout = { value: UNDICI_CUT_SECONDS, source: `${timeout.source}, cut by Node's fetch (undici, 300 s)` };
   } else if (timeout.value === null) notes.push('No timeout: a hung upstream holds the request until the server or proxy in front gives up.');
-  return { timeout, retries, worstCaseSeconds: worstCase(timeout, retries, jsBackoff(sdk.id)), notes };
+  let worst = worstCase(timeout, retries, jsBackoff(sdk.id));
+  if (sdk.id === 'cohere' && typeof timeout.value === 'number' && typeof retries.value === 'number' && retries.value > 0) {
+    // cohere-ai retries 408/429/5xx answers, not an attempt that timed out.
+    worst = timeout.value;
+    notes.push('cohere does not retry a timed-out attempt: a hung upstream fails after one timeout; the retries cover 408/429/5xx answers.');
+  }
+  return { timeout, retries, worstCaseSeconds: worst, notes };
 }
 
 /** Markdown for the hover on a JS/TS LLM call. */

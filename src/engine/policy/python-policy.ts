@@ -1,61 +1,188 @@
 // The effective timeout and retry policy of a Python LLM call: per-call options, `with_options`,
-// the client's constructor, or the SDK's default, each with where it came from, and the worst-case wait.
+// the client's constructor, module globals (`openai.timeout = 20`), or the SDK's (or the class's)
+// default, each with where it came from, and the worst-case wait.
 
 import type { Node } from '../parse/parser';
 import type { LlmCall } from '../model/python/calls';
-import { callArguments, field, unparen } from '../model/python/syntax';
+import { callArguments, field, namedChildren, stringValue, unparen } from '../model/python/syntax';
+import { classOverride, type PyTimeoutArg } from '../catalog/python-sdks';
 
 import { formatSeconds, renderPolicy, worstCase, type Policy, type Setting } from './render';
 
 export { formatSeconds };
 export type { Policy, Setting };
 
-/** Keyword names carrying a timeout, with their unit. */
-const TIMEOUT_KEYS: [string, number][] = [['timeout', 1], ['request_timeout', 1], ['timeout_ms', 0.001], ['timeout_in_seconds', 1], ['default_request_timeout', 1]];
-const RETRY_KEYS = ['max_retries', 'num_retries', 'retries'];
+/** What a call's SDK (and client class) defaults to, and where it takes a timeout. */
+export interface CallProfile {
+  /** The SDK as messages name it: `openai`, `openai 0.x`, `litellm Router`. */
+  label: string;
+  defaults: { timeoutSeconds: number | null; retries: number };
+  /** Where the client's constructor takes a timeout; null: it takes none. */
+  ctorArg: PyTimeoutArg | null;
+  /** Where one call takes a timeout; null: calls take none. */
+  callArg: PyTimeoutArg | null;
+  /** False when a timed-out attempt is not retried. */
+  retriesTimeouts: boolean;
+  /** Replaces the default timeout's text in messages (version history). */
+  defaultNote?: string;
+  /** openai 0.x module functions (`openai.ChatCompletion.create`): `request_timeout`, not `timeout`. */
+  legacy: boolean;
+}
 
-function numberOf(node: Node | undefined, scale: number): number | null | undefined {
+const SECONDS: PyTimeoutArg = { key: 'timeout', form: 's' };
+const LEGACY = /(?:^|\.)(?:ChatCompletion|Completion|Embedding|Image|Moderation|Edit)\.a?create$/;
+
+export function profileOf(call: LlmCall): CallProfile {
+  const sdk = call.sdk;
+  if (sdk.id === 'openai' && !call.client && LEGACY.test(call.calleeText)) {
+    // 0.x: `requests` with `HTTPAdapter(max_retries=2)`, which retries failed connections only, never a slow answer.
+    const arg: PyTimeoutArg = { key: 'request_timeout', form: 's' };
+    return { label: 'openai 0.x', defaults: { timeoutSeconds: 600, retries: 0 }, ctorArg: arg, callArg: arg, retriesTimeouts: false, legacy: true };
+  }
+  const o = classOverride(sdk, call.client?.hit.cls.qname);
+  const http = sdk.id === 'aiohttp' ? { key: 'timeout', form: 'aiohttp' as const } : undefined;
+  const ctorArg = o && o.timeoutArg !== undefined ? o.timeoutArg : sdk.timeoutArg !== undefined ? sdk.timeoutArg : (http ?? SECONDS);
+  const callArg = sdk.callTimeoutArg !== undefined ? sdk.callTimeoutArg : ctorArg;
+  const label = call.client && (o || sdk.classPrefixes) ? `${sdk.id} \`${call.client.hit.cls.qname.split('.').pop()}\`` : sdk.id;
+  return {
+    label,
+    defaults: o?.defaults ?? sdk.defaults,
+    ctorArg,
+    callArg,
+    retriesTimeouts: sdk.retriesTimeouts !== false,
+    defaultNote: o?.defaultNote !== undefined ? o.defaultNote || undefined : sdk.defaultNote,
+    legacy: false,
+  };
+}
+
+/** A timeout as written: its value in seconds, where it came from, and the node holding the number. */
+export interface WrittenTimeout extends Setting {
+  node: Node;
+  /** The unit of the number in `node` (a fix replacing it writes the same unit). */
+  unit: 's' | 'ms';
+  /** True when `node` is the keyword's whole value (`timeout=None`), false when nested (`{"timeout": None}`). */
+  whole: boolean;
+}
+
+function num(node: Node | undefined, scale: number): number | null | undefined {
   if (!node) return undefined;
   const n = unparen(node);
   if (n.type === 'none') return null;
   if (n.type === 'integer' || n.type === 'float') return Number(n.text.replace(/_/g, '')) * scale;
-  if (n.type === 'call') {
-    // httpx.Timeout(30, connect=5) / Timeout(timeout=30): the overall (read) value.
-    const { positional, keywords } = callArguments(n);
-    const inner = keywords.get('timeout') ?? keywords.get('read') ?? positional[0];
-    const v = numberOf(inner, scale);
-    if (v !== undefined) return v;
-    // types.HttpOptions(timeout=30_000): milliseconds.
-    const ms = keywords.get('timeout');
-    if (/HttpOptions$/.test(field(n, 'function')?.text ?? '')) return numberOf(ms, 0.001);
+  if (n.type === 'unary_operator' || n.type === 'binary_operator') {
+    // `10 * 60`
+    const m = /^\s*([\d_.]+)\s*\*\s*([\d_.]+)\s*$/.exec(n.text);
+    if (m) return Number(m[1].replace(/_/g, '')) * Number(m[2].replace(/_/g, '')) * scale;
   }
   return undefined;
 }
 
-function fromArgs(call: Node): { timeout?: Setting; retries?: Setting } {
+/** `{"key": value}` or `Cls(key=value)`: the value node of `key`, if written. */
+function entry(node: Node | undefined, key: string): Node | undefined {
+  if (!node) return undefined;
+  const n = unparen(node);
+  if (n.type === 'call') return callArguments(n).keywords.get(key);
+  if (n.type === 'dictionary') {
+    for (const pair of namedChildren(n)) {
+      if (pair.type !== 'pair') continue;
+      const k = field(pair, 'key');
+      if (k && stringValue(k) === key) return field(pair, 'value') ?? undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A timeout value that may be an object: `httpx.Timeout(30, connect=5)`, `aiohttp.ClientTimeout(total=60)`. */
+function timeoutValue(node: Node, scale: number): { value: number | null | undefined; node: Node } {
+  const n = unparen(node);
+  if (n.type !== 'call') return { value: num(n, scale), node: n };
+  const callee = field(n, 'function')?.text ?? '';
+  const { positional, keywords } = callArguments(n);
+  if (/HttpOptions$/.test(callee)) {
+    const t = keywords.get('timeout');
+    return t ? { value: num(t, 0.001), node: t } : { value: undefined, node: n };
+  }
+  if (/ClientTimeout$/.test(callee)) {
+    // aiohttp: a total deadline, else a per-read one; `total=None` alone is no limit.
+    const total = keywords.get('total') ?? positional[0];
+    const read = keywords.get('sock_read');
+    const t = num(total, 1);
+    if (typeof t === 'number' && t > 0) return { value: t, node: total! };
+    if (read) return { value: num(read, 1), node: read };
+    return total ? { value: t, node: total } : { value: undefined, node: n };
+  }
+  // httpx.Timeout(30, connect=5) / Timeout(timeout=30) / Timeout(connect=5, read=None): the read value.
+  const inner = keywords.get('read') ?? keywords.get('timeout') ?? positional[0];
+  return inner ? { value: num(inner, scale), node: inner } : { value: undefined, node: n };
+}
+
+/** Reads the timeout and retries written in a constructor's or call's arguments. */
+export function writtenSettings(call: Node, profile: CallProfile, where: 'ctor' | 'call'): { timeout?: WrittenTimeout; retries?: Setting } {
   const { keywords } = callArguments(call);
-  const out: { timeout?: Setting; retries?: Setting } = {};
-  for (const [key, scale] of TIMEOUT_KEYS) {
+  const out: { timeout?: WrittenTimeout; retries?: Setting } = {};
+  const set = (valueNode: Node, scale: number, source: string, whole: boolean): void => {
+    const v = whole ? timeoutValue(valueNode, scale) : { value: num(valueNode, scale), node: unparen(valueNode) };
+    out.timeout = { value: v.value, source, node: v.node, unit: scale === 1 ? 's' : 'ms', whole: whole && v.node === unparen(valueNode) };
+  };
+  const keys: [string, number][] = [['timeout', 1], ['request_timeout', 1], ['timeout_ms', 0.001], ['timeout_in_seconds', 1], ['default_request_timeout', 1]];
+  for (const [key, scale] of keys) {
+    // openai 0.x: `timeout=` on `ChatCompletion.create` bounds a warm-up loop, not the HTTP request.
+    if (key === 'timeout' && profile.legacy && where === 'call') continue;
     const node = keywords.get(key);
     if (node) {
-      out.timeout = { value: numberOf(node, scale), source: `\`${key}=${node.text}\`` };
+      set(node, scale, `\`${key}=${node.text}\``, true);
       break;
     }
   }
-  const httpOptions = keywords.get('http_options');
-  if (!out.timeout && httpOptions) {
-    const t = httpOptions.type === 'call' ? callArguments(httpOptions).keywords.get('timeout') : undefined;
-    if (t) out.timeout = { value: numberOf(t, 0.001), source: `\`http_options=…timeout=${t.text}\` (milliseconds)` };
+  // google-genai: `http_options=HttpOptions(timeout=ms)` or `{"timeout": ms}`, per call inside `config=`.
+  const httpOptions = keywords.get('http_options') ?? entry(keywords.get('config'), 'http_options');
+  if (httpOptions) {
+    const t = entry(httpOptions, 'timeout');
+    if (!out.timeout && t) set(t, 0.001, `\`http_options\` timeout \`${t.text}\` (milliseconds)`, false);
+    const r = entry(httpOptions, 'retry_options');
+    if (r) {
+      const attempts = num(entry(r, 'attempts'), 1);
+      out.retries = { value: typeof attempts === 'number' ? Math.max(0, attempts - 1) : entry(r, 'attempts') ? undefined : 4, source: '`http_options` `retry_options`' };
+    }
   }
-  const options = keywords.get('request_options');
-  if (!out.timeout && options?.type === 'dictionary') {
-    const m = /['"]timeout(?:_in_seconds)?['"]\s*:\s*([\d_.]+|None)/.exec(options.text);
-    if (m) out.timeout = { value: m[1] === 'None' ? null : Number(m[1].replace(/_/g, '')), source: '`request_options`' };
+  // google-generativeai / cohere per call: `request_options={"timeout": s, "max_retries": n}`; langchain-ollama `client_kwargs`.
+  for (const key of ['request_options', 'client_kwargs']) {
+    const opts = keywords.get(key);
+    if (!opts) continue;
+    const t = entry(opts, 'timeout') ?? entry(opts, 'timeout_in_seconds');
+    if (!out.timeout && t) set(t, 1, `\`${key}\` timeout \`${t.text}\``, false);
+    const r = entry(opts, 'max_retries');
+    if (r) {
+      const v = num(r, 1);
+      out.retries = { value: v === null ? 0 : v, source: `\`${key}\` max_retries \`${r.text}\`` };
+    }
   }
-  for (const key of RETRY_KEYS) {
+  // botocore: `config=Config(read_timeout=s, retries={"max_attempts": n, "mode": ...})`.
+  const config = keywords.get('config');
+  if (config && profile.ctorArg?.form === 'botocore') {
+    const t = entry(config, 'read_timeout');
+    if (!out.timeout && t) set(t, 1, `\`Config(read_timeout=${t.text})\``, false);
+    const retries = entry(config, 'retries');
+    if (retries) {
+      const total = entry(retries, 'total_max_attempts');
+      const max = entry(retries, 'max_attempts');
+      const mode = stringValue(entry(retries, 'mode') ?? null);
+      if (total) {
+        const v = num(total, 1);
+        out.retries = { value: typeof v === 'number' ? Math.max(0, v - 1) : undefined, source: `\`Config(retries=…total_max_attempts=${total.text})\`` };
+      } else if (max) {
+        // `max_attempts` counts retries after the first attempt.
+        const v = num(max, 1);
+        out.retries = { value: typeof v === 'number' ? v : undefined, source: `\`Config(retries=…max_attempts=${max.text})\`` };
+      } else if (mode) {
+        out.retries = { value: mode === 'legacy' ? 4 : mode === 'standard' || mode === 'adaptive' ? 2 : undefined, source: `botocore \`${mode}\` retry mode` };
+      }
+    }
+  }
+  for (const key of ['max_retries', 'num_retries', 'retries']) {
     const node = keywords.get(key);
     if (node) {
-      const v = numberOf(node, 1);
+      const v = num(node, 1);
       out.retries = { value: v === null ? 0 : v, source: `\`${key}=${node.text}\`` };
       break;
     }
@@ -74,23 +201,80 @@ function withOptions(callee: Node): Node[] {
   return out;
 }
 
+/** Module globals that set the default of module-level functions: `openai.timeout = 20`, `litellm.request_timeout = 30`. */
+const GLOBALS: Record<string, { timeout: string[]; retries: string[] }> = {
+  openai: { timeout: ['timeout'], retries: ['max_retries'] },
+  litellm: { timeout: ['request_timeout'], retries: ['num_retries'] },
+};
+
+function moduleGlobals(call: LlmCall, profile: CallProfile): { timeout?: Setting; retries?: Setting } {
+  const names = GLOBALS[call.sdk.id];
+  if (!names || profile.legacy || (call.client && call.sdk.id !== 'litellm')) return {};
+  const out: { timeout?: Setting; retries?: Setting } = {};
+  const root = call.node.tree.rootNode;
+  for (const stmt of namedChildren(root)) {
+    if (stmt.type !== 'expression_statement') continue;
+    const a = stmt.namedChild(0);
+    if (a?.type !== 'assignment') continue;
+    const left = field(a, 'left');
+    const right = field(a, 'right');
+    if (!left || !right || left.type !== 'attribute' || field(left, 'object')?.text !== call.sdk.id) continue;
+    const attr = field(left, 'attribute')?.text ?? '';
+    if (names.timeout.includes(attr)) out.timeout = { value: timeoutValue(right, 1).value, source: `\`${left.text} = ${right.text}\`` };
+    if (names.retries.includes(attr)) {
+      const v = num(right, 1);
+      out.retries = { value: v === null ? 0 : v, source: `\`${left.text} = ${right.text}\`` };
+    }
+  }
+  return out;
+}
+
+/** instructor: `response_model=` marks a patched client, whose `max_retries` counts its own attempts around the SDK's. */
+function instructorAttempts(call: LlmCall): { attempts: number | undefined; source: string } | undefined {
+  const { keywords } = callArguments(call.node);
+  if (!keywords.has('response_model') || !call.client) return undefined;
+  const n = keywords.get('max_retries');
+  if (!n) return { attempts: 3, source: 'instructor default (3 attempts)' };
+  const v = num(n, 1);
+  return { attempts: typeof v === 'number' ? Math.max(1, v) : undefined, source: `\`max_retries=${n.text}\` (instructor attempts)` };
+}
+
 export function policyOf(call: LlmCall): Policy {
-  const defaults = call.sdk.defaults;
+  const profile = profileOf(call);
+  const defaults = profile.defaults;
   const notes: string[] = [];
-  let timeout: Setting = { value: defaults.timeoutSeconds, source: `${call.sdk.id} default` };
-  let retries: Setting = { value: defaults.retries, source: `${call.sdk.id} default` };
-  const layers: { timeout?: Setting; retries?: Setting }[] = [];
-  if (call.client?.ctor) layers.push(fromArgs(call.client.ctor));
+  let timeout: Setting = { value: defaults.timeoutSeconds, source: `${profile.label} default` };
+  let retries: Setting = { value: defaults.retries, source: `${profile.label} default` };
+  const layers: { timeout?: Setting; retries?: Setting }[] = [moduleGlobals(call, profile)];
+  const ctor = call.client?.ctor ?? call.httpCtor;
+  if (ctor) layers.push(writtenSettings(ctor, profile, 'ctor'));
   const callee = field(call.node, 'function');
-  if (callee) for (const w of withOptions(callee).reverse()) layers.push(fromArgs(w));
-  layers.push(fromArgs(call.node));
+  if (callee) for (const w of withOptions(callee).reverse()) layers.push(writtenSettings(w, profile, 'ctor'));
+  const instructor = instructorAttempts(call);
+  const own = writtenSettings(call.node, profile, 'call');
+  if (instructor) delete own.retries;
+  layers.push(own);
   for (const l of layers) {
-    if (l.timeout) timeout = l.timeout;
+    if (l.timeout) timeout = { value: l.timeout.value, source: l.timeout.source };
     if (l.retries) retries = l.retries;
   }
+  if (instructor) {
+    const sdkAttempts = typeof retries.value === 'number' ? retries.value + 1 : undefined;
+    retries = {
+      value: instructor.attempts !== undefined && sdkAttempts !== undefined ? instructor.attempts * sdkAttempts - 1 : undefined,
+      source: `${instructor.source} × ${sdkAttempts ?? '?'} ${call.sdk.id} attempts (${retries.source})`,
+    };
+    notes.push('instructor retries any exception at once, around the SDK\'s own retries: the attempts multiply.');
+  }
   if (timeout.value === null) notes.push('No timeout: a hung upstream holds the request until the server or proxy in front gives up.');
-  if (call.sdk.id === 'google-genai' && typeof timeout.value === 'number' && timeout.value < 1) notes.push('google-genai counts `HttpOptions.timeout` in milliseconds.');
-  const worst = worstCase(timeout, retries, (n) => Math.min(0.5 * 2 ** n, 8));
+  if ((call.sdk.id === 'google-genai' || /http_options/.test(timeout.source)) && typeof timeout.value === 'number' && timeout.value < 1) notes.push('google-genai counts `HttpOptions.timeout` in milliseconds.');
+  if (profile.legacy) notes.push('openai 0.x takes the HTTP timeout as `request_timeout` (its `timeout=` bounds a warm-up loop) and retries only failed connections.');
+  let worst = worstCase(timeout, retries, (n) => Math.min(0.5 * 2 ** n, 8));
+  if (!profile.retriesTimeouts && typeof timeout.value === 'number' && typeof worst === 'number' && typeof retries.value === 'number' && retries.value > 0) {
+    // A hung upstream fails once: the retries cover 429/5xx answers and connection errors only.
+    worst = timeout.value;
+    notes.push(`${call.sdk.id} does not retry a timed-out attempt: a hung upstream fails after one timeout; the retries cover 429/5xx answers and connection errors.`);
+  }
   return { timeout, retries, worstCaseSeconds: worst, notes };
 }
 

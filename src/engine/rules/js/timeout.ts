@@ -4,8 +4,9 @@
 import type { JsContext } from '../../model/js/context';
 import type { JsCall } from '../../model/js/calls';
 import type { Node } from '../../parse/parser';
-import { callArgs, lookupPath, isNoLimit, rangeOf } from '../../model/js/syntax';
-import { defaultsOf, optionsOf, type JsClassHit } from '../../catalog/js-sdks';
+import { callArgs, field, lookupPath, isNoLimit, namedChildren, rangeOf, unwrap } from '../../model/js/syntax';
+import { defaultsOf, optionsOf, type JsClassHit, type OptionPath } from '../../catalog/js-sdks';
+import type { JsScope } from '../../model/js/model';
 import type { Finding, Fix } from '../../types';
 import { addOptionEdits, msLiteral, setPathEdits, withSeconds } from '../../fix/js-fixes';
 import { timeoutPolicy, type TimeoutPolicy } from './options';
@@ -13,17 +14,61 @@ import { calleeRange, describeCall, functionScopeOf, makeFinding } from './util'
 
 const STREAM_FACTOR = 4;
 const UNDICI = "Node's fetch gives up after 300 s without response headers";
+/** Defaults at or under this many milliseconds are short enough not to report (as in Python). */
+const ACCEPTABLE_DEFAULT_MS = 60_000;
+/** Millisecond timeouts under this are seconds written in the wrong unit (`timeout: 30` is 30 ms). */
+const MS_FLOOR = 1000;
+/** SDKs that do not retry an attempt that timed out (cohere-ai retries status codes only). */
+const NO_TIMEOUT_RETRY = new Set(['cohere']);
 
 function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
 }
 
-function defaultText(p: TimeoutPolicy, sdkNote: string | undefined): string {
-  if (p.defaultMs === null) return `the SDK sets none, so it waits until ${UNDICI}, and a stream that stalls after the headers is never cut`;
-  const attempts = p.retries + 1;
-  const worst = p.defaultMs * attempts;
-  const base = `the SDK default is ${sdkNote ?? seconds(p.defaultMs)} per attempt${p.retries > 0 ? `, ${attempts} attempts (up to ${Math.round(worst / 60000)} min)` : ''}`;
+function attemptsText(retries: number, sdk: string | undefined): string {
+  if (retries === 0) return '1 attempt (no retries)';
+  return `${retries + 1} attempts (${retries} ${retries === 1 ? 'retry' : 'retries'}${sdk && NO_TIMEOUT_RETRY.has(sdk) ? ', none after a timeout' : ''})`;
+}
+
+/** The default wait, per attempt with its unit, and the attempts: what the call inherits without a timeout. */
+function defaultText(p: TimeoutPolicy, sdkNote: string | undefined, sdk: string | undefined): string {
+  const attempts = attemptsText(p.retries, sdk);
+  if (p.defaultMs === null) return `the SDK sets no timeout, ${attempts}: each waits until ${UNDICI}, and a stream that stalls after the headers is never cut`;
+  const worst = sdk && NO_TIMEOUT_RETRY.has(sdk) ? p.defaultMs : p.defaultMs * (p.retries + 1);
+  const base = `the SDK default is ${sdkNote ?? seconds(p.defaultMs)} per attempt, ${attempts}${p.retries > 0 ? `: up to ${Math.round(worst / 60000)} min` : ''}`;
   return p.defaultMs > 300_000 ? `${base}, though ${UNDICI}` : base;
+}
+
+/** A number of milliseconds too small to be meant (`30`, `AbortSignal.timeout(30)`): the literal node. */
+function tinyMs(node: Node | undefined): Node | undefined {
+  if (!node) return undefined;
+  const n = unwrap(node);
+  if (n.type === 'number') {
+    const v = Number(n.text.replace(/_/g, ''));
+    return v > 0 && v < MS_FLOOR ? n : undefined;
+  }
+  if (n.type === 'call_expression' && /^AbortSignal\.timeout$/.test(field(n, 'function')?.text ?? '')) return tinyMs(callArgs(n)[0]);
+  // got: `timeout: { request: 30 }`.
+  if (n.type === 'object') {
+    for (const prop of namedChildren(n)) {
+      const v = prop.type === 'pair' ? field(prop, 'value') : null;
+      const t = v ? tinyMs(v) : undefined;
+      if (t) return t;
+    }
+  }
+  return undefined;
+}
+
+/** `timeout: 30` where the option counts milliseconds: reported at the number, fixed to `30_000`. */
+function unitFinding(ctx: JsContext, node: Node, what: string, scope: JsScope | undefined): Finding {
+  const v = Number(node.text.replace(/_/g, ''));
+  const fixed = msLiteral(v * 1000);
+  return makeFinding(
+    ctx, 'llm-call-without-timeout', 'warning', rangeOf(node),
+    `${what} counts milliseconds: \`${node.text}\` is ${v} ms, so every request fails at once (seconds written as milliseconds?). Write ${fixed} for ${v} s.`,
+    scope ? functionScopeOf(scope) : undefined,
+    [{ title: `Count it in milliseconds (\`${fixed}\`)`, safety: 'unsafe', preferred: true, edits: [{ file: ctx.file, range: rangeOf(node), newText: fixed }] }],
+  );
 }
 
 /** Seconds the fix writes: the setting, 4× for streaming calls (a long answer streams for minutes). */
@@ -58,23 +103,32 @@ function sdkFixes(ctx: JsContext, call: JsCall | undefined, p: TimeoutPolicy): F
   return fixes;
 }
 
-function httpCheck(ctx: JsContext, call: JsCall): Finding | undefined {
+function httpCheck(ctx: JsContext, call: JsCall, seen: Set<number>): Finding | undefined {
   const http = call.http!;
-  if (http.lib.id === 'ky') return undefined; // ky times out after 10 s by default
   const args = callArgs(call.node);
   const index = http.lib.configArg(http.method);
   const config = args[index];
   if (args.some((a) => a.type === 'spread_element')) return undefined;
-  if (http.config) {
+  // axios counts `timeout: 0` as "never".
+  const off = (n: Node) => isNoLimit(n) || (http.lib.id === 'axios' && unwrap(n).text === '0');
+  for (const obj of [http.config, config]) {
+    if (!obj) continue;
     for (const key of http.lib.timeoutKeys) {
-      const r = lookupPath(http.config, [key]);
-      if (r.kind === 'unknown' || (r.kind === 'value' && !isNoLimit(r.node))) return undefined;
+      const r = lookupPath(obj, [key]);
+      if (r.kind !== 'value') continue;
+      const tiny = tinyMs(r.node);
+      if (tiny && !seen.has(tiny.id)) {
+        seen.add(tiny.id);
+        return unitFinding(ctx, tiny, `${http.lib.id} \`${key}\``, call.scope);
+      }
     }
   }
-  if (config) {
+  if (http.lib.id === 'ky') return undefined; // ky times out after 10 s by default
+  for (const obj of [http.config, config]) {
+    if (!obj) continue;
     for (const key of http.lib.timeoutKeys) {
-      const r = lookupPath(config, [key]);
-      if (r.kind === 'unknown' || (r.kind === 'value' && !isNoLimit(r.node))) return undefined;
+      const r = lookupPath(obj, [key]);
+      if (r.kind === 'unknown' || (r.kind === 'value' && !off(r.node))) return undefined;
     }
   }
   const text = withSeconds(http.lib.timeoutText, fixSeconds(ctx, call));
@@ -87,6 +141,8 @@ function httpCheck(ctx: JsContext, call: JsCall): Finding | undefined {
 
 export function checkTimeoutJs(ctx: JsContext): Finding[] {
   const out: Finding[] = [];
+  const seenUnits = new Set<number>();
+  out.push(...unitChecks(ctx, seenUnits));
   // Clients built in this file: one finding at the constructor, unless every call through it is bounded.
   const byCtor = new Map<number, JsCall[]>();
   for (const call of ctx.calls) {
@@ -103,6 +159,7 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
       if (v?.kind !== 'client' || v.ctor?.id !== node.id) continue;
       const p = ctorPolicy(v.hit, node);
       if (!p || (p.setting.kind !== 'absent' && p.setting.kind !== 'none')) continue;
+      if (p.setting.kind === 'absent' && p.defaultMs !== null && p.defaultMs <= ACCEPTABLE_DEFAULT_MS) continue;
       const users = byCtor.get(node.id) ?? [];
       if (users.length > 0 && users.every((c) => {
         const cp = timeoutPolicy(c);
@@ -110,24 +167,70 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
       })) continue;
       const what = p.setting.kind === 'none' ? `with its timeout set to \`${p.setting.node.text}\` (no limit)` : 'without a timeout';
       const uses = users.length === 0 ? '' : ` ${users.length === 1 ? 'One call' : `${users.length} calls`} in this file use${users.length === 1 ? 's' : ''} it.`;
-      const message = `\`${v.hit.cls.name}\` client (${v.hit.sdk.id}) built ${what}: ${defaultText(p, v.hit.sdk.defaultNote)}.${uses}`;
+      const message = `\`${v.hit.cls.name}\` client (${v.hit.sdk.id}) built ${what}: ${defaultText(p, v.hit.sdk.defaultNote, v.hit.sdk.id)}.${uses}`;
       const range = rangeOf(node.childForFieldName('constructor') ?? node);
       out.push(makeFinding(ctx, 'llm-call-without-timeout', 'warning', { start: rangeOf(node).start, end: range.end }, message, functionScopeOf(scope), sdkFixes(ctx, undefined, p)));
     }
   }
   for (const call of ctx.calls) {
     if (call.kind === 'http') {
-      const f = httpCheck(ctx, call);
+      const f = httpCheck(ctx, call, seenUnits);
       if (f) out.push(f);
       continue;
     }
-    // Calls without a client built here: Vercel `ai` functions, ollama's default instance.
-    if (call.kind !== 'sdk' || call.client?.ctor) continue;
+    // Calls without a client built here (Vercel `ai` functions, ollama's default instance), and calls
+    // whose client takes no timeout in its constructor (@google/generative-ai models).
+    if (call.kind !== 'sdk') continue;
+    if (call.client?.ctor && call.hit && optionsOf(call.hit).ctorTimeout && ctorTakesTimeout(ctx, call.client.ctor)) continue;
     const p = timeoutPolicy(call);
     if (!p || (p.setting.kind !== 'absent' && p.setting.kind !== 'none')) continue;
+    if (p.setting.kind === 'absent' && p.defaultMs !== null && p.defaultMs <= ACCEPTABLE_DEFAULT_MS) continue;
     const what = p.setting.kind === 'none' ? `sets its timeout to \`${p.setting.node.text}\` (no limit)` : 'has no timeout';
-    const message = `${describeCall(call)} ${what}: ${defaultText(p, call.sdk?.defaultNote)}.`;
+    const message = `${describeCall(call)} ${what}: ${defaultText(p, call.sdk?.defaultNote, call.sdk?.id)}.`;
     out.push(makeFinding(ctx, 'llm-call-without-timeout', 'warning', calleeRange(call), message, functionScopeOf(call.scope), sdkFixes(ctx, call, p)));
+  }
+  return out;
+}
+
+/** Whether the client built by `ctor` takes a timeout in its constructor (else each call must carry one). */
+function ctorTakesTimeout(ctx: JsContext, ctor: Node): boolean {
+  const v = ctx.evaluator.evaluate(ctor, ctx.evaluator.scopeAt(ctor));
+  return v?.kind !== 'client' || !!optionsOf(v.hit).ctorTimeout;
+}
+
+/**
+ * Millisecond options holding a number of seconds: client constructors, `withOptions`, per-call options
+ * (`timeout: 30`, `AbortSignal.timeout(30)`).
+ */
+function unitChecks(ctx: JsContext, seen: Set<number>): Finding[] {
+  const out: Finding[] = [];
+  const check = (obj: Node | undefined, paths: OptionPath[], unit: (p: OptionPath) => 'ms' | 's', what: string, scope: JsScope | undefined): void => {
+    if (!obj) return;
+    for (const path of paths) {
+      if (unit(path) !== 'ms') continue;
+      const r = lookupPath(obj, path);
+      if (r.kind !== 'value') continue;
+      const tiny = tinyMs(r.node);
+      if (!tiny || seen.has(tiny.id)) continue;
+      seen.add(tiny.id);
+      out.push(unitFinding(ctx, tiny, `${what} \`${path.join('.')}\``, scope));
+    }
+  };
+  const keyUnit = (path: OptionPath): 'ms' | 's' => (/seconds/i.test(path[path.length - 1]) ? 's' : 'ms');
+  for (const scope of [ctx.model.module, ...ctx.model.functions]) {
+    for (const node of scope.calls) {
+      if (node.type !== 'new_expression') continue;
+      const v = ctx.evaluator.evaluate(node, scope);
+      if (v?.kind !== 'client' || v.ctor?.id !== node.id) continue;
+      const shape = optionsOf(v.hit);
+      if (shape.ctorTimeout && shape.ctorTimeout.unit === 'ms' && shape.ctorTimeout.path[0] !== 'fetch') check(callArgs(node)[0], [shape.ctorTimeout.path], () => 'ms', `\`${v.hit.cls.name}\``, scope);
+    }
+  }
+  for (const call of ctx.calls) {
+    if (call.kind !== 'sdk' || !call.sdk) continue;
+    const shape = call.hit ? optionsOf(call.hit) : call.sdk.options;
+    for (const extra of call.client?.extraOptions ?? []) check(extra, [shape.ctorTimeout?.path ?? ['timeout'], ['timeout']], keyUnit, '`withOptions`', call.scope);
+    if (shape.callArg !== undefined && shape.callTimeout) check(callArgs(call.node)[shape.callArg], shape.callTimeout, keyUnit, `${describeCall(call)} option`, call.scope);
   }
   return out;
 }

@@ -1,14 +1,16 @@
 // Python check of rule llm-call-without-timeout: clients built in this file without a timeout (reported
 // once, at the constructor), module-level LLM functions and raw HTTP calls without one, explicit
-// `timeout=None`/`0`, and google-genai timeouts too small to be anything but a unit mistake.
+// `timeout=None`/`0` (also nested: `http_options`, `request_options`, botocore `Config`, `client_kwargs`,
+// `httpx.Timeout`, `aiohttp.ClientTimeout`), and millisecond timeouts too small to be anything but seconds.
 
 import type { Node } from '../../parse/parser';
-import type { LlmCall } from '../../model/python/calls';
 import type { PyContext } from '../../model/python/context';
-import { callArguments, field, rangeOf, unparen } from '../../model/python/syntax';
-import { formatSeconds, policyOf } from '../../policy/python-policy';
-import { addKeywordEdit, replaceKeywordEdit } from '../../fix/python-args';
-import type { Finding, Fix } from '../../types';
+import { callArguments, field, namedChildren, rangeOf, unparen } from '../../model/python/syntax';
+import { formatSeconds, policyOf, profileOf, writtenSettings, type CallProfile, type Policy, type WrittenTimeout } from '../../policy/python-policy';
+import type { PyTimeoutArg } from '../../catalog/python-sdks';
+import { addKeywordEdit } from '../../fix/python-args';
+import { ensureModuleImport, importedNameFor } from '../../fix/python-imports';
+import type { Finding, Fix, TextEdit } from '../../types';
 import { enclosingFunction, makeFinding } from '../python-util';
 
 /** Defaults at or under this many seconds are short enough not to report. */
@@ -16,15 +18,20 @@ const ACCEPTABLE_DEFAULT_S = 60;
 /** Streaming calls get this many times the fix's timeout: the first token can take a while, the rest flows. */
 const STREAM_FACTOR = 4;
 
-/** How each SDK takes a timeout on its constructor or call: keyword, value text for N seconds. */
+/**
+ * How an SDK takes a timeout of N seconds on the object `timeout-exceeds-server-limit` puts it on (the
+ * call for SDKs whose calls take one, else the constructor): keyword and value text.
+ */
 export function timeoutOption(sdk: string, seconds: number): { key: string; value: string } | undefined {
   switch (sdk) {
     case 'google-genai':
       return { key: 'http_options', value: `{"timeout": ${seconds * 1000}}` };
-    case 'google-generativeai':
+    case 'cohere':
+      // Calls take `request_options`; only the constructor takes `timeout=`.
       return { key: 'request_options', value: `{"timeout": ${seconds}}` };
     case 'mistralai':
       return { key: 'timeout_ms', value: String(seconds * 1000) };
+    case 'google-generativeai': // only calls take `request_options`, and the fix there targets the model
     case 'boto3-bedrock':
     case 'dspy':
     case 'llama-index':
@@ -36,94 +43,178 @@ export function timeoutOption(sdk: string, seconds: number): { key: string; valu
   }
 }
 
-/** The keyword carrying the timeout in a call, if one is written. */
-function writtenTimeout(call: Node): { key: string; node: Node } | undefined {
-  const { keywords } = callArguments(call);
-  for (const key of ['timeout', 'request_timeout', 'timeout_ms', 'timeout_in_seconds', 'http_options', 'request_options', 'config']) {
-    const node = keywords.get(key);
-    if (node) return { key, node };
+/** `30` → `30000`: how a fix writes milliseconds. */
+function ms(seconds: number): string {
+  return String(Math.round(seconds * 1000));
+}
+
+/** The text of a timeout of `seconds` in the form `arg` wants, with the imports it needs. */
+function optionValue(ctx: PyContext, arg: PyTimeoutArg, seconds: number): { value: string; edits: TextEdit[] } {
+  switch (arg.form) {
+    case 's':
+      return { value: String(seconds), edits: [] };
+    case 'ms':
+      return { value: ms(seconds), edits: [] };
+    case 'dict-s':
+      return { value: `{"timeout": ${seconds}}`, edits: [] };
+    case 'dict-ms':
+      return { value: `{"timeout": ${ms(seconds)}}`, edits: [] };
+    case 'aiohttp': {
+      const cls = importedNameFor(ctx.model, 'aiohttp.ClientTimeout');
+      if (cls) return { value: `${cls}(total=${seconds})`, edits: [] };
+      const mod = ensureModuleImport(ctx.model, ctx.file, 'aiohttp');
+      return { value: `${mod.name}.ClientTimeout(total=${seconds})`, edits: mod.edits };
+    }
+    case 'botocore': {
+      const cls = importedNameFor(ctx.model, 'botocore.config.Config');
+      if (cls) return { value: `${cls}(read_timeout=${seconds})`, edits: [] };
+      const mod = ensureModuleImport(ctx.model, ctx.file, 'botocore.config');
+      return { value: `${mod.name}.Config(read_timeout=${seconds})`, edits: mod.edits };
+    }
   }
+}
+
+/** The key a nested option uses for the timeout: `{"timeout": …}`, `Config(read_timeout=…)`. */
+function innerKey(arg: PyTimeoutArg): string {
+  return arg.form === 'botocore' ? 'read_timeout' : 'timeout';
+}
+
+/** Adds `"timeout": N` to an existing dict, or `timeout=N` to an existing options call (`HttpOptions(api_version=...)`). */
+function insertInto(ctx: PyContext, existing: Node, arg: PyTimeoutArg, seconds: number): TextEdit | undefined {
+  const n = unparen(existing);
+  const number = arg.form === 'ms' || arg.form === 'dict-ms' ? ms(seconds) : String(seconds);
+  if (n.type === 'dictionary') {
+    const at = { line: n.startPosition.row, character: n.startPosition.column + 1 };
+    const empty = namedChildren(n).length === 0;
+    return { file: ctx.file, range: { start: at, end: at }, newText: `"${innerKey(arg)}": ${number}${empty ? '' : ', '}` };
+  }
+  if (n.type === 'call') return addKeywordEdit(ctx.file, n, innerKey(arg), number);
   return undefined;
 }
 
-function isNoneOrZero(node: Node): boolean {
-  const n = unparen(node);
-  return n.type === 'none' || ((n.type === 'integer' || n.type === 'float') && Number(n.text.replace(/_/g, '')) === 0);
+function timeoutFix(ctx: PyContext, arg: PyTimeoutArg | null, target: Node, written: WrittenTimeout | undefined, streaming: boolean, where: string): Fix | undefined {
+  if (!arg) return undefined;
+  const seconds = streaming ? ctx.fixTimeoutSeconds * STREAM_FACTOR : ctx.fixTimeoutSeconds;
+  const full = optionValue(ctx, arg, seconds);
+  let edit: TextEdit | undefined;
+  let shown = `${arg.key}=${full.value}`;
+  const edits: TextEdit[] = [];
+  if (written && (written.value === null || written.value === 0)) {
+    // Replace the `None`/`0` where it is written, in its unit.
+    const text = written.whole ? full.value : written.unit === 'ms' ? ms(seconds) : String(seconds);
+    edit = { file: ctx.file, range: rangeOf(written.node), newText: text };
+    edits.push(...(written.whole ? full.edits : []));
+    if (!written.whole) shown = `${innerKey(arg)}=${text}`;
+  } else if (!written) {
+    const existing = callArguments(target).keywords.get(arg.key);
+    if (!existing) {
+      edit = addKeywordEdit(ctx.file, target, arg.key, full.value);
+      edits.push(...full.edits);
+    } else if (arg.form !== 's' && arg.form !== 'ms') {
+      edit = insertInto(ctx, existing, arg, seconds);
+      shown = `${innerKey(arg)}=${arg.form === 'dict-ms' ? ms(seconds) : seconds}\` in \`${arg.key}`;
+    }
+  }
+  if (!edit) return undefined;
+  return { title: `Set \`${shown}\` on the ${where}`, safety: 'unsafe', preferred: true, edits: [...edits, edit] };
 }
 
-function timeoutFix(ctx: PyContext, sdk: string, target: Node, streaming: boolean, where: string): Fix | undefined {
-  const seconds = streaming ? ctx.fixTimeoutSeconds * STREAM_FACTOR : ctx.fixTimeoutSeconds;
-  const option = timeoutOption(sdk, seconds);
-  if (!option) return undefined;
-  const existing = callArguments(target).keywords.get(option.key);
-  const edit = existing ? (isNoneOrZero(existing) ? replaceKeywordEdit(ctx.file, target, option.key, option.value) : undefined) : addKeywordEdit(ctx.file, target, option.key, option.value);
-  if (!edit) return undefined;
-  return { title: `Set \`${option.key}=${option.value}\` on the ${where}`, safety: 'unsafe', preferred: true, edits: [edit] };
+/** "10 min per attempt, 3 attempts (2 retries): up to 30 min" — the wait a call inherits. */
+function effectText(profile: CallProfile, policy: Policy): string {
+  const t = policy.timeout.value;
+  const r = policy.retries.value;
+  const fromDefault = policy.timeout.source.endsWith(' default');
+  const wait = t === null ? 'no timeout at all' : `${fromDefault && profile.defaultNote ? profile.defaultNote : formatSeconds(t)} per attempt`;
+  const attempts =
+    typeof r !== 'number'
+      ? 'retries set elsewhere'
+      : r === 0
+        ? '1 attempt (no retries)'
+        : `${r + 1} attempts (${r} ${r === 1 ? 'retry' : 'retries'}${profile.retriesTimeouts ? '' : ', none after a timeout'})`;
+  const worst = t !== null && typeof policy.worstCaseSeconds === 'number' && r ? `: up to ${formatSeconds(policy.worstCaseSeconds)}` : '';
+  const retriesDefault = policy.retries.source.endsWith(' default');
+  return `${fromDefault ? `the ${profile.label} default is ` : ''}${wait}, ${retriesDefault ? '' : 'and here '}${attempts}${worst}`;
+}
+
+function isOff(w: WrittenTimeout | undefined): boolean {
+  return w !== undefined && (w.value === null || w.value === 0);
 }
 
 export function checkTimeoutPython(ctx: PyContext): Finding[] {
   const out: Finding[] = [];
   const reportedCtors = new Set<number>();
+  const reportedNodes = new Set<number>();
   for (const call of ctx.calls) {
-    const ctor = call.client?.ctor;
+    const ctor = call.client?.ctor ?? call.httpCtor;
+    const localCtor = ctor && ctor.tree === call.node.tree ? ctor : undefined;
+    const profile = profileOf(call);
     const policy = policyOf(call);
     const fn = enclosingFunction(call.scope);
     const seconds = policy.timeout.value;
     const fromDefault = policy.timeout.source.endsWith(' default');
+    const own = writtenSettings(call.node, profile, 'call').timeout;
+    const built = localCtor ? writtenSettings(localCtor, profile, 'ctor').timeout : undefined;
 
-    // google-genai counts milliseconds: `HttpOptions(timeout=30)` is 30 ms.
-    if (call.sdk.id === 'google-genai' && typeof seconds === 'number' && seconds > 0 && seconds < 1) {
-      const at = ctor && !reportedCtors.has(ctor.id) ? ctor : call.node;
-      reportedCtors.add(at.id);
-      out.push(makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(at), `google-genai counts \`HttpOptions.timeout\` in milliseconds: ${policy.timeout.source} is ${formatSeconds(seconds)}, so every call fails at once. Write the value in milliseconds (${ctx.fixTimeoutSeconds * 1000} for ${ctx.fixTimeoutSeconds} s).`, fn, []));
+    // Milliseconds written as seconds: google-genai `HttpOptions(timeout=30)`, mistralai `timeout_ms=30`.
+    const tiny = [own, built].find((w) => w && w.unit === 'ms' && typeof w.value === 'number' && w.value > 0 && w.value < 1);
+    if (tiny && typeof seconds === 'number' && seconds < 1) {
+      if (reportedNodes.has(tiny.node.id)) continue;
+      reportedNodes.add(tiny.node.id);
+      if (tiny === built) reportedCtors.add(localCtor!.id);
+      const fixed = ms(Number(tiny.node.text.replace(/_/g, '')));
+      out.push(
+        makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(tiny.node), `${profile.label} counts this timeout in milliseconds: ${tiny.source} is ${formatSeconds(tiny.value)}, so every call fails at once. Write the value in milliseconds (${ms(ctx.fixTimeoutSeconds)} for ${ctx.fixTimeoutSeconds} s).`, tiny === own ? fn : undefined, [
+          { title: `Count it in milliseconds (\`${fixed}\`)`, safety: 'unsafe', preferred: true, edits: [{ file: ctx.file, range: rangeOf(tiny.node), newText: fixed }] },
+        ]),
+      );
+      continue;
+    }
+    if (seconds === undefined) continue; // set to something not known statically
+
+    // Explicit `timeout=None` / `0` on the call or the client built here.
+    const explicit = isOff(own) ? { w: own!, n: call.node } : isOff(built) && (seconds === null || seconds === 0) ? { w: built!, n: localCtor! } : undefined;
+    if (explicit && (seconds === null || seconds === 0)) {
+      if (reportedNodes.has(explicit.w.node.id)) continue;
+      reportedNodes.add(explicit.w.node.id);
+      const isCtor = explicit.n === localCtor;
+      if (isCtor) reportedCtors.add(localCtor!.id);
+      const arg = isCtor ? profile.ctorArg : profile.callArg;
+      const shown = explicit.w.source.replace(/ \(milliseconds\)$/, '');
+      out.push(
+        makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(explicit.w.node), `${shown} turns the timeout off: a hung ${call.sdk.id} upstream holds this request until the server or proxy in front gives up.`, isCtor ? undefined : fn, [
+          timeoutFix(ctx, arg ?? { key: 'timeout', form: 's' }, explicit.n, explicit.w, call.streaming, isCtor ? 'client' : 'call'),
+        ]),
+      );
       continue;
     }
     if (typeof seconds === 'number' && seconds > 0 && seconds <= ACCEPTABLE_DEFAULT_S) continue;
-    if (seconds === undefined) continue; // set to something not known statically
-
-    // Explicit `timeout=None` / `0` on the call or the client.
-    const explicit = [call.node, ...(ctor ? [ctor] : [])].map((n) => ({ n, t: writtenTimeout(n) })).find((x) => x.t && isNoneOrZero(x.t.node));
-    if (explicit) {
-      const isCtor = explicit.n === ctor;
-      if (isCtor && reportedCtors.has(ctor!.id)) continue;
-      if (isCtor) reportedCtors.add(ctor!.id);
-      out.push(
-        makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(explicit.t!.node), `\`${explicit.t!.key}=${explicit.t!.node.text}\` turns the timeout off: a hung ${call.sdk.id} upstream holds this request until the server or proxy in front gives up.`, fn, [
-          timeoutFix(ctx, call.sdk.id, explicit.n, call.streaming, isCtor ? 'client' : 'call'),
-        ]),
-      );
-      continue;
-    }
     if (!fromDefault) continue;
 
-    const wait = seconds === null ? 'no timeout at all' : `${formatSeconds(seconds)} per attempt`;
-    const worst = policy.worstCaseSeconds === null ? 'forever' : policy.worstCaseSeconds !== undefined && policy.retries.value ? `up to ${formatSeconds(policy.worstCaseSeconds)} with ${policy.retries.value} retries` : undefined;
-    const effect = `the ${call.sdk.id} default is ${wait}${worst && worst !== 'forever' ? ` (${worst})` : ''}`;
-    if (ctor && ctor.tree === call.node.tree) {
+    const effect = effectText(profile, policy);
+    if (localCtor && call.client && profile.ctorArg) {
       // One finding per client built here, at its constructor.
-      if (reportedCtors.has(ctor.id)) continue;
-      reportedCtors.add(ctor.id);
-      const cls = call.client!.hit.cls.qname.split('.').pop();
+      if (reportedCtors.has(localCtor.id)) continue;
+      reportedCtors.add(localCtor.id);
+      const cls = call.client.hit.cls.qname.split('.').pop();
       out.push(
-        makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(field(ctor, 'function') ?? ctor), `\`${cls}\` is built without a timeout: ${effect}. A hung upstream holds every request through this client long after the user, gunicorn (30 s) or the proxy in front (nginx 60 s, Cloudflare 100 s) gave up.`, undefined, [
-          timeoutFix(ctx, call.sdk.id, ctor, call.streaming, 'client'),
+        makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(field(localCtor, 'function') ?? localCtor), `\`${cls}\` is built without a timeout: ${effect}. A hung upstream holds every request through this client long after the user, gunicorn (30 s) or the proxy in front (nginx 60 s, Cloudflare 100 s) gave up.`, undefined, [
+          timeoutFix(ctx, profile.ctorArg, localCtor, built, call.streaming, 'client'),
         ]),
       );
       continue;
     }
-    if (call.client) continue; // a client built elsewhere (or a chain around one): judged where it is built
-    // Module-level SDK functions and raw HTTP: the call itself must carry the timeout.
-    const callTarget = call.sdk.id === 'ollama' ? undefined : call.node;
+    if (call.client && profile.ctorArg) continue; // a client built elsewhere (or a chain around one): judged where it is built
+    if (call.client && !profile.callArg) continue; // neither the client nor the call takes one (dspy modules use their LM's)
+    // Module-level SDK functions, raw HTTP (each request: a fix puts the timeout on the call), and calls whose
+    // client takes no timeout: the call itself must carry it.
+    const moduleOllama = call.sdk.id === 'ollama' && !call.client;
+    const warmup = profile.legacy ? callArguments(call.node).keywords.get('timeout') : undefined;
+    const what = warmup ? `\`timeout=${warmup.text}\` is not the HTTP timeout of openai 0.x (it bounds a warm-up loop; the request takes \`request_timeout\`), so \`${call.calleeText}\` still has none` : `\`${call.calleeText}\` has no timeout`;
     out.push(
-      makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(field(call.node, 'function') ?? call.node), `\`${call.calleeText}\` has no timeout: ${effect}.${call.sdk.id === 'ollama' ? ' The module functions take none: use `ollama.Client(timeout=...)`.' : ''}`, fn, [
-        callTarget ? timeoutFix(ctx, legacyAware(call), callTarget, call.streaming, 'call') : undefined,
+      makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(field(call.node, 'function') ?? call.node), `${what}: ${effect}.${moduleOllama ? ' The module functions take none: use `ollama.Client(timeout=...)`.' : ''}`, fn, [
+        moduleOllama ? undefined : timeoutFix(ctx, profile.callArg, call.node, own, call.streaming, 'call'),
       ]),
     );
   }
   return out;
-}
-
-/** openai 0.x `ChatCompletion.create` takes `request_timeout`, not `timeout`. */
-function legacyAware(call: LlmCall): string {
-  return call.sdk.id === 'openai' && /ChatCompletion|Completion|Embedding/.test(call.calleeText) && !call.client ? 'openai-legacy' : call.sdk.id;
 }
