@@ -161,9 +161,10 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
       if (reportedNodes.has(tiny.node.id)) continue;
       reportedNodes.add(tiny.node.id);
       if (tiny === built) reportedCtors.add(localCtor!.id);
-      const fixed = ms(Number(tiny.node.text.replace(/_/g, '')));
+      const written = Number(tiny.node.text.replace(/_/g, ''));
+      const fixed = ms(written);
       out.push(
-        makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(tiny.node), `${profile.label} counts this timeout in milliseconds: ${tiny.source} is ${formatSeconds(tiny.value)}, so every call fails at once. Write the value in milliseconds (${ms(ctx.fixTimeoutSeconds)} for ${ctx.fixTimeoutSeconds} s).`, tiny === own ? fn : undefined, [
+        makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(tiny.node), `${profile.label} counts this timeout in milliseconds: ${tiny.source.replace(/ \(milliseconds\)$/, '')} is ${formatSeconds(tiny.value)}, so every call fails at once. Write it in milliseconds (${fixed} for ${written} s).`, tiny === own ? fn : undefined, [
           { title: `Count it in milliseconds (\`${fixed}\`)`, safety: 'unsafe', preferred: true, edits: [{ file: ctx.file, range: rangeOf(tiny.node), newText: fixed }] },
         ]),
       );
