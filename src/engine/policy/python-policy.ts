@@ -43,7 +43,7 @@ export function profileOf(call: LlmCall): CallProfile {
   const http = sdk.id === 'aiohttp' ? { key: 'timeout', form: 'aiohttp' as const } : undefined;
   const ctorArg = o && o.timeoutArg !== undefined ? o.timeoutArg : sdk.timeoutArg !== undefined ? sdk.timeoutArg : (http ?? SECONDS);
   const callArg = sdk.callTimeoutArg !== undefined ? sdk.callTimeoutArg : ctorArg;
-  const label = call.client && (o || sdk.classPrefixes) ? `${sdk.id} \`${call.client.hit.cls.qname.split('.').pop()}\`` : sdk.id;
+  const label = call.client && (o || sdk.classPrefixes) && call.client.hit.cls.qname.includes('.') ? `${sdk.id} \`${call.client.hit.cls.qname.split('.').pop()}\`` : sdk.id;
   return {
     label,
     defaults: o?.defaults ?? sdk.defaults,

@@ -196,9 +196,10 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
       // One finding per client built here, at its constructor.
       if (reportedCtors.has(localCtor.id)) continue;
       reportedCtors.add(localCtor.id);
-      const cls = call.client.hit.cls.qname.split('.').pop();
+      // The name written at the constructor: `ChatOpenAI`, `Client`, or a factory (`init_chat_model`).
+      const cls = (field(localCtor, 'function')?.text ?? call.client.hit.cls.qname).split('.').pop();
       out.push(
-        makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(field(localCtor, 'function') ?? localCtor), `\`${cls}\` is built without a timeout: ${effect}. A hung upstream holds every request through this client long after the user, gunicorn (30 s) or the proxy in front (nginx 60 s, Cloudflare 100 s) gave up.`, undefined, [
+        makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(field(localCtor, 'function') ?? localCtor), `${/^[a-z_]/.test(cls ?? '') ? `The client from \`${cls}\`` : `\`${cls}\``} is built without a timeout: ${effect}. A hung upstream holds every request through this client long after the user, gunicorn (30 s) or the proxy in front (nginx 60 s, Cloudflare 100 s) gave up.`, undefined, [
           timeoutFix(ctx, profile.ctorArg, localCtor, built, call.streaming, 'client'),
         ]),
       );
