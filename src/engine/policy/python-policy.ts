@@ -207,10 +207,10 @@ const GLOBALS: Record<string, { timeout: string[]; retries: string[] }> = {
   litellm: { timeout: ['request_timeout'], retries: ['num_retries'] },
 };
 
-function moduleGlobals(call: LlmCall, profile: CallProfile): { timeout?: Setting; retries?: Setting } {
+export function moduleGlobals(call: LlmCall, profile: CallProfile): { timeout?: WrittenTimeout; retries?: Setting } {
   const names = GLOBALS[call.sdk.id];
   if (!names || profile.legacy || (call.client && call.sdk.id !== 'litellm')) return {};
-  const out: { timeout?: Setting; retries?: Setting } = {};
+  const out: { timeout?: WrittenTimeout; retries?: Setting } = {};
   const root = call.node.tree.rootNode;
   for (const stmt of namedChildren(root)) {
     if (stmt.type !== 'expression_statement') continue;
@@ -220,7 +220,10 @@ function moduleGlobals(call: LlmCall, profile: CallProfile): { timeout?: Setting
     const right = field(a, 'right');
     if (!left || !right || left.type !== 'attribute' || field(left, 'object')?.text !== call.sdk.id) continue;
     const attr = field(left, 'attribute')?.text ?? '';
-    if (names.timeout.includes(attr)) out.timeout = { value: timeoutValue(right, 1).value, source: `\`${left.text} = ${right.text}\`` };
+    if (names.timeout.includes(attr)) {
+      const v = timeoutValue(right, 1);
+      out.timeout = { value: v.value, source: `\`${left.text} = ${right.text}\``, node: v.node, unit: 's', whole: v.node === unparen(right) };
+    }
     if (names.retries.includes(attr)) {
       const v = num(right, 1);
       out.retries = { value: v === null ? 0 : v, source: `\`${left.text} = ${right.text}\`` };

@@ -6,7 +6,7 @@
 import type { Node } from '../../parse/parser';
 import type { PyContext } from '../../model/python/context';
 import { callArguments, field, namedChildren, rangeOf, unparen } from '../../model/python/syntax';
-import { formatSeconds, policyOf, profileOf, writtenSettings, type CallProfile, type Policy, type WrittenTimeout } from '../../policy/python-policy';
+import { formatSeconds, moduleGlobals, policyOf, profileOf, writtenSettings, type CallProfile, type Policy, type WrittenTimeout } from '../../policy/python-policy';
 import type { PyTimeoutArg } from '../../catalog/python-sdks';
 import { addKeywordEdit } from '../../fix/python-args';
 import { ensureModuleImport, importedNameFor } from '../../fix/python-imports';
@@ -172,19 +172,28 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
     }
     if (seconds === undefined) continue; // set to something not known statically
 
-    // Explicit `timeout=None` / `0` on the call or the client built here.
-    const explicit = isOff(own) ? { w: own!, n: call.node } : isOff(built) && (seconds === null || seconds === 0) ? { w: built!, n: localCtor! } : undefined;
+    // Explicit `timeout=None` / `0` on the call or the client built here, or in a module global (`openai.timeout = None`).
+    const global = moduleGlobals(call, profile).timeout;
+    const explicit = isOff(own)
+      ? { w: own!, n: call.node }
+      : isOff(built) && (seconds === null || seconds === 0)
+        ? { w: built!, n: localCtor! }
+        : isOff(global) && policy.timeout.source === global!.source
+          ? { w: global!, n: undefined }
+          : undefined;
     if (explicit && (seconds === null || seconds === 0)) {
       if (reportedNodes.has(explicit.w.node.id)) continue;
       reportedNodes.add(explicit.w.node.id);
-      const isCtor = explicit.n === localCtor;
+      const isCtor = explicit.n !== undefined && explicit.n === localCtor;
       if (isCtor) reportedCtors.add(localCtor!.id);
       const arg = isCtor ? profile.ctorArg : profile.callArg;
       const shown = explicit.w.source.replace(/ \(milliseconds\)$/, '');
+      const where = isCtor ? 'client' : explicit.n ? 'call' : 'module';
+      const fix = explicit.n
+        ? timeoutFix(ctx, arg ?? { key: 'timeout', form: 's' }, explicit.n, explicit.w, call.streaming, where)
+        : { title: `Set \`${shown.replace(/^`|`$/g, '').split('=')[0].trim()} = ${ctx.fixTimeoutSeconds}\``, safety: 'unsafe' as const, preferred: true, edits: [{ file: ctx.file, range: rangeOf(explicit.w.node), newText: String(ctx.fixTimeoutSeconds) }] };
       out.push(
-        makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(explicit.w.node), `${shown} turns the timeout off: a hung ${call.sdk.id} upstream holds this request until the server or proxy in front gives up.`, isCtor ? undefined : fn, [
-          timeoutFix(ctx, arg ?? { key: 'timeout', form: 's' }, explicit.n, explicit.w, call.streaming, isCtor ? 'client' : 'call'),
-        ]),
+        makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(explicit.w.node), `${shown} turns the timeout off: a hung ${call.sdk.id} upstream holds ${explicit.n ? 'this request' : 'every request through the module-level client'} until the server or proxy in front gives up.`, explicit.n && !isCtor ? fn : undefined, [fix]),
       );
       continue;
     }
