@@ -109,8 +109,8 @@ function httpCheck(ctx: JsContext, call: JsCall, seen: Set<number>): Finding | u
   const index = http.lib.configArg(http.method);
   const config = args[index];
   if (args.some((a) => a.type === 'spread_element')) return undefined;
-  // axios counts `timeout: 0` as "never".
-  const off = (n: Node) => isNoLimit(n) || (http.lib.id === 'axios' && unwrap(n).text === '0');
+  // axios counts `timeout: 0` as "never", ky `timeout: false`.
+  const off = (n: Node) => isNoLimit(n) || (http.lib.id === 'axios' && unwrap(n).text === '0') || (http.lib.id === 'ky' && unwrap(n).text === 'false');
   for (const obj of [http.config, config]) {
     if (!obj) continue;
     for (const key of http.lib.timeoutKeys) {
@@ -123,19 +123,24 @@ function httpCheck(ctx: JsContext, call: JsCall, seen: Set<number>): Finding | u
       }
     }
   }
-  if (http.lib.id === 'ky') return undefined; // ky times out after 10 s by default
+  let explicitOff: Node | undefined;
   for (const obj of [http.config, config]) {
     if (!obj) continue;
     for (const key of http.lib.timeoutKeys) {
       const r = lookupPath(obj, [key]);
       if (r.kind === 'unknown' || (r.kind === 'value' && !off(r.node))) return undefined;
+      if (r.kind === 'value') explicitOff = r.node;
     }
   }
+  if (http.lib.id === 'ky' && !explicitOff) return undefined; // ky times out after 10 s by default
   const text = withSeconds(http.lib.timeoutText, fixSeconds(ctx, call));
-  const edits = addOptionEdits(ctx.file, call.node, index, text);
-  const message = `${describeCall(call)} has no timeout: ${http.lib.defaultTimeout}. A hung upstream holds this request (and its socket) that long.`;
+  // An explicit "never" is replaced where it is written; else the option is added to this call.
+  const leaf = text.slice(text.indexOf(':') + 1).trim();
+  const edits = explicitOff ? [{ file: ctx.file, range: rangeOf(explicitOff), newText: leaf }] : addOptionEdits(ctx.file, call.node, index, text);
+  const what = explicitOff ? `sets its timeout to \`${explicitOff.text}\` (no limit)` : `has no timeout: ${http.lib.defaultTimeout}`;
+  const message = `${describeCall(call)} ${what}. A hung upstream holds this request (and its socket) ${explicitOff ? 'until the server or proxy in front gives up' : 'that long'}.`;
   return makeFinding(ctx, 'llm-call-without-timeout', 'warning', calleeRange(call), message, functionScopeOf(call.scope), [
-    edits ? { title: `Add \`${text}\``, safety: 'unsafe', preferred: true, edits } : undefined,
+    edits ? { title: explicitOff ? `Set \`${text}\`` : `Add \`${text}\``, safety: 'unsafe', preferred: true, edits } : undefined,
   ]);
 }
 
