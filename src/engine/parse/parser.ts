@@ -23,6 +23,7 @@ export class Parsers {
 
   static async load(wasmDir: string, wanted: Language[] = ['python', 'javascript', 'typescript', 'tsx']): Promise<Parsers> {
     await TS.Parser.init({ locateFile: (file: string) => path.join(wasmDir, file) });
+    installNodeMemo();
     const languages = new Map<Language, TS.Language>();
     for (const lang of wanted) {
       languages.set(lang, await TS.Language.load(path.join(wasmDir, GRAMMAR_FILES[lang])));
@@ -48,6 +49,93 @@ export class Parsers {
     if (!tree) throw new Error(`tree-sitter returned no tree for a ${lang} file`);
     return tree;
   }
+}
+
+/** Per tree: what was read from wasm about its nodes, by node id (unique within a tree). */
+interface NodeMemo {
+  type: Map<number, string>;
+  end: Map<number, number>;
+  endPosition: Map<number, TS.Point>;
+  /** By `id * 256 + field id`. */
+  field: Map<number, Node | null>;
+}
+
+const MEMO = Symbol('loopsafe.nodeMemo');
+type MemoTree = TS.Tree & { [MEMO]?: NodeMemo };
+
+function memoOf(tree: TS.Tree): NodeMemo {
+  const t = tree as MemoTree;
+  let m = t[MEMO];
+  if (!m) t[MEMO] = m = { type: new Map(), end: new Map(), endPosition: new Map(), field: new Map() };
+  return m;
+}
+
+let memoInstalled = false;
+
+/**
+ * Every property read of a web-tree-sitter node crosses into wasm (the node is copied into a transfer
+ * buffer, a new Node object comes back), and the analyses read the same few properties of the same
+ * nodes many times through fresh Node objects: `type`, `endIndex`, `endPosition` and
+ * `childForFieldName` are remembered per tree and node id. A node's type, end and field children never
+ * change within a tree, except through `Tree.edit`, which drops the tree's memo.
+ */
+function installNodeMemo(): void {
+  if (memoInstalled) return;
+  memoInstalled = true;
+  const proto = TS.Node.prototype as unknown as Record<string, unknown>;
+  const getter = (name: string): ((this: Node) => unknown) => {
+    const d = Object.getOwnPropertyDescriptor(proto, name);
+    if (!d?.get) throw new Error(`tree-sitter Node has no ${name} getter`);
+    return d.get as (this: Node) => unknown;
+  };
+  const typeOf = getter('type');
+  const endOf = getter('endIndex');
+  const endPositionOf = getter('endPosition');
+  Object.defineProperty(proto, 'type', {
+    configurable: true,
+    get(this: Node): string {
+      const m = memoOf(this.tree).type;
+      let v = m.get(this.id);
+      if (v === undefined) m.set(this.id, (v = typeOf.call(this) as string));
+      return v;
+    },
+  });
+  Object.defineProperty(proto, 'endIndex', {
+    configurable: true,
+    get(this: Node): number {
+      const m = memoOf(this.tree).end;
+      let v = m.get(this.id);
+      if (v === undefined) m.set(this.id, (v = endOf.call(this) as number));
+      return v;
+    },
+  });
+  Object.defineProperty(proto, 'endPosition', {
+    configurable: true,
+    get(this: Node): TS.Point {
+      const m = memoOf(this.tree).endPosition;
+      let v = m.get(this.id);
+      if (v === undefined) m.set(this.id, (v = endPositionOf.call(this) as TS.Point));
+      // A copy: callers may keep or change the point they get.
+      return { row: v.row, column: v.column };
+    },
+  });
+  const childForFieldId = proto.childForFieldId as (this: Node, id: number) => Node | null;
+  proto.childForFieldName = function (this: Node, name: string): Node | null {
+    const fieldId = this.tree.language.fields.indexOf(name);
+    if (fieldId === -1) return null;
+    if (fieldId >= 256) return childForFieldId.call(this, fieldId);
+    const m = memoOf(this.tree).field;
+    const key = this.id * 256 + fieldId;
+    let v = m.get(key);
+    if (v === undefined) m.set(key, (v = childForFieldId.call(this, fieldId)));
+    return v;
+  };
+  const treeProto = TS.Tree.prototype as unknown as { edit(this: MemoTree, edit: TS.Edit): void };
+  const edit = treeProto.edit;
+  treeProto.edit = function (this: MemoTree, e: TS.Edit): void {
+    this[MEMO] = undefined;
+    edit.call(this, e);
+  };
 }
 
 /** Default wasm directory: next to the bundle (dist/), else the package in node_modules. */
