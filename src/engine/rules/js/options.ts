@@ -73,6 +73,17 @@ export function retriesOff(call: JsCall): Node | undefined {
   return undefined;
 }
 
+/** `maxRetries: 0` in the options of `client.withOptions({...})` on the way to the call. */
+export function withOptionsRetriesOff(call: JsCall): Node | undefined {
+  if (call.kind !== 'sdk' || !call.sdk || !call.client) return undefined;
+  const shape = call.hit ? optionsOf(call.hit) : call.sdk.options;
+  for (const extra of call.client.extraOptions) {
+    const r = lookupPath(extra, shape.ctorRetries ?? ['maxRetries']);
+    if (r.kind === 'value') return zero(r.node) ? r.node : undefined;
+  }
+  return undefined;
+}
+
 /** `maxRetries: 0` (or the SDK's equivalent) in a client constructor's options. */
 export function ctorRetriesOff(hit: JsClassHit, ctor: Node): Node | undefined {
   const shape = optionsOf(hit);

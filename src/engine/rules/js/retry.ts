@@ -6,10 +6,10 @@ import type { JsContext } from '../../model/js/context';
 import type { JsCall } from '../../model/js/calls';
 import { canonQname } from '../../catalog/js-sdks';
 import { RETRY_NAME, RETRY_PLUGINS, RETRY_WRAPPERS } from '../../catalog/js-blocking';
-import { field, lookupPath, parentOf, rangeOf, FUNCTION_TYPES, unwrap } from '../../model/js/syntax';
+import { callArgs, field, lookupPath, parentOf, rangeOf, stringish, FUNCTION_TYPES, unwrap } from '../../model/js/syntax';
 import { identifiersIn } from '../../model/js/calls';
 import type { Finding } from '../../types';
-import { ctorRetriesOff, retriesOff } from './options';
+import { ctorRetriesOff, retriesOff, withOptionsRetriesOff } from './options';
 import type { JsScope } from '../../model/js/model';
 import { calleeRange, describeCall, functionScopeOf, makeFinding } from './util';
 
@@ -32,11 +32,44 @@ function wrappedByRetry(ctx: JsContext, node: Node): boolean {
   return RETRY_NAME.test(name);
 }
 
+/**
+ * ky and got retry failed requests themselves when their `retry` option allows it, but only for idempotent
+ * methods unless `retry.methods` lists POST: `retry: 2` leaves a `ky.post(...)` unretried.
+ */
+function libRetries(call: JsCall): boolean {
+  const http = call.http!;
+  if (http.lib.id !== 'ky' && http.lib.id !== 'got') return false;
+  const own = callArgs(call.node)[http.lib.configArg(http.method)];
+  const method = http.method ?? stringish(lookupNode(own, ['method'])) ?? stringish(lookupNode(http.config, ['method'])) ?? 'get';
+  const post = !/^(get|put|head|delete|options|trace)$/i.test(method);
+  for (const obj of [own, http.config]) {
+    const r = obj ? lookupPath(obj, ['retry']) : { kind: 'absent' as const };
+    if (r.kind === 'unknown') return true;
+    if (r.kind !== 'value') continue;
+    const v = unwrap(r.node);
+    if (v.type === 'number') return Number(v.text) > 0 && !post;
+    if (v.type !== 'object') return true; // a variable: can't tell
+    const limit = lookupPath(v, ['limit']);
+    if (limit.kind === 'value' && unwrap(limit.node).text === '0') return false;
+    if (!post) return true;
+    const methods = lookupPath(v, ['methods']);
+    return methods.kind !== 'value' || /['"`]post['"`]/i.test(methods.node.text);
+  }
+  // ky retries GET twice by default, got twice as well: not POST.
+  return !post;
+}
+
+function lookupNode(obj: Node | undefined, path: string[]): Node | undefined {
+  const r = obj ? lookupPath(obj, path) : undefined;
+  return r?.kind === 'value' ? r.node : undefined;
+}
+
 /** A loop or a retry wrapper around the call, in its function or around the functions calling it. */
 function retried(ctx: JsContext, call: JsCall): boolean {
   if ([...ctx.model.importedModules].some((m) => PLUGINS.has(m))) return true;
-  const config = call.http?.config;
-  if (config && lookupPath(config, ['retry']).kind !== 'absent') return true;
+  if (call.http && (call.http.lib.id === 'ky' || call.http.lib.id === 'got')) {
+    if (libRetries(call)) return true;
+  } else if (call.http?.config && lookupPath(call.http.config, ['retry']).kind !== 'absent') return true;
   const seen = new Set<number>();
   const search = (node: Node, depth: number): boolean => {
     for (let p = parentOf(node); p; p = parentOf(p)) {
@@ -82,7 +115,7 @@ export function checkRetryJs(ctx: JsContext): Finding[] {
       out.push(makeFinding(ctx, 'llm-http-without-retry', 'warning', calleeRange(call), message, functionScopeOf(call.scope), []));
       continue;
     }
-    const zero = retriesOff(call);
+    const zero = retriesOff(call) ?? withOptionsRetriesOff(call);
     if (zero) report(zero, describeCall(call), call.scope);
   }
   // Clients built with `maxRetries: 0`, whether or not this file calls them.
