@@ -152,4 +152,34 @@ describe('effective policy per SDK row (hover)', () => {
       assert.strictEqual(row(lc, 'attempts'), '7 (6 retries) | langchain default');
     });
   });
+
+  describe('finding messages state the default: timeout per attempt with its unit, and attempts', () => {
+    async function message(file: string, text: string): Promise<string[]> {
+      const engine = await testEngine();
+      return engine.analyze(file, text).findings.filter((f) => f.rule === 'llm-call-without-timeout').map((f) => f.message);
+    }
+
+    it('Python', async () => {
+      const [openai] = await message('/w/m.py', 'from openai import OpenAI\nc = OpenAI()\nc.chat.completions.create(model="m", messages=[])\n');
+      assert.match(openai, /the openai default is 10 min per attempt, 3 attempts \(2 retries\): up to 30 min/);
+      const [gemini] = await message('/w/m.py', 'from google import genai\nc = genai.Client()\nc.models.generate_content(model="g", contents="x")\n');
+      assert.match(gemini, /the google-genai default is no timeout at all, 1 attempt \(no retries\)/);
+      const [cohere] = await message('/w/m.py', 'import cohere\nco = cohere.Client()\nco.chat(message="x")\n');
+      assert.match(cohere, /5 min per attempt, 3 attempts \(2 retries, none after a timeout\): up to 5 min/);
+      const [router] = await message('/w/m.py', 'from litellm import Router\nr = Router(model_list=[])\nr.completion(model="m", messages=[])\n');
+      assert.match(router, /the litellm `Router` default is 100 min per attempt, 3 attempts \(2 retries\)/);
+      const [legacy] = await message('/w/m.py', 'import openai\nopenai.ChatCompletion.create(model="m", messages=[], timeout=30)\n');
+      assert.match(legacy, /`timeout=30` is not the HTTP timeout of openai 0\.x.*10 min per attempt, 1 attempt \(no retries\)/);
+    });
+
+    it('JS/TS', async () => {
+      const [openai] = await message('/w/m.ts', "import OpenAI from 'openai';\nconst c = new OpenAI();\nawait c.chat.completions.create({ model: 'm', messages: [] });\n");
+      assert.match(openai, /the SDK default is 600 s per attempt, 3 attempts \(2 retries\): up to 30 min, though Node's fetch gives up after 300 s/);
+      const [mistral] = await message('/w/m.ts', "import { Mistral } from '@mistralai/mistralai';\nconst m = new Mistral({});\nawait m.chat.complete({ model: 'm', messages: [] });\n");
+      assert.match(mistral, /300 s \(60 s before 2\.3\) per attempt, 1 attempt \(no retries\)/);
+      const [ai] = await message('/w/m.ts', "import { generateText } from 'ai';\nimport { openai } from '@ai-sdk/openai';\nawait generateText({ model: openai('gpt-4o'), prompt: 'x' });\n");
+      assert.match(ai, /the SDK sets no timeout, 3 attempts \(2 retries\)/);
+      assert.deepStrictEqual(await message('/w/m.ts', "import Groq from 'groq-sdk';\nconst g = new Groq();\nawait g.chat.completions.create({ model: 'm', messages: [] });\n"), [], 'groq-sdk 60 s is short enough');
+    });
+  });
 });
