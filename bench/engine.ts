@@ -113,12 +113,14 @@ async function main(): Promise<void> {
   let edited = big;
   for (let i = 0; i < 60; i++) {
     edited = edited.replace(new RegExp(`x = len\\(q\\) \\+ ${i % 30}\\b[^\\n]*`), `x = len(q) + ${i % 30} + ${i}`);
+    // What the language server does once the debounce fires: bring the index up to date, then
+    // re-analyse the file and every file whose findings may depend on it.
     const t0 = performance.now();
     ws.upsert(file, edited);
-    ws.analyze(file);
+    for (const f of ws.affectedBy(file)) ws.analyze(f);
     times.push(performance.now() - t0);
   }
-  console.log(`one-line edit in a ${big.split('\n').length}-line file: p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (target p95 < 30 ms)`);
+  console.log(`one-line edit in a ${big.split('\n').length}-line file (index update + re-analysis, as the language server): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms (target p95 < 30 ms)`);
 }
 
 main().catch((err) => {

@@ -25,6 +25,8 @@ export class Workspace {
   /** Per waiting file: the workspace files its import lines name. */
   private readonly importTargets = new Map<string, Set<string>>();
   private index: PyIndex | undefined;
+  /** Who imports whom among summarized files, for the index it was computed from. */
+  private importGraph: { index: PyIndex; importers: Map<string, Set<string>>; imports: Map<string, Set<string>> } | undefined;
   /** Request time limits read from server and proxy config files; recomputed when one changes. */
   private serverLimits: ServerLimit[] | undefined;
   /** JS/TS: summaries, files changed since the index was built, files not summarized yet, the index. */
@@ -156,18 +158,22 @@ export class Workspace {
     if (!languageOf(file)) return [file];
     if (languageOf(file) !== 'python') return this.jsAffectedBy(file);
     const index = this.ensureIndex();
-    const importers = new Map<string, Set<string>>();
-    const imports = new Map<string, Set<string>>();
-    for (const s of this.summaries.values()) {
-      for (const q of Object.values(s.imports)) {
-        const r = index.resolve(s.file, q);
-        if (!r || r.file === s.file) continue;
-        if (!importers.has(r.file)) importers.set(r.file, new Set());
-        importers.get(r.file)!.add(s.file);
-        if (!imports.has(s.file)) imports.set(s.file, new Set());
-        imports.get(s.file)!.add(r.file);
+    if (this.importGraph?.index !== index) {
+      const importers = new Map<string, Set<string>>();
+      const imports = new Map<string, Set<string>>();
+      for (const s of this.summaries.values()) {
+        for (const q of Object.values(s.imports)) {
+          const r = index.resolve(s.file, q);
+          if (!r || r.file === s.file) continue;
+          if (!importers.has(r.file)) importers.set(r.file, new Set());
+          importers.get(r.file)!.add(s.file);
+          if (!imports.has(s.file)) imports.set(s.file, new Set());
+          imports.get(s.file)!.add(r.file);
+        }
       }
+      this.importGraph = { index, importers, imports };
     }
+    const { importers, imports } = this.importGraph;
     const out = new Set<string>([file]);
     const queue = [file];
     while (queue.length > 0) {
@@ -184,6 +190,12 @@ export class Workspace {
    */
   private ensureIndex(): PyIndex {
     if (this.index && this.dirty.size === 0) return this.index;
+    // Keystroke path: nothing other files read changed (the edited files' summaries are the same, or
+    // they still name no SDK and import the same modules): the index stays valid.
+    if (this.index && [...this.dirty].every((file) => this.unchangedForIndex(file, this.index!))) {
+      this.dirty.clear();
+      return this.index;
+    }
     const fresh = [...this.dirty];
     for (const file of fresh) {
       this.summaries.delete(file);
@@ -238,6 +250,23 @@ export class Workspace {
     }
     this.index = index;
     return index;
+  }
+
+  /** True when re-summarizing `file` against `index` would not change the index. */
+  private unchangedForIndex(file: string, index: PyIndex): boolean {
+    const text = this.texts.get(file);
+    if (text === undefined) return false;
+    const old = this.summaries.get(file);
+    if (old) {
+      const fresh = this.engine.summarize(file, text, index);
+      return fresh !== undefined && JSON.stringify(fresh) === JSON.stringify(old);
+    }
+    // A file not summarized yet: it still names no SDK, and imports the same workspace modules.
+    if (!this.waiting.has(file) || Engine.mentionsPythonSdk(text)) return false;
+    const before = this.importTargets.get(file);
+    if (!before) return false;
+    const now = this.scanImports(file, text, index);
+    return now.size === before.size && [...now].every((t) => before.has(t));
   }
 
   /** JS/TS files whose findings may change with `file`: itself, its importers and its imports (both transitively). */
