@@ -273,6 +273,8 @@ PYTHON_SDKS.push(
       { qnames: ['langchain_google_genai.'], defaults: { timeoutSeconds: null, retries: 6 } },
       // boto3 underneath: botocore's 60 s read timeout and legacy retries.
       { qnames: ['langchain_aws.'], defaults: { timeoutSeconds: 60, retries: 4 }, timeoutArg: { key: 'config', form: 'botocore' } },
+      // Chains and agents take no timeout: the model they wrap does.
+      { qnames: ['langchain.chains.', 'langchain.agents.'], timeoutArg: null },
     ],
   }),
   pairsOnly('llama-index', ['llama_index'], [], LLAMA_PAIRS, { timeoutSeconds: 60, retries: 3 }, {

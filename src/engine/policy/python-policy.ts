@@ -30,6 +30,7 @@ export interface CallProfile {
 }
 
 const SECONDS: PyTimeoutArg = { key: 'timeout', form: 's' };
+const AGENT_FACTORIES = new Set(['create_react_agent', 'create_agent', 'compile', 'create_tool_calling_agent', 'initialize_agent']);
 const LEGACY = /(?:^|\.)(?:ChatCompletion|Completion|Embedding|Image|Moderation|Edit)\.a?create$/;
 
 export function profileOf(call: LlmCall): CallProfile {
@@ -41,7 +42,10 @@ export function profileOf(call: LlmCall): CallProfile {
   }
   const o = classOverride(sdk, call.client?.hit.cls.qname);
   const http = sdk.id === 'aiohttp' ? { key: 'timeout', form: 'aiohttp' as const } : undefined;
-  const ctorArg = o && o.timeoutArg !== undefined ? o.timeoutArg : sdk.timeoutArg !== undefined ? sdk.timeoutArg : (http ?? SECONDS);
+  // Agents built by a factory (`create_react_agent(llm, tools)`, `graph.compile()`) take no timeout: their model does.
+  const factory = call.client?.ctor ? (field(call.client.ctor, 'function')?.text ?? '').split('.').pop() : undefined;
+  const agent = sdk.id === 'langchain' && !!factory && AGENT_FACTORIES.has(factory);
+  const ctorArg = agent ? null : o && o.timeoutArg !== undefined ? o.timeoutArg : sdk.timeoutArg !== undefined ? sdk.timeoutArg : (http ?? SECONDS);
   const callArg = sdk.callTimeoutArg !== undefined ? sdk.callTimeoutArg : ctorArg;
   const label = call.client && (o || sdk.classPrefixes) && call.client.hit.cls.qname.includes('.') ? `${sdk.id} \`${call.client.hit.cls.qname.split('.').pop()}\`` : sdk.id;
   return {

@@ -4,6 +4,7 @@
 // `httpx.Timeout`, `aiohttp.ClientTimeout`), and millisecond timeouts too small to be anything but seconds.
 
 import type { Node } from '../../parse/parser';
+import type { LlmCall } from '../../model/python/calls';
 import type { PyContext } from '../../model/python/context';
 import { callArguments, field, namedChildren, rangeOf, unparen } from '../../model/python/syntax';
 import { formatSeconds, moduleGlobals, policyOf, profileOf, writtenSettings, type CallProfile, type Policy, type WrittenTimeout } from '../../policy/python-policy';
@@ -136,6 +137,21 @@ function effectText(profile: CallProfile, policy: Policy): string {
   return `${fromDefault ? `the ${profile.label} default is ` : ''}${wait}, ${retriesDefault ? '' : 'and here '}${attempts}${worst}`;
 }
 
+/** `LLMChain(llm=llm, ...)`, `create_react_agent(llm, tools)`: the call as if made through `llm`, when it is built in this file. */
+function wrappedModel(ctx: PyContext, call: LlmCall): LlmCall | undefined {
+  const ctor = call.client?.ctor;
+  if (!ctor || ctor.tree !== call.node.tree || profileOf(call).ctorArg !== null) return undefined;
+  const scope = ctx.evaluator.scopeOfNode(ctor);
+  const { positional, keywords } = callArguments(ctor);
+  for (const arg of [...keywords.values(), ...positional]) {
+    const v = ctx.evaluator.evaluate(arg, scope);
+    if (v?.kind !== 'client' || !v.ctor || v.ctor.id === ctor.id || v.ctor.tree !== ctor.tree) continue;
+    const inner: LlmCall = { ...call, client: v, sdk: v.hit.sdk };
+    if (profileOf(inner).ctorArg) return inner;
+  }
+  return undefined;
+}
+
 function isOff(w: WrittenTimeout | undefined): boolean {
   return w !== undefined && (w.value === null || w.value === 0);
 }
@@ -144,7 +160,9 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
   const out: Finding[] = [];
   const reportedCtors = new Set<number>();
   const reportedNodes = new Set<number>();
-  for (const call of ctx.calls) {
+  for (const made of ctx.calls) {
+    // A chain or agent built here takes no timeout: judge the model built here that it wraps.
+    const call = wrappedModel(ctx, made) ?? made;
     const ctor = call.client?.ctor ?? call.httpCtor;
     const localCtor = ctor && ctor.tree === call.node.tree ? ctor : undefined;
     const profile = profileOf(call);
