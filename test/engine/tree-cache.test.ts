@@ -123,6 +123,49 @@ describe('tree cache', () => {
     }
   });
 
+  it('builds the same Python model after 300 random edits, reusing the statements the edit left alone', async () => {
+    const parsers = await testParsers();
+    const cache = new TreeCache(parsers);
+    const source = path.resolve(__dirname, '../../..', 'test/corpus/python/59-layered-router-package');
+    let text = fs
+      .readdirSync(source, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.py'))
+      .sort()
+      .map((f) => fs.readFileSync(path.join(source, f), 'utf8'))
+      .join('\n\n');
+    const lines = ['x = 1', 'async def h():\n    await g()\n    global z\n    z = lambda: q()', 'class C(B):\n    a = f()\n    def m(self):\n        self.c = k()', 'import os', '@app.get("/")', 'if y:\n    w = 2', ''];
+    const random = rng(3);
+    let reusedStatements = 0;
+    let statements = 0;
+    let before = new Set<unknown>();
+    for (let i = 0; i < 300; i++) {
+      const at = Math.floor(random() * (text.length + 1));
+      const r = random();
+      if (r < 0.5) {
+        const line = text.lastIndexOf('\n', at - 1) + 1;
+        text = text.slice(0, line) + lines[Math.floor(random() * lines.length)] + '\n' + text.slice(line);
+      } else if (r < 0.8) {
+        text = text.slice(0, at) + SNIPPETS[Math.floor(random() * SNIPPETS.length)] + text.slice(at);
+      } else {
+        text = text.slice(0, at) + text.slice(at + Math.floor(random() * 8));
+      }
+      if (/^[\udc00-\udfff]/.test(text)) text = text.slice(1);
+      const parsed = cache.get('m.py', 'python', text);
+      // Built like the engine: the previous version's model is offered for reuse.
+      const incremental = parsed.derive<ReturnType<typeof buildModel>>('python-model', (previous) => buildModel(parsed.tree.rootNode, previous));
+      // A fresh build on the same tree: node ids are comparable (they are addresses within one tree).
+      const cold = buildModel(parsed.tree.rootNode);
+      assert.strictEqual(describeModel(incremental), describeModel(cold), `edit ${i}: the model differs from a fresh build`);
+      reusedStatements += incremental.chunks!.filter((c) => before.has(c.part)).length;
+      statements += incremental.chunks!.length;
+      before = new Set(incremental.chunks!.map((c) => c.part));
+    }
+    // Most edits touch one statement: the others are reused.
+    assert.ok(reusedStatements > statements * 0.5, `${reusedStatements} of ${statements} statements reused`);
+    cache.clear();
+  });
+
   it('gives the engine the same findings after many incremental edits as a fresh engine', async () => {
     const engine = await testEngine();
     const file = '/virtual/app.py';
@@ -137,3 +180,22 @@ describe('tree cache', () => {
     }
   });
 });
+
+/** Everything a model holds, with each node's id, offsets, rows, columns, type and text. */
+function describeModel(model: ReturnType<typeof buildModel>): string {
+  type N = { id: number; startIndex: number; endIndex: number; startPosition: { row: number; column: number }; endPosition: { row: number; column: number }; type: string; text: string };
+  const n = (x: N | undefined): string => (x ? `${x.id}@${x.startIndex}-${x.endIndex}:${x.startPosition.row}.${x.startPosition.column}-${x.endPosition.row}.${x.endPosition.column}:${x.type}:${x.text}` : '-');
+  const list = (xs: N[]): string => xs.map(n).join(',');
+  const map = (m: Map<string, N[]>): string => [...m].map(([k, v]) => `${k}=[${list(v)}]`).join(';');
+  type S = ReturnType<typeof buildModel>['module'];
+  const scope = (s: S): string =>
+    [s.kind, s.name, n(s.node as unknown as N), n(s.nameNode as unknown as N), s.isAsync, s.hasYield, s.parent?.name ?? '', s.classScope?.name ?? '', list(s.decorators as unknown as N[]),
+      s.params.map((p) => `${p.name}:${n(p.node as unknown as N)}:${n(p.annotation as unknown as N)}:${n(p.default as unknown as N)}`).join(','),
+      map(s.assignments as unknown as Map<string, N[]>), [...s.globals].join(','), list(s.calls as unknown as N[]), list(s.awaits as unknown as N[]), list(s.returns as unknown as N[]),
+      list(s.asyncConstructs as unknown as N[]), map(s.attributes as unknown as Map<string, N[]>), s.functions.map((f) => f.name).join(','),
+      s.classScope ? map(s.classScope.attributes as unknown as Map<string, N[]>) + map(s.classScope.assignments as unknown as Map<string, N[]>) : ''].join('|');
+  return [
+    n(model.root as unknown as N), scope(model.module), ...model.functions.map(scope), [...model.imports].join(';'), [...model.moduleImports].join(','),
+    list(model.importNodes as unknown as N[]), map(model.attributeAssignments as unknown as Map<string, N[]>), model.importInsertLine,
+  ].join('\n');
+}

@@ -10,12 +10,30 @@ interface Entry {
   tree: Tree;
   /** Derived per-tree data (e.g. the Python model), dropped with the tree. */
   extras: Map<string, unknown>;
+  /**
+   * After an incremental re-parse: the previous (edited) tree, its derived data and the edit between
+   * the two texts, offered once per key to `derive` so it can reuse the parts the edit did not touch.
+   * The previous tree is deleted once every key was offered, or with this entry.
+   */
+  previous?: { extras: Map<string, unknown>; edit: TreeEdit; tree: Tree };
+}
+
+/** What a `derive` builder may reuse: the same key's data for the previous version of the text. */
+export interface PreviousDerived<T> {
+  value: T;
+  /** The edit turning the previous text into this one. */
+  edit: TreeEdit;
+  /** The previous tree, already edited (its nodes' own offset fields predate the edit). Alive during `build`. */
+  tree: Tree;
 }
 
 export interface Parsed {
   tree: Tree;
-  /** Data derived from this exact tree, built once: `parsed.derive('model', () => buildModel(...))`. */
-  derive<T>(key: string, build: () => T): T;
+  /**
+   * Data derived from this exact tree, built once: `parsed.derive('model', () => buildModel(...))`.
+   * After an incremental re-parse, `build` gets the previous tree's value for the key.
+   */
+  derive<T>(key: string, build: (previous?: PreviousDerived<T>) => T): T;
 }
 
 /** Edits smaller than this share of the file are parsed incrementally; bigger ones from scratch. */
@@ -41,20 +59,26 @@ export class TreeCache {
       return view(old);
     }
     let tree: Tree;
+    let previous: Entry['previous'];
     if (old && old.lang === lang) {
       const edit = textEdit(old.text, text);
       if (edit && edit.span <= Math.max(64, text.length * INCREMENTAL_MAX_SHARE)) {
         old.tree.edit(edit.edit);
         tree = this.parsers.parse(lang, text, old.tree);
+        if (old.extras.size > 0) {
+          // The old tree stays alive until its derived data was offered to the new one.
+          previous = { extras: new Map(old.extras), edit: edit.edit, tree: old.tree };
+          this.drop(file, false);
+        }
       } else {
         tree = this.parsers.parse(lang, text);
       }
-      this.drop(file);
+      if (!previous) this.drop(file);
     } else {
       if (old) this.drop(file);
       tree = this.parsers.parse(lang, text);
     }
-    const entry: Entry = { lang, text, tree, extras: new Map() };
+    const entry: Entry = { lang, text, tree, extras: new Map(), previous };
     // A file bigger than the whole budget still stays until the next call: the caller is using it.
     this.entries.set(file, entry);
     this.chars += text.length;
@@ -74,13 +98,15 @@ export class TreeCache {
     return this.entries.size;
   }
 
-  private drop(file: string): void {
+  private drop(file: string, deleteTree = true): void {
     const e = this.entries.get(file);
     if (!e) return;
     this.entries.delete(file);
     this.chars -= e.text.length;
     e.extras.clear();
-    e.tree.delete();
+    e.previous?.tree.delete();
+    e.previous = undefined;
+    if (deleteTree) e.tree.delete();
   }
 
   private evict(): void {
@@ -94,8 +120,20 @@ export class TreeCache {
 function view(entry: Entry): Parsed {
   return {
     tree: entry.tree,
-    derive<T>(key: string, build: () => T): T {
-      if (!entry.extras.has(key)) entry.extras.set(key, build());
+    derive<T>(key: string, build: (previous?: PreviousDerived<T>) => T): T {
+      if (!entry.extras.has(key)) {
+        const prev = entry.previous;
+        const value = prev?.extras.get(key);
+        prev?.extras.delete(key);
+        try {
+          entry.extras.set(key, build(prev && value !== undefined ? { value: value as T, edit: prev.edit, tree: prev.tree } : undefined));
+        } finally {
+          if (prev && prev.extras.size === 0 && entry.previous === prev) {
+            entry.previous = undefined;
+            prev.tree.delete();
+          }
+        }
+      }
       return entry.extras.get(key) as T;
     },
   };

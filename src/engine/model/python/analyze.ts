@@ -39,7 +39,8 @@ export function pythonFacts(file: string, tree: Tree, index?: PyIndex, prebuilt?
 
 /** The Python model of a cached tree, built once per tree (it does not depend on the index). */
 export function modelOf(parsed: Parsed): PyModel {
-  return parsed.derive('python-model', () => buildModel(parsed.tree.rootNode));
+  // After an edit, the statements tree-sitter reused keep their part of the previous model.
+  return parsed.derive<PyModel>('python-model', (previous) => buildModel(parsed.tree.rootNode, previous));
 }
 
 /**

@@ -2,6 +2,7 @@
 // and the calls and awaits each scope makes directly. Built in one walk of the tree.
 
 import { nodesOfTypes, type Node } from '../../parse/parser';
+import type { PreviousDerived } from '../../parse/tree-cache';
 import { children, dottedName, field, hasAsyncKeyword, namedChildren } from './syntax';
 
 export type ScopeKind = 'module' | 'class' | 'function' | 'lambda';
@@ -55,6 +56,27 @@ export interface PyModel {
   functions: Scope[];
   /** Top-level statement after the docstring and `from __future__` imports, for inserting imports. */
   importInsertLine: number;
+  /** Per top-level statement, what visiting it produced: reused after an edit elsewhere in the file. */
+  chunks?: Chunk[];
+}
+
+/** What one statement of the module contributes to the model (its own module scope and lists). */
+interface ModelPart {
+  module: Scope;
+  imports: Map<string, string>;
+  moduleImports: Set<string>;
+  importNodes: Node[];
+  attributeAssignments: Map<string, Node[]>;
+  functions: Scope[];
+}
+
+/** A top-level statement (a child of the module node) and its model part. */
+interface Chunk {
+  node: Node;
+  start: number;
+  end: number;
+  startRow: number;
+  part: ModelPart;
 }
 
 /** Node types `visit` acts on; every other node is only walked through. */
@@ -77,13 +99,89 @@ function push(map: Map<string, Node[]>, key: string, value: Node): void {
   else map.set(key, [value]);
 }
 
-export function buildModel(root: Node): PyModel {
+export function buildModel(root: Node, previous?: PreviousDerived<PyModel>): PyModel {
   const module = newScope('module', root, '<module>');
   const model: PyModel = {
     root, module, imports: new Map(), moduleImports: new Set(), importNodes: [], attributeAssignments: new Map(), functions: [],
-    importInsertLine: 0,
+    importInsertLine: 0, chunks: [],
   };
   model.importInsertLine = findImportInsertLine(root);
+
+  const statements = root.children.filter((c): c is Node => c !== null);
+  const reused = previous ? reusableChunks(previous, root, statements) : new Map<number, Chunk>();
+  // One walk inside wasm for the statements not reused (all of them for a fresh build).
+  let entries: Entries | undefined;
+  for (let i = 0; i < statements.length; i++) {
+    const node = statements[i];
+    let chunk = reused.get(i);
+    if (!chunk) {
+      if (!entries) entries = reused.size === 0 ? entriesOf(root) : undefined;
+      const part = newPart(root);
+      visitStatement(node, entries ?? entriesOf(node), part);
+      chunk = { node, start: node.startIndex, end: node.endIndex, startRow: node.startPosition.row, part };
+    }
+    model.chunks!.push(chunk);
+    mergePart(model, chunk.part);
+  }
+  return model;
+}
+
+interface Entries {
+  all: Node[];
+  starts: number[];
+  ends: number[];
+  /** `next[i]`: the first entry after entry i's subtree. */
+  next: number[];
+}
+
+/** Every node `visit` acts on under `node`, outer before inner, in source order (one walk inside wasm). */
+function entriesOf(node: Node): Entries {
+  const { nodes: all, starts, ends } = nodesOfTypes(node, VISITED);
+  const next = new Array<number>(all.length).fill(all.length);
+  const open: number[] = [];
+  for (let i = 0; i < all.length; i++) {
+    while (open.length > 0 && ends[open[open.length - 1]] <= starts[i]) {
+      next[open.pop()!] = i;
+    }
+    open.push(i);
+  }
+  return { all, starts, ends, next };
+}
+
+function newPart(root: Node): ModelPart {
+  return { module: newScope('module', root, '<module>'), imports: new Map(), moduleImports: new Set(), importNodes: [], attributeAssignments: new Map(), functions: [] };
+}
+
+/** Appends a statement's part to the model, in statement order (the same lists a single walk builds). */
+function mergePart(model: PyModel, part: ModelPart): void {
+  const module = model.module;
+  const p = part.module;
+  for (const [name, values] of p.assignments) for (const v of values) push(module.assignments, name, v);
+  for (const g of p.globals) module.globals.add(g);
+  append(module.calls, p.calls);
+  append(module.awaits, p.awaits);
+  append(module.returns, p.returns);
+  append(module.asyncConstructs, p.asyncConstructs);
+  if (p.hasYield) module.hasYield = true;
+  append(module.functions, p.functions);
+  for (const [local, qname] of part.imports) model.imports.set(local, qname);
+  for (const m of part.moduleImports) model.moduleImports.add(m);
+  append(model.importNodes, part.importNodes);
+  for (const [dotted, values] of part.attributeAssignments) for (const v of values) push(model.attributeAssignments, dotted, v);
+  append(model.functions, part.functions);
+  // Scopes defined at the top of the statement now hang off the model's module scope.
+  for (const fn of part.functions) {
+    let s = fn;
+    while (s.parent && s.parent.kind !== 'module') s = s.parent;
+    if (s.parent) s.parent = module;
+  }
+}
+
+/** Visits one top-level statement: the entries inside its range, into `part`. */
+function visitStatement(statement: Node, entries: Entries, part: ModelPart): void {
+  const module = part.module;
+  const model = part;
+  const { all, starts, ends, next } = entries;
 
   const bindName = (scope: Scope, name: string, value: Node): void => {
     if (scope.kind !== 'module' && scope.globals.has(name)) push(module.assignments, name, value);
@@ -198,19 +296,6 @@ export function buildModel(root: Node): PyModel {
     visitChildren(node, scope);
   };
 
-  // Generic traversal: one query lists every node `visit` acts on, outer before inner, in source
-  // order; `next[i]` is the first entry after entry i's subtree. Children of a node are then the
-  // outermost entries inside its range (crossing into wasm per node is the expensive part).
-  const { nodes: all, starts, ends } = nodesOfTypes(root, VISITED);
-  const next = new Array<number>(all.length).fill(all.length);
-  const open: number[] = [];
-  for (let i = 0; i < all.length; i++) {
-    while (open.length > 0 && ends[open[open.length - 1]] <= starts[i]) {
-      next[open.pop()!] = i;
-    }
-    open.push(i);
-  }
-
   const visitChildren = (node: Node, scope: Scope): void => {
     const start = node.startIndex;
     const end = node.endIndex;
@@ -272,8 +357,152 @@ export function buildModel(root: Node): PyModel {
     if (body) visitChildren(body, fn);
   };
 
-  visitChildren(root, module);
-  return model;
+  const first = lowerBound(starts, statement.startIndex);
+  const end = statement.endIndex;
+  for (let i = first; i < all.length && starts[i] < end; i = next[i]) visit(all[i], module);
+}
+
+function append<T>(to: T[], from: T[]): void {
+  for (const x of from) to.push(x);
+}
+
+/**
+ * The previous model's statements whose text the edit left alone and which parse to the same subtree
+ * in the new tree (shared by tree-sitter, or rebuilt around shared parts), with their nodes moved onto
+ * the new tree: statements entirely before the edit keep their offsets, those starting on a line after
+ * it shift by the edit's length and line count (their columns are unchanged). By index in `statements`.
+ */
+function reusableChunks(previous: PreviousDerived<PyModel>, root: Node, statements: Node[]): Map<number, Chunk> {
+  const out = new Map<number, Chunk>();
+  const old = previous.value.chunks;
+  if (!old || old.length === 0) return out;
+  const e = previous.edit;
+  const byStart = new Map<number, number>();
+  for (let i = 0; i < statements.length; i++) if (!byStart.has(statements[i].startIndex)) byStart.set(statements[i].startIndex, i);
+  for (const c of old) {
+    let delta: number;
+    let rows: number;
+    if (c.end <= e.startIndex) {
+      delta = 0;
+      rows = 0;
+    } else if (c.start >= e.oldEndIndex && c.startRow > e.oldEndPosition.row) {
+      delta = e.newEndIndex - e.oldEndIndex;
+      rows = e.newEndPosition.row - e.oldEndPosition.row;
+    } else {
+      continue;
+    }
+    const i = byStart.get(c.start + delta);
+    if (i === undefined || out.has(i)) continue;
+    const node = statements[i];
+    const rebuilt = new Map<number, Node>();
+    if (!sameSubtree(c.node, node, c.start, node.startIndex, rebuilt)) continue;
+    const moved = rebaseChunk(c, node, root, delta, rows, previous.value.root.id, rebuilt);
+    if (moved) out.set(i, moved);
+  }
+  return out;
+}
+
+/**
+ * True when `a` (previous tree) and `b` (new tree) are the same syntax: same type, length and relative
+ * offset, and children that are either the very same subtrees (the same id, i.e. the same slot in an
+ * allocation both trees hold, so the same immutable child) or again the same syntax. Nodes of `a` that
+ * tree-sitter placed anew (a different id) go into `rebuilt`, by old id, with their counterpart.
+ */
+function sameSubtree(a: Node, b: Node, aBase: number, bBase: number, rebuilt: Map<number, Node>): boolean {
+  if (a.startIndex - aBase !== b.startIndex - bBase || a.typeId !== b.typeId || a.endIndex - a.startIndex !== b.endIndex - b.startIndex) return false;
+  const ac = a.children;
+  const bc = b.children;
+  if (ac.length !== bc.length) return false;
+  for (let k = 0; k < ac.length; k++) {
+    const x = ac[k];
+    const y = bc[k];
+    if (!x || !y) return false;
+    if (x.id !== y.id && !sameSubtree(x, y, aBase, bBase, rebuilt)) return false;
+  }
+  if (a.id !== b.id) rebuilt.set(a.id, b);
+  return true;
+}
+
+type MutableNode = { id: number; tree: unknown; startIndex: number; startPosition: { row: number; column: number }; 0: number; _children?: unknown; _namedChildren?: unknown };
+
+/** Every node a statement's part holds (its scopes' nodes, imports, attribute assignments). */
+function partNodes(part: ModelPart): Node[] {
+  const out: Node[] = [];
+  const seen = new Set<Scope>();
+  const scope = (s: Scope): void => {
+    if (seen.has(s)) return;
+    seen.add(s);
+    if (s.kind !== 'module') {
+      out.push(s.node);
+      if (s.nameNode) out.push(s.nameNode);
+    }
+    append(out, s.decorators);
+    for (const p of s.params) {
+      out.push(p.node);
+      if (p.annotation) out.push(p.annotation);
+      if (p.default) out.push(p.default);
+    }
+    for (const values of s.assignments.values()) append(out, values);
+    append(out, s.calls);
+    append(out, s.awaits);
+    append(out, s.returns);
+    append(out, s.asyncConstructs);
+    for (const values of s.attributes.values()) append(out, values);
+    for (const f of s.functions) scope(f);
+    if (s.classScope) scope(s.classScope);
+    if (s.parent && s.parent.kind !== 'module') scope(s.parent);
+  };
+  scope(part.module);
+  for (const f of part.functions) scope(f);
+  append(out, part.importNodes);
+  for (const values of part.attributeAssignments.values()) append(out, values);
+  return out;
+}
+
+/**
+ * Moves a statement's part from the previous tree onto `node` of the new one, or gives undefined
+ * (nothing changed) when one of its nodes lies outside the statement. Nodes keep their ids (addresses
+ * in shared subtrees) except those tree-sitter rebuilt, which take their counterpart's.
+ */
+function rebaseChunk(c: Chunk, node: Node, root: Node, delta: number, rows: number, oldRoot: number, rebuilt: Map<number, Node>): Chunk | undefined {
+  const nodes = partNodes(c.part) as unknown as MutableNode[];
+  const oldTree = (c.node as unknown as MutableNode).tree;
+  for (const n of nodes) {
+    if (n.tree !== oldTree || n.id === oldRoot || n.startIndex < c.start || n.startIndex >= c.end) return undefined;
+  }
+  const fresh = node as unknown as MutableNode;
+  const done = new Set<MutableNode>();
+  for (const n of nodes) {
+    if (done.has(n)) continue;
+    done.add(n);
+    n.tree = fresh.tree;
+    if (delta !== 0 || rows !== 0) {
+      n.startIndex += delta;
+      n.startPosition = { row: n.startPosition.row + rows, column: n.startPosition.column };
+    }
+    // A rebuilt node (the statement itself at least, which sits in the new root's child array) has
+    // its counterpart's id.
+    const counterpart = rebuilt.get(n.id) as unknown as MutableNode | undefined;
+    if (counterpart) {
+      n.id = counterpart.id;
+      n[0] = counterpart[0];
+    }
+    n._children = undefined;
+    n._namedChildren = undefined;
+  }
+  c.part.module.node = root;
+  return { node, start: c.start + delta, end: c.end + delta, startRow: c.startRow + rows, part: c.part };
+}
+
+function lowerBound(values: number[], target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid] < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function readParams(params: Node): Param[] {
@@ -303,7 +532,7 @@ function readParams(params: Node): Param[] {
   return out;
 }
 
-function readImport(node: Node, model: PyModel): void {
+function readImport(node: Node, model: Pick<PyModel, 'imports' | 'moduleImports' | 'importNodes'>): void {
   model.importNodes.push(node);
   if (node.type === 'import_statement') {
     for (const c of namedChildren(node)) {
