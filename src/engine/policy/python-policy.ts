@@ -211,19 +211,28 @@ const GLOBALS: Record<string, { timeout: string[]; retries: string[] }> = {
   litellm: { timeout: ['request_timeout'], retries: ['num_retries'] },
 };
 
-export function moduleGlobals(call: LlmCall, profile: CallProfile): { timeout?: WrittenTimeout; retries?: Setting } {
-  const names = GLOBALS[call.sdk.id];
-  if (!names || profile.legacy || (call.client && call.sdk.id !== 'litellm')) return {};
-  const out: { timeout?: WrittenTimeout; retries?: Setting } = {};
-  const root = call.node.tree.rootNode;
-  for (const stmt of namedChildren(root)) {
+/** Module-level `x.y = value` statements of a file (scanned only for module-function calls of openai and litellm). */
+function moduleAssignments(tree: Node['tree']): { left: Node; right: Node; module: string; attr: string }[] {
+  const list: { left: Node; right: Node; module: string; attr: string }[] = [];
+  for (const stmt of namedChildren(tree.rootNode)) {
     if (stmt.type !== 'expression_statement') continue;
     const a = stmt.namedChild(0);
     if (a?.type !== 'assignment') continue;
     const left = field(a, 'left');
     const right = field(a, 'right');
-    if (!left || !right || left.type !== 'attribute' || field(left, 'object')?.text !== call.sdk.id) continue;
-    const attr = field(left, 'attribute')?.text ?? '';
+    const obj = left?.type === 'attribute' ? field(left, 'object') : null;
+    if (!left || !right || obj?.type !== 'identifier') continue;
+    list.push({ left, right, module: obj.text, attr: field(left, 'attribute')?.text ?? '' });
+  }
+  return list;
+}
+
+export function moduleGlobals(call: LlmCall, profile: CallProfile): { timeout?: WrittenTimeout; retries?: Setting } {
+  const names = GLOBALS[call.sdk.id];
+  if (!names || profile.legacy || (call.client && call.sdk.id !== 'litellm')) return {};
+  const out: { timeout?: WrittenTimeout; retries?: Setting } = {};
+  for (const { left, right, module, attr } of moduleAssignments(call.node.tree)) {
+    if (module !== call.sdk.id) continue;
     if (names.timeout.includes(attr)) {
       const v = timeoutValue(right, 1);
       out.timeout = { value: v.value, source: `\`${left.text} = ${right.text}\``, node: v.node, unit: 's', whole: v.node === unparen(right) };
