@@ -191,3 +191,33 @@ describe('timeout-exceeds-server-limit fixes in JS/TS', () => {
     assert.deepStrictEqual(g.left, []);
   });
 });
+
+describe('timeout-exceeds-server-limit fixes in each SDK’s form (Python)', () => {
+  const fixOf = async (app: string) => {
+    const { ws, result } = await findings({ 'app.py': app, Procfile: 'web: gunicorn app:app\n', 'nginx.conf': 'location / { proxy_pass http://app; proxy_read_timeout 20s; }\n' }, 'app.py');
+    const f = result.findings.find((x) => x.rule === 'timeout-exceeds-server-limit');
+    assert.ok(f, 'reported');
+    const fix = f.fixes.find((x) => x.preferred)!;
+    const after = applyEdits(app, fix.edits);
+    ws.upsert('/lim/app.py', after);
+    return { title: fix.title, after, left: ws.analyze('/lim/app.py')!.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit') };
+  };
+
+  it('openai 0.x takes request_timeout, mistralai 0.x MistralClient its constructor timeout, aiohttp a ClientTimeout', async () => {
+    const legacy = await fixOf('import openai\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n@app.post("/c")\ndef c():\n    return openai.ChatCompletion.create(model="gpt-4", messages=[])\n');
+    assert.match(legacy.after, /openai\.ChatCompletion\.create\(model="gpt-4", messages=\[\], request_timeout=16\)/);
+    assert.deepStrictEqual(legacy.left, []);
+    const mistral = await fixOf('from flask import Flask\nfrom mistralai.client import MistralClient\n\napp = Flask(__name__)\nclient = MistralClient(api_key="k", max_retries=1)\n\n\n@app.post("/c")\ndef c():\n    return client.chat(model="m", messages=[])\n');
+    assert.match(mistral.after, /MistralClient\(api_key="k", max_retries=1, timeout=7\)/);
+    assert.deepStrictEqual(mistral.left, []);
+    const aio = await fixOf('import aiohttp\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.post("/c")\nasync def c():\n    async with aiohttp.ClientSession() as s:\n        async with s.post("https://api.openai.com/v1/chat/completions", json={}) as r:\n            return await r.json()\n');
+    assert.match(aio.after, /json=\{\}, timeout=aiohttp\.ClientTimeout\(total=16\)\)/);
+    assert.deepStrictEqual(aio.left, []);
+  });
+
+  it('offers no timeout fix when the retries alone outlast the limit (6 attempts of backoff behind 20 s)', async () => {
+    const { result } = await findings({ 'app.py': 'from flask import Flask\nfrom mistralai.client import MistralClient\n\napp = Flask(__name__)\nclient = MistralClient(api_key="k")\n\n\n@app.post("/c")\ndef c():\n    return client.chat(model="m", messages=[])\n', 'nginx.conf': 'location / { proxy_pass http://app; proxy_read_timeout 20s; }\n' }, 'app.py');
+    const f = result.findings.find((x) => x.rule === 'timeout-exceeds-server-limit')!;
+    assert.deepStrictEqual(f.fixes.filter((x) => /timeout/.test(x.title)), []);
+  });
+});

@@ -57,7 +57,7 @@ function chainFrom(id: Node): Node {
  * `timeout` bounds the wait for each chunk of a streamed answer, not the whole answer, so a timeout that
  * fits the limit (`fitTimeout`, an edit of the call or its client) goes with it.
  */
-export function streamAnswerFix(ctx: PyContext, call: LlmCall, handler: Handler, fitTimeout: TextEdit | undefined): Fix | undefined {
+export function streamAnswerFix(ctx: PyContext, call: LlmCall, handler: Handler, fitTimeout: TextEdit[] | undefined): Fix | undefined {
   if (call.streaming) return undefined;
   const shape = shapeOf(call);
   const responseQname = RESPONSES[handler.framework.id];
@@ -84,10 +84,13 @@ export function streamAnswerFix(ctx: PyContext, call: LlmCall, handler: Handler,
   const edits: TextEdit[] = [];
   let stream = addKeywordEdit(ctx.file, call.node, 'stream', 'True');
   if (!stream || !fitTimeout || (call.node.childForFieldName('arguments')?.namedChildCount ?? 0) === 0) return undefined;
-  // Both keywords go in at the same place: one edit, timeout first.
-  const samePlace = fitTimeout.range.start.line === stream.range.start.line && fitTimeout.range.start.character === stream.range.start.character && fitTimeout.range.end.line === fitTimeout.range.start.line && fitTimeout.range.end.character === fitTimeout.range.start.character;
-  if (samePlace) stream = { ...stream, newText: fitTimeout.newText + stream.newText };
-  else edits.push(fitTimeout);
+  // A keyword inserted where `stream=True` goes becomes one edit, timeout first.
+  const at = stream.range.start;
+  for (const e of fitTimeout) {
+    const samePlace = e.range.start.line === at.line && e.range.start.character === at.character && e.range.end.line === at.line && e.range.end.character === at.character;
+    if (samePlace) stream = { ...stream, newText: e.newText + stream.newText };
+    else edits.push(e);
+  }
   edits.push(stream);
   let response = importedNameFor(ctx.model, responseQname);
   if (!response) {

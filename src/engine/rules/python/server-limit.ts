@@ -6,21 +6,22 @@ import type { PyContext } from '../../model/python/context';
 import type { Handler } from '../../model/python/handlers';
 import type { Scope } from '../../model/python/model';
 import { callArguments, field, rangeOf } from '../../model/python/syntax';
-import { formatSeconds, policyOf } from '../../policy/python-policy';
-import { fitTimeout } from '../../policy/render';
+import { formatSeconds, policyOf, profileOf } from '../../policy/python-policy';
+import { fitTimeout, worstCase } from '../../policy/render';
 import { addKeywordEdit, replaceKeywordEdit } from '../../fix/python-args';
 import { streamAnswerFix } from '../../fix/python-stream';
 import type { ServerLimit } from '../../limits/server-limits';
+import { classOverride } from '../../catalog/python-sdks';
 import type { Finding, Fix, TextEdit } from '../../types';
 import { enclosingFunction, makeFinding } from '../python-util';
-import { timeoutOption } from './timeout';
+import { optionValue } from './timeout';
 
 /** ASGI frameworks: under gunicorn they run in asyncio workers, whose timeout is a heartbeat. */
 const ASYNC_NATIVE = new Set(['fastapi', 'starlette', 'litestar', 'quart', 'aiohttp', 'sanic']);
+/** SDKs whose calls take the same timeout keyword as their client. */
+const PER_CALL_TIMEOUT = new Set(['openai', 'anthropic', 'groq', 'together', 'fireworks', 'requests', 'httpx', 'litellm', 'mistralai', 'aiohttp']);
 /** Limits on how long the upstream may stay silent (not on the whole request): streaming helps there. */
 const IDLE_LIMITS = new Set(['nginx', 'cloudflare']);
-/** SDKs whose calls take a per-request timeout keyword. */
-const PER_CALL_TIMEOUT = new Set(['openai', 'anthropic', 'groq', 'together', 'fireworks', 'requests', 'httpx', 'litellm', 'cohere', 'mistralai']);
 
 function consequence(limit: ServerLimit): string {
   switch (limit.kind) {
@@ -52,16 +53,29 @@ function applies(limit: ServerLimit, call: LlmCall, handler: Handler): boolean {
   return !heartbeatOnly || (!call.async && handler.runsOn === 'event-loop');
 }
 
-/** The edit setting a timeout that fits the limit on the call (or its client built here), and its text. */
-function fitEdit(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: number): { edit: TextEdit; text: string; onCall: boolean } | undefined {
-  const seconds = fitTimeout(limit.seconds, attempts, (n) => Math.min(0.5 * 2 ** n, 8));
-  const target = PER_CALL_TIMEOUT.has(call.sdk.id) ? call.node : call.client?.ctor && call.client.ctor.tree === call.node.tree ? call.client.ctor : undefined;
-  if (!target) return undefined;
-  const option = timeoutOption(call.sdk.id, seconds);
-  if (!option) return undefined;
-  const existing = callArguments(target).keywords.get(option.key);
-  const edit = existing ? replaceKeywordEdit(ctx.file, target, option.key, option.value) : addKeywordEdit(ctx.file, target, option.key, option.value);
-  return edit ? { edit, text: `${option.key}=${option.value}`, onCall: target === call.node } : undefined;
+/**
+ * The edits setting a timeout that fits the limit, in the SDK's own form (`profileOf`): on the call when
+ * calls take one, else on its client built in this file. An option that exists is replaced only when it
+ * is a plain number of seconds or milliseconds (a dict or a `Config` may hold other settings).
+ */
+function fitEdit(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: number): { edits: TextEdit[]; text: string; onCall: boolean } | undefined {
+  const backoff = (n: number) => Math.min(0.5 * 2 ** n, 8);
+  const seconds = fitTimeout(limit.seconds, attempts, backoff);
+  // With many retries even 1 s per attempt may not fit: then the retries must go down, which is a choice to leave to the user.
+  if (worstCase({ value: seconds, source: '' }, { value: attempts - 1, source: '' }, backoff)! > limit.seconds) return undefined;
+  const profile = profileOf(call);
+  const ctor = call.client?.ctor && call.client.ctor.tree === call.node.tree ? call.client.ctor : undefined;
+  // Calls known to take a timeout of their own: the SDK's standard classes (a class with its own option
+  // shape, such as mistralai 0.x `MistralClient`, takes it at the constructor), module functions, raw HTTP.
+  const special = classOverride(call.sdk, call.client?.hit.cls.qname)?.timeoutArg !== undefined;
+  const perCall = !!profile.callArg && (call.sdk.callTimeoutArg !== undefined || profile.legacy || (PER_CALL_TIMEOUT.has(call.sdk.id) && !special));
+  const [target, arg] = perCall ? [call.node, profile.callArg] : ctor && profile.ctorArg ? [ctor, profile.ctorArg] : [undefined, undefined];
+  if (!target || !arg) return undefined;
+  const option = optionValue(ctx, arg, seconds);
+  const existing = callArguments(target).keywords.get(arg.key);
+  if (existing && arg.form !== 's' && arg.form !== 'ms') return undefined;
+  const edit = existing ? replaceKeywordEdit(ctx.file, target, arg.key, option.value) : addKeywordEdit(ctx.file, target, arg.key, option.value);
+  return edit ? { edits: [...option.edits, edit], text: `${arg.key}=${option.value}`, onCall: target === call.node } : undefined;
 }
 
 function shortenFix(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: number): Fix | undefined {
@@ -71,7 +85,7 @@ function shortenFix(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts:
     title: `Set \`${fit.text}\` on the ${fit.onCall ? 'call' : 'client'} (under the ${formatSeconds(limit.seconds)} limit${attempts > 1 ? ` over ${attempts} attempts` : ''})`,
     safety: 'unsafe',
     preferred: true,
-    edits: [fit.edit],
+    edits: fit.edits,
   };
 }
 
@@ -95,7 +109,7 @@ export function checkServerLimits(ctx: PyContext): Finding[] {
     const finding = makeFinding(ctx, 'timeout-exceeds-server-limit', 'warning', rangeOf(field(call.node, 'function') ?? call.node), message, handlers[0].scope, [
       shortenFix(ctx, call, limit, attempts),
       // nginx and Cloudflare time out an upstream that sends nothing: a streamed answer keeps it alive.
-      IDLE_LIMITS.has(limit.kind) && ctx.handlerOf(fn) ? streamAnswerFix(ctx, call, ctx.handlerOf(fn)!, fitEdit(ctx, call, limit, attempts)?.edit) : undefined,
+      IDLE_LIMITS.has(limit.kind) && ctx.handlerOf(fn) ? streamAnswerFix(ctx, call, ctx.handlerOf(fn)!, fitEdit(ctx, call, limit, attempts)?.edits) : undefined,
     ]);
     finding.related.push({ location: { file: limit.file, range: limit.range }, message: limit.label });
     out.push(finding);

@@ -23,34 +23,13 @@ const STREAM_FACTOR = 4;
  * How an SDK takes a timeout of N seconds on the object `timeout-exceeds-server-limit` puts it on (the
  * call for SDKs whose calls take one, else the constructor): keyword and value text.
  */
-export function timeoutOption(sdk: string, seconds: number): { key: string; value: string } | undefined {
-  switch (sdk) {
-    case 'google-genai':
-      return { key: 'http_options', value: `{"timeout": ${seconds * 1000}}` };
-    case 'cohere':
-      // Calls take `request_options`; only the constructor takes `timeout=`.
-      return { key: 'request_options', value: `{"timeout": ${seconds}}` };
-    case 'mistralai':
-      return { key: 'timeout_ms', value: String(seconds * 1000) };
-    case 'google-generativeai': // only calls take `request_options`, and the fix there targets the model
-    case 'boto3-bedrock':
-    case 'dspy':
-    case 'llama-index':
-      return undefined; // botocore Config / per-model settings: no single keyword to add
-    case 'openai-legacy':
-      return { key: 'request_timeout', value: String(seconds) };
-    default:
-      return { key: 'timeout', value: String(seconds) };
-  }
-}
-
 /** `30` → `30000`: how a fix writes milliseconds. */
 function ms(seconds: number): string {
   return String(Math.round(seconds * 1000));
 }
 
 /** The text of a timeout of `seconds` in the form `arg` wants, with the imports it needs. */
-function optionValue(ctx: PyContext, arg: PyTimeoutArg, seconds: number): { value: string; edits: TextEdit[] } {
+export function optionValue(ctx: PyContext, arg: PyTimeoutArg, seconds: number): { value: string; edits: TextEdit[] } {
   switch (arg.form) {
     case 's':
       return { value: String(seconds), edits: [] };
