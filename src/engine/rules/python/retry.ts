@@ -7,7 +7,6 @@ import type { PyContext } from '../../model/python/context';
 import type { Scope } from '../../model/python/model';
 import { callArguments, field, rangeOf, unparen } from '../../model/python/syntax';
 import { policyOf } from '../../policy/python-policy';
-import { replaceKeywordEdit } from '../../fix/python-args';
 import { retryHelperFixes } from '../../fix/python-retry';
 import type { Finding } from '../../types';
 import { enclosingFunction, makeFinding } from '../python-util';
@@ -39,9 +38,42 @@ function inRetryLoop(call: Node, fn: Scope | undefined): boolean {
   return false;
 }
 
-function retriesOffNode(ctor: Node): Node | undefined {
-  const n = callArguments(ctor).keywords.get('max_retries');
-  return n && unparen(n).text === '0' ? n : undefined;
+/** How to switch one SDK's own retries off, for the "retries multiply" message. */
+const OFF_SWITCH: Record<string, string> = {
+  litellm: 'Pass `num_retries=0`',
+  dspy: 'Pass `num_retries=0` to the `dspy.LM`',
+  'boto3-bedrock': 'Build the client with `Config(retries={"max_attempts": 1})`',
+  cohere: 'Pass `request_options={"max_retries": 0}`',
+};
+
+/** Keywords that count retries (`max_retries`, litellm/dspy `num_retries`), and what a fix writes for two. */
+const RETRY_KEYWORDS = ['max_retries', 'num_retries'];
+
+/** `0` written for the retries, directly or in a `request_options={"max_retries": 0}` dict. */
+function retriesOffNode(call: Node): { node: Node; key: string } | undefined {
+  const { keywords } = callArguments(call);
+  for (const key of RETRY_KEYWORDS) {
+    const n = keywords.get(key);
+    if (n && unparen(n).text === '0') return { node: n, key };
+  }
+  const options = keywords.get('request_options');
+  if (options && unparen(options).type === 'dictionary') {
+    for (const pair of unparen(options).namedChildren) {
+      if (pair?.type !== 'pair') continue;
+      const k = pair.childForFieldName('key')?.text.replace(/['"]/g, '');
+      const v = pair.childForFieldName('value');
+      if (k === 'max_retries' && v && unparen(v).text === '0') return { node: v, key: 'request_options' };
+    }
+  }
+  return undefined;
+}
+
+/** `client.with_options(max_retries=0).chat.completions.create(...)`: the `with_options` call in the callee. */
+function withOptionsCall(call: Node): Node | undefined {
+  for (let n: Node | null = field(call, 'function'); n; n = n.type === 'attribute' ? field(n, 'object') : n.type === 'call' ? field(n, 'function') : null) {
+    if (n.type === 'call' && /\.(?:with_options|copy)$/.test(field(n, 'function')?.text ?? '')) return n;
+  }
+  return undefined;
 }
 
 export function checkRetryPython(ctx: PyContext): Finding[] {
@@ -57,14 +89,17 @@ export function checkRetryPython(ctx: PyContext): Finding[] {
       );
       continue;
     }
-    // `max_retries=0` on the client built here, or on the call.
-    const off = [call.node, ...(call.client?.ctor && call.client.ctor.tree === call.node.tree ? [call.client.ctor] : [])].map((n) => ({ n, k: retriesOffNode(n) })).find((x) => x.k);
-    if (off && !reported.has(off.k!.id)) {
-      reported.add(off.k!.id);
-      const edit = replaceKeywordEdit(ctx.file, off.n, 'max_retries', '2');
+    // Retries switched off on the call, its `with_options`, or the client built here.
+    const sources = [call.node, withOptionsCall(call.node), ...(call.client?.ctor && call.client.ctor.tree === call.node.tree ? [call.client.ctor] : [])].filter((n): n is Node => !!n);
+    const off = sources.map((n) => ({ n, k: retriesOffNode(n) })).find((x) => x.k);
+    if (off && !reported.has(off.k!.node.id)) {
+      reported.add(off.k!.node.id);
+      const k = off.k!;
+      const edit = { file: ctx.file, range: rangeOf(k.node), newText: '2' };
+      const written = k.key === 'request_options' ? '`"max_retries": 0`' : `\`${k.key}=0\``;
       out.push(
-        makeFinding(ctx, 'llm-http-without-retry', 'warning', rangeOf(off.k!), `\`max_retries=0\` switches off ${call.sdk.id}'s retries: every 429 or 5xx fails the request at once.`, off.n === call.node ? fn : undefined, [
-          edit ? { title: 'Retry twice (`max_retries=2`)', safety: 'safe', preferred: true, edits: [edit] } : undefined,
+        makeFinding(ctx, 'llm-http-without-retry', 'warning', rangeOf(k.node), `${written} switches off ${call.sdk.id}'s retries: every 429 or 5xx fails the request at once.`, off.n === call.client?.ctor ? undefined : fn, [
+          { title: `Retry twice (${k.key === 'request_options' ? '`"max_retries": 2`' : `\`${k.key}=2\``})`, safety: 'safe', preferred: true, edits: [edit] },
         ]),
       );
       continue;
@@ -75,7 +110,7 @@ export function checkRetryPython(ctx: PyContext): Finding[] {
     if (decorator && typeof retries === 'number' && retries > 0 && !reported.has(call.node.id)) {
       reported.add(call.node.id);
       out.push(
-        makeFinding(ctx, 'llm-http-without-retry', 'info', rangeOf(field(call.node, 'function') ?? call.node), `Retries multiply: \`${decorator.text.split('(')[0].trim()}\` retries around \`${call.calleeText}\`, which already retries ${retries} time${retries === 1 ? '' : 's'} (${call.sdk.id}): a hung or failing upstream is tried (decorator attempts) × ${retries + 1} times. Set \`max_retries=0\` on the client or drop the decorator.`, fn, []),
+        makeFinding(ctx, 'llm-http-without-retry', 'info', rangeOf(field(call.node, 'function') ?? call.node), `Retries multiply: \`${decorator.text.split('(')[0].trim()}\` retries around \`${call.calleeText}\`, which already retries ${retries} time${retries === 1 ? '' : 's'} (${call.sdk.id}): a hung or failing upstream is tried (decorator attempts) × ${retries + 1} times. ${OFF_SWITCH[call.sdk.id] ?? 'Set `max_retries=0` on the client'} or drop the decorator.`, fn, []),
       );
     }
   }
