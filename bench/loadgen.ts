@@ -16,6 +16,8 @@ const HELP = `npm run bench:loadgen -- [options]
   --rounds N        rounds; the order alternates (ours first, then autocannon first…) (default 1)
   --undici          also run Loopsafe's undici transport (LOOPSAFE_LOADGEN_TRANSPORT=undici) each round
   --warmup S        seconds of unmeasured load on the server before round 1 (default 2)
+  --slices N        split each generator's duration into N runs, alternating A B B A… within the round, so
+                    both see the same load from other processes (default 1: one continuous run each)
 Each round prints req/s, generator CPU per completed request (user+system, and user alone), the server's
 CPU share and CPU per request, the generator's RSS (first sample → last sample, max), and how much of the two
 cores other processes took meanwhile. The machine may be shared: compare within a round, and repeat.`;
@@ -30,6 +32,7 @@ const CONNECTIONS = Number(flag('--connections', '50'));
 const ROUNDS = Number(flag('--rounds', '1'));
 const WARMUP_S = Number(flag('--warmup', '2'));
 const WITH_UNDICI = args.includes('--undici');
+const SLICES = Math.max(1, Math.floor(Number(flag('--slices', '1'))));
 const ROOT = path.resolve(__dirname, '../..');
 const hasTaskset = spawnSync('taskset', ['--version']).status === 0;
 const pinned = (core: number, cmd: string, argv: string[]): [string, string[]] => (hasTaskset ? ['taskset', ['-c', String(core), cmd, ...argv]] : [cmd, argv]);
@@ -38,6 +41,8 @@ const pinned = (core: number, cmd: string, argv: string[]): [string, string[]] =
 interface Measured {
   rps: number;
   completed: number;
+  /** Measured duration, seconds. */
+  seconds: number;
   p99: number;
   errors: Record<string, number>;
   /** CPU of the generator process over its run, microseconds. */
@@ -49,7 +54,7 @@ interface Measured {
 }
 
 /** Samples RSS every second and CPU over the measured part of a child's run. */
-async function measure(run: () => Promise<{ rps: number; completed: number; p99: number; errors: Record<string, number> }>): Promise<Measured> {
+async function measure(run: () => Promise<{ rps: number; completed: number; seconds: number; p99: number; errors: Record<string, number> }>): Promise<Measured> {
   const rssBefore = process.memoryUsage().rss;
   const memory: number[] = [];
   const timer = setInterval(() => memory.push(process.memoryUsage().rss), 1000);
@@ -79,7 +84,7 @@ async function child(role: string): Promise<void> {
     if ('error' in n) throw new Error(n.error);
     m = await measure(async () => {
       const report = await runLoadTest(n.options);
-      return { rps: report.throughputRps, completed: report.completed, p99: report.latencyMs.p99, errors: report.errors };
+      return { rps: report.throughputRps, completed: report.completed, seconds: report.durationMs / 1000, p99: report.latencyMs.p99, errors: report.errors };
     });
   } else if (role === 'autocannon') {
     // Loaded from node_modules at run time (not bundled), through its programmatic API.
@@ -92,7 +97,7 @@ async function child(role: string): Promise<void> {
         new Promise((resolve, reject) =>
           autocannon({ url, connections: CONNECTIONS, duration: DURATION_S }, (err, r) => {
             if (err) return reject(err);
-            resolve({ rps: r.requests.total / r.duration, completed: r.requests.total, p99: r.latency.p99, errors: r.errors ? { errors: r.errors } : {} });
+            resolve({ rps: r.requests.total / r.duration, completed: r.requests.total, seconds: r.duration, p99: r.latency.p99, errors: r.errors ? { errors: r.errors } : {} });
           }),
         ),
     );
@@ -167,43 +172,80 @@ async function main(): Promise<void> {
     });
   });
   const url = `http://127.0.0.1:${port}/`;
-  const common = ['--url', url, '--duration', String(DURATION_S), '--connections', String(CONNECTIONS)];
+  const sliceS = DURATION_S / SLICES;
+  const common = ['--url', url, '--duration', String(sliceS), '--connections', String(CONNECTIONS)];
   const ours: Generator = { name: 'loopsafe (wire)', argv: () => [__filename, '--role', 'loopsafe', ...common] };
   const undici: Generator = { name: 'loopsafe (undici)', argv: () => [__filename, '--role', 'loopsafe', ...common], env: { ...process.env, LOOPSAFE_LOADGEN_TRANSPORT: 'undici' } };
   const ac: Generator = { name: 'autocannon', argv: () => [__filename, '--role', 'autocannon', ...common] };
   console.log(
     `target: trivial node:http server on ${url} (core 1); generators on core 0${hasTaskset ? '' : ' (taskset missing: not pinned)'}; ` +
-      `${CONNECTIONS} connections, ${DURATION_S} s each, ${ROUNDS} round(s); load average ${fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : '?'}`,
+      `${CONNECTIONS} connections, ${DURATION_S} s each${SLICES > 1 ? ` in ${SLICES} alternating slices of ${sliceS} s` : ''}, ${ROUNDS} round(s); ` +
+      `load average ${fs.existsSync('/proc/loadavg') ? fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ') : '?'}`,
   );
+
+  /** Sums over a generator's slices in one round. */
+  interface Totals {
+    completed: number;
+    seconds: number;
+    cpuUs: number;
+    userUs: number;
+    serverS: number;
+    othersS: number;
+    wallS: number;
+    p99: number[];
+    errors: Record<string, number>;
+    runs: Measured[];
+  }
+  const runSlice = async (g: Generator, t: Totals): Promise<void> => {
+    const s0 = cpuTicks(server.pid!);
+    const b0 = coreBusyTicks();
+    const t0 = performance.now();
+    const m = JSON.parse(await run(g.argv(url), g.env)) as Measured;
+    const wallS = (performance.now() - t0) / 1000;
+    const serverS = (cpuTicks(server.pid!) - s0) / TICKS_PER_S;
+    t.completed += m.completed;
+    t.seconds += m.seconds;
+    t.cpuUs += m.userUs + m.systemUs;
+    t.userUs += m.userUs;
+    t.serverS += serverS;
+    // CPU that other processes took on the two cores meanwhile (the machine may be shared).
+    t.othersS += Math.max(0, (coreBusyTicks() - b0) / TICKS_PER_S - serverS - (m.userUs + m.systemUs) / 1e6);
+    t.wallS += wallS;
+    t.p99.push(m.p99);
+    for (const [k, v] of Object.entries(m.errors)) t.errors[k] = (t.errors[k] ?? 0) + v;
+    t.runs.push(m);
+  };
+  const describe = (g: Generator, t: Totals): string => {
+    const perReq = (us: number) => (t.completed > 0 ? (us / t.completed).toFixed(1) : '-');
+    const rps = t.seconds > 0 ? t.completed / t.seconds : 0;
+    const server = Number.isFinite(t.serverS) && t.completed > 0 ? `  server CPU ${Math.round((t.serverS / t.wallS) * 100)}%, ${((t.serverS * 1e6) / t.completed).toFixed(1)} µs/req` : '';
+    const others = Number.isFinite(t.othersS) ? `  others on these cores: ${(t.othersS / t.wallS).toFixed(2)} cores` : '';
+    const first = t.runs[0];
+    const last = t.runs[t.runs.length - 1];
+    const max = Math.max(...t.runs.flatMap((r) => r.memory));
+    const rss =
+      t.runs.length === 1
+        ? `RSS ${mb(first.rssBefore)} before, ${mb(first.memory[0])} at 1 s → ${mb(last.memory[last.memory.length - 1])} at end (max ${mb(max)})`
+        : `RSS max ${mb(max)} over ${t.runs.length} runs`;
+    return `  ${g.name.padEnd(18)} ${fmt(rps).padStart(7)} req/s  p99 ${Math.max(...t.p99)} ms  errors ${JSON.stringify(t.errors)}  CPU ${perReq(t.cpuUs)} µs/req (user ${perReq(t.userUs)})${server}  ${rss}${others}`;
+  };
+
   const ratios: number[] = [];
   try {
     if (WARMUP_S > 0) await run([__filename, '--role', 'loopsafe', '--url', url, '--duration', String(WARMUP_S), '--connections', String(CONNECTIONS)]);
     for (let round = 1; round <= ROUNDS; round++) {
-      const order = round % 2 === 1 ? [ours, ac] : [ac, ours];
-      if (WITH_UNDICI) order.push(undici);
-      console.log(`round ${round}:`);
-      const results = new Map<Generator, Measured>();
-      for (const g of order) {
-        const s0 = cpuTicks(server.pid!);
-        const b0 = coreBusyTicks();
-        const t0 = performance.now();
-        const m = JSON.parse(await run(g.argv(url), g.env)) as Measured;
-        const wallS = (performance.now() - t0) / 1000;
-        const serverS = (cpuTicks(server.pid!) - s0) / TICKS_PER_S;
-        // CPU that other processes took on the two cores during this run (the machine may be shared).
-        const othersS = (coreBusyTicks() - b0) / TICKS_PER_S - serverS - (m.userUs + m.systemUs) / 1e6;
-        results.set(g, m);
-        const perReq = (us: number) => (m.completed > 0 ? (us / m.completed).toFixed(1) : '-');
-        const mem = m.memory;
-        const serverPart = Number.isFinite(serverS) && m.completed > 0 ? `  server CPU ${Math.round((serverS / wallS) * 100)}%, ${((serverS * 1e6) / m.completed).toFixed(1)} µs/req` : '';
-        console.log(
-          `  ${g.name.padEnd(18)} ${fmt(m.rps).padStart(7)} req/s  p99 ${m.p99} ms  errors ${JSON.stringify(m.errors)}  ` +
-            `CPU ${perReq(m.userUs + m.systemUs)} µs/req (user ${perReq(m.userUs)})${serverPart}  ` +
-            `RSS ${mb(m.rssBefore)} before, ${mb(mem[0])} at 1 s → ${mb(mem[mem.length - 1])} at end (max ${mb(Math.max(...mem))})` +
-            (Number.isFinite(othersS) ? `  others on these cores: ${(Math.max(0, othersS) / wallS).toFixed(2)} cores` : ''),
-        );
+      const generators = WITH_UNDICI ? [ours, ac, undici] : [ours, ac];
+      const totals = new Map<Generator, Totals>(generators.map((g) => [g, { completed: 0, seconds: 0, cpuUs: 0, userUs: 0, serverS: 0, othersS: 0, wallS: 0, p99: [], errors: {}, runs: [] }]));
+      for (let slice = 0; slice < SLICES; slice++) {
+        // Alternate who goes first (by round, then by slice): A B, B A, …
+        const order = (round + slice) % 2 === 1 ? [ours, ac] : [ac, ours];
+        if (WITH_UNDICI) order.push(undici);
+        for (const g of order) await runSlice(g, totals.get(g)!);
       }
-      const ratio = results.get(ours)!.rps / results.get(ac)!.rps;
+      console.log(`round ${round}:`);
+      for (const g of generators) console.log(describe(g, totals.get(g)!));
+      const rpsOf = (g: Generator) => totals.get(g)!.completed / totals.get(g)!.seconds;
+      const ratio = rpsOf(ours) / rpsOf(ac);
       ratios.push(ratio);
       console.log(`  ratio: ${ratio.toFixed(2)}× autocannon (target ≥ 1.0×)`);
     }
