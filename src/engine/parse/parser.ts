@@ -16,17 +16,25 @@ const GRAMMAR_FILES: Record<Language, string> = {
   tsx: 'tree-sitter-tsx.wasm',
 };
 
+let runtime: Promise<void> | undefined;
+const grammars = new Map<string, Promise<TS.Language>>();
+
 export class Parsers {
   private readonly parsers = new Map<Language, TS.Parser>();
 
   private constructor(private readonly languages: Map<Language, TS.Language>) {}
 
   static async load(wasmDir: string, wanted: Language[] = ['python', 'javascript', 'typescript', 'tsx']): Promise<Parsers> {
-    await TS.Parser.init({ locateFile: (file: string) => path.join(wasmDir, file) });
-    installNodeMemo();
+    // The runtime is one wasm instance per process: initializing it again would orphan every parser,
+    // language and tree made before (and throw away the optimized code of the warm one).
+    runtime ??= TS.Parser.init({ locateFile: (file: string) => path.join(wasmDir, file) }).then(installNodeMemo);
+    await runtime;
     const languages = new Map<Language, TS.Language>();
     for (const lang of wanted) {
-      languages.set(lang, await TS.Language.load(path.join(wasmDir, GRAMMAR_FILES[lang])));
+      const file = path.join(wasmDir, GRAMMAR_FILES[lang]);
+      let grammar = grammars.get(file);
+      if (!grammar) grammars.set(file, (grammar = TS.Language.load(file)));
+      languages.set(lang, await grammar);
     }
     return new Parsers(languages);
   }
