@@ -91,7 +91,7 @@ export class Engine {
   private readonly summaryCache = new Map<string, { key: string; summary: PyFileSummary | undefined }>();
   private readonly jsSummaryCache = new Map<string, { key: string; summary: JsFileSummary | undefined }>();
   private readonly lastSummary = new Map<string, { text: string; summary: PyFileSummary }>();
-  private readonly mayMatter = new Map<string, { text: string; value: boolean }>();
+  private readonly mayMatter = new Map<string, { text: string; mayMatter: boolean; lines?: number }>();
 
   private readonly trees: TreeCache;
 
@@ -156,7 +156,9 @@ export class Engine {
     if (text.indexOf('\u0000') !== -1 && looksBinary(text)) return empty([`${file}: skipped, looks like a binary file`]);
     // No SDK or framework is named anywhere in the file and the index knows no LLM facts reaching it:
     // nothing any rule could report (decided before hashing, as most files of a workspace end here).
-    if (language === 'python' && !this.pythonMayMatter(file, text) && !(index && index.mayHaveFindings(file))) return empty([]);
+    if (language === 'python' && !this.pythonMayMatter(file, text) && !(index && index.mayHaveFindings(file))) {
+      return { file, language, findings: [], routes: [], notes: [], lines: this.linesOf(file, text) };
+    }
 
     let raw: FileAnalysis;
     const limitsKey =
@@ -242,13 +244,24 @@ export class Engine {
   }
 
   /** `mentionsPythonSdk`, remembered for the file's current text. */
-  private pythonMayMatter(file: string, text: string): boolean {
-    const known = this.mayMatter.get(file);
-    if (known && known.text === text) return known.value;
-    const value = pythonMayMatter(text);
-    this.mayMatter.set(file, { text, value });
-    if (this.mayMatter.size > 20_000) this.mayMatter.delete(this.mayMatter.keys().next().value as string);
-    return value;
+  pythonMayMatter(file: string, text: string): boolean {
+    return this.textFacts(file, text).mayMatter;
+  }
+
+  private textFacts(file: string, text: string): { text: string; mayMatter: boolean; lines?: number } {
+    let known = this.mayMatter.get(file);
+    if (!known || known.text !== text) {
+      known = { text, mayMatter: pythonMayMatter(text) };
+      this.mayMatter.set(file, known);
+      if (this.mayMatter.size > 20_000) this.mayMatter.delete(this.mayMatter.keys().next().value as string);
+    }
+    return known;
+  }
+
+  /** Lines of a Python file's current text (remembered with the prefilter's answer). */
+  private linesOf(file: string, text: string): number {
+    const facts = this.textFacts(file, text);
+    return (facts.lines ??= countLines(text));
   }
 
   private analyzeUncached(file: string, text: string, language: Language, index: PyIndex | undefined, limits: ServerLimit[], fixTimeoutSeconds?: number, jsIndex?: JsIndex): FileAnalysis {

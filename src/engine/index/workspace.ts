@@ -210,7 +210,7 @@ export class Workspace {
         // Round 0 looks only at changed files: the others were found not to name an SDK before.
         for (const file of fresh) {
           const text = this.texts.get(file);
-          if (text !== undefined && this.waiting.has(file) && Engine.mentionsPythonSdk(text)) take.push(file);
+          if (text !== undefined && this.waiting.has(file) && this.engine.pythonMayMatter(file, text)) take.push(file);
         }
       } else if (this.anyInteresting(index)) {
         // Waiting files importing a module with LLM facts; each imported module is checked once per round.
@@ -262,7 +262,7 @@ export class Workspace {
       return fresh !== undefined && JSON.stringify(fresh) === JSON.stringify(old);
     }
     // A file not summarized yet: it still names no SDK, and imports the same workspace modules.
-    if (!this.waiting.has(file) || Engine.mentionsPythonSdk(text)) return false;
+    if (!this.waiting.has(file) || this.engine.pythonMayMatter(file, text)) return false;
     const before = this.importTargets.get(file);
     if (!before) return false;
     const now = this.scanImports(file, text, index);

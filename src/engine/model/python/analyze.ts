@@ -122,7 +122,7 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
 }
 
 function sameSummary(a: PyFileSummary | undefined, b: PyFileSummary): boolean {
-  return a !== undefined && JSON.stringify(a) === JSON.stringify(b);
+  return a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -56,8 +56,11 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
   if (!fn) return undefined;
   const callee = evaluator.evaluate(fn, scope);
   if (!callee) return undefined;
-  const kw = field(call, 'arguments');
-  const streamingArg = kw ? /\bstream\s*=\s*True\b/.test(kw.text) : false;
+  // Read only for LLM calls: the text of every call's arguments is not cheap.
+  const streaming = (): boolean => {
+    const kw = field(call, 'arguments');
+    return kw ? /\bstream\s*=\s*True\b/.test(kw.text) : false;
+  };
   if (callee.kind === 'resource') {
     const sdk = callee.client.hit.sdk;
     const method = callee.path[callee.path.length - 1];
@@ -69,24 +72,24 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
     const awaitable = !(isAsync && (sdk.asyncContextManagers.includes(method) || sdk.asyncGenerators.includes(method)));
     return {
       node: call, scope, sdk, async: isAsync, awaitable, calleeText: fn.text.replace(/\s+/g, ''), client: callee.client,
-      usage: usageOf(call), streaming: streamingArg || method === 'stream',
+      usage: usageOf(call), streaming: streaming() || method === 'stream',
     };
   }
   if (callee.kind === 'client' && callee.hit.sdk.callable) {
     return {
       node: call, scope, sdk: callee.hit.sdk, async: false, awaitable: true, calleeText: fn.text.replace(/\s+/g, ''), client: callee,
-      usage: usageOf(call), streaming: streamingArg,
+      usage: usageOf(call), streaming: streaming(),
     };
   }
   const http = rawHttpCall(call, callee, scope, evaluator);
   if (http) {
-    return { node: call, scope, sdk: http.sdk, async: http.async, awaitable: true, calleeText: fn.text.replace(/\s+/g, ''), usage: usageOf(call), streaming: streamingArg, httpCtor: http.ctor };
+    return { node: call, scope, sdk: http.sdk, async: http.async, awaitable: true, calleeText: fn.text.replace(/\s+/g, ''), usage: usageOf(call), streaming: streaming(), httpCtor: http.ctor };
   }
   const moduleHit = callee.kind === 'sdkFunction' ? callee.hit : callee.kind === 'module' ? findModuleFunction(callee.qname) : undefined;
   if (moduleHit) {
     return {
       node: call, scope, sdk: moduleHit.sdk, async: moduleHit.async, awaitable: true, calleeText: fn.text.replace(/\s+/g, ''),
-      usage: usageOf(call), streaming: streamingArg,
+      usage: usageOf(call), streaming: streaming(),
     };
   }
   return undefined;
