@@ -74,33 +74,59 @@ export function qualifiedName(scope: Scope): string | undefined {
   return undefined;
 }
 
-export function summarizePython(file: string, model: PyModel, evaluator: Evaluator, calls: LlmCall[]): PyFileSummary {
-  const summary: PyFileSummary = { file, imports: Object.fromEntries(model.imports), functions: {}, clients: {}, factories: {}, instances: {} };
-  const llmCallIds = new Set(calls.map((c) => c.node.id));
-  const byScope = new Map<Scope, LlmCall[]>();
-  for (const c of calls) {
-    const list = byScope.get(c.scope);
-    if (list) list.push(c);
-    else byScope.set(c.scope, [c]);
+/** What one named function gives the summary: its facts, and the client it returns when it is a factory. */
+export interface FunctionFragment {
+  name: string;
+  facts: FnFacts;
+  factory?: string;
+}
+
+/** The summary fragment of `fn` (undefined for lambdas and nested functions); `llm` are its own LLM calls. */
+export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, evaluator: Evaluator): FunctionFragment | undefined {
+  const name = qualifiedName(fn);
+  if (!name) return undefined;
+  const facts: FnFacts = { name, isAsync: fn.isAsync, isGenerator: fn.hasYield, range: rangeOf(fn.nameNode ?? fn.node), direct: [], calls: [] };
+  const llmCallIds = new Set<number>();
+  for (const c of llm) {
+    llmCallIds.add(c.node.id);
+    facts.direct.push({ text: c.calleeText, range: rangeOf(field(c.node, 'function') ?? c.node), sdk: c.sdk.id, async: c.async, usage: c.usage.kind });
   }
-  for (const fn of model.functions) {
-    const name = qualifiedName(fn);
-    if (!name) continue;
-    const facts: FnFacts = { name, isAsync: fn.isAsync, isGenerator: fn.hasYield, range: rangeOf(fn.nameNode ?? fn.node), direct: [], calls: [] };
-    for (const c of byScope.get(fn) ?? []) {
-      facts.direct.push({ text: c.calleeText, range: rangeOf(field(c.node, 'function') ?? c.node), sdk: c.sdk.id, async: c.async, usage: c.usage.kind });
+  for (const call of fn.calls) {
+    if (llmCallIds.has(call.id)) continue;
+    const target = callTarget(call, fn, model, evaluator);
+    if (target) facts.calls.push({ target, range: rangeOf(field(call, 'function') ?? call), usage: usageOf(call).kind });
+  }
+  // Factories: functions whose return value is a client (the last one that says so).
+  let factory: string | undefined;
+  for (const r of fn.returns) {
+    const v = evaluator.evaluate(r, fn);
+    if (v?.kind === 'client') factory = encodeClient(v.hit);
+  }
+  return { name, facts, factory };
+}
+
+/**
+ * The file's summary. `fragments` are the functions' parts, in `model.functions` order, when the
+ * caller already has them (kept from the previous version of the file for statements it reused).
+ */
+export function summarizePython(file: string, model: PyModel, evaluator: Evaluator, calls: LlmCall[], fragments?: FunctionFragment[]): PyFileSummary {
+  const summary: PyFileSummary = { file, imports: Object.fromEntries(model.imports), functions: {}, clients: {}, factories: {}, instances: {} };
+  if (!fragments) {
+    const byScope = new Map<Scope, LlmCall[]>();
+    for (const c of calls) {
+      const list = byScope.get(c.scope);
+      if (list) list.push(c);
+      else byScope.set(c.scope, [c]);
     }
-    for (const call of fn.calls) {
-      if (llmCallIds.has(call.id)) continue;
-      const target = callTarget(call, fn, model, evaluator);
-      if (target) facts.calls.push({ target, range: rangeOf(field(call, 'function') ?? call), usage: usageOf(call).kind });
+    fragments = [];
+    for (const fn of model.functions) {
+      const f = functionFragment(fn, byScope.get(fn) ?? [], model, evaluator);
+      if (f) fragments.push(f);
     }
-    summary.functions[name] = facts;
-    // Factories: functions whose return value is a client.
-    for (const r of fn.returns) {
-      const v = evaluator.evaluate(r, fn);
-      if (v?.kind === 'client') summary.factories[name] = encodeClient(v.hit);
-    }
+  }
+  for (const f of fragments) {
+    summary.functions[f.name] = f.facts;
+    if (f.factory !== undefined) summary.factories[f.name] = f.factory;
   }
   for (const [dotted, values] of model.attributeAssignments) {
     const m = /\.state\.(\w+)$/.exec(dotted);
