@@ -61,7 +61,7 @@ export interface PyModel {
 }
 
 /** What one statement of the module contributes to the model (its own module scope and lists). */
-interface ModelPart {
+export interface ModelPart {
   module: Scope;
   imports: Map<string, string>;
   moduleImports: Set<string>;
@@ -71,12 +71,14 @@ interface ModelPart {
 }
 
 /** A top-level statement (a child of the module node) and its model part. */
-interface Chunk {
+export interface Chunk {
   node: Node;
   start: number;
   end: number;
   startRow: number;
   part: ModelPart;
+  /** Set when the part was kept from the previous version: how many lines the statement moved down. */
+  movedRows?: number;
 }
 
 /** Node types `visit` acts on; every other node is only walked through. */
@@ -491,7 +493,7 @@ function rebaseChunk(c: Chunk, node: Node, root: Node, delta: number, rows: numb
     n._namedChildren = undefined;
   }
   c.part.module.node = root;
-  return { node, start: c.start + delta, end: c.end + delta, startRow: c.startRow + rows, part: c.part };
+  return { node, start: c.start + delta, end: c.end + delta, startRow: c.startRow + rows, part: c.part, movedRows: rows };
 }
 
 function lowerBound(values: number[], target: number): number {

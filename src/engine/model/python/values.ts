@@ -31,6 +31,13 @@ export type Value =
 
 const MAX_DEPTH = 24;
 
+/** Told what an evaluation reads beyond its own syntax: every node evaluated, module-level names, attribute assignments. */
+export interface EvalRecorder {
+  node(n: Node): void;
+  moduleName(name: string): void;
+  attributeAssignments(): void;
+}
+
 export class Evaluator {
   private readonly functionByNode = new Map<number, Scope>();
   private readonly active = new Set<number>();
@@ -38,6 +45,8 @@ export class Evaluator {
   private readonly scopeByCall = new Map<number, Scope>();
   /** Cross-file lookups: clients and client factories defined in other workspace files. */
   external?: { file: string; index: PyIndex };
+  /** When set, told what evaluations read (to know which statements' results depend on which). */
+  recorder?: EvalRecorder;
   /**
    * Every answer this evaluator got from the index (imported names, `app.state` clients), by query.
    * The evaluator and anything derived from it can be reused with another index that gives the same
@@ -62,6 +71,15 @@ export class Evaluator {
     return true;
   }
 
+  /**
+   * Takes over another evaluator's index answers (which `answersMatch` said still hold): results
+   * reused from it depend on them, so later checks must ask them too.
+   */
+  adoptAnswers(other: Evaluator): void {
+    for (const [q, a] of other.importAnswers) if (!this.importAnswers.has(q)) this.importAnswers.set(q, a);
+    for (const [n, a] of other.stateAnswers) if (!this.stateAnswers.has(n)) this.stateAnswers.set(n, a);
+  }
+
   /** Points later queries at `index` (after `answersMatch` said its answers so far are the same). */
   rebind(file: string, index: PyIndex | undefined): void {
     this.external = index ? { file, index } : undefined;
@@ -78,6 +96,7 @@ export class Evaluator {
   evaluate(node: Node, scope: Scope, depth = 0): Value | undefined {
     if (depth > MAX_DEPTH) return undefined;
     const n = unparen(node);
+    this.recorder?.node(n);
     if (this.active.has(n.id)) return undefined; // cycle: `a = b; b = a`
     this.active.add(n.id);
     try {
@@ -112,6 +131,7 @@ export class Evaluator {
         // `request.app.state.client` reads what `app.state.client = ...` stored.
         const dotted = dottedName(n);
         if (dotted) {
+          this.recorder?.attributeAssignments();
           const exact = this.model.attributeAssignments.get(dotted);
           if (exact) return this.firstValue(exact, this.model.module, depth);
           const state = /\.state\.(\w+)$/.exec(dotted);
@@ -252,6 +272,7 @@ export class Evaluator {
         s = this.model.module;
         continue;
       }
+      if (s.kind === 'module') this.recorder?.moduleName(name);
       const assigned = s.assignments.get(name);
       if (assigned) {
         const v = this.firstValue(assigned, s, depth);
@@ -274,6 +295,7 @@ export class Evaluator {
       if (s.kind === 'module') break;
       s = s.parent;
     }
+    this.recorder?.moduleName(name);
     const qname = this.model.imports.get(name);
     if (qname !== undefined) return this.resolveImported(qname, this.model.moduleImports.has(name));
     return undefined;
