@@ -242,7 +242,7 @@ async function main(): Promise<void> {
         if (WITH_UNDICI) order.push(undici);
         for (const g of order) await runSlice(g, totals.get(g)!);
       }
-      console.log(`round ${round}:`);
+      console.log(`round ${round} (${SLICES > 1 ? `${SLICES} alternating slices each` : `${(round % 2 === 1 ? ours : ac).name} ran first`}):`);
       for (const g of generators) console.log(describe(g, totals.get(g)!));
       const rpsOf = (g: Generator) => totals.get(g)!.completed / totals.get(g)!.seconds;
       const ratio = rpsOf(ours) / rpsOf(ac);

@@ -175,8 +175,8 @@ export async function runLoadTest(options: LoadTestOptions, hooks: LoadTestHooks
   let intervalCompletions = 0;
   let stoppedReason: string | undefined;
 
-  // Filled per request by the run (status codes count into statusCounts, turned into records here).
-  let statusCounts: number[] = [];
+  // Completions by status code, counted per request without string keys and turned into records here.
+  const statusCounts: number[] = [];
   const report = (measuredMs: number, inFlightAtEnd: number, oldestInFlightMs: number, slots: Slot[], probe: Probe | undefined): LoadTestReport => {
     statusCounts.forEach((n, status) => {
       if (!n) return;
@@ -244,7 +244,6 @@ export async function runLoadTest(options: LoadTestOptions, hooks: LoadTestHooks
   const wireHost = target.hostname.replace(/^\[|\]$/g, '');
   const wirePort = Number(target.port || 80);
 
-  statusCounts = [];
 
   const slots: Slot[] = [];
   const makeSlot = (index: number): Slot => {
