@@ -235,6 +235,22 @@ function summarizeRoutes(summary: PyFileSummary, model: PyModel, evaluator: Eval
 /** Call targets already worked out, per evaluator (one per analysis of one file version). */
 const targetCache = new WeakMap<Evaluator, Map<number, string | undefined>>();
 
+/** The call targets `evaluator` worked out for these calls (to hand to another evaluator, see `primeCallTargets`). */
+export function knownCallTargets(evaluator: Evaluator, calls: Iterable<Node>): Array<[Node, string | undefined]> {
+  const cache = targetCache.get(evaluator);
+  const out: Array<[Node, string | undefined]> = [];
+  if (!cache) return out;
+  for (const call of calls) if (cache.has(call.id)) out.push([call, cache.get(call.id)]);
+  return out;
+}
+
+/** Call targets known to hold for `evaluator` (kept from a previous version whose inputs did not change). */
+export function primeCallTargets(evaluator: Evaluator, known: Array<[Node, string | undefined]>): void {
+  let cache = targetCache.get(evaluator);
+  if (!cache) targetCache.set(evaluator, (cache = new Map()));
+  for (const [call, target] of known) if (!cache.has(call.id)) cache.set(call.id, target);
+}
+
 /** Symbol reference for the callee of a non-LLM call, when it names a function we can follow. */
 export function callTarget(call: import('../parse/parser').Node, scope: Scope, model: PyModel, evaluator: Evaluator): string | undefined {
   let cache = targetCache.get(evaluator);

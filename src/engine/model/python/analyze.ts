@@ -10,7 +10,7 @@ import type { PyContext } from './context';
 import { findHandlers } from './handlers';
 import { buildModel, type ModelPart, type PyModel, type Scope } from './model';
 import { PyIndex } from '../../index/python-index';
-import { functionFragment, summarizePython, type FunctionFragment, type PyFileSummary } from '../../index/python-summary';
+import { functionFragment, knownCallTargets, primeCallTargets, summarizePython, type FunctionFragment, type PyFileSummary } from '../../index/python-summary';
 import { identifiersIn, rangeOf } from './syntax';
 import { Evaluator } from './values';
 import type { ServerLimit } from '../../limits/server-limits';
@@ -31,6 +31,8 @@ interface ChunkFacts {
   functionCalls: Map<Scope, LlmCall[]>;
   /** Summary fragments of its named functions, in order. */
   fragments: FunctionFragment[];
+  /** Call targets worked out for its functions' calls (the rules ask again). */
+  targets: Array<[Node, string | undefined]>;
   reads: { parts: Set<ModelPart>; names: Set<string>; attributes: boolean; unknown: boolean };
 }
 
@@ -60,6 +62,7 @@ export function pythonFacts(file: string, tree: Tree, index?: PyIndex, prebuilt?
     const kept = reusable?.get(chunk.part);
     if (kept) {
       perChunk.set(chunk.part, moveChunkFacts(kept, model, chunk.movedRows ?? 0));
+      primeCallTargets(evaluator, kept.targets);
       continue;
     }
     const reads: ChunkFacts['reads'] = { parts: new Set(), names: new Set(), attributes: false, unknown: false };
@@ -94,7 +97,8 @@ export function pythonFacts(file: string, tree: Tree, index?: PyIndex, prebuilt?
         const f = functionFragment(fn, functionCalls.get(fn) ?? [], model, evaluator);
         if (f) fragments.push(f);
       }
-      perChunk.set(chunk.part, { moduleCalls, functionCalls, fragments, reads });
+      const targets = knownCallTargets(evaluator, chunk.part.functions.flatMap((fn) => fn.calls));
+      perChunk.set(chunk.part, { moduleCalls, functionCalls, fragments, targets, reads });
     } finally {
       evaluator.recorder = undefined;
     }
@@ -177,7 +181,7 @@ function moveChunkFacts(cf: ChunkFacts, model: PyModel, rows: number): ChunkFact
           calls: f.facts.calls.map((e) => ({ ...e, range: shift(e.range) })),
         },
       }));
-  return { moduleCalls: cf.moduleCalls.map((c) => again(c, model.module)), functionCalls, fragments, reads: cf.reads };
+  return { moduleCalls: cf.moduleCalls.map((c) => again(c, model.module)), functionCalls, fragments, targets: cf.targets, reads: cf.reads };
 }
 
 /** The Python model of a cached tree, built once per tree (it does not depend on the index). */

@@ -80,12 +80,17 @@ export function findHandlers(model: PyModel, evaluator: Evaluator): Handler[] {
   }
 
   // Route constructors and registration calls: `Route("/x", endpoint)`, `app.add_api_route("/x", fn)`.
+  // A name can only evaluate to a route constructor's qualified name through an import of it or of a
+  // module above it: without one, plain-name calls need no evaluation.
+  const importedQnames = [...model.imports.values()];
+  const mayConstruct = frameworks.some((f) => f.routeConstructors.some((rc) => importedQnames.some((q) => rc === q || rc.startsWith(q + '.'))));
   const scopes = [model.module, ...model.functions];
   for (const scope of scopes) {
     for (const call of scope.calls) {
       const callee = field(call, 'function');
       if (!callee) continue;
       let framework: PyFramework | undefined;
+      if (callee.type !== 'attribute' && !mayConstruct) continue;
       if (callee.type === 'attribute') {
         const methodName = field(callee, 'attribute')?.text ?? '';
         const receiver = field(callee, 'object');
