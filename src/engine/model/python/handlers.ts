@@ -82,9 +82,12 @@ export function findHandlers(model: PyModel, evaluator: Evaluator): Handler[] {
   // Route constructors and registration calls: `Route("/x", endpoint)`, `app.add_api_route("/x", fn)`.
   // A name can only evaluate to a route constructor's qualified name through an import of it or of a
   // module above it: without one, plain-name calls need no evaluation.
+  // A registration call spells its method's name: without any in the source, no call is one.
   const importedQnames = [...model.imports.values()];
   const mayConstruct = frameworks.some((f) => f.routeConstructors.some((rc) => importedQnames.some((q) => rc === q || rc.startsWith(q + '.'))));
-  const scopes = [model.module, ...model.functions];
+  const source = model.root.text;
+  const mayRegister = frameworks.some((f) => f.registrationMethods.some((m) => new RegExp(`\\b${m}\\b`).test(source)));
+  const scopes = mayConstruct || mayRegister ? [model.module, ...model.functions] : [];
   for (const scope of scopes) {
     for (const call of scope.calls) {
       const callee = field(call, 'function');
