@@ -79,15 +79,19 @@ export class PyIndex {
   private readonly resolveMemo = new Map<string, Map<string, { file: string; name?: string } | null>>();
   private readonly dirs = new Map<string, string>();
 
+  private dirOf(file: string): string {
+    let dir = this.dirs.get(file);
+    if (dir === undefined) this.dirs.set(file, (dir = path.dirname(file)));
+    return dir;
+  }
+
   /** Resolves an imported qualified name, as seen from `fromFile`, to a file and a top-level name. */
   resolve(fromFile: string, qname: string, depth = 0): { file: string; name?: string } | undefined {
     let where: string;
     if (qname.charCodeAt(0) === 46 /* . */) {
       where = `\u0000${fromFile}`;
     } else {
-      let dir = this.dirs.get(fromFile);
-      if (dir === undefined) this.dirs.set(fromFile, (dir = path.dirname(fromFile)));
-      where = dir;
+      where = this.dirOf(fromFile);
     }
     let byName = this.resolveMemo.get(where);
     if (!byName) this.resolveMemo.set(where, (byName = new Map()));
@@ -100,10 +104,14 @@ export class PyIndex {
 
   private resolveUncached(fromFile: string, qname: string, depth: number): { file: string; name?: string } | undefined {
     if (depth > 6) return undefined;
-    const level = qname.length - qname.replace(/^\.+/, '').length;
+    let level = 0;
+    while (qname.charCodeAt(level) === 46 /* . */) level++;
     const segs = qname.slice(level).split('.').filter(Boolean);
+    // Dotted prefixes of the name, longest last (`a`, `a.b`, `a.b.c`).
+    const prefixes: string[] = [];
+    if (level === 0) for (let k = 0; k < segs.length; k++) prefixes.push(k === 0 ? segs[0] : `${prefixes[k - 1]}.${segs[k]}`);
     for (let k = segs.length; k >= (level > 0 ? 0 : 1); k--) {
-      const file = level > 0 ? this.relativeModule(fromFile, level, segs.slice(0, k)) : this.absoluteModule(fromFile, segs.slice(0, k).join('.'));
+      const file = level > 0 ? this.relativeModule(fromFile, level, segs.slice(0, k)) : this.absoluteModule(fromFile, prefixes[k - 1]);
       if (!file) continue;
       const rest = segs.slice(k);
       if (rest.length === 0) return { file };
@@ -125,8 +133,8 @@ export class PyIndex {
   }
 
   private relativeModule(fromFile: string, level: number, segs: string[]): string | undefined {
-    let dir = path.dirname(fromFile);
-    for (let i = 1; i < level; i++) dir = path.dirname(dir);
+    let dir = this.dirOf(fromFile);
+    for (let i = 1; i < level; i++) dir = this.dirOf(dir);
     const base = path.join(dir, ...segs);
     for (const candidate of [base + '.py', path.join(base, '__init__.py')]) if (this.summaries.has(candidate)) return candidate;
     return undefined;
@@ -139,8 +147,9 @@ export class PyIndex {
     // Several files end with this module path: prefer the one nearest the importing file.
     let best = files[0];
     let bestShared = -1;
+    const from = this.dirOf(fromFile);
     for (const f of files) {
-      const shared = commonPrefixLength(path.dirname(f), path.dirname(fromFile));
+      const shared = commonPrefixLength(this.dirOf(f), from);
       if (shared > bestShared) {
         best = f;
         bestShared = shared;
