@@ -161,6 +161,13 @@ export class ResponseParser {
   }
 
   /** A callback destroyed the connection (the switch below must re-read the state after each callback). */
+  /** Hands body bytes `from`..`to` to the sink (when it wants them); true when that halted the response. */
+  private deliver(buf: Buffer, from: number, to: number): boolean {
+    if (!this.deliverBody) return false;
+    this.sink.onData(buf.subarray(from, to));
+    return this.halted();
+  }
+
   private halted(): boolean {
     return this.state === S_HALTED;
   }
@@ -212,10 +219,7 @@ export class ResponseParser {
         case S_LENGTH: {
           const take = Math.min(this.remaining, end - i);
           this.remaining -= take;
-          if (this.deliverBody) {
-            this.sink.onData(buf.subarray(i, i + take));
-            if (this.halted()) return end;
-          }
+          if (this.deliver(buf, i, i + take)) return end;
           i += take;
           if (this.remaining === 0) {
             this.state = S_DONE;
@@ -224,10 +228,7 @@ export class ResponseParser {
           break;
         }
         case S_UNTIL_CLOSE: {
-          if (this.deliverBody) {
-            this.sink.onData(buf.subarray(i, end));
-            if (this.halted()) return end;
-          }
+          if (this.deliver(buf, i, end)) return end;
           i = end;
           break;
         }
@@ -261,10 +262,7 @@ export class ResponseParser {
         case S_CHUNK_DATA: {
           const take = Math.min(this.remaining, end - i);
           this.remaining -= take;
-          if (this.deliverBody) {
-            this.sink.onData(buf.subarray(i, i + take));
-            if (this.halted()) return end;
-          }
+          if (this.deliver(buf, i, i + take)) return end;
           i += take;
           if (this.remaining === 0) {
             this.state = S_CHUNK_DATA_END;
