@@ -87,7 +87,7 @@ function isWordChar(c: number): boolean {
 }
 
 export class Engine {
-  private readonly cache = new Map<string, { hash: string; result: FileAnalysis }>();
+  private readonly cache = new Map<string, CacheEntry>();
   private readonly summaryCache = new Map<string, { key: string; summary: PyFileSummary | undefined }>();
   private readonly jsSummaryCache = new Map<string, { key: string; summary: JsFileSummary | undefined }>();
   private readonly lastSummary = new Map<string, { text: string; summary: PyFileSummary }>();
@@ -164,13 +164,17 @@ export class Engine {
     const limitsKey =
       (options.limits?.length ? options.limits.map((l) => `${l.kind}:${l.seconds}:${l.file}:${l.range.start.line}:${l.heartbeatOnly ?? ''}`).join('|') : '') +
       (options.fixTimeoutSeconds !== undefined ? `|fix:${options.fixTimeoutSeconds}` : '');
+    // The text and settings; for Python, what the file reads from other files is checked apart
+    // (`sameCrossFile`): the same index object needs no fingerprint at all.
     const hash =
       crypto.createHash('sha1').update(text).digest('hex') +
-      (index && language === 'python' ? crypto.createHash('sha1').update(index.fingerprint(file)).digest('hex') : '') +
+      (index && language === 'python' ? ':py' : '') +
       (jsIndex && language !== 'python' ? crypto.createHash('sha1').update(`js${jsIndex.fingerprint(file)}`).digest('hex') : '') +
       (limitsKey ? crypto.createHash('sha1').update(limitsKey).digest('hex') : '');
     const cached = this.cache.get(file);
-    if (cached && cached.hash === hash) {
+    let fingerprint: string | undefined;
+    const current = (): string => (fingerprint ??= index!.fingerprint(file));
+    if (cached && cached.hash === hash && (language !== 'python' || !index || sameCrossFile(cached, index, file, current))) {
       raw = cached.result;
     } else {
       try {
@@ -186,7 +190,7 @@ export class Engine {
         const message = err instanceof Error ? err.message : String(err);
         return empty([`${file}: analysis failed: ${message.split('\n')[0]}`]);
       }
-      this.cache.set(file, { hash, result: raw });
+      this.cache.set(file, { hash, result: raw, index: index && language === 'python' ? new WeakRef(index) : undefined, fingerprint });
       if (this.cache.size > 5000) this.cache.delete(this.cache.keys().next().value as string);
     }
     return { ...raw, findings: applyOptions(raw.findings, text, options) };
@@ -271,6 +275,30 @@ export class Engine {
     const parsed = this.trees.get(file, 'python', text);
     return analyzePythonFile(file, text, parsed.tree, index, cachedPythonFacts(file, parsed, index), limits, fixTimeoutSeconds);
   }
+}
+
+/** A remembered analysis; for Python files analysed with an index, that index (weakly) and, once worked out, the file's fingerprint in it. */
+interface CacheEntry {
+  hash: string;
+  result: FileAnalysis;
+  index?: WeakRef<PyIndex>;
+  fingerprint?: string;
+}
+
+/**
+ * Whether what a cached Python analysis read from other files still holds: it was made with this very
+ * index, or the file's fingerprint (what its analysis reads from other files) is the same in both.
+ * The old fingerprint is worked out only now, from the old index if it is still around: a cold scan
+ * computes none.
+ */
+function sameCrossFile(entry: CacheEntry, index: PyIndex, file: string, current: () => string): boolean {
+  const old = entry.index?.deref();
+  if (old === index) return true;
+  if (entry.fingerprint === undefined) {
+    if (!old) return false;
+    entry.fingerprint = old.fingerprint(file);
+  }
+  return entry.fingerprint === current();
 }
 
 function applyOptions(findings: Finding[], text: string, options: AnalyzeOptions): Finding[] {
