@@ -269,7 +269,12 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
     path: h.path,
     isAsync: h.scope.isAsync,
   }));
-  const lines = text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  let lines = 0;
+  if (text.length > 0) {
+    lines = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+    if (text.endsWith('\n')) lines--;
+  }
   return { file, language: 'python', findings, routes, notes, lines, summary };
 }
 
