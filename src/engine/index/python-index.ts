@@ -75,7 +75,7 @@ export class PyIndex {
     }
   }
 
-  /** Resolutions by importing file (relative names) or by its directory (absolute names), then by name. */
+  /** Resolutions by the importing file's directory, then by name. */
   private readonly resolveMemo = new Map<string, Map<string, { file: string; name?: string } | null>>();
   private readonly dirs = new Map<string, string>();
 
@@ -87,12 +87,8 @@ export class PyIndex {
 
   /** Resolves an imported qualified name, as seen from `fromFile`, to a file and a top-level name. */
   resolve(fromFile: string, qname: string, depth = 0): { file: string; name?: string } | undefined {
-    let where: string;
-    if (qname.charCodeAt(0) === 46 /* . */) {
-      where = `\u0000${fromFile}`;
-    } else {
-      where = this.dirOf(fromFile);
-    }
+    // Relative and absolute names alike resolve from the importing file's directory only.
+    const where = this.dirOf(fromFile);
     let byName = this.resolveMemo.get(where);
     if (!byName) this.resolveMemo.set(where, (byName = new Map()));
     const memo = byName.get(qname);
