@@ -36,6 +36,33 @@ describe('tree cache', () => {
     assert.strictEqual(textEdit('same', 'same'), undefined);
   });
 
+  it('finds the same edit as a character-by-character scan, across the block sizes it compares at once', () => {
+    const naive = (a: string, b: string): [number, number] => {
+      const max = Math.min(a.length, b.length);
+      let start = 0;
+      while (start < max && a[start] === b[start]) start++;
+      let tail = 0;
+      while (tail < max - start && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+      if (start > 0 && /[\udc00-\udfff]/.test(a[start] ?? '')) start--;
+      return [start, tail];
+    };
+    const random = rng(5);
+    for (let i = 0; i < 400; i++) {
+      const n = Math.floor(random() * 3000);
+      const a = Array.from({ length: n }, () => 'ab\n'[Math.floor(random() * 3)]).join('');
+      const at = Math.floor(random() * (n + 1));
+      const cut = Math.floor(random() * 700);
+      const b = a.slice(0, at) + 'xy'.repeat(Math.floor(random() * 400)) + a.slice(Math.min(n, at + cut));
+      const e = textEdit(a, b);
+      if (a === b) {
+        assert.strictEqual(e, undefined);
+        continue;
+      }
+      const [start, tail] = naive(a, b);
+      assert.deepStrictEqual([e!.edit.startIndex, e!.edit.oldEndIndex, e!.edit.newEndIndex], [start, a.length - tail, b.length - tail], `case ${i}`);
+    }
+  });
+
   for (const [lang, file] of [['python', 'test/fixtures/e2e-workspace/seed.py'], ['typescript', 'test/fixtures/rules/unawaited-llm-call/express_floating.ts']] as Array<[Language, string]>) {
     it(`re-parses ${lang} incrementally to the same tree as a fresh parse, over 300 random edits`, async () => {
       const parsers = await testParsers();

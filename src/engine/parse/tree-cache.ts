@@ -157,9 +157,13 @@ export interface TreeEdit {
 export function textEdit(before: string, after: string): { edit: TreeEdit; span: number } | undefined {
   if (before === after) return undefined;
   const max = Math.min(before.length, after.length);
+  // Common prefix and suffix: whole blocks compared as strings first (a native compare), then characters.
+  const BLOCK = 512;
   let start = 0;
+  while (start + BLOCK <= max && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
   while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
   let tail = 0;
+  while (tail + BLOCK <= max - start && before.slice(before.length - tail - BLOCK, before.length - tail) === after.slice(after.length - tail - BLOCK, after.length - tail)) tail += BLOCK;
   while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
   // Keep surrogate pairs whole.
   if (start > 0 && isLowSurrogate(before.charCodeAt(start))) start--;
