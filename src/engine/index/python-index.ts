@@ -131,9 +131,21 @@ export class PyIndex {
   private relativeModule(fromFile: string, level: number, segs: string[]): string | undefined {
     let dir = this.dirOf(fromFile);
     for (let i = 1; i < level; i++) dir = this.dirOf(dir);
-    const base = path.join(dir, ...segs);
-    for (const candidate of [base + '.py', path.join(base, '__init__.py')]) if (this.summaries.has(candidate)) return candidate;
-    return undefined;
+    // `path.join`, without its normalizing pass when the directory is already normal (the usual case:
+    // the segments are identifiers, so joining them keeps it normal).
+    const fast = this.isNormal(dir) && !dir.endsWith(path.sep);
+    const base = fast ? (segs.length === 0 ? dir : dir + path.sep + segs.join(path.sep)) : path.join(dir, ...segs);
+    if (this.summaries.has(base + '.py')) return base + '.py';
+    const init = fast ? base + path.sep + '__init__.py' : path.join(base, '__init__.py');
+    return this.summaries.has(init) ? init : undefined;
+  }
+
+  private readonly normal = new Map<string, boolean>();
+
+  private isNormal(dir: string): boolean {
+    let v = this.normal.get(dir);
+    if (v === undefined) this.normal.set(dir, (v = dir.length > 0 && path.normalize(dir) === dir));
+    return v;
   }
 
   private absoluteModule(fromFile: string, dotted: string): string | undefined {
