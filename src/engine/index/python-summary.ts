@@ -67,6 +67,20 @@ export interface RouteRef {
   framework: string;
 }
 
+const jsonOf = new WeakMap<PyFileSummary, string>();
+
+/** True when two summaries hold the same facts (each summary is serialized once: summaries are never changed). */
+export function sameSummary(a: PyFileSummary | undefined, b: PyFileSummary | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const json = (s: PyFileSummary): string => {
+    let j = jsonOf.get(s);
+    if (j === undefined) jsonOf.set(s, (j = JSON.stringify(s)));
+    return j;
+  };
+  return json(a) === json(b);
+}
+
 export function qualifiedName(scope: Scope): string | undefined {
   if (scope.kind !== 'function') return undefined;
   if (scope.parent?.kind === 'module') return scope.name;

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import { Engine, AnalyzeOptions, languageOf } from '../engine';
 import { decodeText } from './decode';
 import { PyIndex } from './python-index';
-import type { PyFileSummary } from './python-summary';
+import { sameSummary, type PyFileSummary } from './python-summary';
 import type { FileAnalysis, Position } from '../types';
 import { isGunicornConfig, isServerConfigFile, limitsInFile, type ServerLimit } from '../limits/server-limits';
 import { JsIndex } from './js-index';
@@ -125,7 +125,7 @@ export class Workspace {
     if (this.index && old && this.dirty.size === 1 && this.dirty.has(file)) {
       const result = this.engine.analyze(file, text, options, this.index);
       const fresh = this.engine.lastSummaryFor(file, text);
-      if (fresh && JSON.stringify(fresh) === JSON.stringify(old)) {
+      if (fresh && sameSummary(fresh, old)) {
         this.dirty.clear();
         return result;
       }
@@ -259,7 +259,7 @@ export class Workspace {
     const old = this.summaries.get(file);
     if (old) {
       const fresh = this.engine.summarize(file, text, index);
-      return fresh !== undefined && JSON.stringify(fresh) === JSON.stringify(old);
+      return fresh !== undefined && sameSummary(fresh, old);
     }
     // A file not summarized yet: it still names no SDK, and imports the same workspace modules.
     if (!this.waiting.has(file) || this.engine.pythonMayMatter(file, text)) return false;

@@ -10,7 +10,7 @@ import type { PyContext } from './context';
 import { findHandlers } from './handlers';
 import { buildModel, type ModelPart, type PyModel, type Scope } from './model';
 import { PyIndex } from '../../index/python-index';
-import { functionFragment, knownCallTargets, primeCallTargets, summarizePython, type FunctionFragment, type PyFileSummary } from '../../index/python-summary';
+import { functionFragment, knownCallTargets, primeCallTargets, sameSummary, summarizePython, type FunctionFragment, type PyFileSummary } from '../../index/python-summary';
 import { identifiersIn, rangeOf } from './syntax';
 import { Evaluator } from './values';
 import type { ServerLimit } from '../../limits/server-limits';
@@ -278,9 +278,6 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
   return { file, language: 'python', findings, routes, notes, lines, summary };
 }
 
-function sameSummary(a: PyFileSummary | undefined, b: PyFileSummary): boolean {
-  return a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b));
-}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
