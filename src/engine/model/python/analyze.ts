@@ -68,6 +68,7 @@ export function pythonFacts(file: string, tree: Tree, index?: PyIndex, prebuilt?
     const reads: ChunkFacts['reads'] = { parts: new Set(), names: new Set(), attributes: false, unknown: false };
     evaluator.recorder = {
       node: (n) => {
+        if (n.startIndex >= chunk.start && n.startIndex < chunk.end) return; // its own statement
         const k = chunkAt(starts, n.startIndex);
         if (k === -1 || n.startIndex >= chunks[k].end) reads.unknown = true;
         else if (chunks[k].part !== chunk.part) reads.parts.add(chunks[k].part);
