@@ -17,6 +17,7 @@ function rng(seed: number): () => number {
 
 const BASE = [
   'import time',
+  'import httpx',
   'from fastapi import FastAPI, Depends',
   'from openai import OpenAI, AsyncOpenAI',
   '',
@@ -69,6 +70,13 @@ const BASE = [
   '    return request.app.state.llm.chat.completions.create(model="m", messages=[])',
   '',
   'handler = lambda q: ask(q)',
+  '',
+  'http = httpx.Client(base_url="https://api.openai.com", timeout=600)',
+  '',
+  '@app.get("/h")',
+  'async def h(q: str):',
+  '    http.post("/v1/chat/completions", json={})',
+  '    return (httpx.Client(timeout=900)).post("https://api.openai.com/v1/chat/completions", json={})',
 ].join('\n');
 
 /** Lines typed into function bodies or at the top level. */
@@ -93,12 +101,15 @@ const LINES = [
   'x = 1',
   '',
   '# note',
+  'http.post("/v1/chat/completions", json={})',
+  'httpx.Client(timeout=5).post("https://api.openai.com/v1/chat/completions", json={})',
+  'http = httpx.Client(base_url="https://api.openai.com")',
 ];
 
 function key(engine: Engine, text: string): string {
   const file = '/reuse/app.py';
   const r = engine.analyze(file, text);
-  return JSON.stringify({ findings: r.findings, routes: r.routes, summary: engine.lastSummaryFor(file, text) ?? null });
+  return JSON.stringify({ findings: r.findings, routes: r.routes, notes: r.notes, summary: engine.lastSummaryFor(file, text) ?? null });
 }
 
 describe('reuse after an edit', () => {

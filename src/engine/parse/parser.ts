@@ -69,10 +69,13 @@ interface NodeMemo {
 }
 
 const MEMO = Symbol('loopsafe.nodeMemo');
-type MemoTree = TS.Tree & { [MEMO]?: NodeMemo };
+const DELETED = Symbol('loopsafe.treeDeleted');
+type MemoTree = TS.Tree & { [MEMO]?: NodeMemo; [DELETED]?: boolean };
 
 function memoOf(tree: TS.Tree): NodeMemo {
   const t = tree as MemoTree;
+  // Reading a node of a deleted tree would read freed wasm memory: fail loudly instead.
+  if (t[DELETED]) throw new Error('read of a node whose tree was deleted');
   let m = t[MEMO];
   if (!m) t[MEMO] = m = { type: new Map(), end: new Map(), endPosition: new Map(), field: new Map() };
   return m;
@@ -138,7 +141,13 @@ function installNodeMemo(): void {
     if (v === undefined) m.set(key, (v = childForFieldId.call(this, fieldId)));
     return v;
   };
-  const treeProto = TS.Tree.prototype as unknown as { edit(this: MemoTree, edit: TS.Edit): void };
+  const treeProto = TS.Tree.prototype as unknown as { edit(this: MemoTree, edit: TS.Edit): void; delete(this: MemoTree): void };
+  const del = treeProto.delete;
+  treeProto.delete = function (this: MemoTree): void {
+    this[DELETED] = true;
+    this[MEMO] = undefined;
+    del.call(this);
+  };
   const edit = treeProto.edit;
   treeProto.edit = function (this: MemoTree, e: TS.Edit): void {
     this[MEMO] = undefined;

@@ -151,8 +151,12 @@ function reusableChunkFacts(previous: PythonFacts, model: PyModel, file: string,
   }
   const out = new Map<ModelPart, ChunkFacts>();
   const tree = model.root.tree;
-  // Nodes a kept call holds must be on the new tree (moved with their statement's part).
-  const onTree = (c: LlmCall): boolean => c.node.tree === tree && (!c.client?.ctor || c.client.ctor.tree === tree);
+  // Nodes a kept call holds (its node, its client's constructor, ...) must be on the new tree: moved
+  // with their statement's part. Its scope and usage are set again.
+  const onTree = (c: LlmCall): boolean => {
+    for (const [key, value] of Object.entries(c)) if (key !== 'scope' && key !== 'usage' && !nodesOnTree(value, tree, 3)) return false;
+    return true;
+  };
   for (const [part, cf] of previous.chunks) {
     const r = cf.reads;
     if (!now.has(part) || r.unknown || (r.attributes && attributes)) continue;
@@ -163,6 +167,15 @@ function reusableChunkFacts(previous: PythonFacts, model: PyModel, file: string,
     if (ok) out.set(part, cf);
   }
   return out;
+}
+
+/** True when every tree-sitter node in `value` (looked for `depth` levels down plain objects and arrays) belongs to `tree`. */
+function nodesOnTree(value: unknown, tree: Tree, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if ('tree' in value && 'startPosition' in value && 'id' in value) return (value as Node).tree === tree;
+  if (depth === 0) return true;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) if (!nodesOnTree(v, tree, depth - 1)) return false;
+  return true;
 }
 
 /** A kept statement's facts on the new tree: calls get their usage again and the new module scope, ranges move down. */
