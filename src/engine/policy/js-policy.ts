@@ -6,7 +6,7 @@ import type { Node } from '../parse/parser';
 import type { JsCall } from '../model/js/calls';
 import { callArgs, field, isNoLimit, lookupPath, unwrap } from '../model/js/syntax';
 import { defaultsOf, optionsOf, type JsOptionShape, type OptionPath } from '../catalog/js-sdks';
-import { formatSeconds, renderPolicy, worstCase, type Policy, type Setting } from './render';
+import { DEFAULT_BACKOFF, formatSeconds, renderPolicy, worstCase, type Policy, type Setting } from './render';
 
 /** undici's `headersTimeout`/`bodyTimeout` default (`lib/dispatcher/client.js`). */
 export const UNDICI_CUT_SECONDS = 300;
@@ -83,7 +83,7 @@ export function jsBackoff(sdk: string): (n: number) => number {
   if (sdk === 'ai') return (n) => 2 * 2 ** n;
   if (sdk === 'cohere') return (n) => Math.min(2 ** n, 60);
   if (sdk === 'google-genai') return (n) => Math.min(2 ** n, 60);
-  return (n) => Math.min(0.5 * 2 ** n, 8);
+  return DEFAULT_BACKOFF;
 }
 
 export function jsPolicyOf(call: JsCall): Policy | undefined {

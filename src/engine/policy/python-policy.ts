@@ -7,7 +7,7 @@ import type { LlmCall } from '../model/python/calls';
 import { callArguments, field, namedChildren, stringValue, unparen } from '../model/python/syntax';
 import { classOverride, type PyTimeoutArg } from '../catalog/python-sdks';
 
-import { formatSeconds, renderPolicy, worstCase, type Policy, type Setting } from './render';
+import { DEFAULT_BACKOFF, formatSeconds, renderPolicy, worstCase, type Policy, type Setting } from './render';
 
 export { formatSeconds };
 export type { Policy, Setting };
@@ -285,7 +285,7 @@ export function policyOf(call: LlmCall): Policy {
   if (timeout.value === null) notes.push('No timeout: a hung upstream holds the request until the server or proxy in front gives up.');
   if ((call.sdk.id === 'google-genai' || /http_options/.test(timeout.source)) && typeof timeout.value === 'number' && timeout.value < 1) notes.push('google-genai counts `HttpOptions.timeout` in milliseconds.');
   if (profile.legacy) notes.push('openai 0.x takes the HTTP timeout as `request_timeout` (its `timeout=` bounds a warm-up loop) and retries only failed connections.');
-  let worst = worstCase(timeout, retries, (n) => Math.min(0.5 * 2 ** n, 8));
+  let worst = worstCase(timeout, retries, DEFAULT_BACKOFF);
   if (!profile.retriesTimeouts && typeof timeout.value === 'number' && typeof worst === 'number' && typeof retries.value === 'number' && retries.value > 0) {
     // A hung upstream fails once: the retries cover 429/5xx answers and connection errors only.
     worst = timeout.value;

@@ -14,6 +14,9 @@ export interface Policy {
   notes: string[];
 }
 
+/** The Stainless SDKs' backoff before retry n+1 (0.5 s doubling, at most 8 s, jitter left out); the default elsewhere. */
+export const DEFAULT_BACKOFF = (n: number): number => Math.min(0.5 * 2 ** n, 8);
+
 /** Timeout × attempts plus the backoff between attempts (`backoff(n)` seconds before retry n+1). */
 export function worstCase(timeout: Setting, retries: Setting, backoff: (n: number) => number): number | null | undefined {
   if (timeout.value === null) return null;

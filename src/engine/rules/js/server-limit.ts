@@ -10,20 +10,10 @@ import { optionsOf } from '../../catalog/js-sdks';
 import { limitsInFile, type ServerLimit } from '../../limits/server-limits';
 import { addOptionEdits, msLiteral, setPathEdits, withSeconds } from '../../fix/js-fixes';
 import { jsBackoff, jsPolicyOf } from '../../policy/js-policy';
-import { fitTimeout, formatSeconds } from '../../policy/render';
+import { fitTimeout } from '../../policy/render';
 import type { Finding, Fix, TextEdit } from '../../types';
 import { makeFinding } from './util';
-
-function consequence(limit: ServerLimit): string {
-  switch (limit.kind) {
-    case 'nginx':
-      return `nginx answers 504 Gateway Timeout after ${formatSeconds(limit.seconds)}`;
-    case 'cloudflare':
-      return `Cloudflare answers 524 after ${formatSeconds(limit.seconds)}`;
-    default:
-      return `the platform stops the function after ${formatSeconds(limit.seconds)}`;
-  }
-}
+import { attemptsOf, limitMessage, relateLimit, underLimit } from '../server-limit-text';
 
 /**
  * The new text for an option value that already bounds the call: a number in the option's unit, or a
@@ -46,7 +36,7 @@ function shortenFixJs(ctx: JsContext, call: JsCall, limit: ServerLimit, attempts
   if (!call.sdk) return undefined;
   const shape = call.hit ? optionsOf(call.hit) : call.sdk.options;
   const seconds = fitTimeout(limit.seconds, attempts, jsBackoff(call.sdk.id));
-  const title = (where: string) => `Set a ${seconds} s timeout on ${where} (under the ${formatSeconds(limit.seconds)} limit${attempts > 1 ? ` over ${attempts} attempts` : ''})`;
+  const title = (where: string) => `Set a ${seconds} s timeout on ${where} ${underLimit(limit, attempts)}`;
   const done = (edits: TextEdit[] | undefined, where: string): Fix | undefined => (edits && edits.length > 0 ? { title: title(where), safety: 'unsafe', preferred: true, edits } : undefined);
   const args = callArgs(call.node);
   if (shape.callArg !== undefined && shape.callTimeoutText && !args.some((a) => unwrap(a).type === 'spread_element')) {
@@ -92,11 +82,9 @@ export function checkServerLimitsJs(ctx: JsContext): Finding[] {
     const own = limits.find((l) => l.onlyFile === ctx.file);
     const limit = own ?? [...limits].sort((a, b) => a.seconds - b.seconds)[0];
     if (worst !== null && worst <= limit.seconds) continue;
-    const attempts = typeof policy.retries.value === 'number' ? policy.retries.value + 1 : 1;
-    const wait = worst === null ? 'can wait forever (no timeout)' : `can wait ${formatSeconds(worst)} (${formatSeconds(policy.timeout.value)} per attempt × ${attempts} attempt${attempts === 1 ? '' : 's'}${attempts > 1 ? ' + backoff' : ''}; ${policy.timeout.source})`;
-    const finding = makeFinding(ctx, 'timeout-exceeds-server-limit', 'warning', rangeOf(call.calleeNode), `\`${call.calleeText}\` ${wait}, but ${limit.label} cuts the request first: ${consequence(limit)}. Set a timeout (and retries) that fit, and answer with a clear error.`, reach.chain[0] ?? reach.handler.scope, [shortenFixJs(ctx, call, limit, attempts)]);
-    finding.related.push({ location: { file: limit.file, range: limit.range }, message: limit.label });
-    out.push(finding);
+    const attempts = attemptsOf(policy);
+    const message = limitMessage(call.calleeText, policy, limit, 'Set a timeout (and retries) that fit, and answer with a clear error.');
+    out.push(relateLimit(makeFinding(ctx, 'timeout-exceeds-server-limit', 'warning', rangeOf(call.calleeNode), message, reach.chain[0] ?? reach.handler.scope, [shortenFixJs(ctx, call, limit, attempts)]), limit));
   }
   return out;
 }

@@ -6,14 +6,15 @@ import type { PyContext } from '../../model/python/context';
 import type { Handler } from '../../model/python/handlers';
 import type { Scope } from '../../model/python/model';
 import { callArguments, field, rangeOf } from '../../model/python/syntax';
-import { formatSeconds, policyOf, profileOf } from '../../policy/python-policy';
-import { fitTimeout, worstCase } from '../../policy/render';
+import { policyOf, profileOf } from '../../policy/python-policy';
+import { DEFAULT_BACKOFF, fitTimeout, worstCase } from '../../policy/render';
 import { addKeywordEdit, replaceKeywordEdit } from '../../fix/python-args';
 import { streamAnswerFix } from '../../fix/python-stream';
 import type { ServerLimit } from '../../limits/server-limits';
 import { classOverride } from '../../catalog/python-sdks';
 import type { Finding, Fix, TextEdit } from '../../types';
 import { enclosingFunction, makeFinding } from '../python-util';
+import { attemptsOf, limitMessage, relateLimit, underLimit } from '../server-limit-text';
 import { optionValue } from './timeout';
 
 /** ASGI frameworks: under gunicorn they run in asyncio workers, whose timeout is a heartbeat. */
@@ -22,19 +23,6 @@ const ASYNC_NATIVE = new Set(['fastapi', 'starlette', 'litestar', 'quart', 'aioh
 const PER_CALL_TIMEOUT = new Set(['openai', 'anthropic', 'groq', 'together', 'fireworks', 'requests', 'httpx', 'litellm', 'mistralai', 'aiohttp']);
 /** Limits on how long the upstream may stay silent (not on the whole request): streaming helps there. */
 const IDLE_LIMITS = new Set(['nginx', 'cloudflare']);
-
-function consequence(limit: ServerLimit): string {
-  switch (limit.kind) {
-    case 'gunicorn':
-      return `gunicorn kills the worker after ${formatSeconds(limit.seconds)} (WORKER TIMEOUT): the client gets an empty reply and every other request on that worker dies with it`;
-    case 'nginx':
-      return `nginx answers 504 Gateway Timeout after ${formatSeconds(limit.seconds)}`;
-    case 'cloudflare':
-      return `Cloudflare answers 524 after ${formatSeconds(limit.seconds)}`;
-    default:
-      return `the platform stops the function after ${formatSeconds(limit.seconds)}`;
-  }
-}
 
 /** Handlers of this file that run `fn`: itself, or handlers calling it directly in this file. */
 function handlersRunning(ctx: PyContext, fn: Scope): Handler[] {
@@ -59,7 +47,7 @@ function applies(limit: ServerLimit, call: LlmCall, handler: Handler): boolean {
  * is a plain number of seconds or milliseconds (a dict or a `Config` may hold other settings).
  */
 function fitEdit(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: number): { edits: TextEdit[]; text: string; onCall: boolean } | undefined {
-  const backoff = (n: number) => Math.min(0.5 * 2 ** n, 8);
+  const backoff = DEFAULT_BACKOFF;
   const seconds = fitTimeout(limit.seconds, attempts, backoff);
   // With many retries even 1 s per attempt may not fit: then the retries must go down, which is a choice to leave to the user.
   if (worstCase({ value: seconds, source: '' }, { value: attempts - 1, source: '' }, backoff)! > limit.seconds) return undefined;
@@ -82,7 +70,7 @@ function shortenFix(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts:
   const fit = fitEdit(ctx, call, limit, attempts);
   if (!fit) return undefined;
   return {
-    title: `Set \`${fit.text}\` on the ${fit.onCall ? 'call' : 'client'} (under the ${formatSeconds(limit.seconds)} limit${attempts > 1 ? ` over ${attempts} attempts` : ''})`,
+    title: `Set \`${fit.text}\` on the ${fit.onCall ? 'call' : 'client'} ${underLimit(limit, attempts)}`,
     safety: 'unsafe',
     preferred: true,
     edits: fit.edits,
@@ -103,16 +91,14 @@ export function checkServerLimits(ctx: PyContext): Finding[] {
     if (worst === undefined) continue;
     const limit = ctx.limits.filter((l) => handlers.some((h) => applies(l, call, h))).sort((a, b) => a.seconds - b.seconds)[0];
     if (!limit || (worst !== null && worst <= limit.seconds)) continue;
-    const attempts = typeof policy.retries.value === 'number' ? policy.retries.value + 1 : 1;
-    const wait = worst === null ? 'can wait forever (no timeout)' : `can wait ${formatSeconds(worst)} (${formatSeconds(policy.timeout.value)} per attempt × ${attempts} attempt${attempts === 1 ? '' : 's'}${attempts > 1 ? ' + backoff' : ''}; ${policy.timeout.source})`;
-    const message = `\`${call.calleeText}\` ${wait}, but ${limit.label} cuts the request first: ${consequence(limit)}. Set a timeout below the limit and answer with a clear error.`;
+    const attempts = attemptsOf(policy);
+    const message = limitMessage(call.calleeText, policy, limit, 'Set a timeout below the limit and answer with a clear error.');
     const finding = makeFinding(ctx, 'timeout-exceeds-server-limit', 'warning', rangeOf(field(call.node, 'function') ?? call.node), message, handlers[0].scope, [
       shortenFix(ctx, call, limit, attempts),
       // nginx and Cloudflare time out an upstream that sends nothing: a streamed answer keeps it alive.
       IDLE_LIMITS.has(limit.kind) && ctx.handlerOf(fn) ? streamAnswerFix(ctx, call, ctx.handlerOf(fn)!, fitEdit(ctx, call, limit, attempts)?.edits) : undefined,
     ]);
-    finding.related.push({ location: { file: limit.file, range: limit.range }, message: limit.label });
-    out.push(finding);
+    out.push(relateLimit(finding, limit));
   }
   return out;
 }
