@@ -42,8 +42,8 @@ export interface Scope {
   functions: Scope[];
 }
 
-export interface PyModel {
-  root: Node;
+/** What one statement of the module contributes to the model (its own module scope and lists). */
+export interface ModelPart {
   module: Scope;
   /** Local name → qualified name (`from openai import OpenAI as O` gives `O` → `openai.OpenAI`). */
   imports: Map<string, string>;
@@ -54,20 +54,15 @@ export interface PyModel {
   attributeAssignments: Map<string, Node[]>;
   /** Every function and lambda scope, in source order. */
   functions: Scope[];
+}
+
+/** The whole file's model: the parts of its statements joined. */
+export interface PyModel extends ModelPart {
+  root: Node;
   /** Top-level statement after the docstring and `from __future__` imports, for inserting imports. */
   importInsertLine: number;
   /** Per top-level statement, what visiting it produced: reused after an edit elsewhere in the file. */
   chunks?: Chunk[];
-}
-
-/** What one statement of the module contributes to the model (its own module scope and lists). */
-export interface ModelPart {
-  module: Scope;
-  imports: Map<string, string>;
-  moduleImports: Set<string>;
-  importNodes: Node[];
-  attributeAssignments: Map<string, Node[]>;
-  functions: Scope[];
 }
 
 /** A top-level statement (a child of the module node) and its model part. */
