@@ -4,11 +4,10 @@
 
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Workspace, applyEdits } from '../../src/engine/api';
-import { startMockLlm, type MockLlm } from '../../src/mockllm/server';
 import { testEngine } from '../helpers/engine';
+import { useAppCopy } from '../helpers/app-copy';
 import { freePort, startServer, type RunningServer } from '../helpers/servers';
 
 const APP_DIR = path.resolve(__dirname, '../../../test/fixtures/apps/stream-fix');
@@ -32,54 +31,38 @@ async function timedRead(url: string): Promise<{ status: number; type: string; b
 
 describe('stream-the-answer fix at run time', function () {
   this.timeout(120_000);
-  let mock: MockLlm;
-  let dir: string;
-  let app: RunningServer | undefined;
-
-  before(async () => {
-    mock = await startMockLlm({ port: 0, latencyMs: 2_000, ttftMs: 100, chunks: 10 });
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-stream-'));
-    fs.cpSync(APP_DIR, dir, { recursive: true });
-  });
-  afterEach(async () => {
-    await app?.stop();
-    app = undefined;
-  });
-  after(async () => {
-    await mock?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const t = useAppCopy(APP_DIR, { latencyMs: 2_000, ttftMs: 100, chunks: 10 });
 
   const uvicorn = async (): Promise<RunningServer> => {
     const port = await freePort();
-    return startServer('/usr/bin/python3', ['-m', 'uvicorn', 'main:app', '--host', '127.0.0.1', '--port', String(port)], { port, cwd: dir, env: { LLM_BASE_URL: `${mock.url}/v1`, PYTHONDONTWRITEBYTECODE: '1' } });
+    return startServer('/usr/bin/python3', ['-m', 'uvicorn', 'main:app', '--host', '127.0.0.1', '--port', String(port)], { port, cwd: t.dir, env: t.env() });
   };
 
   it('turns a 2 s JSON answer into text streamed from the first token, with a timeout that fits nginx', async () => {
-    const appFile = path.join(dir, 'main.py');
+    const appFile = path.join(t.dir, 'main.py');
     const ws = new Workspace(await testEngine());
-    for (const f of ['main.py', 'nginx.conf']) ws.upsert(path.join(dir, f), fs.readFileSync(path.join(dir, f), 'utf8'));
+    for (const f of ['main.py', 'nginx.conf']) ws.upsert(path.join(t.dir, f), fs.readFileSync(path.join(t.dir, f), 'utf8'));
     const finding = ws.analyze(appFile)!.findings.find((f) => f.rule === 'timeout-exceeds-server-limit');
     assert.ok(finding, 'timeout-exceeds-server-limit reported (30 s × 3 attempts behind a 10 s nginx limit)');
     const fix = finding.fixes.find((f) => /^Stream the answer/.test(f.title));
     assert.ok(fix, finding.fixes.map((f) => f.title).join(' | '));
     assert.strictEqual(fix.safety, 'unsafe', 'the response format changes');
 
-    app = await uvicorn();
-    const before = await timedRead(`${app.url}/answer`);
+    t.app = await uvicorn();
+    const before = await timedRead(`${t.app.url}/answer`);
     assert.strictEqual(before.status, 200, before.body);
     const text = (JSON.parse(before.body) as { answer: string }).answer;
     assert.ok(text.length > 0);
     assert.ok(before.firstMs > 1_500, `JSON arrives at the end (${Math.round(before.firstMs)} ms)`);
-    await app.stop();
+    await t.app.stop();
 
     const fixed = applyEdits(fs.readFileSync(appFile, 'utf8'), fix.edits);
     fs.writeFileSync(appFile, fixed);
     ws.upsert(appFile, fixed);
     assert.deepStrictEqual(ws.analyze(appFile)!.findings.filter((f) => f.rule === 'timeout-exceeds-server-limit'), [], 'the fixed call fits the limit');
 
-    app = await uvicorn();
-    const after = await timedRead(`${app.url}/answer`);
+    t.app = await uvicorn();
+    const after = await timedRead(`${t.app.url}/answer`);
     assert.strictEqual(after.status, 200, after.body);
     assert.match(after.type, /^text\/plain/);
     assert.strictEqual(after.body, text, 'the same answer, as text');
