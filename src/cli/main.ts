@@ -91,7 +91,7 @@ async function check(argv: string[]): Promise<number> {
   const started = performance.now();
   const engine = await Engine.create(defaultWasmDir(__dirname));
   const { files, notes } = discoverFiles(args.paths);
-  const ws = new Workspace(engine, { select: args.select, rules: args.rules });
+  const ws = new Workspace(engine, { select: args.select, rules: args.rules, routes: false });
   for (const f of files) {
     const note = ws.load(f);
     if (note) notes.push(note);

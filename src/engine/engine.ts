@@ -4,7 +4,7 @@
 import * as crypto from 'crypto';
 import { Parsers } from './parse/parser';
 import { TreeCache } from './parse/tree-cache';
-import { analyzePythonFile, cachedPythonFacts } from './model/python/analyze';
+import { analyzePythonFile, cachedPythonFacts, pythonRoutesOnly } from './model/python/analyze';
 import type { PyIndex } from './index/python-index';
 import { policyMarkdown, policyOf } from './policy/python-policy';
 import type { PyFileSummary } from './index/python-summary';
@@ -17,6 +17,8 @@ import { RULES, RULE_IDS } from './rules/registry';
 import { PYTHON_SDKS } from './catalog/python-sdks';
 import { PYTHON_FRAMEWORKS } from './catalog/python-frameworks';
 import { LLM_URL } from './catalog/python-http';
+import { BLOCKING_FUNCTIONS, BLOCKING_METHODS } from './catalog/python-blocking';
+import { INCLUDE_FUNCTIONS, ROUTE_CONSTRUCTORS } from './catalog/python-frameworks';
 import { isSuppressed } from './fix/suppress';
 import type { FileAnalysis, Finding, Language, Position, Range, RuleId, SeveritySetting } from './types';
 import type { ServerLimit } from './limits/server-limits';
@@ -30,6 +32,11 @@ export interface AnalyzeOptions {
   limits?: ServerLimit[];
   /** Seconds the timeout quick fixes write (`loopsafe.fix.timeoutSeconds`); streaming calls get 4×. */
   fixTimeoutSeconds?: number;
+  /**
+   * False when only findings are wanted (`loopsafe check`, the workspace scan): files no rule can report
+   * on are then not parsed for their routes. Default true (CodeLens, the load-test route picker).
+   */
+  routes?: boolean;
 }
 
 /** Files larger than this are skipped with a note (5 MB is analysed; 20 MB is not). */
@@ -44,38 +51,95 @@ export function languageOf(file: string): Language | undefined {
   return undefined;
 }
 
-/** A Python file must import one of these packages (SDKs, frameworks) for any per-file rule to apply. */
-const PYTHON_RELEVANT = new Set([...PYTHON_SDKS.flatMap((s) => s.modules), ...PYTHON_FRAMEWORKS.flatMap((f) => f.modules)].map((m) => m.split('.')[0]));
+/** Top-level packages of the LLM SDKs and of the web frameworks. */
+const PYTHON_SDK_TOPS = new Set(PYTHON_SDKS.flatMap((s) => s.modules).map((m) => m.split('.')[0]));
+const PYTHON_FRAMEWORK_TOPS = new Set(PYTHON_FRAMEWORKS.flatMap((f) => f.modules).map((m) => m.split('.')[0]));
 
 /** Raw HTTP libraries: their files matter when they also name an LLM endpoint. */
 const PYTHON_HTTP = new Set(['requests', 'httpx', 'aiohttp', 'urllib']);
 
-function pythonMayMatter(text: string): boolean {
-  const imports = importedPackages(text);
-  return imports === 'relevant' || (imports === 'http' && LLM_URL.test(text));
+/** Per blocking-catalog module: the names (function, or class making a blocking object) its entries call. */
+const BLOCKING_NAMES = new Map<string, string[]>();
+for (const q of [...Object.keys(BLOCKING_FUNCTIONS), ...Object.keys(BLOCKING_METHODS)]) {
+  const parts = q.split('.');
+  if (parts.length < 2) continue;
+  const list = BLOCKING_NAMES.get(parts[0]) ?? [];
+  list.push(parts[parts.length - 1]);
+  BLOCKING_NAMES.set(parts[0], list);
+}
+/** Builtins in the blocking catalog (`open(...)`). */
+const BLOCKING_BUILTIN = new RegExp(`\\b(?:${Object.keys(BLOCKING_FUNCTIONS).filter((q) => !q.includes('.')).join('|')})\\s*\\(`);
+
+/** A route constructor or include called by name (`path(...)`, `Route(...)`): the file may be a route table. */
+const ROUTE_CALL = new RegExp(`\\b(?:${[...new Set([...ROUTE_CONSTRUCTORS, ...INCLUDE_FUNCTIONS].map((q) => q.split('.').pop()!))].join('|')})\\s*\\(`);
+/** `request.app.state.client`: clients set on the app's state in another file. */
+const STATE_USE = /\.state\.\w+/;
+
+/**
+ * What a Python file's text can matter for, before parsing it:
+ * - `llm`: it imports an LLM SDK, or an HTTP library and names an LLM endpoint: every rule may apply;
+ * - `framework`: it imports only a web framework: its routes count, and of the rules only
+ *   blocking-call-in-async-handler can fire unless the index brings LLM facts in through its imports.
+ *   `blocking`: it imports a module of the blocking catalog and names one of its functions (or calls
+ *   `open`); `summary`: the index needs its summary anyway (route tables, `app.state` clients);
+ * - undefined: nothing, unless the index brings LLM facts in.
+ */
+export interface PyTextFacts {
+  relevance: 'llm' | 'framework' | undefined;
+  blocking: boolean;
+  summary: boolean;
+}
+
+const NOTHING: PyTextFacts = { relevance: undefined, blocking: false, summary: false };
+const LLM: PyTextFacts = { relevance: 'llm', blocking: true, summary: true };
+
+export function pythonTextFacts(text: string): PyTextFacts {
+  let framework = false;
+  let http = false;
+  const tops = importedTops(text);
+  for (const top of tops) {
+    if (PYTHON_SDK_TOPS.has(top)) return LLM;
+    if (PYTHON_FRAMEWORK_TOPS.has(top)) framework = true;
+    if (PYTHON_HTTP.has(top)) http = true;
+  }
+  if (http && LLM_URL.test(text)) return LLM;
+  if (!framework) return NOTHING;
+  let blocking = BLOCKING_BUILTIN.test(text);
+  for (const top of tops) {
+    if (blocking) break;
+    const names = BLOCKING_NAMES.get(top);
+    if (names) blocking = names.some((n) => text.includes(n));
+  }
+  return { relevance: 'framework', blocking, summary: STATE_USE.test(text) || ROUTE_CALL.test(text) };
 }
 
 /**
- * Looks at the top-level package of each `import x` / `from x import` line (found with indexOf, far
- * cheaper than a multiline regex over every file of a big workspace).
+ * Top-level packages named by the file's `import a, b.c as d` / `from x import` lines (found with
+ * indexOf, far cheaper than a multiline regex over every file of a big workspace).
  */
-function importedPackages(text: string): 'relevant' | 'http' | undefined {
-  let http = false;
+function importedTops(text: string): Set<string> {
+  const out = new Set<string>();
   for (let i = text.indexOf('import'); i !== -1; i = text.indexOf('import', i + 6)) {
     let j = text.lastIndexOf('\n', i) + 1;
     while (isBlank(text.charCodeAt(j))) j++;
     let k: number;
-    if (j === i && isBlank(text.charCodeAt(i + 6))) k = i + 7;
+    let list = false;
+    if (j === i && isBlank(text.charCodeAt(i + 6))) (k = i + 7), (list = true);
     else if (text.startsWith('from', j) && isBlank(text.charCodeAt(j + 4))) k = j + 5;
     else continue;
-    while (isBlank(text.charCodeAt(k))) k++;
-    let e = k;
-    while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
-    const top = text.slice(k, e);
-    if (PYTHON_RELEVANT.has(top)) return 'relevant';
-    if (PYTHON_HTTP.has(top)) http = true;
+    for (;;) {
+      while (isBlank(text.charCodeAt(k))) k++;
+      let e = k;
+      while (e < text.length && isWordChar(text.charCodeAt(e))) e++;
+      if (e > k) out.add(text.slice(k, e));
+      if (!list) break;
+      // `import a.b as c, d`: on to the next name after a comma on the same line.
+      while (e < text.length && text.charCodeAt(e) !== 44 && text.charCodeAt(e) !== 10) e++;
+      if (text.charCodeAt(e) !== 44) break;
+      k = e + 1;
+    }
   }
-  return http ? 'http' : undefined;
+  return out;
 }
 
 function isBlank(c: number): boolean {
@@ -91,7 +155,7 @@ export class Engine {
   private readonly summaryCache = new Map<string, { key: string; summary: PyFileSummary | undefined }>();
   private readonly jsSummaryCache = new Map<string, { key: string; summary: JsFileSummary | undefined }>();
   private readonly lastSummary = new Map<string, { text: string; summary: PyFileSummary }>();
-  private readonly mayMatter = new Map<string, { text: string; mayMatter: boolean; lines?: number }>();
+  private readonly mayMatter = new Map<string, { text: string; facts: PyTextFacts; lines?: number }>();
 
   private readonly trees: TreeCache;
 
@@ -156,8 +220,14 @@ export class Engine {
     if (text.indexOf('\u0000') !== -1 && looksBinary(text)) return empty([`${file}: skipped, looks like a binary file`]);
     // No SDK or framework is named anywhere in the file and the index knows no LLM facts reaching it:
     // nothing any rule could report (decided before hashing, as most files of a workspace end here).
-    if (language === 'python' && !this.pythonMayMatter(file, text) && !(index && index.mayHaveFindings(file))) {
-      return { file, language, findings: [], routes: [], notes: [], lines: this.linesOf(file, text) };
+    // A file naming only a framework, none of the blocking catalog and reached by no LLM facts: its routes.
+    let routesOnly = false;
+    if (language === 'python') {
+      const facts = this.textFacts(file, text).facts;
+      const reached = index !== undefined && index.mayHaveFindings(file);
+      if (!facts.relevance && !reached) return { file, language, findings: [], routes: [], notes: [], lines: this.linesOf(file, text) };
+      routesOnly = facts.relevance === 'framework' && !facts.blocking && !facts.summary && !reached;
+      if (routesOnly && options.routes === false) return { file, language, findings: [], routes: [], notes: [], lines: this.linesOf(file, text) };
     }
 
     let raw: FileAnalysis;
@@ -169,6 +239,7 @@ export class Engine {
     const hash =
       crypto.createHash('sha1').update(text).digest('hex') +
       (index && language === 'python' ? ':py' : '') +
+      (routesOnly ? ':routes' : '') +
       (jsIndex && language !== 'python' ? crypto.createHash('sha1').update(`js${jsIndex.fingerprint(file)}`).digest('hex') : '') +
       (limitsKey ? crypto.createHash('sha1').update(limitsKey).digest('hex') : '');
     const cached = this.cache.get(file);
@@ -178,7 +249,9 @@ export class Engine {
       raw = cached.result;
     } else {
       try {
-        raw = this.analyzeUncached(file, text, language, index, options.limits ?? [], options.fixTimeoutSeconds, jsIndex);
+        raw = routesOnly
+          ? pythonRoutesOnly(file, text, this.trees.get(file, 'python', text), index)
+          : this.analyzeUncached(file, text, language, index, options.limits ?? [], options.fixTimeoutSeconds, jsIndex);
         const withSummary = raw as FileAnalysis & { summary?: PyFileSummary };
         if (withSummary.summary) {
           this.lastSummary.set(file, { text, summary: withSummary.summary });
@@ -244,18 +317,21 @@ export class Engine {
 
   /** True when the text names an SDK or web framework (files that don't can only matter through imports). */
   static mentionsPythonSdk(text: string): boolean {
-    return pythonMayMatter(text);
+    return pythonTextFacts(text).relevance !== undefined;
   }
 
-  /** `mentionsPythonSdk`, remembered for the file's current text. */
-  pythonMayMatter(file: string, text: string): boolean {
-    return this.textFacts(file, text).mayMatter;
+  /**
+   * True when the workspace index needs this file's summary whoever imports it: it names an SDK or an
+   * LLM endpoint, or holds a route table or reads clients off `app.state` (remembered per text).
+   */
+  pythonNeedsSummary(file: string, text: string): boolean {
+    return this.textFacts(file, text).facts.summary;
   }
 
-  private textFacts(file: string, text: string): { text: string; mayMatter: boolean; lines?: number } {
+  private textFacts(file: string, text: string): { text: string; facts: PyTextFacts; lines?: number } {
     let known = this.mayMatter.get(file);
     if (!known || known.text !== text) {
-      known = { text, mayMatter: pythonMayMatter(text) };
+      known = { text, facts: pythonTextFacts(text) };
       this.mayMatter.set(file, known);
       if (this.mayMatter.size > 20_000) this.mayMatter.delete(this.mayMatter.keys().next().value as string);
     }

@@ -94,10 +94,11 @@ connection.onDidChangeConfiguration(async () => {
 });
 
 /** Analyses one file and publishes its diagnostics; never throws. */
-function analyzeSafely(file: string): FileAnalysis | undefined {
+/** `findingsOnly`: routes are not wanted (diagnostics), so files no rule can report on are not parsed. */
+function analyzeSafely(file: string, findingsOnly = false): FileAnalysis | undefined {
   if (!workspace) return undefined;
   try {
-    const result = workspace.analyze(file);
+    const result = workspace.analyze(file, findingsOnly ? { routes: false } : undefined);
     for (const note of result?.notes ?? []) log(note);
     return result;
   } catch (err) {
@@ -122,7 +123,7 @@ function sendStatus(): void {
 }
 
 function publishFiles(files: Iterable<string>): void {
-  for (const file of files) publish(file, analyzeSafely(file));
+  for (const file of files) publish(file, analyzeSafely(file, true));
   sendStatus();
 }
 
@@ -215,7 +216,7 @@ async function scanWorkspace(): Promise<ScanResult> {
     let findings = 0;
     for (const file of files) {
       if (progress?.token.isCancellationRequested) break;
-      const result = analyzeSafely(file);
+      const result = analyzeSafely(file, true);
       publish(file, result);
       findings += result?.findings.length ?? 0;
       if (++done % 50 === 0) progress?.report(Math.round((done / files.length) * 100), `${done}/${files.length} files`);

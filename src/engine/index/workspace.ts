@@ -114,10 +114,11 @@ export class Workspace {
     return isLimitSource(file);
   }
 
-  analyze(file: string): FileAnalysis | undefined {
+  /** Analyses one file of the workspace; `extra` adds to the workspace's options (`{ routes: false }`). */
+  analyze(file: string, extra?: AnalyzeOptions): FileAnalysis | undefined {
     const text = this.texts.get(file);
     if (text === undefined || !languageOf(file)) return undefined;
-    const options = { ...this.options, limits: this.limits() };
+    const options = { ...this.options, ...extra, limits: this.limits() };
     if (languageOf(file) !== 'python') return this.engine.analyze(file, text, options, undefined, this.ensureJsIndex());
     // Keystroke path: only this file changed. Analyse it against the current index; when its summary
     // (calls, clients, helpers) did not change, the index stays valid and one parse was enough.
@@ -141,10 +142,10 @@ export class Workspace {
     return this.engine.hover(file, text, position, this.ensureIndex());
   }
 
-  analyzeAll(): FileAnalysis[] {
+  analyzeAll(extra?: AnalyzeOptions): FileAnalysis[] {
     const out: FileAnalysis[] = [];
     for (const file of [...this.texts.keys()].sort()) {
-      const result = this.analyze(file);
+      const result = this.analyze(file, extra);
       if (result) out.push(result);
     }
     return out;
@@ -210,7 +211,7 @@ export class Workspace {
         // Round 0 looks only at changed files: the others were found not to name an SDK before.
         for (const file of fresh) {
           const text = this.texts.get(file);
-          if (text !== undefined && this.waiting.has(file) && this.engine.pythonMayMatter(file, text)) take.push(file);
+          if (text !== undefined && this.waiting.has(file) && this.engine.pythonNeedsSummary(file, text)) take.push(file);
         }
       } else if (this.anyInteresting(index)) {
         // Waiting files importing a module with LLM facts; each imported module is checked once per round.
@@ -261,8 +262,8 @@ export class Workspace {
       const fresh = this.engine.summarize(file, text, index);
       return fresh !== undefined && sameSummary(fresh, old);
     }
-    // A file not summarized yet: it still names no SDK, and imports the same workspace modules.
-    if (!this.waiting.has(file) || this.engine.pythonMayMatter(file, text)) return false;
+    // A file not summarized yet: it still needs no summary of its own, and imports the same workspace modules.
+    if (!this.waiting.has(file) || this.engine.pythonNeedsSummary(file, text)) return false;
     const before = this.importTargets.get(file);
     if (!before) return false;
     const now = this.scanImports(file, text, index);
@@ -414,13 +415,21 @@ export class Workspace {
     return false;
   }
 
-  /** A summarized file holding LLM facts: LLM calls, clients, factories, or helpers leading to them. */
-  private isInteresting(file: string, index: PyIndex): boolean {
+  /**
+   * A summarized file holding LLM facts: LLM calls, clients, factories, helpers leading to them, or
+   * names imported from such a file (a package `__init__` re-exporting a service class).
+   */
+  private isInteresting(file: string, index: PyIndex, visiting = new Set<string>()): boolean {
     const s = this.summaries.get(file);
-    if (!s) return false;
+    if (!s || visiting.has(file)) return false;
     if (Object.keys(s.clients).length || Object.keys(s.factories).length || Object.keys(s.state ?? {}).length || Object.keys(s.aliases ?? {}).length) return true;
     for (const [name, fn] of Object.entries(s.functions)) {
       if (fn.direct.length > 0 || index.blockingChain({ file: s.file, name }) || index.coroutineChain({ file: s.file, name })) return true;
+    }
+    visiting.add(file);
+    for (const q of Object.values(s.imports)) {
+      const r = index.resolve(file, q);
+      if (r && r.file !== file && this.isInteresting(r.file, index, visiting)) return true;
     }
     return false;
   }

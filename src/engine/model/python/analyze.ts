@@ -7,7 +7,7 @@ import type { FileAnalysis, Finding, Range, RouteInfo } from '../../types';
 import { RULES } from '../../rules/registry';
 import { classifyCall, usageOf, type LlmCall } from './calls';
 import type { PyContext } from './context';
-import { findHandlers } from './handlers';
+import { findHandlers, type Handler } from './handlers';
 import { buildModel, type ModelPart, type PyModel, type Scope } from './model';
 import { PyIndex } from '../../index/python-index';
 import { functionFragment, knownCallTargets, primeCallTargets, sameSummary, summarizePython, type FunctionFragment, type PyFileSummary } from '../../index/python-summary';
@@ -274,7 +274,22 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
 
-  const routes: RouteInfo[] = handlers.map((h) => ({
+  return { file, language: 'python', findings, routes: routeInfos(file, handlers), notes, lines: lineCount(text), summary };
+}
+
+/**
+ * The analysis of a file no rule can report on (it names a web framework, none of the blocking catalog,
+ * and no LLM facts reach it): its routes, for the CodeLens and the load test, without LLM facts or rules.
+ */
+export function pythonRoutesOnly(file: string, text: string, parsed: Parsed, index?: PyIndex): FileAnalysis {
+  const model = modelOf(parsed);
+  const evaluator = new Evaluator(model);
+  if (index) evaluator.external = { file, index };
+  return { file, language: 'python', findings: [], routes: routeInfos(file, findHandlers(model, evaluator)), notes: [], lines: lineCount(text) };
+}
+
+function routeInfos(file: string, handlers: Handler[]): RouteInfo[] {
+  return handlers.map((h) => ({
     file,
     range: rangeOf(h.scope.nameNode ?? h.scope.node),
     handler: h.scope.name,
@@ -283,13 +298,13 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
     path: h.path,
     isAsync: h.scope.isAsync,
   }));
-  let lines = 0;
-  if (text.length > 0) {
-    lines = 1;
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-    if (text.endsWith('\n')) lines--;
-  }
-  return { file, language: 'python', findings, routes, notes, lines, summary };
+}
+
+function lineCount(text: string): number {
+  if (text.length === 0) return 0;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return text.endsWith('\n') ? lines - 1 : lines;
 }
 
 

@@ -1,0 +1,95 @@
+// What the engine decides from a Python file's text before parsing it: which files can carry findings,
+// which only routes, and that a findings-only scan parses none of the route-only files.
+
+import * as assert from 'assert';
+import * as path from 'path';
+import { Engine, Workspace } from '../../src/engine/api';
+import { pythonTextFacts } from '../../src/engine/engine';
+import { Parsers } from '../../src/engine/parse/parser';
+import { testEngine } from '../helpers/engine';
+
+const lines = (...l: string[]) => l.join('\n') + '\n';
+
+describe('python prefilter', () => {
+  it('sorts files by what they import and name', () => {
+    assert.strictEqual(pythonTextFacts(lines('from openai import OpenAI')).relevance, 'llm');
+    assert.strictEqual(pythonTextFacts(lines('import httpx', 'URL = "https://api.anthropic.com/v1/messages"')).relevance, 'llm');
+    assert.strictEqual(pythonTextFacts(lines('import httpx', 'URL = "https://example.com/items"')).relevance, undefined);
+    assert.strictEqual(pythonTextFacts(lines('import os', 'print(os.getcwd())')).relevance, undefined);
+    const routes = pythonTextFacts(lines('from fastapi import APIRouter', 'router = APIRouter()', '@router.get("/")', 'async def index():', '    return {}'));
+    assert.deepStrictEqual(routes, { relevance: 'framework', blocking: false, summary: false });
+    // An SDK import anywhere wins over a framework import before it.
+    assert.strictEqual(pythonTextFacts(lines('from fastapi import FastAPI', 'import anthropic')).relevance, 'llm');
+  });
+
+  it('sees blocking-catalog calls, comma imports and from-imports included', () => {
+    assert.ok(pythonTextFacts(lines('import os, time', 'from fastapi import FastAPI', 'time.sleep(1)')).blocking);
+    assert.ok(pythonTextFacts(lines('from time import sleep', 'from quart import Quart', 'sleep(1)')).blocking);
+    assert.ok(pythonTextFacts(lines('import sqlite3', 'from fastapi import FastAPI', 'db = sqlite3.connect("x")')).blocking);
+    assert.ok(pythonTextFacts(lines('from fastapi import FastAPI', 'data = open("x").read()')).blocking);
+    // `os` is imported, but nothing of the catalog (`os.system`) is named.
+    assert.ok(!pythonTextFacts(lines('import os', 'from fastapi import FastAPI', 'p = os.path.join("a", "b")')).blocking);
+    assert.ok(!pythonTextFacts(lines('from fastapi import FastAPI', 'def reopen(x):', '    return x')).blocking);
+  });
+
+  it('keeps route tables and app.state readers in the index', () => {
+    assert.ok(pythonTextFacts(lines('from django.urls import path', 'from . import views', 'urlpatterns = [path("chat/", views.chat)]')).summary);
+    assert.ok(pythonTextFacts(lines('from fastapi import APIRouter, Request', 'async def x(request: Request):', '    return request.app.state.llm')).summary);
+  });
+});
+
+describe('findings-only analysis', () => {
+  const root = '/prefilter';
+  const file = (rel: string) => path.join(root, rel);
+  let engine: Engine;
+  let parsed: string[] = [];
+  const original = Parsers.prototype.parse;
+
+  before(async () => {
+    engine = await testEngine();
+    Parsers.prototype.parse = function (this: Parsers, ...args: Parameters<Parsers['parse']>) {
+      parsed.push(args[1]);
+      return original.apply(this, args);
+    };
+  });
+  after(() => {
+    Parsers.prototype.parse = original;
+  });
+
+  function workspace(): Workspace {
+    const ws = new Workspace(engine, { routes: false });
+    ws.upsert(file('app/health.py'), lines('from fastapi import APIRouter', '', 'router = APIRouter()', '', '', '@router.get("/health")', 'async def health():', '    return {"ok": True}'));
+    ws.upsert(file('app/slow.py'), lines('import time', '', 'from fastapi import APIRouter', '', 'router = APIRouter()', '', '', '@router.get("/slow")', 'async def slow():', '    time.sleep(1)', '    return {}'));
+    ws.upsert(file('app/services/__init__.py'), lines('from .writer import Writer', '', '__all__ = ["Writer"]'));
+    ws.upsert(
+      file('app/services/writer.py'),
+      lines('from openai import OpenAI', '', '', 'class Writer:', '    def __init__(self):', '        self._client = OpenAI()', '', '    def write(self, topic):', '        return self._client.chat.completions.create(model="m", messages=[{"role": "user", "content": topic}])'),
+    );
+    ws.upsert(file('app/posts.py'), lines('from fastapi import APIRouter', '', 'from app.services import Writer', '', 'router = APIRouter()', 'writer = Writer()', '', '', '@router.post("/posts")', 'async def create(topic: str):', '    return writer.write(topic)'));
+    return ws;
+  }
+
+  it('reports what a full analysis reports, and parses no file that can only hold routes', () => {
+    const ws = workspace();
+    parsed = [];
+    const results = ws.analyzeAll();
+    const findings = Object.fromEntries(results.filter((r) => r.findings.length).map((r) => [path.relative(root, r.file), r.findings.map((f) => `${f.range.start.line + 1} ${f.rule}`)]));
+    assert.deepStrictEqual(findings, {
+      'app/posts.py': ['11 blocking-llm-call'],
+      'app/services/writer.py': ['6 llm-call-without-timeout', '9 blocking-llm-call'],
+      'app/slow.py': ['10 blocking-call-in-async-handler'],
+    });
+    // The SDK file, the package re-exporting its class, the route file importing it and the one
+    // making a blocking call; not the route file that can hold nothing but routes.
+    const names = parsed.map((text) => path.relative(root, ws.files().find((f) => ws.text(f) === text) ?? '?')).sort();
+    assert.deepStrictEqual(names, ['app/posts.py', 'app/services/__init__.py', 'app/services/writer.py', 'app/slow.py']);
+    assert.deepStrictEqual(results.find((r) => r.file === file('app/health.py'))?.routes, []);
+  });
+
+  it('still finds the routes of those files when they are asked for', () => {
+    const ws = workspace();
+    const health = ws.analyze(file('app/health.py'), { routes: true });
+    assert.deepStrictEqual(health?.routes.map((r) => `${r.method} ${r.path} ${r.handler}`), ['GET /health health']);
+    assert.deepStrictEqual(ws.analyze(file('app/health.py'))?.routes, []);
+  });
+});
