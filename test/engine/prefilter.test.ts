@@ -86,6 +86,15 @@ describe('findings-only analysis', () => {
     assert.deepStrictEqual(results.find((r) => r.file === file('app/health.py'))?.routes, []);
   });
 
+  it('follows modules imported by name from a package, over a parenthesized multi-line list', () => {
+    const ws = new Workspace(engine, { routes: false });
+    ws.upsert(file('pkg/__init__.py'), '');
+    ws.upsert(file('pkg/llm.py'), lines('from openai import OpenAI', '', 'client = OpenAI(timeout=20)', '', '', 'def answer(q):', '    return client.chat.completions.create(model="m", messages=[{"role": "user", "content": q}])'));
+    ws.upsert(file('pkg/ask.py'), lines('from fastapi import APIRouter', '', 'from pkg import (', '    llm,', ')', '', 'router = APIRouter()', '', '', '@router.get("/ask")', 'async def ask(q: str):', '    return llm.answer(q)'));
+    const ask = ws.analyzeAll().find((r) => r.file === file('pkg/ask.py'));
+    assert.deepStrictEqual(ask?.findings.map((f) => `${f.range.start.line + 1} ${f.rule}`), ['12 blocking-llm-call']);
+  });
+
   it('still finds the routes of those files when they are asked for', () => {
     const ws = workspace();
     const health = ws.analyze(file('app/health.py'), { routes: true });

@@ -22,8 +22,11 @@ export class Workspace {
   private readonly dirty = new Set<string>();
   /** Python files not summarized yet (nothing seen in them can matter so far). */
   private readonly waiting = new Set<string>();
-  /** Per waiting file: the workspace files its import lines name. */
-  private readonly importTargets = new Map<string, Set<string>>();
+  /**
+   * Per waiting file: the modules and names its import lines name, as the index last saw them, each
+   * with the file it resolved to once looked up (null: to none).
+   */
+  private readonly importSpecs = new Map<string, ImportSpec[]>();
   private index: PyIndex | undefined;
   /** Who imports whom among summarized files, for the index it was computed from. */
   private importGraph: { index: PyIndex; importers: Map<string, Set<string>>; imports: Map<string, Set<string>> } | undefined;
@@ -45,8 +48,6 @@ export class Workspace {
     this.texts.set(file, text);
     if (isLimitSource(file)) this.serverLimits = undefined;
     if (languageOf(file) === 'python') {
-      // A new module can change how other files' imports resolve.
-      if (!this.summaries.has(file) && !this.waiting.has(file)) this.importTargets.clear();
       this.dirty.add(file);
     } else if (languageOf(file)) {
       // A new module can change how other files' imports resolve: the index is rebuilt.
@@ -78,7 +79,7 @@ export class Workspace {
     this.summaries.delete(file);
     this.dirty.delete(file);
     this.waiting.delete(file);
-    this.importTargets.delete(file);
+    this.importSpecs.delete(file);
     this.engine.forget(file);
     this.index = undefined;
     this.jsSummaries.delete(file);
@@ -200,7 +201,7 @@ export class Workspace {
     const fresh = [...this.dirty];
     for (const file of fresh) {
       this.summaries.delete(file);
-      this.importTargets.delete(file);
+      this.importSpecs.delete(file);
       this.waiting.add(file);
     }
     this.dirty.clear();
@@ -213,17 +214,20 @@ export class Workspace {
           const text = this.texts.get(file);
           if (text !== undefined && this.waiting.has(file) && this.engine.pythonNeedsSummary(file, text)) take.push(file);
         }
-      } else if (this.anyInteresting(index)) {
-        // Waiting files importing a module with LLM facts; each imported module is checked once per round.
-        const known = new Map<string, boolean>();
-        const interesting = (f: string): boolean => {
-          let v = known.get(f);
-          if (v === undefined) known.set(f, (v = this.isInteresting(f, index)));
-          return v;
-        };
+      } else {
+        // Waiting files importing a module with LLM facts. An absolute import can only reach a
+        // summarized module through a dotted name containing its name: others are not resolved at all.
+        const interesting = this.interestingIn(index);
+        let any = false;
+        const stems = new Set<string>();
+        for (const f of this.summaries.keys()) {
+          stems.add(moduleStem(f));
+          any ||= interesting(f);
+        }
+        if (!any) break;
         for (const file of this.waiting) {
           const text = this.texts.get(file);
-          if (text !== undefined && this.importsAny(file, text, interesting, index)) take.push(file);
+          if (text !== undefined && this.importsAny(file, text, stems, interesting, index)) take.push(file);
         }
       }
       if (take.length === 0 && round > 0) break;
@@ -262,12 +266,12 @@ export class Workspace {
       const fresh = this.engine.summarize(file, text, index);
       return fresh !== undefined && sameSummary(fresh, old);
     }
-    // A file not summarized yet: it still needs no summary of its own, and imports the same workspace modules.
+    // A file not summarized yet: it still needs no summary of its own, and imports the same names.
     if (!this.waiting.has(file) || this.engine.pythonNeedsSummary(file, text)) return false;
-    const before = this.importTargets.get(file);
+    const before = this.importSpecs.get(file);
     if (!before) return false;
-    const now = this.scanImports(file, text, index);
-    return now.size === before.size && [...now].every((t) => before.has(t));
+    const now = importSpecsOf(text);
+    return now.length === before.length && now.every((q, i) => q === before[i].name);
   }
 
   /** JS/TS files whose findings may change with `file`: itself, its importers and its imports (both transitively). */
@@ -409,62 +413,100 @@ export class Workspace {
     return new PyIndex([...this.summaries.values(), ...stubs]);
   }
 
-  /** Whether some summarized file holds LLM facts (stops at the first). */
-  private anyInteresting(index: PyIndex): boolean {
-    for (const file of this.summaries.keys()) if (this.isInteresting(file, index)) return true;
-    return false;
+  /**
+   * Which summarized files hold LLM facts (for this index): LLM calls, clients, factories, helpers
+   * leading to them, or names imported from such a file (a package `__init__` re-exporting a service
+   * class). Answers are remembered; an import cycle counts as no facts.
+   */
+  private interestingIn(index: PyIndex): (file: string) => boolean {
+    const known = new Map<string, boolean>();
+    const visit = (file: string): boolean => {
+      const k = known.get(file);
+      if (k !== undefined) return k;
+      const s = this.summaries.get(file);
+      if (!s) return false;
+      known.set(file, false);
+      let v = Object.keys(s.clients).length > 0 || Object.keys(s.factories).length > 0 || Object.keys(s.state ?? {}).length > 0 || Object.keys(s.aliases ?? {}).length > 0;
+      for (const [name, fn] of Object.entries(s.functions)) {
+        if (v) break;
+        v = fn.direct.length > 0 || !!index.blockingChain({ file, name }) || !!index.coroutineChain({ file, name });
+      }
+      for (const q of Object.values(s.imports)) {
+        if (v) break;
+        const r = index.resolve(file, q);
+        v = r !== undefined && r.file !== file && visit(r.file);
+      }
+      known.set(file, v);
+      return v;
+    };
+    return visit;
   }
 
   /**
-   * A summarized file holding LLM facts: LLM calls, clients, factories, helpers leading to them, or
-   * names imported from such a file (a package `__init__` re-exporting a service class).
+   * Whether a file's imports reach a file `accept`s. `stems`: the names of the files that can be accepted
+   * (module name, or package name for an `__init__`); absolute imports naming none of them are skipped.
    */
-  private isInteresting(file: string, index: PyIndex, visiting = new Set<string>()): boolean {
-    const s = this.summaries.get(file);
-    if (!s || visiting.has(file)) return false;
-    if (Object.keys(s.clients).length || Object.keys(s.factories).length || Object.keys(s.state ?? {}).length || Object.keys(s.aliases ?? {}).length) return true;
-    for (const [name, fn] of Object.entries(s.functions)) {
-      if (fn.direct.length > 0 || index.blockingChain({ file: s.file, name }) || index.coroutineChain({ file: s.file, name })) return true;
-    }
-    visiting.add(file);
-    for (const q of Object.values(s.imports)) {
-      const r = index.resolve(file, q);
-      if (r && r.file !== file && this.isInteresting(r.file, index, visiting)) return true;
-    }
-    return false;
-  }
-
-  /** Whether a file's import lines name a file `accept`s (cheap: no parse; cached per file version). */
-  private importsAny(file: string, text: string, accept: (file: string) => boolean, index: PyIndex): boolean {
-    let targets = this.importTargets.get(file);
-    if (!targets) {
-      targets = this.scanImports(file, text, index);
-      this.importTargets.set(file, targets);
-    }
-    for (const t of targets) if (accept(t)) return true;
-    return false;
-  }
-
-  /** Workspace files named by a file's import lines. */
-  private scanImports(file: string, text: string, index: PyIndex): Set<string> {
-    const out = new Set<string>();
-    for (const m of importLines(text)) {
-      const mod = m[1] ?? m[2] ?? '';
-      const r = index.resolve(file, mod);
-      if (r) out.add(r.file);
-      if (m[1] === undefined) continue;
-      // `from pkg import module`: the imported names may be modules themselves.
-      const lineEnd = text.indexOf('\n', m.index + m[0].length);
-      const rest = text.slice(m.index + m[0].length, lineEnd === -1 ? undefined : lineEnd);
-      for (const part of rest.replace(/[()\\]/g, ' ').split(',')) {
-        const name = part.trim().split(/\s+/)[0];
-        if (!name || !/^\w+$/.test(name)) continue;
-        const rr = index.resolve(file, mod.endsWith('.') ? mod + name : `${mod}.${name}`);
-        if (rr) out.add(rr.file);
+  private importsAny(file: string, text: string, stems: Set<string>, accept: (file: string) => boolean, index: PyIndex): boolean {
+    let specs = this.importSpecs.get(file);
+    if (!specs) this.importSpecs.set(file, (specs = importSpecsOf(text).map((name) => ({ name, segments: name.charCodeAt(0) === 46 /* . */ ? undefined : name.split('.') }))));
+    for (const spec of specs) {
+      if (spec.target === undefined) {
+        if (spec.segments && !spec.segments.some((seg) => stems.has(seg))) continue;
+        const r = index.resolve(file, spec.name);
+        spec.target = r && r.file !== file ? r.file : null;
       }
+      if (spec.target && accept(spec.target)) return true;
     }
-    return out;
+    return false;
   }
+}
+
+interface ImportSpec {
+  name: string;
+  /** An absolute name's dotted parts (a relative import is always looked up). */
+  segments?: string[];
+  target?: string | null;
+}
+
+/** The name a module is imported by: its file name, or its package's for an `__init__.py`. */
+function moduleStem(file: string): string {
+  const base = path.basename(file, '.py');
+  return base === '__init__' ? path.basename(path.dirname(file)) : base;
+}
+
+/**
+ * What a Python file's import lines name, as qualified names to resolve: the module of each
+ * `import a.b, c` and `from m import x, y` line, and for the latter `m.x` and `m.y` too (the imported
+ * names may be modules themselves; a parenthesized list may run over several lines).
+ */
+export function importSpecsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of importLines(text)) {
+    const end = m.index + m[0].length;
+    const lineEnd = text.indexOf('\n', end);
+    let rest = text.slice(end, lineEnd === -1 ? undefined : lineEnd);
+    if (m[1] === undefined) {
+      // `import a.b as c, d`
+      out.push(m[2]);
+      for (const part of rest.split(',').slice(1)) {
+        const name = part.trim().split(/\s+/)[0];
+        if (name && /^[\w.]+$/.test(name)) out.push(name);
+      }
+      continue;
+    }
+    const mod = m[1];
+    out.push(mod);
+    if (/^\s*\(/.test(rest)) {
+      const close = text.indexOf(')', end);
+      rest = text.slice(end, close === -1 ? undefined : close);
+    }
+    for (const part of rest.replace(/#[^\n]*/g, '').replace(/[()\\]/g, ' ').split(',')) {
+      const name = part.trim().split(/\s+/)[0];
+      if (!name || !/^\w+$/.test(name)) continue;
+      out.push(mod.endsWith('.') ? mod + name : `${mod}.${name}`);
+    }
+  }
+  return out;
 }
 
 /** A Python import line, tried at a line start: `from x import` or `import x`. */
