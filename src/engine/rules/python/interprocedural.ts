@@ -107,12 +107,14 @@ export function checkBlockingThroughHelpers(ctx: PyContext): Finding[] {
   // The SDK call inside a sync helper that an async function reaches.
   for (const fn of ctx.model.functions) {
     if (fn.kind !== 'function' || fn.isAsync || ctx.handlerOf(fn)) continue;
+    // Only helpers making a sync LLM call need their callers looked up.
+    const calls = ctx.callsIn(fn).filter((call) => !call.async);
+    if (calls.length === 0) continue;
     const name = qualifiedName(fn);
     if (!name) continue;
     const up = ctx.index.loopChain({ file: ctx.file, name });
     if (!up) continue;
-    for (const call of ctx.callsIn(fn)) {
-      if (call.async) continue;
+    for (const call of calls) {
       const callee = rangeOf(field(call.node, 'function') ?? call.node);
       const top = up[0];
       const message =
