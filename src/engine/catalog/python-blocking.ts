@@ -39,3 +39,12 @@ export const BLOCKING_METHODS: Record<string, { methods: string[]; entry: Blocki
   'requests.Session': { methods: ['get', 'post', 'put', 'patch', 'delete', 'request'], entry: { what: 'makes a synchronous HTTP request', instead: '`httpx.AsyncClient`' } },
   'httpx.Client': { methods: ['get', 'post', 'put', 'patch', 'delete', 'request', 'send'], entry: { what: 'makes a synchronous HTTP request', instead: '`httpx.AsyncClient`' } },
 };
+
+/**
+ * The names a blocking call's callee ends with (`sleep` of `time.sleep`, `execute` of a connection's
+ * method, `open`): a call ending otherwise is blocking only through a local alias of one of them.
+ */
+export const BLOCKING_CALL_NAMES: ReadonlySet<string> = new Set([
+  ...Object.keys(BLOCKING_FUNCTIONS).map((q) => q.split('.').pop()!),
+  ...Object.values(BLOCKING_METHODS).flatMap((m) => m.methods),
+]);

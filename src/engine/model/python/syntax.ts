@@ -21,6 +21,22 @@ export function field(node: Node, name: string): Node | null {
   return node.childForFieldName(name);
 }
 
+const tails = new WeakMap<Node, string>();
+
+/**
+ * The last name of a call's callee (`sleep` for `time.sleep(...)`, `f` for `f(...)`; '' for anything
+ * else), remembered per node object: nodes kept across an edit keep their answer.
+ */
+export function calleeTail(call: Node): string {
+  let tail = tails.get(call);
+  if (tail === undefined) {
+    const callee = call.childForFieldName('function');
+    tail = callee?.type === 'identifier' ? callee.text : callee?.type === 'attribute' ? (callee.childForFieldName('attribute')?.text ?? '') : '';
+    tails.set(call, tail);
+  }
+  return tail;
+}
+
 export function namedChildren(node: Node): Node[] {
   const out: Node[] = [];
   for (let i = 0; i < node.namedChildCount; i++) {

@@ -5,8 +5,8 @@ import type { Node } from '../../parse/parser';
 import { usageOf, type LlmCall } from '../../model/python/calls';
 import type { PyContext } from '../../model/python/context';
 import type { Scope } from '../../model/python/model';
-import { field, rangeOf } from '../../model/python/syntax';
-import { BLOCKING_FUNCTIONS, BLOCKING_METHODS, type BlockingEntry } from '../../catalog/python-blocking';
+import { calleeTail, field, rangeOf } from '../../model/python/syntax';
+import { BLOCKING_CALL_NAMES, BLOCKING_FUNCTIONS, BLOCKING_METHODS, type BlockingEntry } from '../../catalog/python-blocking';
 import { toThreadFix } from '../../fix/python-fixes';
 import { ensureModuleImport } from '../../fix/python-imports';
 import type { Finding, Fix } from '../../types';
@@ -49,15 +49,36 @@ function sleepFix(ctx: PyContext, call: Node): Fix | undefined {
   };
 }
 
+/**
+ * Callee names that may be blocking here: the catalog's, local names imported for one of them, and
+ * module-level names bound to one (`nap = time.sleep`).
+ */
+function blockingNames(ctx: PyContext): ReadonlySet<string> {
+  let names: Set<string> | undefined;
+  const add = (local: string) => {
+    if (!BLOCKING_CALL_NAMES.has(local)) (names ??= new Set(BLOCKING_CALL_NAMES)).add(local);
+  };
+  for (const [local, q] of ctx.model.imports) if (BLOCKING_FUNCTIONS[q] || BLOCKING_METHODS[q]) add(local);
+  for (const [local, values] of ctx.model.module.assignments) {
+    for (const v of values) {
+      const tail = v.type === 'identifier' ? v.text : v.type === 'attribute' ? field(v, 'attribute')?.text : undefined;
+      if (tail && BLOCKING_CALL_NAMES.has(tail)) add(local);
+    }
+  }
+  return names ?? BLOCKING_CALL_NAMES;
+}
+
 export function checkBlockingCalls(ctx: PyContext): Finding[] {
   const out: Finding[] = [];
+  const names = blockingNames(ctx);
   for (const fn of ctx.model.functions) {
     if (fn.kind !== 'function') continue;
     const handler = ctx.handlerOf(fn);
     if (!fn.isAsync && handler?.runsOn !== 'event-loop') continue;
     const llm = new Set(ctx.callsIn(fn).map((c) => c.node.id));
     for (const call of fn.calls) {
-      if (llm.has(call.id)) continue;
+      // Most calls (`len`, `range`, helpers) end with no name of the catalog: no evaluation needed.
+      if (!names.has(calleeTail(call)) || llm.has(call.id)) continue;
       const hit = blockingEntry(ctx, call, fn);
       if (!hit) continue;
       const message = `\`${hit.name}\` ${hit.entry.what} on the event loop in ${describeFunction(ctx, fn)}: every other request waits. Use ${hit.entry.instead}, or \`asyncio.to_thread\`.`;
