@@ -46,6 +46,27 @@ describe('workspace (cross-file JS/TS)', () => {
     });
   }
 
+  it('takes Lambda handlers from serverless.yml and SAM templates, whatever their export is called', async () => {
+    const root = path.join(FIXTURES, 'serverless-lambda');
+    const ws = await workspaceOf(root);
+    const chat = ws.analyze(path.join(root, 'src/handlers/chat.ts'))!;
+    assert.deepStrictEqual(chat.routes.map((r) => `${r.framework} ${r.path} ${r.handler}`).sort(), ['AWS Lambda chat reply', 'AWS Lambda digest nightlyDigest']);
+    // The handler's call can outlast the 10 s Lambda timeout; the same call elsewhere is nobody's route.
+    const limit = chat.findings.filter((f) => f.rule === 'timeout-exceeds-server-limit');
+    assert.deepStrictEqual(limit.map((f) => f.range.start.line + 1), [5]);
+    assert.match(limit[0].message, /Lambda `timeout: 10`/);
+
+    const sam = path.join(FIXTURES, 'sam-lambda');
+    const app = (await workspaceOf(sam)).analyze(path.join(sam, 'chat-fn/app.mjs'))!;
+    assert.deepStrictEqual(app.routes.map((r) => `${r.path} ${r.handler}`), ['AskFunction lambdaHandler']);
+
+    // Renaming the function in the config moves the route; the config is read again.
+    const config = path.join(root, 'serverless.yml');
+    ws.upsert(config, ws.text(config)!.replace('src/handlers/chat.reply', 'src/handlers/chat.notAHandler'));
+    const after = ws.analyze(path.join(root, 'src/handlers/chat.ts'))!;
+    assert.deepStrictEqual(after.routes.map((r) => r.handler).sort(), ['nightlyDigest', 'notAHandler']);
+  });
+
   it('names every hop, across files, in the chain and the related information', async () => {
     const root = path.join(FIXTURES, 'express-ts');
     const ws = await workspaceOf(root);

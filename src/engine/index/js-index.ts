@@ -6,6 +6,8 @@ import * as path from 'path';
 import { resolveJsImport, type TsPaths } from '../model/js/resolve';
 import type { JsEntry, JsExportFacts, JsExportedClient, JsFileSummary } from '../model/js/summary';
 import type { JsCrossFile, JsExternalFn } from '../model/js/crossfile';
+import type { LambdaEntryPoint } from '../limits/server-limits';
+import { RUNTIMES } from '../catalog/js-frameworks';
 
 type Target = { fn?: JsExternalFn; client?: JsExportedClient };
 
@@ -22,7 +24,13 @@ export class JsIndex {
    * `exists` tells which files the workspace holds (resolution probes against it); `tsPaths` gives the
    * tsconfig/jsconfig `baseUrl` and `paths` that apply to a file.
    */
-  constructor(summaries: Iterable<JsFileSummary>, private readonly exists: (file: string) => boolean, private readonly tsPaths: (file: string) => TsPaths | undefined) {
+  constructor(
+    summaries: Iterable<JsFileSummary>,
+    private readonly exists: (file: string) => boolean,
+    private readonly tsPaths: (file: string) => TsPaths | undefined,
+    /** Lambda handlers that Serverless or SAM configs name (`handler: src/chat.reply`). */
+    private readonly lambdas: LambdaEntryPoint[] = [],
+  ) {
     for (const s of summaries) this.summaries.set(s.file, s);
   }
 
@@ -136,6 +144,15 @@ export class JsIndex {
           const known = byName.get(e.name);
           if (!known || rank(e) < rank(known)) byName.set(e.name, e);
         }
+      }
+      for (const l of this.lambdas) {
+        const target = this.resolveModule(l.config, `./${l.module}`);
+        if (!target) continue;
+        let byName = this.entryMap.get(target);
+        if (!byName) this.entryMap.set(target, (byName = new Map()));
+        const e: JsEntry = { file: target, name: l.exportName, frameworkId: RUNTIMES.lambda.id, framework: RUNTIMES.lambda.displayName, method: '*', path: l.functionName, sharedLoop: false, awaitsResult: true, hops: [] };
+        const known = byName.get(e.name);
+        if (!known || rank(e) < rank(known)) byName.set(e.name, e);
       }
     }
     return this.entryMap.get(file) ?? new Map();

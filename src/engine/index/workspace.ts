@@ -7,7 +7,7 @@ import { decodeText } from './decode';
 import { PyIndex } from './python-index';
 import { sameSummary, type PyFileSummary } from './python-summary';
 import type { FileAnalysis, Position } from '../types';
-import { isGunicornConfig, isServerConfigFile, limitsInFile, type ServerLimit } from '../limits/server-limits';
+import { isGunicornConfig, isServerConfigFile, lambdaEntryPoints, limitsInFile, type LambdaEntryPoint, type ServerLimit } from '../limits/server-limits';
 import { JsIndex } from './js-index';
 import type { JsFileSummary } from '../model/js/summary';
 import { readTsconfigPaths, type TsPaths } from '../model/js/resolve';
@@ -32,6 +32,7 @@ export class Workspace {
   private importGraph: { index: PyIndex; importers: Map<string, Set<string>>; imports: Map<string, Set<string>> } | undefined;
   /** Request time limits read from server and proxy config files; recomputed when one changes. */
   private serverLimits: ServerLimit[] | undefined;
+  private lambdas: LambdaEntryPoint[] | undefined;
   /** JS/TS: summaries, files changed since the index was built, files not summarized yet, the index. */
   private readonly jsSummaries = new Map<string, JsFileSummary>();
   private readonly jsDirty = new Set<string>();
@@ -46,7 +47,7 @@ export class Workspace {
   upsert(file: string, text: string): void {
     if (this.texts.get(file) === text) return;
     this.texts.set(file, text);
-    if (isLimitSource(file)) this.serverLimits = undefined;
+    if (isLimitSource(file)) this.limitSourceChanged();
     if (languageOf(file) === 'python') {
       this.dirty.add(file);
     } else if (languageOf(file)) {
@@ -75,7 +76,7 @@ export class Workspace {
 
   remove(file: string): void {
     if (!this.texts.delete(file)) return;
-    if (isLimitSource(file)) this.serverLimits = undefined;
+    if (isLimitSource(file)) this.limitSourceChanged();
     this.summaries.delete(file);
     this.dirty.delete(file);
     this.waiting.delete(file);
@@ -99,6 +100,22 @@ export class Workspace {
 
   files(): string[] {
     return [...this.texts.keys()];
+  }
+
+  /** A config file changed: its limits, and the Lambda handlers it names (JS index entries), are read again. */
+  private limitSourceChanged(): void {
+    this.serverLimits = undefined;
+    this.lambdas = undefined;
+    this.jsIndex = undefined;
+  }
+
+  /** Lambda handlers named by the workspace's Serverless and SAM configs. */
+  private lambdaEntries(): LambdaEntryPoint[] {
+    if (!this.lambdas) {
+      this.lambdas = [];
+      for (const [file, text] of this.texts) if (isLimitSource(file)) this.lambdas.push(...lambdaEntryPoints(file, text));
+    }
+    return this.lambdas;
   }
 
   /** The server and proxy time limits the workspace's config files set. */
@@ -368,7 +385,7 @@ export class Workspace {
       const lang = this.texts.has(f) ? languageOf(f) : undefined;
       return lang !== undefined && lang !== 'python';
     };
-    return new JsIndex(this.jsSummaries.values(), exists, (f) => this.tsPathsFor(f));
+    return new JsIndex(this.jsSummaries.values(), exists, (f) => this.tsPathsFor(f), this.lambdaEntries());
   }
 
   private jsSpecifiers(text: string): string[] {

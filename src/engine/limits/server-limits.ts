@@ -145,3 +145,51 @@ export function limitsInFile(file: string, text: string): ServerLimit[] {
   }
   return out;
 }
+
+/** A function a Serverless or SAM config names as a Lambda handler: `handler: src/chat.reply`. */
+export interface LambdaEntryPoint {
+  /** The config file; `module` is relative to its directory. */
+  config: string;
+  /** Module path without extension (`src/chat`), `/`-separated. */
+  module: string;
+  /** Exported function (`reply`). */
+  exportName: string;
+  /** The function's key in the config (`chat`), shown as the route. */
+  functionName: string;
+}
+
+/** Lambda handlers named in `serverless.yml` (`handler: path/file.export`) or a SAM template (`Handler:` with `CodeUri:`). */
+export function lambdaEntryPoints(file: string, text: string): LambdaEntryPoint[] {
+  const base = path.basename(file).toLowerCase();
+  const sam = base.startsWith('template.');
+  if (!base.startsWith('serverless.') && !sam) return [];
+  if (sam && !/AWS::Serverless::Function|AWS::Lambda::Function/.test(text)) return [];
+  const lines = text.split(/\r?\n/);
+  const indent = (l: string) => l.length - l.trimStart().length;
+  /** The nearest key line above `at` indented less than `than`. */
+  const ownerKey = (at: number, than: number): { name: string; line: number; indent: number } | undefined => {
+    for (let i = at - 1; i >= 0; i--) {
+      const m = /^(\s*)([\w.-]+):\s*(?:#.*)?$/.exec(lines[i]);
+      if (m && m[1].length < than) return { name: m[2], line: i, indent: m[1].length };
+    }
+    return undefined;
+  };
+  const out: LambdaEntryPoint[] = [];
+  lines.forEach((line, i) => {
+    const m = (sam ? /^(\s*)Handler:\s*['"]?([\w./@-]+)\.(\w+)['"]?\s*(?:#.*)?$/ : /^(\s*)handler:\s*['"]?([\w./@-]+)\.(\w+)['"]?\s*(?:#.*)?$/).exec(line);
+    if (!m) return;
+    let module = m[2].replace(/^\.\//, '');
+    // SAM: `Properties:` is the owner; the resource (function name) owns that.
+    const owner = ownerKey(i, m[1].length);
+    const fn = sam && owner?.name === 'Properties' ? ownerKey(owner.line, owner.indent) : owner;
+    if (sam && owner) {
+      // `CodeUri: src/` among the same properties.
+      for (let j = owner.line + 1; j < lines.length && (lines[j].trim() === '' || indent(lines[j]) > owner.indent); j++) {
+        const c = /^\s*CodeUri:\s*['"]?([\w./@-]+?)\/?['"]?\s*(?:#.*)?$/.exec(lines[j]);
+        if (c && c[1] !== '.') module = `${c[1].replace(/^\.\//, '')}/${module}`;
+      }
+    }
+    out.push({ config: file, module, exportName: m[3], functionName: fn?.name ?? m[3] });
+  });
+  return out;
+}
