@@ -29,40 +29,97 @@ function replacementFor(value: Node, seconds: number, unit: 'ms' | 's'): string 
 }
 
 /**
+ * Attempts the fix keeps: all of them when each still gets a useful timeout (10 s, or 80% of a shorter
+ * limit), else as many as do, down to two: one retry stays (llm-http-without-retry asks for it), and a
+ * 1 s timeout on three attempts would fail every call.
+ */
+function fittingAttempts(limitSeconds: number, attempts: number, backoff: (n: number) => number): number {
+  const useful = Math.min(10, Math.floor(limitSeconds * 0.8));
+  let a = attempts;
+  while (a > 2 && fitTimeout(limitSeconds, a, backoff) < useful) a--;
+  return a;
+}
+
+/** An option the fix writes: its value node when set (then replaced), else the `key: value` text to add. */
+type OptionWrite = { replace: Node; text: string } | { add: string };
+
+/**
+ * Edits writing the timeout (and, when lowered, the retries) into the options object at argument
+ * `index` of `call` (created when the call has exactly `index` arguments); additions go in together.
+ */
+function writeOptions(file: string, call: Node, index: number, writes: OptionWrite[]): TextEdit[] | undefined {
+  const edits: TextEdit[] = [];
+  const adds: string[] = [];
+  for (const w of writes) {
+    if ('replace' in w) edits.push({ file, range: rangeOf(w.replace), newText: w.text });
+    else adds.push(w.add);
+  }
+  if (adds.length > 0) {
+    const added = addOptionEdits(file, call, index, adds.join(', '));
+    if (!added) return undefined;
+    edits.push(...added);
+  }
+  return edits;
+}
+
+/** The retries option of `options` set to `retries`, for a one-key path (`maxRetries`); undefined when it cannot be written. */
+function retriesWrite(options: Node | undefined, path: string[] | undefined, retries: number): OptionWrite | undefined {
+  if (!path || path.length !== 1) return undefined;
+  const r = options ? lookupPath(options, path) : undefined;
+  if (r?.kind === 'unknown') return undefined;
+  return r?.kind === 'value' ? { replace: r.node, text: String(retries) } : { add: `${path[0]}: ${retries}` };
+}
+
+/**
  * "Set a timeout that fits": in this call's options when the SDK takes per-call options (it then wins
- * over the client's for this route only), else on a client built in this file.
+ * over the client's for this route only), else on a client built in this file. When the retries'
+ * waits leave too little per attempt, fewer retries are written beside it.
  */
 function shortenFixJs(ctx: JsContext, call: JsCall, limit: ServerLimit, attempts: number): Fix | undefined {
   if (!call.sdk) return undefined;
   const shape = call.hit ? optionsOf(call.hit) : call.sdk.options;
-  const seconds = fitTimeout(limit.seconds, attempts, jsBackoff(call.sdk.id));
-  const title = (where: string) => `Set a ${seconds} s timeout on ${where} ${underLimit(limit, attempts)}`;
+  const backoff = jsBackoff(call.sdk.id);
+  const keep = fittingAttempts(limit.seconds, attempts, backoff);
+  const seconds = fitTimeout(limit.seconds, keep, backoff);
+  const retries = keep < attempts ? keep - 1 : undefined;
+  const fewer = retries === undefined ? '' : retries === 0 ? ' and no retries' : ` and ${retries} ${retries === 1 ? 'retry' : 'retries'}`;
+  const title = (where: string) => `Set a ${seconds} s timeout${fewer} on ${where} ${underLimit(limit, keep)}`;
   const done = (edits: TextEdit[] | undefined, where: string): Fix | undefined => (edits && edits.length > 0 ? { title: title(where), safety: 'unsafe', preferred: true, edits } : undefined);
   const args = callArgs(call.node);
   if (shape.callArg !== undefined && shape.callTimeoutText && !args.some((a) => unwrap(a).type === 'spread_element')) {
     const options = args[shape.callArg];
+    let timeout: OptionWrite = { add: withSeconds(shape.callTimeoutText, seconds) };
     for (const path of shape.callTimeout ?? []) {
       const r = options ? lookupPath(options, path) : undefined;
       if (r?.kind === 'unknown') return undefined;
       if (r?.kind === 'value') {
         const text = replacementFor(r.node, seconds, 'ms');
-        return text ? done([{ file: ctx.file, range: rangeOf(r.node), newText: text }], 'this call') : undefined;
+        if (!text) return undefined;
+        timeout = { replace: r.node, text };
+        break;
       }
     }
-    return done(addOptionEdits(ctx.file, call.node, shape.callArg, withSeconds(shape.callTimeoutText, seconds)), 'this call');
+    const retry = retries === undefined ? undefined : retriesWrite(options, shape.callRetries?.[0], retries);
+    if (retries !== undefined && !retry) return undefined;
+    return done(writeOptions(ctx.file, call.node, shape.callArg, retry ? [timeout, retry] : [timeout]), 'this call');
   }
   const ctor = call.client?.ctor;
   if (!ctor || ctor.tree !== call.node.tree || !shape.ctorTimeout || !shape.ctorTimeoutText) return undefined;
   const unit = shape.ctorTimeout.unit;
   const ctorArgs = callArgs(ctor);
-  if (ctorArgs.length === 0) return done(addOptionEdits(ctx.file, ctor, 0, withSeconds(shape.ctorTimeoutText, seconds)), 'the client');
+  const retry = retries === undefined ? undefined : retriesWrite(ctorArgs[0], shape.ctorRetries, retries);
+  if (retries !== undefined && !retry) return undefined;
+  const extra = retry ? [retry] : [];
+  if (ctorArgs.length === 0) return done(writeOptions(ctx.file, ctor, 0, [{ add: withSeconds(shape.ctorTimeoutText, seconds) }, ...extra]), 'the client');
   const r = lookupPath(ctorArgs[0], shape.ctorTimeout.path);
   if (r.kind === 'unknown') return undefined;
   if (r.kind === 'value') {
     const text = replacementFor(r.node, seconds, unit);
-    return text ? done([{ file: ctx.file, range: rangeOf(r.node), newText: text }], 'the client') : undefined;
+    return text ? done(writeOptions(ctx.file, ctor, 0, [{ replace: r.node, text }, ...extra]), 'the client') : undefined;
   }
   const leaf = unit === 's' ? String(seconds) : msLiteral(seconds * 1000);
+  if (shape.ctorTimeout.path.length === 1) return done(writeOptions(ctx.file, ctor, 0, [{ add: withSeconds(shape.ctorTimeoutText, seconds) }, ...extra]), 'the client');
+  if (retry) return undefined; // a nested timeout path and fewer retries: not written together
   return done(setPathEdits(ctx.file, ctorArgs[0], shape.ctorTimeout.path, leaf, withSeconds(shape.ctorTimeoutText, seconds)), 'the client');
 }
 
