@@ -227,7 +227,8 @@ export class Evaluator {
     const provider = args?.namedChild(0);
     if (!provider || provider.type === 'keyword_argument') return undefined;
     const v = this.evaluate(provider, scope, depth);
-    if (v?.kind === 'function') return this.call(v, n, depth);
+    // A provider defined here, or a client factory another workspace module defines (`lru_cache`d or not).
+    if (v?.kind === 'function' || v?.kind === 'extFactory') return this.call(v, n, depth);
     if (v?.kind === 'clientClass') return { kind: 'client', hit: v.hit };
     return undefined;
   }
