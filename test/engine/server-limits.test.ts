@@ -164,11 +164,16 @@ describe('timeout-exceeds-server-limit fixes in JS/TS', () => {
     ["import OpenAI from 'openai';", `const client = new OpenAI(${ctor});`, 'export const maxDuration = 30;', 'export async function POST() {', `  return Response.json(await client.chat.completions.create(${call}));`, '}', ''].join('\n');
 
   it('adds a per-call timeout that fits every attempt and the backoff under the route’s own limit', async () => {
-    // openai: 3 attempts, backoff 0.5 s + 1 s: (24 − 1.5) / 3 → 7 s.
+    // openai: 3 attempts, backoff 0.5 s + 1 s: (24 − 1.5) / 3 → 7 s each, under a useful 10 s: one retry
+    // fewer, (24 − 0.5) / 2 → 11 s each, written with the timeout.
     const r = await fixOf({ [ROUTE]: openaiRoute('', "{ model: 'gpt-4o', messages: [] }") });
-    assert.strictEqual(r.title, 'Set a 7 s timeout on this call (under the 30 s limit over 3 attempts)');
-    assert.match(r.after, /create\(\{ model: 'gpt-4o', messages: \[\] \}, \{ timeout: 7000 \}\)/);
+    assert.strictEqual(r.title, 'Set a 11 s timeout and 1 retry on this call (under the 30 s limit over 2 attempts)');
+    assert.match(r.after, /create\(\{ model: 'gpt-4o', messages: \[\] \}, \{ timeout: 11_000, maxRetries: 1 \}\)/);
     assert.deepStrictEqual(r.left, []);
+    // A per-call retries option already there is rewritten, not repeated.
+    const set = await fixOf({ [ROUTE]: openaiRoute('', "{ model: 'gpt-4o', messages: [] }, { maxRetries: 4 }") });
+    assert.match(set.after, /\{ maxRetries: 1, timeout: 11_000 \}/);
+    assert.deepStrictEqual(set.left, []);
   });
 
   it('replaces a per-call timeout that is too long, in its unit', async () => {
