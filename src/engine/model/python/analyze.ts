@@ -7,7 +7,7 @@ import type { FileAnalysis, Finding, Range, RouteInfo } from '../../types';
 import { RULES } from '../../rules/registry';
 import { classifyCall, usageOf, type LlmCall } from './calls';
 import type { PyContext } from './context';
-import { findHandlers, type Handler } from './handlers';
+import { findHandlers, lifecycleHooks, type Handler } from './handlers';
 import { buildModel, type ModelPart, type PyModel, type Scope } from './model';
 import { PyIndex } from '../../index/python-index';
 import { functionFragment, knownCallTargets, primeCallTargets, sameSummary, summarizePython, type FunctionFragment, type PyFileSummary } from '../../index/python-summary';
@@ -236,6 +236,7 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
     if (c.client?.ctor) push(byCtor, c.client.ctor.id, c);
   }
   const memo = new Map<string, unknown>();
+  let hooks: Set<number> | undefined;
   const identifierIndex = new Map<string, Node[]>();
   const ctx: PyContext = {
     file,
@@ -249,6 +250,7 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
     limits,
     fixTimeoutSeconds,
     handlerOf: (scope) => handlerByNode.get(scope.node.id),
+    isLifecycleHook: (scope) => (hooks ??= lifecycleHooks(model, text)).has(scope.node.id),
     identifierUses: (name) => {
       let found = identifierIndex.get(name);
       if (!found) identifierIndex.set(name, (found = findIdentifiers(tree.rootNode, text, name)));

@@ -18,6 +18,8 @@ export interface PyContext {
   calls: LlmCall[];
   /** Handler by function scope node id. */
   handlerOf(scope: Scope): Handler | undefined;
+  /** True for a function the framework runs once at startup or shutdown (lifespan, startup hooks). */
+  isLifecycleHook(scope: Scope): boolean;
   /** Identifier nodes by text, outside import statements (for "is this name used elsewhere"). */
   identifierUses(name: string): Node[];
   /** LLM calls made directly in a scope. */

@@ -5,7 +5,7 @@ import type { Node } from '../../parse/parser';
 import { PYTHON_FRAMEWORKS, VIEW_METHODS, frameworkById, type PyFramework, type RunsOn } from '../../catalog/python-frameworks';
 import type { PyModel, Scope } from './model';
 import type { Evaluator } from './values';
-import { callArguments, field, namedChildren, stringValue, unparen } from './syntax';
+import { callArguments, calleeTail, field, namedChildren, stringValue, unparen } from './syntax';
 
 export interface Handler {
   scope: Scope;
@@ -174,4 +174,59 @@ function methodsKeyword(node: Node | undefined): string {
   if (!node) return 'GET';
   const first = node.namedChild(0);
   return stringValue(first)?.toUpperCase() ?? 'GET';
+}
+
+/** Decorators (by their last name) that register a startup or shutdown hook: FastAPI/Starlette, Quart, Sanic. */
+const HOOK_DECORATORS = new Set(['on_event', 'before_serving', 'after_serving', 'while_serving', 'listener', 'before_server_start', 'after_server_start', 'before_server_stop', 'after_server_stop']);
+/** Keyword arguments of app constructors naming hooks: `FastAPI(lifespan=...)`, `Starlette(on_startup=[...])`. */
+const HOOK_KEYWORDS = new Set(['lifespan', 'on_startup', 'on_shutdown']);
+/** aiohttp signal lists: `app.on_startup.append(fn)`. */
+const HOOK_SIGNALS = new Set(['on_startup', 'on_shutdown', 'on_cleanup', 'cleanup_ctx']);
+/** Calls that can name hooks: app and router constructors, `add_event_handler`, signal lists' `append`. */
+const HOOK_CALLS = new Set(['FastAPI', 'Starlette', 'Litestar', 'APIRouter', 'Router', 'add_event_handler', 'append']);
+const MAY_HAVE_HOOKS = /lifespan|on_event|_serving|listener|server_st|on_startup|on_shutdown|on_cleanup|cleanup_ctx|add_event_handler/;
+
+/**
+ * Functions the framework runs once at startup or shutdown (lifespan context managers, startup and
+ * shutdown hooks), by scope node id: they run before requests are served or after, so blocking there
+ * holds up no request.
+ */
+export function lifecycleHooks(model: PyModel, text: string): Set<number> {
+  const out = new Set<number>();
+  if (!MAY_HAVE_HOOKS.test(text)) return out;
+  const byName = new Map<string, Scope>();
+  for (const fn of model.module.functions) if (fn.kind === 'function') byName.set(fn.name, fn);
+  const named = (node: Node | null | undefined) => {
+    const n = node ? unparen(node) : undefined;
+    const fn = n?.type === 'identifier' ? byName.get(n.text) : undefined;
+    if (fn) out.add(fn.node.id);
+  };
+  for (const fn of model.functions) {
+    for (const dec of fn.decorators) {
+      const expr = unparen(dec.namedChild(0) ?? dec);
+      const callee = expr.type === 'call' ? field(expr, 'function') : expr;
+      const last = callee?.type === 'attribute' ? field(callee, 'attribute')?.text : callee?.text;
+      if (last && HOOK_DECORATORS.has(last)) out.add(fn.node.id);
+    }
+  }
+  for (const scope of [model.module, ...model.functions]) {
+    for (const call of scope.calls) {
+      if (!HOOK_CALLS.has(calleeTail(call))) continue;
+      const callee = field(call, 'function');
+      if (!callee) continue;
+      const { positional, keywords } = callArguments(call);
+      for (const [k, v] of keywords) {
+        if (!HOOK_KEYWORDS.has(k)) continue;
+        if (v.type === 'list') for (const item of namedChildren(v)) named(item);
+        else named(v);
+      }
+      if (callee.type !== 'attribute') continue;
+      const method = field(callee, 'attribute')?.text;
+      // `app.add_event_handler("startup", fn)`, `app.on_startup.append(fn)`.
+      if (method === 'add_event_handler') named(positional[1]);
+      const owner = field(callee, 'object');
+      if (method === 'append' && owner?.type === 'attribute' && HOOK_SIGNALS.has(field(owner, 'attribute')?.text ?? '')) named(positional[0]);
+    }
+  }
+  return out;
 }

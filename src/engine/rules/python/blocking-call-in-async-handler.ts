@@ -75,6 +75,7 @@ export function checkBlockingCalls(ctx: PyContext): Finding[] {
     if (fn.kind !== 'function') continue;
     const handler = ctx.handlerOf(fn);
     if (!fn.isAsync && handler?.runsOn !== 'event-loop') continue;
+    if (!handler && ctx.isLifecycleHook(fn)) continue; // startup or shutdown: no request waits
     const llm = new Set(ctx.callsIn(fn).map((c) => c.node.id));
     for (const call of fn.calls) {
       // Most calls (`len`, `range`, helpers) end with no name of the catalog: no evaluation needed.

@@ -16,8 +16,10 @@ export function checkBlocking(ctx: PyContext): Finding[] {
     const fn = enclosingFunction(call.scope);
     if (!fn) continue;
     const handler = ctx.handlerOf(fn);
-    // `async def`, or a sync handler the framework calls on the loop (Litestar, Sanic, aiohttp).
+    // `async def`, or a sync handler the framework calls on the loop (Litestar, Sanic, aiohttp); not a
+    // startup or shutdown hook (no request is being served then).
     if (!fn.isAsync && handler?.runsOn !== 'event-loop') continue;
+    if (!handler && ctx.isLifecycleHook(fn)) continue;
     const message =
       `Synchronous ${describeCall(call)} blocks the event loop in ${describeFunction(ctx, fn)}: ` +
       `every other request on this worker waits until the model answers.`;
