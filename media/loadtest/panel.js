@@ -195,7 +195,8 @@
           el(
             'section',
             { class: 'thresholds' },
-            el('h3', {}, report.pass ? 'Thresholds: PASS' : 'Thresholds: FAIL'),
+            // A run stopped early fails as a whole, whatever its partial figures say: say why.
+            el('h3', {}, report.pass ? 'Thresholds: PASS' : report.stoppedReason && report.thresholds.every((t) => t.pass) ? 'Thresholds: FAIL (the run stopped early)' : 'Thresholds: FAIL'),
             el('ul', {}, report.thresholds.map((t) => el('li', { class: t.pass ? 'pass' : 'fail' }, `${t.pass ? '✔' : '✖'} ${t.expr}`, el('span', { class: 'actual' }, ` actual ${t.actual === null ? 'n/a' : t.actual}`)))),
           ),
         );

@@ -135,6 +135,20 @@ try {
     await runCommand(page, 'View: Toggle Panel Visibility').catch(() => page.keyboard.press('Escape'));
     await page.waitForTimeout(800);
     await shot(page, '5-loadtest.png');
+
+    // 8. Re-run, then Stop once the load is under way: the run ends early, the panel says so and keeps
+    //    the partial results, and Re-run comes back.
+    const rerun = webview.locator('[data-testid=rerun]');
+    if (done && (await appears(rerun, 5000))) {
+      await rerun.click();
+      const stop = webview.locator('[data-testid=stop]');
+      const underWay = await appears(webview.locator('[data-testid=status]', { hasText: /·\s*\d+%/ }), 60000);
+      if (underWay) await stop.click();
+      const stopped = await appears(webview.locator('section.warning', { hasText: 'Stopped early' }), 30000);
+      const back = await appears(rerun, 30000);
+      check('Stop ends a re-run early: the panel says so, keeps partial results, and offers Re-run again', underWay && stopped && back, squash(await webview.locator('body').innerText().catch(() => '')).slice(0, 160));
+      await shot(page, '6-stopped.png');
+    }
   }
   await run.finish();
 } catch (err) {
