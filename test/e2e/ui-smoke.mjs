@@ -148,6 +148,29 @@ try {
       const back = await appears(rerun, 30000);
       check('Stop ends a re-run early: the panel says so, keeps partial results, and offers Re-run again', underWay && stopped && back, squash(await webview.locator('body').innerText().catch(() => '')).slice(0, 160));
       await shot(page, '6-stopped.png');
+
+      // 9. Save JSON and Export k6: the save dialog offers a file in the workspace; Enter writes it.
+      const saveAndRead = async (label, file) => {
+        const target = path.join(run.workspace, file);
+        fs.rmSync(target, { force: true });
+        await webview.locator('button', { hasText: label }).click();
+        const input = page.locator('.quick-input-widget input').first();
+        if (!(await appears(input, 15000))) return undefined;
+        await page.waitForTimeout(300);
+        await page.keyboard.press('Enter');
+        for (let i = 0; i < 40 && !fs.existsSync(target); i++) await page.waitForTimeout(250);
+        return fs.existsSync(target) ? fs.readFileSync(target, 'utf8') : undefined;
+      };
+      const json = await saveAndRead('Save JSON', 'loopsafe-load-test.json');
+      let saved;
+      try {
+        saved = json && JSON.parse(json);
+      } catch {
+        saved = undefined;
+      }
+      check('Save JSON writes the report (scenario, figures, stop reason) into the workspace', saved?.report?.stoppedReason === 'cancelled' && saved?.scenario?.title?.includes('/chat/blocking'), json ? json.slice(0, 80) : 'no file');
+      const k6 = await saveAndRead('Export k6 script', 'loopsafe-k6.js');
+      check('Export k6 script writes a k6 scenario for the same endpoint', !!k6 && /from 'k6\/http'/.test(k6) && k6.includes('/chat/blocking'), k6 ? k6.split('\n')[0] : 'no file');
     }
   }
   await run.finish();
