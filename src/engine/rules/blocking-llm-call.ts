@@ -13,7 +13,7 @@ export const blockingLlmCall: RuleDefinition = {
   fixTitles: ['Use the async client and await', 'Run in a thread with `asyncio.to_thread`', 'Make the handler `def`'],
   docs: {
     whatItDoes:
-      'Flags calls of a synchronous LLM client (`OpenAI`, `Anthropic`, module-level `openai.chat.completions.create`, ...) made inside an `async def` function, such as a FastAPI or Starlette route. In JavaScript/TypeScript, where every SDK is promise-based, it flags a model run through a synchronous child process (`execSync(\'ollama run ...\')`, `curl` to an LLM API via `execFileSync`) inside a request handler or a helper it calls.',
+      'Flags calls of a synchronous LLM client (`OpenAI`, `Anthropic`, module-level `openai.chat.completions.create`, ...) made inside an `async def` function, such as a FastAPI or Starlette route. Startup and shutdown hooks (a `lifespan=` context manager, `on_event`, `add_event_handler`) are left alone: no request is being served while they run. In JavaScript/TypeScript, where every SDK is promise-based, it flags a model run through a synchronous child process (`execSync(\'ollama run ...\')`, `curl` to an LLM API via `execFileSync`) inside a request handler or a helper it calls.',
     whyIsThisBad:
       'An `async def` handler runs on the server\'s single event loop. A synchronous SDK call holds that loop for the whole model latency (seconds, up to the SDK\'s 600 s default timeout), so no other request, health check or stream makes progress meanwhile: one slow completion stalls every user of the worker. Under load the server serves about 1/latency requests per second, whatever its concurrency.',
     example: [
