@@ -4,6 +4,7 @@
 import * as crypto from 'crypto';
 import { Parsers } from './parse/parser';
 import { TreeCache } from './parse/tree-cache';
+import { countLines } from './parse/text';
 import { analyzePythonFile, cachedPythonFacts, pythonRoutesOnly } from './model/python/analyze';
 import type { PyIndex } from './index/python-index';
 import { policyMarkdown, policyOf } from './policy/python-policy';
@@ -391,12 +392,6 @@ function applyOptions(findings: Finding[], text: string, options: AnalyzeOptions
   return out;
 }
 
-function countLines(text: string): number {
-  if (text.length === 0) return 0;
-  let n = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
-  return text.endsWith('\n') ? n - 1 : n;
-}
 
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 8192);

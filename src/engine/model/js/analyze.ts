@@ -2,6 +2,7 @@
 // runs inside a request and which local helpers return an LLM promise; then each rule's JS check.
 
 import type { Tree } from '../../parse/parser';
+import { countLines } from '../../parse/text';
 import type { FileAnalysis, Finding, Language, RouteInfo } from '../../types';
 import { RULES } from '../../rules/registry';
 import { JS_SDK_PACKAGES } from '../../catalog/js-sdks';
@@ -30,10 +31,6 @@ const HANDLER_TEXT = /['"]use server['"]|\bexport\s+default\s*\{|\bexports\.hand
 /** True when some rule could report something in this file (cheap text tests before parsing). */
 export function jsMayMatter(file: string, text: string): boolean {
   return RELEVANT_IMPORT.test(text) || LLM_URL.test(text) || HANDLER_FILE.test(file) || HANDLER_TEXT.test(text);
-}
-
-function countLines(text: string): number {
-  return text.length === 0 ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
 }
 
 export function analyzeJsFile(file: string, text: string, tree: Tree, language: Language, crossFile?: JsCrossFile, limits: ServerLimit[] = [], fixTimeoutSeconds = 30): FileAnalysis {

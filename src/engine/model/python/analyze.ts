@@ -3,6 +3,7 @@
 
 import type { Node, Tree } from '../../parse/parser';
 import type { Parsed } from '../../parse/tree-cache';
+import { countLines } from '../../parse/text';
 import type { FileAnalysis, Finding, Range, RouteInfo } from '../../types';
 import { RULES } from '../../rules/registry';
 import { classifyCall, usageOf, type LlmCall } from './calls';
@@ -276,7 +277,7 @@ export function analyzePythonFile(file: string, text: string, tree: Tree, index?
   }
   findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.rule.localeCompare(b.rule));
 
-  return { file, language: 'python', findings, routes: routeInfos(file, handlers), notes, lines: lineCount(text), summary };
+  return { file, language: 'python', findings, routes: routeInfos(file, handlers), notes, lines: countLines(text), summary };
 }
 
 /**
@@ -287,7 +288,7 @@ export function pythonRoutesOnly(file: string, text: string, parsed: Parsed, ind
   const model = modelOf(parsed);
   const evaluator = new Evaluator(model);
   if (index) evaluator.external = { file, index };
-  return { file, language: 'python', findings: [], routes: routeInfos(file, findHandlers(model, evaluator)), notes: [], lines: lineCount(text) };
+  return { file, language: 'python', findings: [], routes: routeInfos(file, findHandlers(model, evaluator)), notes: [], lines: countLines(text) };
 }
 
 function routeInfos(file: string, handlers: Handler[]): RouteInfo[] {
@@ -300,13 +301,6 @@ function routeInfos(file: string, handlers: Handler[]): RouteInfo[] {
     path: h.path,
     isAsync: h.scope.isAsync,
   }));
-}
-
-function lineCount(text: string): number {
-  if (text.length === 0) return 0;
-  let lines = 1;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  return text.endsWith('\n') ? lines - 1 : lines;
 }
 
 
