@@ -296,13 +296,7 @@ function visitStatement(statement: Node, entries: Entries, part: ModelPart): voi
   const visitChildren = (node: Node, scope: Scope): void => {
     const start = node.startIndex;
     const end = node.endIndex;
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(starts, start);
     // Start after the node itself when it is listed, else after the ancestors sharing its start.
     let i = lo;
     let self = -1;
