@@ -16,10 +16,9 @@ import { jsPolicyMarkdown, jsPolicyOf } from './policy/js-policy';
 import { rangeOf as rangeOfNode } from './model/js/syntax';
 import { RULES, RULE_IDS } from './rules/registry';
 import { PYTHON_SDKS } from './catalog/python-sdks';
-import { PYTHON_FRAMEWORKS } from './catalog/python-frameworks';
+import { INCLUDE_FUNCTIONS, PYTHON_FRAMEWORKS, ROUTE_CONSTRUCTORS } from './catalog/python-frameworks';
 import { LLM_URL } from './catalog/python-http';
-import { BLOCKING_FUNCTIONS, BLOCKING_METHODS } from './catalog/python-blocking';
-import { INCLUDE_FUNCTIONS, ROUTE_CONSTRUCTORS } from './catalog/python-frameworks';
+import { BLOCKING_BUILTIN_CALL, BLOCKING_NAMES_BY_MODULE } from './catalog/python-blocking';
 import { isSuppressed } from './fix/suppress';
 import type { FileAnalysis, Finding, Language, Position, Range, RuleId, SeveritySetting } from './types';
 import type { ServerLimit } from './limits/server-limits';
@@ -59,18 +58,6 @@ const PYTHON_FRAMEWORK_TOPS = new Set(PYTHON_FRAMEWORKS.flatMap((f) => f.modules
 /** Raw HTTP libraries: their files matter when they also name an LLM endpoint. */
 const PYTHON_HTTP = new Set(['requests', 'httpx', 'aiohttp', 'urllib']);
 
-/** Per blocking-catalog module: the names (function, or class making a blocking object) its entries call. */
-const BLOCKING_NAMES = new Map<string, string[]>();
-for (const q of [...Object.keys(BLOCKING_FUNCTIONS), ...Object.keys(BLOCKING_METHODS)]) {
-  const parts = q.split('.');
-  if (parts.length < 2) continue;
-  const list = BLOCKING_NAMES.get(parts[0]) ?? [];
-  list.push(parts[parts.length - 1]);
-  BLOCKING_NAMES.set(parts[0], list);
-}
-/** Builtins in the blocking catalog (`open(...)`). */
-const BLOCKING_BUILTIN = new RegExp(`\\b(?:${Object.keys(BLOCKING_FUNCTIONS).filter((q) => !q.includes('.')).join('|')})\\s*\\(`);
-
 /** A route constructor or include called by name (`path(...)`, `Route(...)`): the file may be a route table. */
 const ROUTE_CALL = new RegExp(`\\b(?:${[...new Set([...ROUTE_CONSTRUCTORS, ...INCLUDE_FUNCTIONS].map((q) => q.split('.').pop()!))].join('|')})\\s*\\(`);
 /** `request.app.state.client`: clients set on the app's state in another file. */
@@ -105,10 +92,10 @@ export function pythonTextFacts(text: string): PyTextFacts {
   }
   if (http && LLM_URL.test(text)) return LLM;
   if (!framework) return NOTHING;
-  let blocking = BLOCKING_BUILTIN.test(text);
+  let blocking = BLOCKING_BUILTIN_CALL.test(text);
   for (const top of tops) {
     if (blocking) break;
-    const names = BLOCKING_NAMES.get(top);
+    const names = BLOCKING_NAMES_BY_MODULE.get(top);
     if (names) blocking = names.some((n) => text.includes(n));
   }
   return { relevance: 'framework', blocking, summary: STATE_USE.test(text) || ROUTE_CALL.test(text) };
@@ -226,9 +213,10 @@ export class Engine {
     if (language === 'python') {
       const facts = this.textFacts(file, text).facts;
       const reached = index !== undefined && index.mayHaveFindings(file);
-      if (!facts.relevance && !reached) return { file, language, findings: [], routes: [], notes: [], lines: this.linesOf(file, text) };
       routesOnly = facts.relevance === 'framework' && !facts.blocking && !facts.summary && !reached;
-      if (routesOnly && options.routes === false) return { file, language, findings: [], routes: [], notes: [], lines: this.linesOf(file, text) };
+      if ((!facts.relevance && !reached) || (routesOnly && options.routes === false)) {
+        return { file, language, findings: [], routes: [], notes: [], lines: this.linesOf(file, text) };
+      }
     }
 
     let raw: FileAnalysis;

@@ -40,6 +40,22 @@ export const BLOCKING_METHODS: Record<string, { methods: string[]; entry: Blocki
   'httpx.Client': { methods: ['get', 'post', 'put', 'patch', 'delete', 'request', 'send'], entry: { what: 'makes a synchronous HTTP request', instead: '`httpx.AsyncClient`' } },
 };
 
+/** Per catalog module: the names (function, or class making a blocking object) its entries call (`time` → `sleep`). */
+export const BLOCKING_NAMES_BY_MODULE: ReadonlyMap<string, string[]> = (() => {
+  const out = new Map<string, string[]>();
+  for (const q of [...Object.keys(BLOCKING_FUNCTIONS), ...Object.keys(BLOCKING_METHODS)]) {
+    const parts = q.split('.');
+    if (parts.length < 2) continue;
+    const list = out.get(parts[0]) ?? [];
+    list.push(parts[parts.length - 1]);
+    out.set(parts[0], list);
+  }
+  return out;
+})();
+
+/** A call of a builtin of the catalog (`open(...)`), found in text. */
+export const BLOCKING_BUILTIN_CALL = new RegExp(`\\b(?:${Object.keys(BLOCKING_FUNCTIONS).filter((q) => !q.includes('.')).join('|')})\\s*\\(`);
+
 /**
  * The names a blocking call's callee ends with (`sleep` of `time.sleep`, `execute` of a connection's
  * method, `open`): a call ending otherwise is blocking only through a local alias of one of them.
