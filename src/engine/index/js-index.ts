@@ -133,26 +133,25 @@ export class JsIndex {
    */
   entriesTo(file: string): Map<string, JsEntry> {
     if (!this.entryMap) {
-      this.entryMap = new Map();
+      const entryMap = new Map<string, Map<string, JsEntry>>();
+      this.entryMap = entryMap;
       const rank = (e: JsEntry) => `${String(e.hops.length).padStart(4, '0')}${e.sharedLoop ? 0 : 1}${e.hops.map((h) => `${h.file}:${h.range.start.line}`).join('>')}${e.method} ${e.path}`;
+      const offer = (e: JsEntry): void => {
+        let byName = entryMap.get(e.file);
+        if (!byName) entryMap.set(e.file, (byName = new Map()));
+        const known = byName.get(e.name);
+        if (!known || rank(e) < rank(known)) byName.set(e.name, e);
+      };
       for (const s of this.summaries.values()) {
         for (const e of s.entries) {
           if (e.file === s.file && e.hops.length > 0) continue;
           if (e.hops.some((h) => h.file === e.file && h.name === e.name)) continue; // a cycle back into the target
-          let byName = this.entryMap.get(e.file);
-          if (!byName) this.entryMap.set(e.file, (byName = new Map()));
-          const known = byName.get(e.name);
-          if (!known || rank(e) < rank(known)) byName.set(e.name, e);
+          offer(e);
         }
       }
       for (const l of this.lambdas) {
         const target = this.resolveModule(l.config, `./${l.module}`);
-        if (!target) continue;
-        let byName = this.entryMap.get(target);
-        if (!byName) this.entryMap.set(target, (byName = new Map()));
-        const e: JsEntry = { file: target, name: l.exportName, frameworkId: RUNTIMES.lambda.id, framework: RUNTIMES.lambda.displayName, method: '*', path: l.functionName, sharedLoop: false, awaitsResult: true, hops: [] };
-        const known = byName.get(e.name);
-        if (!known || rank(e) < rank(known)) byName.set(e.name, e);
+        if (target) offer({ file: target, name: l.exportName, frameworkId: RUNTIMES.lambda.id, framework: RUNTIMES.lambda.displayName, method: '*', path: l.functionName, sharedLoop: false, awaitsResult: true, hops: [] });
       }
     }
     return this.entryMap.get(file) ?? new Map();

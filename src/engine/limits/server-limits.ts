@@ -174,9 +174,11 @@ export function lambdaEntryPoints(file: string, text: string): LambdaEntryPoint[
     }
     return undefined;
   };
+  // `handler: src/chat.reply` (Serverless) or `Handler: app.lambdaHandler` (SAM).
+  const handlerLine = new RegExp(`^(\\s*)${sam ? 'Handler' : 'handler'}:\\s*['"]?([\\w./@-]+)\\.(\\w+)['"]?\\s*(?:#.*)?$`);
   const out: LambdaEntryPoint[] = [];
   lines.forEach((line, i) => {
-    const m = (sam ? /^(\s*)Handler:\s*['"]?([\w./@-]+)\.(\w+)['"]?\s*(?:#.*)?$/ : /^(\s*)handler:\s*['"]?([\w./@-]+)\.(\w+)['"]?\s*(?:#.*)?$/).exec(line);
+    const m = handlerLine.exec(line);
     if (!m) return;
     let module = m[2].replace(/^\.\//, '');
     // SAM: `Properties:` is the owner; the resource (function name) owns that.

@@ -82,7 +82,8 @@ function shortenFixJs(ctx: JsContext, call: JsCall, limit: ServerLimit, attempts
   const keep = fittingAttempts(limit.seconds, attempts, backoff);
   const seconds = fitTimeout(limit.seconds, keep, backoff);
   const retries = keep < attempts ? keep - 1 : undefined;
-  const fewer = retries === undefined ? '' : retries === 0 ? ' and no retries' : ` and ${retries} ${retries === 1 ? 'retry' : 'retries'}`;
+  // `keep` is at least 2: a lowered count leaves one retry or more.
+  const fewer = retries === undefined ? '' : ` and ${retries} ${retries === 1 ? 'retry' : 'retries'}`;
   const title = (where: string) => `Set a ${seconds} s timeout${fewer} on ${where} ${underLimit(limit, keep)}`;
   const done = (edits: TextEdit[] | undefined, where: string): Fix | undefined => (edits && edits.length > 0 ? { title: title(where), safety: 'unsafe', preferred: true, edits } : undefined);
   const args = callArgs(call.node);
