@@ -6,7 +6,10 @@ import * as path from 'path';
 import { Engine, Workspace, defaultWasmDir, discoverFiles, languageOf, RULE_IDS, type Finding } from '../../src/engine/api';
 import { readExpectations } from '../helpers/annotations';
 
-/** Rules the corpus labels; findings of other rules are counted but not scored. */
+/**
+ * Rules every app labels; findings of other rules are counted but not scored, except in apps that declare
+ * they label them too (`# corpus: labels llm-call-without-timeout` in any of their files).
+ */
 const SCORED = ['blocking-llm-call', 'await-on-sync-call', 'unawaited-llm-call', 'async-client-in-sync-handler', 'blocking-call-in-async-handler'] as const;
 /** The rules issue #4 sets targets for. */
 const TARGETS: Record<string, { precision: number; recall: number }> = {
@@ -16,6 +19,8 @@ const TARGETS: Record<string, { precision: number; recall: number }> = {
 };
 /** Rule ids an annotation may name: the registered rules plus the labelled ones not implemented yet. */
 const KNOWN_RULES = new Set<string>([...RULE_IDS, ...SCORED]);
+/** `# corpus: labels rule-a, rule-b`: the app labels these rules fully (every finding of them is scored). */
+const OPT_IN = /^[ \t]*(?:#|\/\/)[ \t]*corpus:[ \t]*labels[ \t]+([a-z0-9, \t-]+)$/gm;
 const LANGS: Record<string, (file: string) => boolean> = {
   python: (f) => f.endsWith('.py'),
   js: (f) => languageOf(f) !== undefined && !f.endsWith('.py'),
@@ -112,6 +117,7 @@ async function main(): Promise<void> {
       const app = path.basename(appDir);
       const files = discoverFiles([appDir]).files.filter(accepts);
       const ws = new Workspace(engine);
+      const scored = new Set<string>(SCORED);
       // Expected (file, line, rule) → count; the labelled line's text for the FN listing.
       const expected = new Map<string, number>();
       const lineText = new Map<string, string>();
@@ -119,10 +125,24 @@ async function main(): Promise<void> {
         const note = ws.load(file);
         if (note) warnings.push(note);
         const text = ws.text(file) ?? '';
+        OPT_IN.lastIndex = 0;
+        for (let m = OPT_IN.exec(text); m; m = OPT_IN.exec(text)) {
+          for (const rule of m[1].split(',').map((r) => r.trim()).filter(Boolean)) {
+            if (!(RULE_IDS as readonly string[]).includes(rule)) warnings.push(`${path.relative(root, file)}: unknown rule id in \`corpus: labels\`: ${rule}`);
+            else scored.add(rule);
+          }
+        }
+      }
+      for (const file of files) {
+        const text = ws.text(file) ?? '';
         const lines = text.split('\n');
         for (const e of readExpectations(text)) {
           if (!KNOWN_RULES.has(e.rule)) {
             warnings.push(`${path.relative(root, file)}:${e.line + 1}: unknown rule id in annotation: ${e.rule}`);
+            continue;
+          }
+          if (!scored.has(e.rule)) {
+            warnings.push(`${path.relative(root, file)}:${e.line + 1}: ${e.rule} is labelled but the app does not declare \`corpus: labels ${e.rule}\``);
             continue;
           }
           const k = key(file, e.line, e.rule);
@@ -137,7 +157,7 @@ async function main(): Promise<void> {
       for (const result of ws.analyzeAll()) {
         for (const f of result.findings) {
           score.findings++;
-          if (!(SCORED as readonly string[]).includes(f.rule)) {
+          if (!scored.has(f.rule)) {
             score.unscoredFindings[f.rule] = (score.unscoredFindings[f.rule] ?? 0) + 1;
             continue;
           }
@@ -152,6 +172,7 @@ async function main(): Promise<void> {
         const [file, lineStr, rule] = k.split('\u0000');
         const want = expected.get(k) ?? 0;
         const got = found.get(k) ?? [];
+        if (!counts.has(rule)) counts.set(rule, { tp: 0, fp: 0, fn: 0 });
         const c = counts.get(rule)!;
         const tp = Math.min(want, got.length);
         c.tp += tp;
@@ -200,7 +221,7 @@ function printText(scores: Record<string, LangScore>, misses: Miss[], warnings: 
   for (const w of warnings) console.log(`warning: ${w}`);
   for (const [lang, s] of Object.entries(scores)) {
     console.log(`\n${lang}: ${s.apps} apps, ${s.files} files, ${s.labels} labels, ${s.findings} findings`);
-    const width = Math.max(...SCORED.map((r) => r.length));
+    const width = Math.max(...Object.keys(s.rules).map((r) => r.length));
     console.log(`  ${'rule'.padEnd(width)}   TP   FP   FN  prec  recall  target`);
     for (const [rule, r] of Object.entries(s.rules)) {
       const target = r.target ? `${r.meetsTarget ? 'met' : 'MISSED'} (P≥${r.target.precision} R≥${r.target.recall})` : '';

@@ -283,6 +283,8 @@ PYTHON_SDKS.push(
       { qnames: ['llama_index.llms.ollama.'], defaults: { timeoutSeconds: 30, retries: 0 }, timeoutArg: { key: 'request_timeout', form: 's' } },
       // Builds a google-genai client: no timeout unless `http_options` gives one (milliseconds).
       { qnames: ['llama_index.llms.google_genai.'], defaults: { timeoutSeconds: null, retries: 3 }, timeoutArg: { key: 'http_options', form: 'dict-ms' } },
+      // Indexes, query and chat engines take no timeout: the LLM they use (`Settings.llm`, `llm=`) does.
+      { qnames: ['llama_index.core.'], timeoutArg: null },
     ],
     clientReturning: ['as_query_engine', 'as_chat_engine', 'as_retriever', 'from_documents', 'from_vector_store', 'load_index_from_storage'],
   }),

@@ -11,15 +11,29 @@ import type { Finding, Fix } from '../../types';
 import { addOptionEdits, msLiteral, setPathEdits, withSeconds } from '../../fix/js-fixes';
 import { timeoutPolicy, type TimeoutPolicy } from './options';
 import { calleeRange, describeCall, functionScopeOf, makeFinding } from './util';
+import { worstCase, type Setting } from '../../policy/render';
+import { ctorSettings, jsBackoff, jsPolicyOf } from '../../policy/js-policy';
 
 const STREAM_FACTOR = 4;
 const UNDICI = "Node's fetch gives up after 300 s without response headers";
-/** Defaults at or under this many milliseconds are short enough not to report (as in Python). */
+/**
+ * Defaults whose worst case (timeout × attempts + backoff, as the hover counts it) is at or under this many
+ * milliseconds are short enough not to report (as in Python): groq-sdk's 60 s × 3 attempts is not.
+ */
 const ACCEPTABLE_DEFAULT_MS = 60_000;
 /** Millisecond timeouts under this are seconds written in the wrong unit (`timeout: 30` is 30 ms). */
 const MS_FLOOR = 1000;
 /** SDKs that do not retry an attempt that timed out (cohere-ai retries status codes only). */
 const NO_TIMEOUT_RETRY = new Set(['cohere']);
+
+/** True when the SDK default the call inherits is short even counting every attempt and the backoff between them. */
+function shortDefault(p: TimeoutPolicy, sdk: string | undefined, written?: Setting): boolean {
+  if (p.setting.kind !== 'absent' || p.defaultMs === null) return false;
+  const retries = sdk && NO_TIMEOUT_RETRY.has(sdk) ? 0 : written ? written.value : p.retries;
+  if (typeof retries !== 'number') return p.defaultMs <= ACCEPTABLE_DEFAULT_MS;
+  const worst = worstCase({ value: p.defaultMs / 1000, source: '' }, { value: retries, source: '' }, jsBackoff(sdk ?? ''));
+  return typeof worst === 'number' && worst * 1000 <= ACCEPTABLE_DEFAULT_MS;
+}
 
 function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`;
@@ -164,7 +178,7 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
       if (v?.kind !== 'client' || v.ctor?.id !== node.id) continue;
       const p = ctorPolicy(v.hit, node);
       if (!p || (p.setting.kind !== 'absent' && p.setting.kind !== 'none')) continue;
-      if (p.setting.kind === 'absent' && p.defaultMs !== null && p.defaultMs <= ACCEPTABLE_DEFAULT_MS) continue;
+      if (shortDefault(p, v.hit.sdk.id, ctorSettings(optionsOf(v.hit), node).retries)) continue;
       const users = byCtor.get(node.id) ?? [];
       if (users.length > 0 && users.every((c) => {
         const cp = timeoutPolicy(c);
@@ -189,7 +203,7 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
     if (call.client?.ctor && call.hit && optionsOf(call.hit).ctorTimeout && ctorTakesTimeout(ctx, call.client.ctor)) continue;
     const p = timeoutPolicy(call);
     if (!p || (p.setting.kind !== 'absent' && p.setting.kind !== 'none')) continue;
-    if (p.setting.kind === 'absent' && p.defaultMs !== null && p.defaultMs <= ACCEPTABLE_DEFAULT_MS) continue;
+    if (shortDefault(p, call.sdk?.id, jsPolicyOf(call)?.retries)) continue;
     const what = p.setting.kind === 'none' ? `sets its timeout to \`${p.setting.node.text}\` (no limit)` : 'has no timeout';
     const message = `${describeCall(call)} ${what}: ${defaultText(p, call.sdk?.defaultNote, call.sdk?.id)}.`;
     out.push(makeFinding(ctx, 'llm-call-without-timeout', 'warning', calleeRange(call), message, functionScopeOf(call.scope), sdkFixes(ctx, call, p)));

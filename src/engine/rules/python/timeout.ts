@@ -14,7 +14,10 @@ import { ensureModuleImport, importedNameFor } from '../../fix/python-imports';
 import type { Finding, Fix, TextEdit } from '../../types';
 import { enclosingFunction, makeFinding } from '../python-util';
 
-/** Defaults at or under this many seconds are short enough not to report. */
+/**
+ * Defaults whose worst case (timeout × attempts + backoff, as the hover and timeout-exceeds-server-limit
+ * count it) is at or under this many seconds are short enough not to report.
+ */
 const ACCEPTABLE_DEFAULT_S = 60;
 /** Streaming calls get this many times the fix's timeout: the first token can take a while, the rest flows. */
 const STREAM_FACTOR = 4;
@@ -194,7 +197,9 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
       );
       continue;
     }
-    if (typeof seconds === 'number' && seconds > 0 && seconds <= ACCEPTABLE_DEFAULT_S) continue;
+    // Short per attempt is not short overall: Groq waits 60 s × 3 attempts, boto3 60 s × 5.
+    const worst = typeof policy.worstCaseSeconds === 'number' ? policy.worstCaseSeconds : seconds;
+    if (typeof seconds === 'number' && seconds > 0 && typeof worst === 'number' && worst <= ACCEPTABLE_DEFAULT_S) continue;
     if (!fromDefault) continue;
 
     const effect = effectText(profile, policy);
