@@ -3,7 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { Engine, RULES, RULE_IDS, Workspace, defaultWasmDir, discoverFiles, getRule, normalizeRuleSeverities, renderRuleDocs, type RuleId, type SeveritySetting } from '../engine/api';
+import { Engine, ProjectConfigs, RULES, RULE_IDS, Workspace, defaultWasmDir, discoverFiles, formatProblem, getRule, normalizeRuleSeverities, renderRuleDocs, type RuleId, type SeveritySetting } from '../engine/api';
 import { toGithub, toJson, toSarif, toText } from './format';
 import { CliUsageError, loadtestCommand } from './loadtest';
 import { mockLlmCommand } from './mockllm';
@@ -18,6 +18,9 @@ Usage:
                     [--probe URL] [--sse] [--threshold EXPR]... [--json] [--k6 FILE] [--allow-remote]
   loopsafe mock-llm [--port N] [--latency 200ms] [--ttft 100ms] [--chunks N] [--error-rate F]
   loopsafe --version
+
+Settings come from the nearest loopsafe.toml, .loopsafe.toml, pyproject.toml [tool.loopsafe] or
+package.json "loopsafe" above each file; flags win over it.
 
 Run \`loopsafe loadtest --help\` for every load-test option.
 
@@ -91,12 +94,17 @@ async function check(argv: string[]): Promise<number> {
   const started = performance.now();
   const engine = await Engine.create(defaultWasmDir(__dirname));
   const { files, notes } = discoverFiles(args.paths);
-  const ws = new Workspace(engine, { select: args.select, rules: args.rules, routes: false });
+  const ws = new Workspace(engine, { routes: false });
+  // Flags win over the project config, which wins over the defaults.
+  ws.overrides = { select: args.select, rules: args.rules };
   for (const f of files) {
     const note = ws.load(f);
     if (note) notes.push(note);
   }
-  const results = ws.analyzeAll();
+  const configs = new ProjectConfigs();
+  ws.setProjectConfigs(configs);
+  for (const cfg of configs.all()) for (const p of cfg.problems) process.stderr.write(`loopsafe: config: ${formatProblem({ ...p, file: path.relative(cwd, p.file) || p.file })}\n`);
+  const results = ws.analyzeAll().filter((r) => !ws.isExcluded(r.file));
   for (const r of results) notes.push(...r.notes);
   const stats = { files: results.length, lines: results.reduce((a, r) => a + r.lines, 0), ms: performance.now() - started };
   for (const n of notes) process.stderr.write(`loopsafe: note: ${n}\n`);

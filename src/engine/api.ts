@@ -13,3 +13,7 @@ export { suppressionEdit, isSuppressed } from './fix/suppress';
 export { normalizeRuleSeverities, normalizeNumber, normalizeBoolean, normalizeStringArray, SEVERITY_SETTINGS } from './settings';
 export { defaultWasmDir } from './parse/parser';
 export * from './types';
+export { ProjectConfigs, readProjectConfig, formatProblem, isExcluded, isProjectConfigName, globMatches, durationSeconds, CONFIG_FILE_NAMES } from './config/project-config';
+export type { ProjectConfig, ConfigProblem, LlmClientSpec, BlockingFunctionSpec } from './config/project-config';
+export { setCatalogExtensions, extensionsOf } from './config/extensions';
+export { optionsWithConfig, limitsWithConfig } from './config/apply';

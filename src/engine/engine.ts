@@ -52,7 +52,14 @@ export function languageOf(file: string): Language | undefined {
 }
 
 /** Top-level packages of the LLM SDKs and of the web frameworks. */
-const PYTHON_SDK_TOPS = new Set(PYTHON_SDKS.flatMap((s) => s.modules).map((m) => m.split('.')[0]));
+const PYTHON_SDK_TOPS = new Set<string>();
+
+/** Recomputes the SDK packages the prefilter looks for (at load, and when project config adds clients). */
+export function refreshPythonSdkTops(): void {
+  PYTHON_SDK_TOPS.clear();
+  for (const s of PYTHON_SDKS) for (const m of s.modules) PYTHON_SDK_TOPS.add(m.split('.')[0]);
+}
+refreshPythonSdkTops();
 const PYTHON_FRAMEWORK_TOPS = new Set(PYTHON_FRAMEWORKS.flatMap((f) => f.modules).map((m) => m.split('.')[0]));
 
 /** Raw HTTP libraries: their files matter when they also name an LLM endpoint. */
@@ -256,6 +263,16 @@ export class Engine {
       if (this.cache.size > 5000) this.cache.delete(this.cache.keys().next().value as string);
     }
     return { ...raw, findings: applyOptions(raw.findings, text, options) };
+  }
+
+  /** The catalogs changed (project config): nothing remembered about any file holds any more. */
+  forgetAll(): void {
+    this.cache.clear();
+    this.summaryCache.clear();
+    this.jsSummaryCache.clear();
+    this.lastSummary.clear();
+    this.mayMatter.clear();
+    this.trees.clear();
   }
 
   forget(file: string): void {

@@ -6,6 +6,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
   TextDocuments,
@@ -20,6 +21,7 @@ import { DEFAULT_EXCLUDED_DIRS, Engine, RULE_IDS, Workspace, defaultWasmDir, dis
 import { CommandId, ExplainRequest, FIX_ALL_KIND, RoutesRequest, RulesRequest, ScanWorkspaceRequest, StatusNotification, type DiagnosticData, type ExplainParams, type LoadTestTarget, type ScanResult } from '../shared/protocol';
 import { pathToUri, toDiagnostic, toWorkspaceEdit, uriToPath } from './convert';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { ServerProject } from './project';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -29,6 +31,7 @@ let workspace: Workspace | undefined;
 let settings: Settings = DEFAULT_SETTINGS;
 let folders: string[] = [];
 let hasConfiguration = false;
+let canWatchFiles = false;
 const uris = new Map<string, string>(); // path → the URI the client uses for it
 const published = new Map<string, number>(); // path → findings count currently shown
 const timers = new Map<string, NodeJS.Timeout>();
@@ -41,9 +44,11 @@ process.on('uncaughtException', (err) => log(`internal error (kept running): ${e
 process.on('unhandledRejection', (err) => log(`internal error (kept running): ${err instanceof Error ? err.message : String(err)}`));
 
 const uriOf = (file: string): string => pathToUri(file, uris);
+const project = new ServerProject(log, (message) => void connection.window.showWarningMessage(message));
 
 connection.onInitialize(async (params: InitializeParams) => {
   hasConfiguration = params.capabilities.workspace?.configuration === true;
+  canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
   if (folders.length === 0 && params.rootUri) {
     const root = uriToPath(params.rootUri);
@@ -65,7 +70,10 @@ connection.onInitialize(async (params: InitializeParams) => {
 
 connection.onInitialized(async () => {
   if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  // Project config files (loopsafe.toml, pyproject.toml, package.json): re-analyse when one changes.
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: ServerProject.globs.map((globPattern) => ({ globPattern })) });
   await refreshSettings();
+  if (workspace) project.refresh(workspace);
   if (settings.scanOnStartup && settings.enable) void scanWorkspace();
 });
 
@@ -152,7 +160,11 @@ function scheduleAnalysis(doc: TextDocument): void {
   );
 }
 
-documents.onDidOpen((e) => scheduleAnalysis(e.document));
+documents.onDidOpen((e) => {
+  scheduleAnalysis(e.document);
+  // A file under a project config not looked up yet: its extension points count from now on.
+  if (workspace) project.refresh(workspace);
+});
 documents.onDidChangeContent((e) => scheduleAnalysis(e.document));
 documents.onDidClose((e) => {
   const file = uriToPath(e.document.uri, e.document.languageId);
@@ -171,9 +183,11 @@ connection.onDidChangeWatchedFiles((params) => {
   if (!workspace) return;
   const touched: string[] = [];
   let limitsChanged = false;
+  let configChanged = false;
   for (const change of params.changes) {
     const file = uriToPath(change.uri);
     if (!file) continue;
+    if (ServerProject.isConfigFile(file)) configChanged = true;
     const limitSource = Workspace.isLimitSource(file);
     if (!languageOf(file) && !limitSource) continue;
     if (documents.get(change.uri)) continue; // the open buffer wins
@@ -187,7 +201,8 @@ connection.onDidChangeWatchedFiles((params) => {
     // A server or proxy limit changed: every handler may be affected.
     if (limitSource) limitsChanged = true;
   }
-  if (limitsChanged) {
+  if (configChanged) project.refresh(workspace, true);
+  if (limitsChanged || configChanged) {
     publishAll();
     return;
   }
@@ -212,6 +227,7 @@ async function scanWorkspace(): Promise<ScanResult> {
         if (note) log(note);
       }
     }
+    project.refresh(workspace);
     let done = 0;
     let findings = 0;
     for (const file of files) {

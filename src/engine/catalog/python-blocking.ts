@@ -41,17 +41,7 @@ export const BLOCKING_METHODS: Record<string, { methods: string[]; entry: Blocki
 };
 
 /** Per catalog module: the names (function, or class making a blocking object) its entries call (`time` → `sleep`). */
-export const BLOCKING_NAMES_BY_MODULE: ReadonlyMap<string, string[]> = (() => {
-  const out = new Map<string, string[]>();
-  for (const q of [...Object.keys(BLOCKING_FUNCTIONS), ...Object.keys(BLOCKING_METHODS)]) {
-    const parts = q.split('.');
-    if (parts.length < 2) continue;
-    const list = out.get(parts[0]) ?? [];
-    list.push(parts[parts.length - 1]);
-    out.set(parts[0], list);
-  }
-  return out;
-})();
+export const BLOCKING_NAMES_BY_MODULE = new Map<string, string[]>();
 
 /** A call of a builtin of the catalog (`open(...)`), found in text. */
 export const BLOCKING_BUILTIN_CALL = new RegExp(`\\b(?:${Object.keys(BLOCKING_FUNCTIONS).filter((q) => !q.includes('.')).join('|')})\\s*\\(`);
@@ -60,7 +50,20 @@ export const BLOCKING_BUILTIN_CALL = new RegExp(`\\b(?:${Object.keys(BLOCKING_FU
  * The names a blocking call's callee ends with (`sleep` of `time.sleep`, `execute` of a connection's
  * method, `open`): a call ending otherwise is blocking only through a local alias of one of them.
  */
-export const BLOCKING_CALL_NAMES: ReadonlySet<string> = new Set([
-  ...Object.keys(BLOCKING_FUNCTIONS).map((q) => q.split('.').pop()!),
-  ...Object.values(BLOCKING_METHODS).flatMap((m) => m.methods),
-]);
+export const BLOCKING_CALL_NAMES = new Set<string>();
+
+/** Recomputes the name sets above from the tables (at load, and when project config adds functions). */
+export function refreshBlockingNames(): void {
+  BLOCKING_NAMES_BY_MODULE.clear();
+  for (const q of [...Object.keys(BLOCKING_FUNCTIONS), ...Object.keys(BLOCKING_METHODS)]) {
+    const parts = q.split('.');
+    if (parts.length < 2) continue;
+    const list = BLOCKING_NAMES_BY_MODULE.get(parts[0]) ?? [];
+    list.push(parts[parts.length - 1]);
+    BLOCKING_NAMES_BY_MODULE.set(parts[0], list);
+  }
+  BLOCKING_CALL_NAMES.clear();
+  for (const q of Object.keys(BLOCKING_FUNCTIONS)) BLOCKING_CALL_NAMES.add(q.split('.').pop()!);
+  for (const m of Object.values(BLOCKING_METHODS)) for (const n of m.methods) BLOCKING_CALL_NAMES.add(n);
+}
+refreshBlockingNames();

@@ -325,8 +325,15 @@ export interface ClassHit {
 }
 
 const CLASS_INDEX = new Map<string, ClassHit>();
-for (const sdk of PYTHON_SDKS) for (const cls of sdk.classes) CLASS_INDEX.set(cls.qname, { sdk, cls });
-const PREFIXED = PYTHON_SDKS.filter((s) => s.classPrefixes);
+let PREFIXED: PySdk[] = [];
+
+/** Rebuilds the lookups below from PYTHON_SDKS (at load, and when project config adds clients). */
+export function refreshSdkIndexes(): void {
+  CLASS_INDEX.clear();
+  for (const sdk of PYTHON_SDKS) for (const cls of sdk.classes) CLASS_INDEX.set(cls.qname, { sdk, cls });
+  PREFIXED = PYTHON_SDKS.filter((s) => s.classPrefixes);
+  prefixMemo.clear();
+}
 
 export function findClientClass(qname: string): ClassHit | undefined {
   const hit = CLASS_INDEX.get(qname);
@@ -380,6 +387,7 @@ export function findModuleFunction(qname: string, exact = false): ModuleFunction
 
 /** True when `qname` could be a prefix of a catalogued name (keeps attribute chains alive). */
 const prefixMemo = new Map<string, boolean>();
+refreshSdkIndexes();
 
 export function isModuleFunctionPrefix(qname: string): boolean {
   let v = prefixMemo.get(qname);

@@ -12,6 +12,9 @@ import { JsIndex } from './js-index';
 import type { JsFileSummary } from '../model/js/summary';
 import { readTsconfigPaths, type TsPaths } from '../model/js/resolve';
 import * as path from 'path';
+import { isExcluded, type ProjectConfig, type ProjectConfigs } from '../config/project-config';
+import { extensionsOf, setCatalogExtensions } from '../config/extensions';
+import { limitsWithConfig, optionsWithConfig } from '../config/apply';
 
 /** JS/TS module specifiers: `from '…'`, `require('…')`, `import('…')`, `import '…'`. */
 const JS_SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|^\s*import\s+)['"`]([^'"`\n]+)['"`]/gm;
@@ -41,7 +44,57 @@ export class Workspace {
   /** Nearest tsconfig/jsconfig `baseUrl`/`paths` per directory (read from disk unless open here). */
   private readonly tsPathsByDir = new Map<string, TsPaths | undefined>();
 
+  /** Project config files (`loopsafe.toml`, `[tool.loopsafe]`…): per-file options, exclusions, extensions. */
+  private configs: ProjectConfigs | undefined;
+  /** Options that win over the project config (command-line flags). */
+  overrides: AnalyzeOptions | undefined;
+
   constructor(readonly engine: Engine, public options: AnalyzeOptions = {}) {}
+
+  /** Uses these project configs from now on (nearest above each file wins); see `refreshProject`. */
+  setProjectConfigs(configs: ProjectConfigs | undefined): void {
+    this.configs = configs;
+    this.refreshProject();
+  }
+
+  /**
+   * Looks up the config of every known file and puts their extension points (blocking functions, LLM
+   * clients) into the catalogs; when they changed, every summary and analysis is computed again.
+   * Call it after loading files and whenever a config file changed (after `configs.invalidate()`).
+   */
+  refreshProject(): void {
+    if (this.configs) for (const file of this.texts.keys()) this.configs.forFile(file);
+    const changed = setCatalogExtensions(extensionsOf(this.configs?.all() ?? []));
+    if (changed) this.catalogChanged();
+  }
+
+  /** The config that applies to `file`, if any. */
+  configFor(file: string): ProjectConfig | undefined {
+    return this.configs?.forFile(file);
+  }
+
+  /** True when the file's project config excludes it: it is indexed (its helpers count) but not reported on. */
+  isExcluded(file: string): boolean {
+    return isExcluded(this.configs?.forFile(file), file);
+  }
+
+  /** The catalogs changed: every file is summarized and analysed again. */
+  private catalogChanged(): void {
+    this.engine.forgetAll();
+    this.summaries.clear();
+    this.waiting.clear();
+    this.importSpecs.clear();
+    this.index = undefined;
+    this.importGraph = undefined;
+    this.jsSummaries.clear();
+    this.jsWaiting.clear();
+    this.jsIndex = undefined;
+    for (const file of this.texts.keys()) {
+      const lang = languageOf(file);
+      if (lang === 'python') this.dirty.add(file);
+      else if (lang) this.jsDirty.add(file);
+    }
+  }
 
   /** Records the current text of a file (an open buffer or a file read from disk). */
   upsert(file: string, text: string): void {
@@ -136,7 +189,9 @@ export class Workspace {
   analyze(file: string, extra?: AnalyzeOptions): FileAnalysis | undefined {
     const text = this.texts.get(file);
     if (text === undefined || !languageOf(file)) return undefined;
-    const options = { ...this.options, ...extra, limits: this.limits() };
+    const cfg = this.configs?.forFile(file);
+    const options = { ...optionsWithConfig(this.options, cfg, this.overrides), ...extra, limits: limitsWithConfig(this.limits(), cfg) };
+    if (cfg && isExcluded(cfg, file)) return { file, language: languageOf(file)!, findings: [], routes: [], notes: [], lines: text.split('\n').length };
     if (languageOf(file) !== 'python') return this.engine.analyze(file, text, options, undefined, this.ensureJsIndex());
     // Keystroke path: only this file changed. Analyse it against the current index; when its summary
     // (calls, clients, helpers) did not change, the index stays valid and one parse was enough.

@@ -5,7 +5,8 @@
 import * as path from 'path';
 import type { Range } from '../types';
 
-export type LimitKind = 'gunicorn' | 'nginx' | 'vercel' | 'nextjs' | 'cloudflare' | 'lambda';
+/** `proxy` and `platform`: set by the project config (`[server-limit]`) for what the files do not show. */
+export type LimitKind = 'gunicorn' | 'nginx' | 'vercel' | 'nextjs' | 'cloudflare' | 'lambda' | 'proxy' | 'platform';
 
 export interface ServerLimit {
   kind: LimitKind;

@@ -18,6 +18,8 @@ function consequence(limit: ServerLimit): string {
       return `nginx answers 504 Gateway Timeout after ${formatSeconds(limit.seconds)}`;
     case 'cloudflare':
       return `Cloudflare answers 524 after ${formatSeconds(limit.seconds)}`;
+    case 'proxy':
+      return `the proxy or load balancer in front gives up after ${formatSeconds(limit.seconds)} (504)`;
     default:
       return `the platform stops the function after ${formatSeconds(limit.seconds)}`;
   }

@@ -453,6 +453,11 @@ function importAnswer(file: string, index: PyIndex | undefined, qname: string): 
 /** Catalog lookups are pure: one result per qualified name (values are never mutated). */
 const qnameValues = [new Map<string, Value>(), new Map<string, Value>()];
 
+/** Forgets the catalog lookups (project config changed the catalogs). */
+export function clearQnameValues(): void {
+  for (const m of qnameValues) m.clear();
+}
+
 export function resolveQname(qname: string, isModule: boolean): Value {
   const memo = qnameValues[isModule ? 1 : 0];
   let v = memo.get(qname);

@@ -22,7 +22,7 @@ const ASYNC_NATIVE = new Set(['fastapi', 'starlette', 'litestar', 'quart', 'aioh
 /** SDKs whose calls take the same timeout keyword as their client. */
 const PER_CALL_TIMEOUT = new Set(['openai', 'anthropic', 'groq', 'together', 'fireworks', 'requests', 'httpx', 'litellm', 'mistralai', 'aiohttp']);
 /** Limits on how long the upstream may stay silent (not on the whole request): streaming helps there. */
-const IDLE_LIMITS = new Set(['nginx', 'cloudflare']);
+const IDLE_LIMITS = new Set(['nginx', 'cloudflare', 'proxy']);
 
 /** Handlers of this file that run `fn`: itself, or handlers calling it directly in this file. */
 function handlersRunning(ctx: PyContext, fn: Scope): Handler[] {

@@ -1,0 +1,39 @@
+// The language server with a project config: its rules apply to open files, a bad key is reported with
+// file, line and key, and editing the config (a watched-file change) re-analyses with the new settings.
+
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { TestLspClient } from './lspClient';
+
+const SEED = fs.readFileSync(path.resolve(__dirname, '../../../examples/fastapi-chat/main.py'), 'utf8');
+
+describe('language server: project config', function () {
+  this.timeout(120000);
+  let client: TestLspClient | undefined;
+  afterEach(async () => {
+    await client?.stop();
+    client = undefined;
+  });
+
+  it('applies loopsafe.toml, names a bad key with its line, and re-analyses when the config changes', async () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-lsp-cfg-')));
+    fs.writeFileSync(path.join(dir, 'loopsafe.toml'), '[rules]\nblocking-llm-call = "warning"\nawait-on-sync-call = "loud"\n');
+    fs.mkdirSync(path.join(dir, 'app'));
+    const file = path.join(dir, 'app/main.py');
+    fs.writeFileSync(file, SEED);
+    client = await TestLspClient.start(dir, { scanOnStartup: false, debounceMs: 10 });
+    client.open(file, SEED);
+    const sev = (d: { code?: string; severity?: number }[]) => d.map((x) => `${x.code} ${x.severity}`).sort();
+    const before = await client.waitForDiagnostics(file, (d) => d.length === 3);
+    assert.deepStrictEqual(sev(before as never), ['await-on-sync-call 1', 'blocking-llm-call 2', 'llm-call-without-timeout 2'], 'blocking-llm-call is a warning (2) as the config says');
+    const problem = client.logs.find((l) => l.includes('loopsafe.toml:3'));
+    assert.ok(problem && problem.includes('rules.await-on-sync-call') && problem.includes('"loud"'), client.logs.join('\n'));
+
+    fs.writeFileSync(path.join(dir, 'loopsafe.toml'), 'ignore = ["blocking-llm-call", "llm-call-without-timeout"]\n');
+    await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(path.join(dir, 'loopsafe.toml')), type: 2 }] });
+    const after = await client.waitForDiagnostics(file, (d) => d.length === 1);
+    assert.deepStrictEqual(sev(after as never), ['await-on-sync-call 1']);
+  });
+});
