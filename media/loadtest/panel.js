@@ -134,6 +134,13 @@
     );
   }
 
+  function thresholdActual(t) {
+    if (t.actual === null || t.actual === undefined) return /^\s*blocked/i.test(t.expr) ? 'n/a (no runtime attribution)' : 'n/a';
+    if (/^\s*stall/i.test(t.expr)) return t.actual ? 'stalled' : 'no stall';
+    if (/^\s*blocked/i.test(t.expr)) return t.actual + '%';
+    return t.actual;
+  }
+
   function kpis(report) {
     const errors = Object.values(report.errors || {}).reduce((a, b) => a + b, 0);
     const cells = [
@@ -197,7 +204,7 @@
             { class: 'thresholds' },
             // A run stopped early fails as a whole, whatever its partial figures say: say why.
             el('h3', {}, report.pass ? 'Thresholds: PASS' : report.stoppedReason && report.thresholds.every((t) => t.pass) ? 'Thresholds: FAIL (the run stopped early)' : 'Thresholds: FAIL'),
-            el('ul', {}, report.thresholds.map((t) => el('li', { class: t.pass ? 'pass' : 'fail' }, `${t.pass ? '✔' : '✖'} ${t.expr}`, el('span', { class: 'actual' }, ` actual ${t.actual === null ? 'n/a' : t.actual}`)))),
+            el('ul', {}, report.thresholds.map((t) => el('li', { class: t.pass ? 'pass' : 'fail' }, `${t.pass ? '✔' : '✖'} ${t.expr}`, el('span', { class: 'actual' }, ` actual ${thresholdActual(t)}`)))),
           ),
         );
       }

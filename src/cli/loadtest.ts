@@ -20,7 +20,9 @@ export const LOADTEST_HELP = `loopsafe loadtest <url> [options]
   --timeout 60s            per-request timeout
   --probe URL|PATH         cheap endpoint timed during the load (stall probe), e.g. /health
   --sse                    time the first token and the gaps between tokens of streamed responses
-  --threshold EXPR         pass/fail, e.g. p95<800ms, errors<1%, rps>50 (repeatable)
+  --threshold EXPR         pass/fail, e.g. p95<800ms, errors<1%, rps>50, blocked<5% (repeatable);
+                           with a probe, a stalled event loop fails the run (stall==0) unless --allow-stall
+  --allow-stall            do not fail the run when the probe sees the event loop stall
   --json                   print the report as JSON
   --k6 FILE                also write the scenario as a k6 script
   --allow-remote           permit a non-loopback target
@@ -126,6 +128,9 @@ export function parseLoadtestArgs(argv: string[]): { input: LoadTestInput; json:
         break;
       case '--allow-remote':
         input.allowRemote = true;
+        break;
+      case '--allow-stall':
+        input.failOnStall = false;
         break;
       default:
         if (a.startsWith('-')) throw new CliUsageError(`unknown option ${a}\n\n${LOADTEST_HELP}`);

@@ -61,10 +61,12 @@ export function formatReport(r: LoadTestReport, o: Pick<LoadTestOptions, 'method
 
 /** A threshold's measured value with its unit (`54.9 ms`, `0.5%`, `48 req/s`). */
 function thresholdValue(expr: string, actual: number | null): string {
-  if (actual === null) return 'n/a (not measured)';
+  if (actual === null) return expr.trim().toLowerCase().startsWith('blocked') ? 'n/a (no runtime attribution: start the app with --app)' : 'n/a (not measured)';
   const metric = expr.split(/[<>=]/)[0].trim().toLowerCase();
   if (/(^|_)(p\d\d|max)$/.test(metric)) return formatMs(actual);
   if (metric === 'rps') return `${actual} req/s`;
+  if (metric === 'stall') return actual ? 'stalled' : 'no stall';
+  if (metric === 'blocked') return `${actual}%`;
   if (metric === 'errors' && expr.trim().endsWith('%')) return `${actual}%`;
   return String(actual);
 }

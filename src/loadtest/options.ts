@@ -161,6 +161,7 @@ function normalize(input: LoadTestInput): LoadTestOptions {
     sse: input.sse === true,
     probe,
     thresholds: [...thresholds],
+    failOnStall: input.failOnStall !== false,
     requestTimeoutMs,
     allowRemote,
   };

@@ -134,6 +134,7 @@ export class Probe {
       loadMs: { p50: load.p50, p99: load.p99, max: load.max },
       samples: this.samples,
       stalled,
+      measured: !this.error && this.load.count > 0 && this.idle.count > 0,
       unansweredAtEnd: this.unanswered,
     };
     if (this.error) {

@@ -13,7 +13,7 @@ import { isLoopbackHost } from './options';
 import { Probe } from './probe';
 import { SseTokenReader } from './sse';
 import { LatencyStats, median, round } from './stats';
-import { evaluateThresholds } from './thresholds';
+import { judgeReport } from './thresholds';
 import type { LoadTestHooks, LoadTestOptions, LoadTestProgress, LoadTestReport } from './types';
 import { serializeRequest, WireConnection, WIRE_CLOSED, WIRE_PROTOCOL, WIRE_TIMEOUT, type WireListener } from './wire';
 
@@ -216,13 +216,16 @@ export async function runLoadTest(options: LoadTestOptions, hooks: LoadTestHooks
       connections: options.connections,
       rate: options.rate ?? null,
     };
+    if (measuredMs > 0) {
+      // performance.now() → wall clock, for matching the app's samples (which carry wall-clock times).
+      const start = Date.now() - (performance.now() - (t0Perf + options.warmupMs));
+      r.window = { start: Math.round(start), end: Math.round(start + measuredMs) };
+    }
     if (stoppedReason) r.stoppedReason = stoppedReason;
-    r.thresholds = evaluateThresholds(options.thresholds, r);
-    // A run that completed nothing, or had to stop early (server gone, cancelled), cannot pass.
-    r.pass = r.thresholds.every((t) => t.pass) && completed > 0 && !stoppedReason;
-    return r;
+    return judgeReport(r, options);
   };
 
+  let t0Perf = 0;
   const unreachable = await checkReachable(options.url);
   if (unreachable) {
     errors[unreachable.includes('refused') ? 'refused' : 'unreachable'] = 1;
@@ -278,6 +281,7 @@ export async function runLoadTest(options: LoadTestOptions, hooks: LoadTestHooks
   for (let i = 0; i < options.connections; i++) slots.push(makeSlot(i));
 
   const t0 = performance.now();
+  t0Perf = t0;
   const warmupEnd = t0 + options.warmupMs;
   const end = warmupEnd + options.durationMs;
   let measuring = options.warmupMs === 0;

@@ -25,8 +25,10 @@ export interface LoadTestOptions {
   sse: boolean;
   /** A cheap endpoint requested at a fixed interval during the run, compared with its idle latency. */
   probe?: { url: string; intervalMs: number; fallbacks?: string[] };
-  /** Expressions like `p95<800ms`, `errors<1%`, `rps>50`. */
+  /** Expressions like `p95<800ms`, `errors<1%`, `rps>50`, `blocked<5%`. */
   thresholds: string[];
+  /** A stalled event loop fails the run (`stall==0` is added whenever a probe measures); false allows it. */
+  failOnStall?: boolean;
   /** Per-request timeout; a request still open at the end counts as in flight, not as an error. */
   requestTimeoutMs: number;
   /** Permit non-loopback targets (the caller must have asked the user). */
@@ -48,12 +50,46 @@ export interface ProbeReport {
   /** Samples of the probe during the run, for the panel's chart: [ms since start, latency ms]. */
   samples?: Array<[number, number]>;
   stalled: boolean;
+  /** The probe measured both idle and under load (so `stalled` means something). */
+  measured?: boolean;
   /** Why the probe could not measure (404, refused…); `stalled` is then false. */
   error?: string;
   /** Probes still unanswered when the run ended. */
   unansweredAtEnd?: number;
   /** One sentence, e.g. "the event loop stalled: /health p50 1.9 s under load vs 2 ms idle". */
   verdict?: string;
+}
+
+/** One code location where the event loop was blocked during the measured window (runtime attribution). */
+export interface BlockedRow {
+  /** Absolute path as the app ran it; the CLI prints it relative to the working directory. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  function: string;
+  /** Total blocked time at this location (ms) and its share of the measured loop time (0..1). */
+  ms: number;
+  share: number;
+  count: number;
+  /** The longest single block (ms). */
+  maxMs: number;
+  /** The library call the user's code was in (`requests.api.post`, `execSync`), when there was one. */
+  call: string | null;
+  /** The static finding's rule at this line or whose chain includes it; null: not predicted. */
+  predicted: string | null;
+}
+
+/** What the sampler in the app saw (apps Loopsafe starts only). */
+export interface AttributionReport {
+  /** False when nothing could be measured; `note` says why in one line. */
+  available: boolean;
+  note?: string;
+  /** Loop time measured: the window times the event loops seen (one per worker process). */
+  measuredMs: number;
+  loops: number;
+  blockedMs: number;
+  /** blockedMs / measuredMs (0..1). */
+  blockedShare: number;
 }
 
 export interface ThresholdResult {
@@ -91,6 +127,11 @@ export interface LoadTestReport {
   dropped?: number;
   connections?: number;
   rate?: number | null;
+  /** Wall-clock bounds of the measured phase (ms since the epoch), to match runtime samples against. */
+  window?: { start: number; end: number };
+  /** Runtime attribution: where the loop was blocked, sorted by blocked time (set when Loopsafe started the app). */
+  blockedAt?: BlockedRow[];
+  attribution?: AttributionReport;
 }
 
 /** Emitted about every 250 ms while a run is going. */

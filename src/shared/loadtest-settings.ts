@@ -16,6 +16,10 @@ export interface LoadTestSettings {
   /** Request body for POST, PUT and PATCH routes. */
   body: string;
   sse: boolean;
+  /** A stalled event loop (the probe's verdict) fails the run. */
+  failOnStall: boolean;
+  /** Apps Loopsafe starts get the runtime sampler: where the loop was blocked. */
+  attribution: boolean;
 }
 
 export const LOAD_TEST_DEFAULTS: LoadTestSettings = {
@@ -30,6 +34,8 @@ export const LOAD_TEST_DEFAULTS: LoadTestSettings = {
   mockLatencyMs: 200,
   body: '{"message": "Hello"}',
   sse: false,
+  failOnStall: true,
+  attribution: true,
 };
 
 export function normalizeLoadTestSettings(raw: unknown): { settings: LoadTestSettings; problems: string[] } {
@@ -92,6 +98,8 @@ export function normalizeLoadTestSettings(raw: unknown): { settings: LoadTestSet
       mockLatencyMs: num('mockLatencyMs', d.mockLatencyMs, 0, 600_000),
       body: str('body', d.body),
       sse: bool('sse', d.sse),
+      failOnStall: bool('failOnStall', d.failOnStall),
+      attribution: bool('attribution', d.attribution),
     },
     problems,
   };

@@ -5,7 +5,9 @@ import * as assert from 'assert';
 import * as http from 'http';
 import * as net from 'net';
 import { isLoopbackHost, normalizeLoadTestOptions, parseDuration, parseRate } from '../../src/loadtest/options';
-import { evaluateThresholds, parseThreshold } from '../../src/loadtest/thresholds';
+import { evaluateThresholds, judgeReport, parseThreshold } from '../../src/loadtest/thresholds';
+import { spawn } from 'child_process';
+import { freePort } from '../helpers/servers';
 import { LatencyStats } from '../../src/loadtest/stats';
 import { SseTokenReader } from '../../src/loadtest/sse';
 import { toK6Script } from '../../src/loadtest/k6';
@@ -89,6 +91,47 @@ describe('thresholds and stats', () => {
     assert.strictEqual(res[6].actual, null, 'no SSE measurement: the threshold fails');
     assert.throws(() => parseThreshold('speed>1'), /unknown metric/);
     assert.throws(() => parseThreshold('rps>5ms'), /not a time/);
+  });
+
+  it('a stalled loop fails a probe run by default (stall==0), unless stalls are allowed; blocked<5% needs attribution', () => {
+    const probe = { url: 'http://127.0.0.1/health', idleMs: { p50: 1 }, loadMs: { p50: 900, p99: 1900, max: 2000 }, stalled: true, measured: true };
+    const stalled = judgeReport(report({ probe }), { thresholds: [] });
+    assert.deepStrictEqual(stalled.thresholds, [{ expr: 'stall==0', actual: 1, pass: false }]);
+    assert.strictEqual(stalled.pass, false);
+    assert.strictEqual(judgeReport(report({ probe }), { thresholds: [], failOnStall: false }).pass, true);
+    assert.strictEqual(judgeReport(report({ probe: { ...probe, stalled: false } }), { thresholds: [] }).pass, true);
+    // A probe that measured nothing adds no stall threshold; an explicit one is not doubled.
+    assert.deepStrictEqual(judgeReport(report({ probe: { ...probe, measured: false, stalled: false } }), { thresholds: [] }).thresholds, []);
+    assert.deepStrictEqual(judgeReport(report({ probe }), { thresholds: ['stall==1'] }).thresholds.map((t) => [t.expr, t.pass]), [['stall==1', true]]);
+    // blocked<5%: not measured without attribution (fails), measured with it.
+    assert.deepStrictEqual(evaluateThresholds(['blocked<5%'], report({})), [{ expr: 'blocked<5%', actual: null, pass: false }]);
+    const attributed = report({ attribution: { available: true, measuredMs: 1000, loops: 1, blockedMs: 420, blockedShare: 0.42 } });
+    assert.deepStrictEqual(evaluateThresholds(['blocked<5%', 'blocked<50%'], attributed).map((t) => [t.actual, t.pass]), [[42, false], [42, true]]);
+    assert.throws(() => parseThreshold('blocked<5'), /share of the measured time/);
+    assert.throws(() => parseThreshold('stall==2'), /0 \(no stall\) or 1/);
+  });
+
+  it('a real server whose handler blocks its loop: the run FAILs on the stall with no threshold given', async function () {
+    this.timeout(30_000);
+    const port = await freePort();
+    // A Node server whose /slow handler spins 40 ms synchronously: every /health waits behind it.
+    const code = `require('http').createServer((q, s) => { if (q.url === '/slow') { const t = Date.now(); while (Date.now() - t < 40); } s.end('ok'); }).listen(${port}, '127.0.0.1', () => console.log('up'))`;
+    const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((r) => child.stdout!.once('data', () => r()));
+      const base = { url: `http://127.0.0.1:${port}/slow`, connections: 6, duration: '1500ms', probe: '/health' } as const;
+      const r = await runLoadTest(options({ ...base }));
+      assert.strictEqual(r.probe!.stalled, true, r.probe!.verdict);
+      assert.deepStrictEqual(r.thresholds.map((t) => [t.expr, t.actual, t.pass]), [['stall==0', 1, false]]);
+      assert.strictEqual(r.pass, false);
+      assert.match(formatReport(r, options({ ...base })), /✖ stall==0 +actual stalled[\s\S]*FAIL/);
+      const allowed = await runLoadTest(options({ ...base, failOnStall: false }));
+      assert.strictEqual(allowed.probe!.stalled, true);
+      assert.deepStrictEqual(allowed.thresholds, []);
+      assert.strictEqual(allowed.pass, true);
+    } finally {
+      child.kill();
+    }
   });
 
   it('records percentiles at microsecond resolution with constant memory', () => {

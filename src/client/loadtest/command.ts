@@ -97,6 +97,7 @@ export async function loadTestCommand(extensionUri: vscode.Uri, client: Language
     connections: settings.connections,
     durationMs: Math.round(settings.durationSeconds * 1000),
     thresholds: settings.thresholds,
+    failOnStall: settings.failOnStall,
     allowRemote: settings.allowRemote,
     sse: settings.sse,
     probe: probeUrl ? { url: probeUrl, fallbacks: ['/docs', '/'] } : undefined,
