@@ -39,6 +39,13 @@ export interface JsClientClass {
   defaults?: { timeoutMs: number | null; retries: number };
   /** Overrides the SDK's option shape for this class. */
   options?: JsOptionShape;
+  /**
+   * The constructor's first argument is built by this class (`new OpenAIApi(new Configuration({...}))`,
+   * openai-node v3): its `baseOptions` apply to every request like `withOptions`.
+   */
+  configClass?: string;
+  /** Requests go through axios (Node's http), not fetch: undici's 300 s cut does not apply. */
+  transport?: 'axios';
 }
 
 export interface JsSdkFunction {
@@ -96,6 +103,14 @@ export const JS_SDKS: JsSdk[] = [
         syncMethods: ['stream', 'runTools', 'runFunctions'],
       },
       { name: 'AzureOpenAI', qnames: ['openai.AzureOpenAI'], clientReturning: ['withOptions'], syncMethods: ['stream', 'runTools', 'runFunctions'] },
+      // openai-node v3: axios, no timeout (axios waits forever by default) and no retries; every method
+      // returns a promise; the per-request axios config (`{ timeout }`) is the last argument.
+      {
+        name: 'OpenAIApi', qnames: ['openai.OpenAIApi'], configClass: 'openai.Configuration', transport: 'axios',
+        callMethods: ['createChatCompletion', 'createCompletion', 'createEmbedding', 'createEdit', 'createImage', 'createImageEdit', 'createImageVariation', 'createModeration', 'createTranscription', 'createTranslation'],
+        defaults: { timeoutMs: null, retries: 0 },
+        options: { callArg: 1, callTimeout: [['timeout'], ['signal']], callTimeoutText: 'timeout: 30_000' },
+      },
     ],
     nonApi: STAINLESS_NON_API,
     defaults: { timeoutMs: 600_000, retries: 2 },

@@ -168,6 +168,15 @@ const LANGCHAIN_PAIRS: Record<string, string> = {
   run: 'arun', generate: 'agenerate', generate_prompt: 'agenerate_prompt', transform: 'atransform', get_relevant_documents: 'aget_relevant_documents',
 };
 
+/**
+ * LangChain 0.0.x re-exported chains and LLMs at the top level (`from langchain import LLMChain, OpenAI`);
+ * the prompt classes next to them are not clients.
+ */
+const LANGCHAIN_TOP_CHAINS = ['LLMChain', 'ConversationChain', 'LLMMathChain', 'LLMBashChain', 'LLMCheckerChain', 'PALChain', 'QAWithSourcesChain', 'SQLDatabaseChain', 'VectorDBQA', 'VectorDBQAWithSourcesChain', 'SelfAskWithSearchChain', 'MRKLChain', 'ReActChain'].map((c) => `langchain.${c}`);
+const LANGCHAIN_TOP_LLMS = ['OpenAI', 'Anthropic', 'Cohere', 'HuggingFaceHub', 'HuggingFacePipeline', 'LlamaCpp', 'SagemakerEndpoint', 'Modal', 'Petals', 'Writer', 'GooseAI', 'ForefrontAI', 'CerebriumAI', 'StochasticAI', 'Banana', 'PromptLayerOpenAI'].map((c) => `langchain.${c}`);
+/** LangChain 0.0.x OpenAI models: `request_timeout=None` (no limit) and `max_retries=6`. */
+const LANGCHAIN_LEGACY_OPENAI = ['langchain.OpenAI', 'langchain.PromptLayerOpenAI', 'langchain.llms.OpenAI', 'langchain.llms.AzureOpenAI', 'langchain.llms.OpenAIChat', 'langchain.llms.openai.', 'langchain.chat_models.ChatOpenAI', 'langchain.chat_models.AzureChatOpenAI', 'langchain.chat_models.openai.', 'langchain.chat_models.azure_openai.'];
+
 const LLAMA_PAIRS: Record<string, string> = {
   query: 'aquery', chat: 'achat', complete: 'acomplete', stream_chat: 'astream_chat', stream_complete: 'astream_complete',
   predict: 'apredict', structured_predict: 'astructured_predict', retrieve: 'aretrieve', stream_query: 'astream_query',
@@ -255,6 +264,7 @@ PYTHON_SDKS.push(
       'langchain_openai.', 'langchain_anthropic.', 'langchain_community.chat_models.', 'langchain_community.llms.', 'langchain_google_genai.', 'langchain_google_vertexai.',
       'langchain_ollama.', 'langchain_groq.', 'langchain_mistralai.', 'langchain_cohere.', 'langchain_aws.', 'langchain_together.', 'langchain_fireworks.', 'langchain_huggingface.',
       'langchain.chains.', 'langchain.chat_models.', 'langchain.llms.', 'langchain.agents.AgentExecutor', 'langchain_core.language_models.',
+      ...LANGCHAIN_TOP_CHAINS, ...LANGCHAIN_TOP_LLMS,
     ],
     factories: [
       { qname: 'langchain.chat_models.init_chat_model', cls: 'langchain' },
@@ -274,7 +284,9 @@ PYTHON_SDKS.push(
       // boto3 underneath: botocore's 60 s read timeout and legacy retries.
       { qnames: ['langchain_aws.'], defaults: { timeoutSeconds: 60, retries: 4 }, timeoutArg: { key: 'config', form: 'botocore' } },
       // Chains and agents take no timeout: the model they wrap does.
-      { qnames: ['langchain.chains.', 'langchain.agents.'], timeoutArg: null },
+      { qnames: ['langchain.chains.', 'langchain.agents.', ...LANGCHAIN_TOP_CHAINS], timeoutArg: null },
+      // 0.0.x OpenAI models name the option `request_timeout` (the later `timeout` alias is not everywhere).
+      { qnames: LANGCHAIN_LEGACY_OPENAI, defaults: { timeoutSeconds: null, retries: 6 }, timeoutArg: { key: 'request_timeout', form: 's' } },
     ],
   }),
   pairsOnly('llama-index', ['llama_index'], [], LLAMA_PAIRS, { timeoutSeconds: 60, retries: 3 }, {

@@ -6,7 +6,7 @@ import { JS_SDKS, canonQname, findJsClientClass, findJsFactory, findJsInstance, 
 import { JS_FRAMEWORKS, type JsFramework } from '../../catalog/js-frameworks';
 import { JS_HTTP_LIBS, type JsHttpLib } from '../../catalog/js-blocking';
 import { canon, dotted, type Binding, type JsModel, type JsScope } from './model';
-import { callArgs, field, namedChildren, parentOf, stringValue, unwrap } from './syntax';
+import { callArgs, field, lookupPath, namedChildren, parentOf, stringValue, unwrap } from './syntax';
 import type { JsCrossFile, JsExternalFn } from './crossfile';
 import type { JsExportedClient } from './summary';
 
@@ -42,6 +42,8 @@ export type Value =
   | { kind: 'promiseAll'; method: string };
 
 const MAX_DEPTH = 20;
+/** Classes whose instances only carry a client's options (`new Configuration({...})`, openai-node v3). */
+const CONFIG_CLASSES = new Set(JS_SDKS.flatMap((s) => s.classes.flatMap((c) => (c.configClass ? [c.configClass] : []))));
 const GLOBALS = new Set(['fetch', 'require', 'Promise', 'JSON', 'console', 'AbortSignal', 'Response', 'process', 'globalThis', 'setTimeout', 'setImmediate', 'queueMicrotask', 'structuredClone', 'String']);
 
 export class Evaluator {
@@ -426,13 +428,27 @@ export class Evaluator {
 
   call(callee: Value, call: Node, depth: number): Value | undefined {
     switch (callee.kind) {
-      case 'clientClass':
-        return { kind: 'client', hit: callee.hit, ctor: call, extraOptions: [] };
+      case 'clientClass': {
+        if (!callee.hit.cls.configClass) return { kind: 'client', hit: callee.hit, ctor: call, extraOptions: [] };
+        // openai-node v3: `new OpenAIApi(configuration)`; the configuration's `baseOptions` bound every
+        // request. A configuration not read statically is kept as is (its settings are then unknown).
+        const arg = callArgs(call)[0];
+        if (!arg) return { kind: 'client', hit: callee.hit, ctor: call, extraOptions: [] };
+        const cfg = this.evaluate(arg, this.scopeAt(call), depth);
+        if (cfg?.kind !== 'object') return { kind: 'client', hit: callee.hit, ctor: call, extraOptions: [arg] };
+        const base = lookupPath(cfg.node, ['baseOptions']);
+        return { kind: 'client', hit: callee.hit, ctor: call, extraOptions: base.kind === 'value' ? [base.node] : base.kind === 'unknown' ? [cfg.node] : [] };
+      }
       case 'localClass':
         return { kind: 'instance', cls: callee.scope };
       case 'qname': {
         const q = callee.qname;
         if (q === 'global:require') return this.requireOf(call);
+        // `new Configuration({...})` (openai-node v3): its options object.
+        if (CONFIG_CLASSES.has(q)) {
+          const arg = callArgs(call)[0];
+          return arg && unwrap(arg).type === 'object' ? { kind: 'object', node: unwrap(arg) } : undefined;
+        }
         const fw = JS_FRAMEWORKS.find((f) => f.appFactories.some((a) => canon(a) === q) || f.routerFactories.some((a) => canon(a) === q));
         if (fw) return { kind: 'app', framework: fw, node: call };
         const factory = findJsFactory(q);

@@ -45,8 +45,9 @@ function attemptsText(retries: number, sdk: string | undefined): string {
 }
 
 /** The default wait, per attempt with its unit, and the attempts: what the call inherits without a timeout. */
-function defaultText(p: TimeoutPolicy, sdkNote: string | undefined, sdk: string | undefined): string {
+function defaultText(p: TimeoutPolicy, sdkNote: string | undefined, sdk: string | undefined, transport?: 'axios'): string {
   const attempts = attemptsText(p.retries, sdk);
+  if (p.defaultMs === null && transport === 'axios') return `the SDK sets no timeout (axios waits forever), ${attempts}`;
   if (p.defaultMs === null) return `the SDK sets no timeout, ${attempts}: each waits until ${UNDICI}, and a stream that stalls after the headers is never cut`;
   const worst = sdk && NO_TIMEOUT_RETRY.has(sdk) ? p.defaultMs : p.defaultMs * (p.retries + 1);
   const base = `the SDK default is ${sdkNote ?? seconds(p.defaultMs)} per attempt, ${attempts}${p.retries > 0 ? `: up to ${Math.round(worst / 60000)} min` : ''}`;
@@ -205,7 +206,7 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
     if (!p || (p.setting.kind !== 'absent' && p.setting.kind !== 'none')) continue;
     if (shortDefault(p, call.sdk?.id, jsPolicyOf(call)?.retries)) continue;
     const what = p.setting.kind === 'none' ? `sets its timeout to \`${p.setting.node.text}\` (no limit)` : 'has no timeout';
-    const message = `${describeCall(call)} ${what}: ${defaultText(p, call.sdk?.defaultNote, call.sdk?.id)}.`;
+    const message = `${describeCall(call)} ${what}: ${defaultText(p, call.sdk?.defaultNote, call.sdk?.id, call.hit?.cls.transport)}.`;
     out.push(makeFinding(ctx, 'llm-call-without-timeout', 'warning', calleeRange(call), message, functionScopeOf(call.scope), sdkFixes(ctx, call, p)));
   }
   return out;
