@@ -3,8 +3,9 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { Engine, Workspace, defaultWasmDir, discoverFiles, languageOf, RULE_IDS, type Finding } from '../../src/engine/api';
+import { Engine, Workspace, defaultWasmDir, discoverFiles, languageOf, RULE_IDS } from '../../src/engine/api';
 import { readExpectations } from '../helpers/annotations';
+import { matchFindings, ruleScore, ruleTable, type Found, type Label, type RuleScore, type Tally } from '../helpers/score-match';
 
 /**
  * Rules every app labels; findings of other rules are counted but not scored, except in apps that declare
@@ -37,16 +38,6 @@ interface Miss {
   rule: string;
   /** The engine's message (FP) or the labelled source line (FN). */
   message: string;
-}
-
-interface RuleScore {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number | null;
-  recall: number | null;
-  target?: { precision: number; recall: number };
-  meetsTarget?: boolean;
 }
 
 interface LangScore {
@@ -92,12 +83,6 @@ function appDirs(langDir: string, filter: string | undefined): string[] {
     .sort();
 }
 
-const key = (file: string, line: number, rule: string): string => `${file}\u0000${line}\u0000${rule}`;
-
-function ratio(num: number, den: number): number | null {
-  return den === 0 ? null : num / den;
-}
-
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const root = corpusRoot();
@@ -111,16 +96,15 @@ async function main(): Promise<void> {
     const apps = appDirs(path.join(root, lang), opts.filter);
     if (apps.length === 0) continue;
     const score: LangScore = { apps: apps.length, files: 0, labels: 0, findings: 0, unscoredFindings: {}, rules: {} };
-    const counts = new Map<string, { tp: number; fp: number; fn: number }>(SCORED.map((r) => [r, { tp: 0, fp: 0, fn: 0 }]));
+    const counts = new Map<string, Tally>(SCORED.map((r) => [r, { tp: 0, fp: 0, fn: 0 }]));
 
     for (const appDir of apps) {
       const app = path.basename(appDir);
       const files = discoverFiles([appDir]).files.filter(accepts);
       const ws = new Workspace(engine);
       const scored = new Set<string>(SCORED);
-      // Expected (file, line, rule) → count; the labelled line's text for the FN listing.
-      const expected = new Map<string, number>();
-      const lineText = new Map<string, string>();
+      // Expected (file, line, rule), with the labelled line's text for the FN listing.
+      const labels: Label[] = [];
       for (const file of files) {
         const note = ws.load(file);
         if (note) warnings.push(note);
@@ -145,15 +129,14 @@ async function main(): Promise<void> {
             warnings.push(`${path.relative(root, file)}:${e.line + 1}: ${e.rule} is labelled but the app does not declare \`corpus: labels ${e.rule}\``);
             continue;
           }
-          const k = key(file, e.line, e.rule);
-          expected.set(k, (expected.get(k) ?? 0) + 1);
-          lineText.set(k, (lines[e.line] ?? '').trim().replace(/\s*(#|\/\/)\s*expect:.*$/, ''));
+          const lineText = (lines[e.line] ?? '').trim().replace(/\s*(#|\/\/)\s*expect:.*$/, '');
+          labels.push({ file, line: e.line, rule: e.rule, note: lineText });
           score.labels++;
         }
       }
       score.files += files.length;
 
-      const found = new Map<string, Finding[]>();
+      const found: Found[] = [];
       for (const result of ws.analyzeAll()) {
         for (const f of result.findings) {
           score.findings++;
@@ -161,43 +144,15 @@ async function main(): Promise<void> {
             score.unscoredFindings[f.rule] = (score.unscoredFindings[f.rule] ?? 0) + 1;
             continue;
           }
-          const k = key(result.file, f.range.start.line, f.rule);
-          if (!found.has(k)) found.set(k, []);
-          found.get(k)!.push(f);
+          found.push({ file: result.file, line: f.range.start.line, rule: f.rule, message: f.message });
         }
       }
 
       // Multiset match on (file, line, rule).
-      for (const k of new Set([...expected.keys(), ...found.keys()])) {
-        const [file, lineStr, rule] = k.split('\u0000');
-        const want = expected.get(k) ?? 0;
-        const got = found.get(k) ?? [];
-        if (!counts.has(rule)) counts.set(rule, { tp: 0, fp: 0, fn: 0 });
-        const c = counts.get(rule)!;
-        const tp = Math.min(want, got.length);
-        c.tp += tp;
-        const base = { lang, app, file: path.relative(root, file), line: Number(lineStr) + 1, rule };
-        for (const f of got.slice(tp)) {
-          c.fp++;
-          misses.push({ ...base, kind: 'FP', message: f.message });
-        }
-        for (let i = tp; i < want; i++) {
-          c.fn++;
-          misses.push({ ...base, kind: 'FN', message: lineText.get(k) ?? '' });
-        }
-      }
+      for (const m of matchFindings(labels, found, [...scored], counts)) misses.push({ ...m, lang, app, file: path.relative(root, m.file) });
     }
 
-    for (const [rule, c] of counts) {
-      const s: RuleScore = { ...c, precision: ratio(c.tp, c.tp + c.fp), recall: ratio(c.tp, c.tp + c.fn) };
-      const target = TARGETS[rule];
-      if (target) {
-        s.target = target;
-        // A rule with nothing labelled and nothing found has nothing to miss.
-        s.meetsTarget = (s.precision ?? 1) >= target.precision && (s.recall ?? 1) >= target.recall;
-      }
-      score.rules[rule] = s;
-    }
+    for (const [rule, c] of counts) score.rules[rule] = ruleScore(c, TARGETS[rule]);
     scores[lang] = score;
   }
 
@@ -213,22 +168,11 @@ async function main(): Promise<void> {
   if (opts.check && !pass) process.exitCode = 1;
 }
 
-function fmt(x: number | null): string {
-  return x === null ? '   —' : x.toFixed(2);
-}
-
 function printText(scores: Record<string, LangScore>, misses: Miss[], warnings: string[], ms: number, pass: boolean): void {
   for (const w of warnings) console.log(`warning: ${w}`);
   for (const [lang, s] of Object.entries(scores)) {
     console.log(`\n${lang}: ${s.apps} apps, ${s.files} files, ${s.labels} labels, ${s.findings} findings`);
-    const width = Math.max(...Object.keys(s.rules).map((r) => r.length));
-    console.log(`  ${'rule'.padEnd(width)}   TP   FP   FN  prec  recall  target`);
-    for (const [rule, r] of Object.entries(s.rules)) {
-      const target = r.target ? `${r.meetsTarget ? 'met' : 'MISSED'} (P≥${r.target.precision} R≥${r.target.recall})` : '';
-      console.log(
-        `  ${rule.padEnd(width)} ${String(r.tp).padStart(4)} ${String(r.fp).padStart(4)} ${String(r.fn).padStart(4)}  ${fmt(r.precision)}    ${fmt(r.recall)}  ${target}`,
-      );
-    }
+    for (const line of ruleTable(s.rules)) console.log(line);
     const unscored = Object.entries(s.unscoredFindings);
     if (unscored.length > 0) console.log(`  not scored (no labels for these rules): ${unscored.map(([r, n]) => `${r} ×${n}`).join(', ')}`);
     const mine = misses.filter((m) => m.lang === lang);
