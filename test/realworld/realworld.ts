@@ -96,6 +96,7 @@ export function validateManifest(raw: unknown): { manifest: Manifest; errors: st
   if (!isObj(raw)) return { manifest, errors: ['manifest: not a JSON object'] };
   if (raw.version !== 1) errors.push(`manifest: version must be 1 (found ${JSON.stringify(raw.version)})`);
   const repoCommits = new Set<string>();
+  const repoNames = new Set<string>();
   const repos = Array.isArray(raw.repositories) ? raw.repositories : [];
   if (!Array.isArray(raw.repositories)) errors.push('manifest: "repositories" must be an array');
   repos.forEach((r, i) => {
@@ -109,6 +110,7 @@ export function validateManifest(raw: unknown): { manifest: Manifest; errors: st
     const k = `${r.repo}@${r.commit}`;
     if (repoCommits.has(k)) errors.push(`${where}: ${k} is listed twice`);
     repoCommits.add(k);
+    repoNames.add(r.repo as string);
     manifest.repositories.push({ repo: r.repo as string, commit: r.commit as string, why: r.why as string });
   });
   const ids = new Set<string>();
@@ -125,7 +127,7 @@ export function validateManifest(raw: unknown): { manifest: Manifest; errors: st
     else if (isStr(a.id) && !a.id.startsWith(a.lang === 'python' ? 'py-' : 'js-')) bad.push(`"id" must start with ${a.lang === 'python' ? 'py-' : 'js-'} for lang ${a.lang}`);
     if (!isStr(a.repo) || !REPO.test(a.repo)) bad.push('"repo" must be owner/name');
     if (!isStr(a.commit) || !HEX40.test(a.commit)) bad.push('"commit" must be 40 lowercase hex digits');
-    else if (isStr(a.repo) && !repoCommits.has(`${a.repo}@${a.commit}`)) bad.push(`${a.repo}@${a.commit} is not listed in "repositories"`);
+    else if (isStr(a.repo) && !repoNames.has(a.repo)) bad.push(`repository ${a.repo} is not listed in "repositories"`);
     if (a.note !== undefined && typeof a.note !== 'string') bad.push('"note" must be a string');
     const files: ManifestFile[] = [];
     const paths = new Set<string>();

@@ -105,7 +105,7 @@ describe('real-code benchmark scorer', () => {
     assert.match(text, /app py-chat: labels\[4\]: "line" must be a 1-based line number; "rule" "no-such-rule" is not a scored rule .*; "reason" must be one line/);
     assert.match(text, /app py-clean: "id" is used twice/);
     assert.match(text, /app js-x: "id" must start with py- for lang python/);
-    assert.match(text, /app js-x: acme\/gone@c{40} is not listed in "repositories"/);
+    assert.match(text, /app js-x: repository acme\/gone is not listed in "repositories"/);
     assert.match(text, /app js-x: files\[0\]: "path" must be a relative path inside the repository/);
     // The first py-clean is kept; py-chat and js-x are dropped (an app with a problem is not scored).
     assert.deepStrictEqual(
