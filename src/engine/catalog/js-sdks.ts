@@ -66,6 +66,8 @@ export interface JsSdk {
   factories?: { qname: string; cls: string }[];
   /** Methods anywhere in the tree that are not API calls. */
   nonApi: string[];
+  /** Methods returning a paginator that is a promise (first page) and async-iterable (every item): Stainless `list`. */
+  paginators?: string[];
   defaults: { timeoutMs: number | null; retries: number };
   options: JsOptionShape;
   /** How the message names the SDK's timeout default. */
@@ -113,6 +115,7 @@ export const JS_SDKS: JsSdk[] = [
       },
     ],
     nonApi: STAINLESS_NON_API,
+    paginators: ['list'],
     defaults: { timeoutMs: 600_000, retries: 2 },
     options: STAINLESS_OPTIONS,
   },
@@ -125,6 +128,7 @@ export const JS_SDKS: JsSdk[] = [
       { name: 'AnthropicVertex', qnames: pkgNames('@anthropic-ai/vertex-sdk', 'AnthropicVertex', true), clientReturning: ['withOptions'], syncMethods: ['stream'] },
     ],
     nonApi: STAINLESS_NON_API,
+    paginators: ['list'],
     defaults: { timeoutMs: 600_000, retries: 2 },
     options: STAINLESS_OPTIONS,
   },
@@ -133,6 +137,7 @@ export const JS_SDKS: JsSdk[] = [
     packages: ['groq-sdk'],
     classes: [{ name: 'Groq', qnames: pkgNames('groq-sdk', 'Groq', true), clientReturning: ['withOptions'] }],
     nonApi: STAINLESS_NON_API,
+    paginators: ['list'],
     defaults: { timeoutMs: 60_000, retries: 2 },
     options: STAINLESS_OPTIONS,
   },

@@ -23,6 +23,11 @@ export interface PySdk {
   /** On the async client: methods that are async generators (iterate, do not await). */
   asyncGenerators: string[];
   /**
+   * On the async client: methods returning a paginator that is both awaitable (first page) and
+   * async-iterable (every item): Stainless `AsyncPaginator` (`list`).
+   */
+  asyncPaginators?: string[];
+  /**
    * Module-level functions/proxies that call the API synchronously, as qualified-name prefixes
    * (a prefix ending in `.` matches any attribute path below it).
    */
@@ -102,6 +107,7 @@ function stainless(id: string, modules: string[], pairs: [string, string][], def
     nonApiMethods: STAINLESS_NON_API,
     asyncContextManagers: ['stream'],
     asyncGenerators: [],
+    asyncPaginators: ['list'],
     moduleSync: [],
     moduleAsync: [],
     defaults,
@@ -222,7 +228,7 @@ PYTHON_SDKS.push(
     asyncPairs: { complete: 'complete_async', stream: 'stream_async', parse: 'parse_async', create: 'create_async', process: 'process_async' },
   },
   stainless('cohere', ['cohere'], [['cohere.Client', 'cohere.AsyncClient'], ['cohere.ClientV2', 'cohere.AsyncClientV2']], { timeoutSeconds: 300, retries: 2 }, {
-    clientReturning: [], asyncContextManagers: [], asyncGenerators: ['chat_stream', 'generate_stream'],
+    clientReturning: [], asyncContextManagers: [], asyncGenerators: ['chat_stream', 'generate_stream'], asyncPaginators: [],
     // Per call: `request_options={"timeout": s, "max_retries": n}`; client-side timeouts are never retried.
     callTimeoutArg: { key: 'request_options', form: 'dict-s' }, retriesTimeouts: false,
   }),

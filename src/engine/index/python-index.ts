@@ -284,6 +284,17 @@ export class PyIndex {
     });
   }
 
+  /**
+   * True when an `async def` of the workspace runs this coroutine function (awaits it, returns or
+   * passes its coroutine): it is then an intermediate hop, not where the loop enters the chain.
+   */
+  runByAsyncCaller(ref: FnRef): boolean {
+    for (const c of this.callersOf(`${ref.file}#${ref.name}`)) {
+      if (runsCoroutine(c.usage) && this.facts(c.caller)?.isAsync) return true;
+    }
+    return false;
+  }
+
   private callersOf(key: string): Caller[] {
     if (!this.callers) {
       this.callers = new Map();
@@ -405,7 +416,11 @@ export class PyIndex {
         parts.push(`${name}:b${hops(this.blockingChain({ file: r.file, name }))}c${hops(this.coroutineChain({ file: r.file, name }))}a${fn.isAsync}`);
       }
     }
-    for (const name of Object.keys(s.functions)) {
+    for (const [name, fn] of Object.entries(s.functions)) {
+      if (fn.isAsync) {
+        if (this.runByAsyncCaller({ file, name })) parts.push(`w${name}`);
+        continue;
+      }
       const chain = this.loopChain({ file, name });
       if (chain) parts.push(`l${name}:${hops(chain)}`);
     }

@@ -41,6 +41,8 @@ export interface LlmCall {
   async: boolean;
   /** False for async methods that return a stream manager or an async generator (never awaited). */
   awaitable: boolean;
+  /** An async paginator (Stainless `list`): awaitable for the first page, and iterable with `async for`. */
+  asyncIterable?: boolean;
   /** The callee as written, for messages: `client.chat.completions.create`. */
   calleeText: string;
   /** The client the call goes through, if it is a client method. */
@@ -71,7 +73,7 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
     const isAsync = methodIsAsync(callee.client.hit, method);
     const awaitable = !(isAsync && (sdk.asyncContextManagers.includes(method) || sdk.asyncGenerators.includes(method)));
     return {
-      node: call, scope, sdk, async: isAsync, awaitable, calleeText: fn.text.replace(/\s+/g, ''), client: callee.client,
+      node: call, scope, sdk, async: isAsync, awaitable, asyncIterable: isAsync && (sdk.asyncPaginators?.includes(method) ?? false), calleeText: fn.text.replace(/\s+/g, ''), client: callee.client,
       usage: usageOf(call), streaming: streaming() || method === 'stream',
     };
   }

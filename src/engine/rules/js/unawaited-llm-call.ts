@@ -63,6 +63,10 @@ function returnedFromHandler(ctx: JsContext, usage: Usage): Usage {
 /** Why the promise of `call` is lost, following a variable it is stored in; plus the usage to fix. */
 export function lostPromise(ctx: JsContext, call: JsCall): { why: string; usage: Usage } | undefined {
   const u = returnedFromHandler(ctx, call.usage);
+  // A Stainless paginator (`for await (const f of client.files.list())`) fetches its pages as it is iterated.
+  const method = call.calleeText.split('.').pop() ?? '';
+  const pager = call.kind === 'sdk' && (call.sdk?.paginators?.includes(method) ?? false);
+  if (pager && u.kind === 'async-iterated') return undefined;
   if (u.kind !== 'assigned') {
     const why = whyLost(u);
     return why ? { why, usage: u } : undefined;
@@ -71,7 +75,7 @@ export function lostPromise(ctx: JsContext, call: JsCall): { why: string; usage:
   const scope = ctx.evaluator.scopeAt(u.valueNode);
   const uses = usesOfName(scope, name, u.consumer ?? u.valueNode).map((x) => returnedFromHandler(ctx, x));
   if (uses.length === 0) return { why: `is stored in \`${name}\` and never awaited: ${FAILS}`, usage: u };
-  if (uses.some((x) => RUNS.has(x.kind))) return undefined;
+  if (uses.some((x) => RUNS.has(x.kind) || (pager && x.kind === 'async-iterated'))) return undefined;
   const bad = uses.map(whyLost).find((w) => w !== undefined);
   return { why: `is stored in \`${name}\`, which ${bad ? bad.replace(/^is /, 'is ') : 'is never awaited'}`, usage: u };
 }

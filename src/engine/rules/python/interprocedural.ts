@@ -81,15 +81,25 @@ function eventLoopScope(ctx: PyContext, scope: Scope): boolean {
   return scope.kind === 'function' && (scope.isAsync || ctx.handlerOf(scope)?.runsOn === 'event-loop');
 }
 
+function isRunByAsyncCaller(ctx: PyContext, fn: Scope): boolean {
+  if (!fn.isAsync) return false;
+  const name = qualifiedName(fn);
+  return name !== undefined && ctx.index.runByAsyncCaller({ file: ctx.file, name });
+}
+
 /** blocking-llm-call through helpers: at the handler's call site, and at the SDK call in a sync helper. */
 export function checkBlockingThroughHelpers(ctx: PyContext): Finding[] {
   const out: Finding[] = [];
   for (const fn of ctx.model.functions) {
     if (!eventLoopScope(ctx, fn)) continue;
+    // One finding per defect: an `await helper()` in an async helper that another async function
+    // runs is an intermediate hop (it is in the chain of the finding at the entry point).
+    const intermediate = !ctx.handlerOf(fn) && isRunByAsyncCaller(ctx, fn);
     for (const h of helperCalls(ctx, fn)) {
       if (!h.chainBlocking) continue;
       const usage = usageOf(h.node).kind;
       if (h.targetAsync && !runsCoroutine(usage)) continue;
+      if (h.targetAsync && intermediate) continue;
       const hops = h.chainBlocking;
       const sdkHop = hops[hops.length - 1];
       const name = qualifiedName(fn) ?? fn.name;

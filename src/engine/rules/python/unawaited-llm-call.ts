@@ -45,13 +45,15 @@ export function lostCoroutine(call: LlmCall): string | undefined {
     case 'iterated':
       return 'is iterated without `await`: a coroutine is not iterable (TypeError)';
     case 'async-iterated':
+      // An async paginator (`async for m in aclient.….list(...)`) fetches its pages as it is iterated.
+      if (call.asyncIterable) return undefined;
       return 'is iterated with `async for` without `await`: a coroutine has no `__aiter__` (TypeError)';
     case 'context':
       return 'is used in a plain `with` without `await` (TypeError)';
     case 'assigned': {
       const fn = call.scope;
       const uses = usesOfName(fn, u.name!, u.consumer!);
-      const runs = uses.some((x) => ['awaited', 'argument', 'returned', 'stored', 'yielded', 'assigned', 'other'].includes(x.kind));
+      const runs = uses.some((x) => (call.asyncIterable && x.kind === 'async-iterated') || ['awaited', 'argument', 'returned', 'stored', 'yielded', 'assigned', 'other'].includes(x.kind));
       if (runs) return undefined;
       if (uses.length === 0) return `is assigned to \`${u.name}\` and never awaited: the request is never sent`;
       return `is assigned to \`${u.name}\`, which is used without ever being awaited`;
