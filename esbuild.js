@@ -1,5 +1,5 @@
 // Bundles the extension client, the language server and the CLI into dist/, and copies the
-// tree-sitter wasm files next to them. `node esbuild.js --watch` rebuilds on change.
+// tree-sitter wasm files and the runtime samplers (src/sampler, shipped as they are) next to them. `node esbuild.js --watch` rebuilds on change.
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -32,9 +32,18 @@ function copyWasm() {
   }
 }
 
+// The samplers run inside the user's app (Python through sitecustomize, Node through --require): copied, not bundled.
+function copySamplers() {
+  const dest = path.join(__dirname, 'dist', 'sampler');
+  fs.mkdirSync(path.join(dest, 'python'), { recursive: true });
+  fs.copyFileSync(path.join(__dirname, 'src/sampler/python/sitecustomize.py'), path.join(dest, 'python', 'sitecustomize.py'));
+  fs.copyFileSync(path.join(__dirname, 'src/sampler/node/sampler.js'), path.join(dest, 'node-sampler.js'));
+}
+
 async function main() {
   const present = entries.filter((e) => fs.existsSync(e.entryPoints[0]));
   copyWasm();
+  copySamplers();
   if (watch) {
     for (const e of present) {
       const ctx = await esbuild.context({ ...common, ...e, external: [...(e.external ?? []), '@vscode/tree-sitter-wasm/wasm/tree-sitter.wasm'] });

@@ -41,6 +41,7 @@ const ALLOWED = [
   /^extension\/LICENSE(\.txt)?$/,
   /^extension\/dist\/[^/]+\.js$/,
   /^extension\/dist\/wasm\/[^/]+\.wasm$/,
+  /^extension\/dist\/sampler\/(node-sampler\.js|python\/sitecustomize\.py)$/,
   /^extension\/media\//,
 ];
 // What must ship for the extension to work.
@@ -50,6 +51,8 @@ const REQUIRED = [
   'extension/dist/server.js',
   'extension/dist/wasm/tree-sitter.wasm',
   'extension/dist/wasm/tree-sitter-python.wasm',
+  'extension/dist/sampler/node-sampler.js',
+  'extension/dist/sampler/python/sitecustomize.py',
   'extension/media/loadtest/panel.js',
   'extension/media/loadtest/panel.css',
   'extension/readme.md',

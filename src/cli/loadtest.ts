@@ -2,9 +2,14 @@
 // as text or JSON, a k6 export; Ctrl-C cancels and keeps the partial results.
 
 import * as fs from 'fs';
+import * as path from 'path';
 import { normalizeLoadTestOptions, runLoadTest, toK6Script } from '../loadtest/run';
 import { parseDuration, type LoadTestInput } from '../loadtest/options';
 import { formatProgress, formatReport } from '../loadtest/format';
+import { runWithApp } from '../loadtest/app-run';
+import { matchPredictions } from '../loadtest/attribution';
+import type { BlockedRow, LoadTestReport } from '../loadtest/types';
+import { Engine, Workspace, defaultWasmDir, discoverFiles } from '../engine/api';
 
 export class CliUsageError extends Error {}
 
@@ -26,6 +31,11 @@ export const LOADTEST_HELP = `loopsafe loadtest <url> [options]
   --json                   print the report as JSON
   --k6 FILE                also write the scenario as a k6 script
   --allow-remote           permit a non-loopback target
+  --app 'CMD'              start the app with this shell command (in the working directory), run the test,
+                           stop it (process group), and show where its event loop was blocked
+  --mock-llm [--mock-latency 200ms]
+                           with --app: point the app at the built-in mock LLM (OPENAI_BASE_URL, …)
+  --no-attribution         with --app: do not load the runtime sampler into the app
 Exit codes: 0 pass, 1 a threshold failed, 2 error.`;
 
 export function takeValue(argv: string[], i: number, flag: string): [string, number] {
@@ -42,8 +52,16 @@ export function integer(value: string, flag: string): number {
   return Number(value);
 }
 
-export function parseLoadtestArgs(argv: string[]): { input: LoadTestInput; json: boolean; k6?: string } {
+export interface AppArgs {
+  command?: string;
+  mockLlm: boolean;
+  mockLatencyMs: number;
+  attribution: boolean;
+}
+
+export function parseLoadtestArgs(argv: string[]): { input: LoadTestInput; json: boolean; k6?: string; app: AppArgs } {
   const input: LoadTestInput = { headers: {}, thresholds: [] };
+  const app: AppArgs = { mockLlm: false, mockLatencyMs: 200, attribution: true };
   let json = false;
   let k6: string | undefined;
   let methodGiven = false;
@@ -132,6 +150,22 @@ export function parseLoadtestArgs(argv: string[]): { input: LoadTestInput; json:
       case '--allow-stall':
         input.failOnStall = false;
         break;
+      case '--app':
+        [v, i] = takeValue(argv, i, flag);
+        if (!v.trim()) throw new CliUsageError('--app needs the command that starts the app');
+        app.command = v.trim();
+        break;
+      case '--mock-llm':
+        app.mockLlm = true;
+        break;
+      case '--mock-latency':
+        [v, i] = takeValue(argv, i, flag);
+        app.mockLatencyMs = wrap(() => parseDuration(v, 'mock latency'));
+        app.mockLlm = true;
+        break;
+      case '--no-attribution':
+        app.attribution = false;
+        break;
       default:
         if (a.startsWith('-')) throw new CliUsageError(`unknown option ${a}\n\n${LOADTEST_HELP}`);
         if (input.url) throw new CliUsageError(`one target URL only (got "${input.url}" and "${a}")`);
@@ -140,7 +174,8 @@ export function parseLoadtestArgs(argv: string[]): { input: LoadTestInput; json:
   }
   if (!input.url) throw new CliUsageError(`loadtest needs a target URL\n\n${LOADTEST_HELP}`);
   if (!methodGiven && input.body !== undefined) input.method = 'POST';
-  return { input, json, k6 };
+  if (app.mockLlm && !app.command) throw new CliUsageError('--mock-llm needs --app: only an app Loopsafe starts can be pointed at the mock LLM');
+  return { input, json, k6, app };
 }
 
 export function wrap<T>(fn: () => T): T {
@@ -156,7 +191,7 @@ export async function loadtestCommand(argv: string[]): Promise<number> {
     process.stdout.write(LOADTEST_HELP + '\n');
     return 0;
   }
-  const { input, json, k6 } = parseLoadtestArgs(argv);
+  const { input, json, k6, app } = parseLoadtestArgs(argv);
   const normalized = normalizeLoadTestOptions(input);
   if ('error' in normalized) throw new CliUsageError(normalized.error);
   const options = normalized.options;
@@ -176,10 +211,32 @@ export async function loadtestCommand(argv: string[]): Promise<number> {
   process.once('SIGINT', onSigint);
   const live = process.stderr.isTTY === true && !json;
   try {
-    const report = await runLoadTest(options, {
+    const hooks = {
       signal: controller.signal,
-      onProgress: live ? (p) => process.stderr.write(`\r\u001b[2K${formatProgress(p)}`) : undefined,
-    });
+      onProgress: live ? (p: Parameters<typeof formatProgress>[0]) => process.stderr.write(`\r\u001b[2K${formatProgress(p)}`) : undefined,
+    };
+    let report: LoadTestReport;
+    if (app.command) {
+      const cwd = process.cwd();
+      try {
+        ({ report } = await runWithApp({
+          options,
+          command: app.command,
+          cwd,
+          mockLatencyMs: app.mockLlm ? app.mockLatencyMs : undefined,
+          attribution: app.attribution,
+          predict: (rows) => predictFromWorkspace(rows, cwd),
+          hooks,
+          onStatus: json ? undefined : (text) => process.stderr.write(`loopsafe: ${text}\n`),
+        }));
+      } catch (err) {
+        throw new CliUsageError(err instanceof Error ? err.message : String(err));
+      }
+      // Paths in the printed report are relative to the working directory, as in `check`.
+      for (const row of report.blockedAt ?? []) row.file = relativePath(row.file, cwd);
+    } else {
+      report = await runLoadTest(options, hooks);
+    }
     if (live) process.stderr.write('\r\u001b[2K');
     const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
     process.stdout.write((json ? JSON.stringify(report) : formatReport(report, options, { color })) + '\n');
@@ -188,4 +245,22 @@ export async function loadtestCommand(argv: string[]): Promise<number> {
   } finally {
     process.removeListener('SIGINT', onSigint);
   }
+}
+
+function relativePath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** The static findings of the app's workspace (the working directory) mark the rows they predicted. */
+async function predictFromWorkspace(rows: BlockedRow[], cwd: string): Promise<void> {
+  const engine = await Engine.create(defaultWasmDir(__dirname));
+  const { files } = discoverFiles([cwd]);
+  const wanted = new Set(rows.map((r) => path.resolve(r.file)));
+  const ws = new Workspace(engine, { routes: false });
+  for (const f of files) ws.load(f);
+  const findings = [];
+  // Only the files the rows name are analysed (the index still spans the whole workspace).
+  for (const f of files) if (wanted.has(path.resolve(f))) findings.push(...(ws.analyze(f)?.findings ?? []));
+  matchPredictions(rows, findings);
 }

@@ -16,6 +16,7 @@ Usage:
   loopsafe rules
   loopsafe loadtest <url> [-X M] [-H 'k: v'] [--body @file|json] [--duration 10s] [--connections N | --rate R/s]
                     [--probe URL] [--sse] [--threshold EXPR]... [--json] [--k6 FILE] [--allow-remote]
+                    [--app 'CMD' [--mock-llm] [--no-attribution]] [--allow-stall]
   loopsafe mock-llm [--port N] [--latency 200ms] [--ttft 100ms] [--chunks N] [--error-rate F]
   loopsafe --version
 

@@ -3,6 +3,7 @@
 
 import { formatMs } from './probe';
 import { describeErrorKind } from './run';
+import { topRowSentence } from './attribution';
 import type { LoadTestOptions, LoadTestReport, Percentiles } from './types';
 
 export interface FormatStyle {
@@ -26,12 +27,16 @@ export function formatReport(r: LoadTestReport, o: Pick<LoadTestOptions, 'method
   lines.push(`${paint(c, '1', 'Loopsafe load test')}  ${describeScenario(o)}`);
   lines.push('');
   if (r.stoppedReason) lines.push(`  ${paint(c, '33', '!')} stopped early: ${r.stoppedReason}`);
+  const rows = r.blockedAt ?? [];
   if (r.probe?.verdict) {
     const mark = r.probe.stalled ? paint(c, '31;1', '✖') : r.probe.error ? paint(c, '33', '!') : paint(c, '32', '✔');
-    const text = r.probe.stalled ? paint(c, '31;1', r.probe.verdict.toUpperCase().slice(0, 1) + r.probe.verdict.slice(1)) : r.probe.verdict[0].toUpperCase() + r.probe.verdict.slice(1);
+    const top = r.probe.stalled ? topRowSentence(rows, (f) => f) : undefined;
+    const verdict = top ? `${r.probe.verdict} — ${top}` : r.probe.verdict;
+    const text = r.probe.stalled ? paint(c, '31;1', verdict.toUpperCase().slice(0, 1) + verdict.slice(1)) : verdict[0].toUpperCase() + verdict.slice(1);
     lines.push(`  ${mark} ${text}`);
-    if (r.probe.stalled) lines.push('    Requests that should take milliseconds waited behind blocking work in a handler: look for a sync LLM or I/O call in an `async` handler.');
+    if (r.probe.stalled && !rows.length) lines.push('    Requests that should take milliseconds waited behind blocking work in a handler: look for a sync LLM or I/O call in an `async` handler.');
   }
+  if (r.attribution) lines.push(...formatBlockedAt(r, c));
   if (lines[lines.length - 1] !== '') lines.push('');
   const errorTotal = Object.values(r.errors).reduce((a, b) => a + b, 0);
   const row = (k: string, v: string) => lines.push(`  ${k.padEnd(13)}${v}`);
@@ -57,6 +62,46 @@ export function formatReport(r: LoadTestReport, o: Pick<LoadTestOptions, 'method
   lines.push('');
   lines.push(`  ${r.pass ? paint(c, '32;1', 'PASS') : paint(c, '31;1', 'FAIL')}`);
   return lines.join('\n');
+}
+
+/** The "Where the loop was blocked" table, or one line saying why there is none. */
+function formatBlockedAt(r: LoadTestReport, c: boolean): string[] {
+  const a = r.attribution!;
+  const rows = r.blockedAt ?? [];
+  const out: string[] = [''];
+  if (!a.available) {
+    out.push(`  ${paint(c, '33', '!')} ${a.note ?? 'no attribution'}`);
+    return out;
+  }
+  const loops = a.loops > 1 ? ` across ${a.loops} event loops` : '';
+  if (!rows.length) {
+    out.push(`  ${paint(c, '32', '✔')} The event loop was never blocked for more than a few milliseconds${loops} (runtime sampler)`);
+    if (a.note) out.push(`    ${a.note}`);
+    return out;
+  }
+  out.push(`  ${paint(c, '1', 'Where the loop was blocked')}  ${formatMs(a.blockedMs)} of ${formatMs(a.measuredMs)} measured${loops} (${pctOf(a.blockedShare)})`);
+  const table = rows.slice(0, 15).map((b) => [
+    `${b.file}:${b.line}`,
+    b.call ? `${b.function} → ${b.call}` : b.function,
+    formatMs(b.ms),
+    pctOf(b.share),
+    formatMs(b.maxMs),
+    `×${b.count}`,
+    b.predicted ? `predicted by ${b.predicted}` : 'not predicted',
+  ]);
+  const head = ['location', 'function', 'total', 'share', 'longest', 'blocks', ''];
+  const widths = head.map((h, i) => Math.max(h.length, ...table.map((t) => t[i].length)));
+  const fmt = (cells: string[]) => '    ' + cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
+  out.push(paint(c, '2', fmt(head).trimEnd()));
+  for (const [i, t] of table.entries()) out.push(rows[i].predicted ? fmt(t) : fmt(t.slice(0, -1)) + '  ' + paint(c, '33', t[t.length - 1]));
+  if (rows.length > table.length) out.push(`    … ${rows.length - table.length} more in --json`);
+  if (a.note) out.push(`    ${a.note}`);
+  return out;
+}
+
+function pctOf(share: number): string {
+  const p = share * 100;
+  return `${p >= 10 ? Math.round(p) : Math.round(p * 10) / 10}%`;
 }
 
 /** A threshold's measured value with its unit (`54.9 ms`, `0.5%`, `48 req/s`). */
