@@ -389,7 +389,9 @@ function applyOptions(findings: Finding[], text: string, options: AnalyzeOptions
   const out: Finding[] = [];
   for (const f of findings) {
     if (options.select && !options.select.includes(f.rule)) continue;
-    const setting = options.rules?.[f.rule] ?? RULES.get(f.rule)?.defaultSeverity ?? f.severity;
+    // A setting applies to every finding of the rule; without one, a finding keeps its own severity
+    // (the rule's default, or lower for a judgement call such as small local file I/O).
+    const setting = options.rules?.[f.rule] ?? f.severity ?? RULES.get(f.rule)?.defaultSeverity;
     if (setting === 'off') continue;
     if (isSuppressed(lines, f.range.start.line, f.rule)) continue;
     out.push({ ...f, severity: setting });

@@ -13,7 +13,41 @@ import { ctorRetriesOff, retriesOff, withOptionsRetriesOff } from './options';
 import type { JsScope } from '../../model/js/model';
 import { calleeRange, describeCall, functionScopeOf, makeFinding } from './util';
 
-const LOOPS = new Set(['for_statement', 'for_in_statement', 'while_statement', 'do_statement']);
+/** A loop variable or counter that names attempts (`attempt`, `retries`, `tries`). */
+const ATTEMPT_NAME = /attempt|retr(?:y|ies)|tries|backoff/i;
+/** What a failure path does in a retry: catches, checks the status, or waits. */
+const FAILURE_PATH = /\bcatch\b|\.status\b|\.ok\b|\bsetTimeout\b|\bsleep\s*\(|\bdelay\s*\(|\bwait\s*\(/;
+
+/**
+ * An attempt loop: a counted `for (let i = 0; i < n; i++)` (or one over attempts) whose body handles
+ * failure, or a `while`/`do` that stops on success and handles failure by waiting, continuing or
+ * counting. A `for (const item of items)` whose body catches is a per-item loop, not a retry.
+ */
+function attemptLoop(p: Node): boolean {
+  const body = field(p, 'body')?.text ?? '';
+  switch (p.type) {
+    case 'for_statement': {
+      // `for (let i = 0; i < items.length; i++)` walks items; `i < 3` or `i < maxAttempts` counts attempts.
+      const condition = field(p, 'condition')?.text ?? '';
+      if (/\.(?:length|size)\b/.test(condition) && !ATTEMPT_NAME.test(condition)) return false;
+      return FAILURE_PATH.test(body) || /\bcontinue\b/.test(body);
+    }
+    case 'for_in_statement': {
+      const left = field(p, 'left')?.text ?? '';
+      const right = field(p, 'right')?.text ?? '';
+      return (FAILURE_PATH.test(body) || /\bcontinue\b/.test(body)) && (ATTEMPT_NAME.test(left) || ATTEMPT_NAME.test(right.split('(')[0]));
+    }
+    case 'while_statement':
+    case 'do_statement': {
+      const condition = field(p, 'condition')?.text ?? '';
+      const stops = /\bbreak\b|\breturn\b/.test(body) || ATTEMPT_NAME.test(condition);
+      const counts = /\bcontinue\b|\+\+|\+=\s*1\b|\bsetTimeout\b|\bsleep\s*\(|\bdelay\s*\(/.test(body) || ATTEMPT_NAME.test(condition);
+      return stops && FAILURE_PATH.test(body) && counts;
+    }
+    default:
+      return false;
+  }
+}
 const WRAPPERS = new Set([...RETRY_WRAPPERS].map(canonQname));
 const PLUGINS = new Set([...RETRY_PLUGINS].map((q) => canonQname(q).split('.')[0]));
 
@@ -73,7 +107,7 @@ function retried(ctx: JsContext, call: JsCall): boolean {
   const seen = new Set<number>();
   const search = (node: Node, depth: number): boolean => {
     for (let p = parentOf(node); p; p = parentOf(p)) {
-      if (LOOPS.has(p.type)) return true;
+      if (attemptLoop(p)) return true;
       if (FUNCTION_TYPES.has(p.type)) {
         if (seen.has(p.id) || depth > 4) return false;
         seen.add(p.id);

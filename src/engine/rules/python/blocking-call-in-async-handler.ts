@@ -2,7 +2,7 @@
 // processes run directly in an `async def` (or a handler the framework calls on the loop).
 
 import type { Node } from '../../parse/parser';
-import { usageOf, type LlmCall } from '../../model/python/calls';
+import { usageOf, usesOfName, type LlmCall } from '../../model/python/calls';
 import type { PyContext } from '../../model/python/context';
 import type { Scope } from '../../model/python/model';
 import { calleeTail, field, rangeOf } from '../../model/python/syntax';
@@ -68,6 +68,44 @@ function blockingNames(ctx: PyContext): ReadonlySet<string> {
   return names ?? BLOCKING_CALL_NAMES;
 }
 
+/** Callees that take a file handle for a child process's standard streams and never read or write it themselves. */
+const CHILD_PROCESS = /(?:^|\.)(?:create_subprocess_exec|create_subprocess_shell|Popen)$/;
+
+/**
+ * `open(...)` whose handle (`with open(...) as fh` or `fh = open(...)`) is only passed to a child
+ * process (`create_subprocess_exec(..., stdout=fh)`): opening is one syscall, the process does the I/O.
+ */
+function handleOnlyForChild(call: Node, fn: Scope): boolean {
+  const usage = usageOf(call);
+  let name: string | undefined;
+  let exclude: Node | undefined;
+  if (usage.kind === 'assigned') {
+    name = usage.name;
+    exclude = usage.consumer;
+  } else if (usage.kind === 'context' || usage.kind === 'async-context') {
+    const alias = usage.valueNode.parent?.type === 'as_pattern' ? field(usage.valueNode.parent, 'alias') : null;
+    const target = alias?.namedChild(0) ?? alias;
+    if (target?.type === 'identifier') {
+      name = target.text;
+      exclude = target;
+    }
+  } else if (usage.kind === 'argument') {
+    const consumer = usage.consumer?.type === 'call' ? field(usage.consumer, 'function')?.text ?? '' : '';
+    return CHILD_PROCESS.test(consumer.replace(/\s+/g, ''));
+  }
+  if (!name || !exclude) return false;
+  const uses = usesOfName(fn, name, exclude).filter((u) => u.valueNode.id !== exclude!.id);
+  if (uses.length === 0) return false;
+  return uses.every((u) => {
+    if (u.kind === 'argument') {
+      const consumer = u.consumer?.type === 'call' ? field(u.consumer, 'function')?.text ?? '' : '';
+      return CHILD_PROCESS.test(consumer.replace(/\s+/g, ''));
+    }
+    // `fh.close()` after the process finished.
+    return u.kind === 'attribute' && /^\.close\b/.test(u.consumer?.text.slice(u.valueNode.text.length) ?? '');
+  });
+}
+
 export function checkBlockingCalls(ctx: PyContext): Finding[] {
   const out: Finding[] = [];
   const names = blockingNames(ctx);
@@ -82,10 +120,19 @@ export function checkBlockingCalls(ctx: PyContext): Finding[] {
       if (!names.has(calleeTail(call)) || llm.has(call.id)) continue;
       const hit = blockingEntry(ctx, call, fn);
       if (!hit) continue;
-      const message = `\`${hit.name}\` ${hit.entry.what} on the event loop in ${describeFunction(ctx, fn)}: every other request waits. Use ${hit.entry.instead}, or \`asyncio.to_thread\`.`;
+      let severity: 'warning' | 'info' = 'warning';
+      let message = `\`${hit.name}\` ${hit.entry.what} on the event loop in ${describeFunction(ctx, fn)}: every other request waits. Use ${hit.entry.instead}, or \`asyncio.to_thread\`.`;
+      if (hit.name === 'open') {
+        // A handle only given to a child process (`stdout=fh`) is written by that process, not the loop.
+        if (handleOnlyForChild(call, fn)) continue;
+        severity = 'info';
+        message =
+          `\`open\` does local file I/O on the event loop in ${describeFunction(ctx, fn)}. A small local file costs little; ` +
+          `a large file, a slow disk or a network mount holds every other request meanwhile. Use ${hit.entry.instead} when the file can be big or remote.`;
+      }
       const pseudo: LlmCall = { node: call, scope: fn, sdk: { id: 'blocking' } as LlmCall['sdk'], async: false, awaitable: true, calleeText: hit.name, usage: usageOf(call), streaming: false };
       out.push(
-        makeFinding(ctx, 'blocking-call-in-async-handler', 'warning', rangeOf(field(call, 'function') ?? call), message, fn, [
+        makeFinding(ctx, 'blocking-call-in-async-handler', severity, rangeOf(field(call, 'function') ?? call), message, fn, [
           hit.name === 'time.sleep' && fn.isAsync ? sleepFix(ctx, call) : undefined,
           hit.name !== 'time.sleep' ? toThreadFix(ctx, pseudo) : undefined,
         ]),

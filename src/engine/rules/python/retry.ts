@@ -26,14 +26,34 @@ function retryDecorator(fn: Scope | undefined): Node | undefined {
   return undefined;
 }
 
-/** Inside a hand-made retry: a loop whose body catches exceptions or checks the status around the call. */
+/** A loop variable or counter that names attempts (`attempt`, `retries`, `tries`, `n_try`). */
+const ATTEMPT_NAME = /attempt|retr(?:y|ies)|tries|(?:^|_)try(?:_|$)|backoff/i;
+/** What a failure path does in a retry: handles the exception, or checks the status, or waits. */
+const FAILURE_PATH = /\bexcept\b|status_code|\.status\b|raise_for_status|\bsleep\s*\(/;
+
+/**
+ * Inside a hand-made retry: an attempt loop around the call. A per-item `for` loop whose body happens
+ * to catch exceptions is not one; an attempt loop is `for _ in range(n)` (or over attempts) whose body
+ * handles failure, or a `while` that stops on success (`break`/`return`) and handles failure by
+ * waiting, continuing or counting attempts.
+ */
 function inRetryLoop(call: Node, fn: Scope | undefined): boolean {
   for (let p = call.parent; p && p.id !== fn?.node.id; p = p.parent) {
-    if (p.type === 'for_statement' || p.type === 'while_statement') {
-      const body = p.text;
-      if (/\bexcept\b|status_code|\.status\b|raise_for_status|retry|attempt|backoff|sleep/i.test(body)) return true;
+    if (p.type === 'for_statement') {
+      const body = field(p, 'body')?.text ?? '';
+      if (!FAILURE_PATH.test(body) && !/\bcontinue\b/.test(body)) continue;
+      const right = unparen(field(p, 'right') ?? p);
+      const left = field(p, 'left')?.text ?? '';
+      const counted = right.type === 'call' && /^(?:range|itertools\.count|count)$/.test(field(right, 'function')?.text ?? '');
+      if (counted || ATTEMPT_NAME.test(left) || ATTEMPT_NAME.test(right.text.split('(')[0])) return true;
+    } else if (p.type === 'while_statement') {
+      const body = field(p, 'body')?.text ?? '';
+      const condition = field(p, 'condition')?.text ?? '';
+      const stops = /\bbreak\b|\breturn\b/.test(body) || ATTEMPT_NAME.test(condition);
+      const handles = FAILURE_PATH.test(body);
+      const counts = /\bcontinue\b|\+=\s*1\b|\bsleep\s*\(/.test(body) || ATTEMPT_NAME.test(condition);
+      if (stops && handles && counts) return true;
     }
-    // A transport with retries: httpx.HTTPTransport(retries=3) / urllib3 Retry on a session adapter.
   }
   return false;
 }
