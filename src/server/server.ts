@@ -61,7 +61,7 @@ connection.onInitialize(async (params: InitializeParams) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
-      codeLensProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: true },
       workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'loopsafe' },
@@ -262,8 +262,19 @@ connection.onHover((params) => {
   }
 });
 
-/** Load-test targets of one analysed file: its routes with their handlers' findings. */
+/** A handler's identity in its file: where its name starts (two handlers may share a name, never a place). */
+const handlerKey = (file: string, range: { start: { line: number; character: number } }): string => `${file}\u0000${range.start.line}:${range.start.character}`;
+
+/** Load-test targets of one analysed file: its routes, each with its own handler's findings (by identity, not by name). */
 function loadTestTargets(result: FileAnalysis): LoadTestTarget[] {
+  const byHandler = new Map<string, LoadTestTarget['findings']>();
+  for (const f of result.findings) {
+    if (!f.handler) continue;
+    const key = handlerKey(f.handler.file, f.handler.range);
+    let list = byHandler.get(key);
+    if (!list) byHandler.set(key, (list = []));
+    list.push({ rule: f.rule, message: f.message, line: f.range.start.line, severity: f.severity });
+  }
   return result.routes.map((route) => ({
     file: route.file,
     line: route.range.start.line,
@@ -272,12 +283,22 @@ function loadTestTargets(result: FileAnalysis): LoadTestTarget[] {
     handler: route.handler,
     framework: route.framework,
     isAsync: route.isAsync,
-    findings: result.findings
-      .filter((f) => f.handler?.name === route.handler)
-      .map((f) => ({ rule: f.rule, message: f.message, line: f.range.start.line, severity: f.severity })),
+    findings: byHandler.get(handlerKey(route.file, route.range)) ?? [],
   }));
 }
 
+/** What an unresolved lens carries: which route of which document (its details are looked up on resolve). */
+interface LensData {
+  uri: string;
+  route: number;
+  line: number;
+}
+
+function lensRange(line: number) {
+  return { start: { line, character: 0 }, end: { line, character: 0 } };
+}
+
+/** Lenses come back without their command: the client resolves the visible ones (`codeLens/resolve`). */
 connection.onCodeLens((params) => {
   try {
     const doc = documents.get(params.textDocument.uri);
@@ -286,21 +307,47 @@ connection.onCodeLens((params) => {
     if (doc) workspace.upsert(file, doc.getText());
     const result = analyzeSafely(file);
     if (!result) return [];
-    return loadTestTargets(result).map((target) => {
-      const predicted = target.findings.some((f) => f.rule === 'blocking-llm-call' || f.rule === 'blocking-call-in-async-handler');
-      const route = target.path === '?' ? target.handler : `${target.method} ${target.path}`;
-      return {
-        range: { start: { line: target.line, character: 0 }, end: { line: target.line, character: 0 } },
-        command: {
-          title: predicted ? `$(pulse) Load test ${route} — prove the predicted stall` : `$(pulse) Load test ${route}`,
-          command: CommandId.loadTest,
-          arguments: [target],
-        },
-      };
+    return result.routes.map((route, i) => {
+      const data: LensData = { uri: params.textDocument.uri, route: i, line: route.range.start.line };
+      return { range: lensRange(route.range.start.line), data };
     });
   } catch (err) {
     log(`code lens failed: ${err instanceof Error ? err.message : String(err)}`);
     return [];
+  }
+});
+
+/** The targets of the document whose lenses are being resolved, until anything in the workspace changes. */
+let lensTargets: { file: string; revision: number; settings: Settings; targets: LoadTestTarget[] } | undefined;
+
+connection.onCodeLensResolve((lens) => {
+  try {
+    const data = lens.data as Partial<LensData> | undefined;
+    const doc = typeof data?.uri === 'string' ? documents.get(data.uri) : undefined;
+    const file = typeof data?.uri === 'string' ? uriToPath(data.uri, doc?.languageId) : undefined;
+    if (!file || !workspace || typeof data?.route !== 'number') return lens;
+    if (doc) workspace.upsert(file, doc.getText());
+    if (lensTargets?.file !== file || lensTargets.revision !== workspace.revision || lensTargets.settings !== settings) {
+      const result = analyzeSafely(file);
+      lensTargets = { file, revision: workspace.revision, settings, targets: result ? loadTestTargets(result) : [] };
+    }
+    // The document may have changed since the lens was made: the route at that index, else the one on that line.
+    const targets = lensTargets.targets;
+    const target = targets[data.route]?.line === data.line ? targets[data.route] : targets.find((t) => t.line === data.line);
+    if (!target) return { ...lens, command: { title: '$(pulse) Load test', command: CommandId.loadTest, arguments: [] } };
+    const predicted = target.findings.some((f) => f.rule === 'blocking-llm-call' || f.rule === 'blocking-call-in-async-handler');
+    const route = target.path === '?' ? target.handler : `${target.method} ${target.path}`;
+    return {
+      range: lens.range,
+      command: {
+        title: predicted ? `$(pulse) Load test ${route} — prove the predicted stall` : `$(pulse) Load test ${route}`,
+        command: CommandId.loadTest,
+        arguments: [target],
+      },
+    };
+  } catch (err) {
+    log(`code lens failed: ${err instanceof Error ? err.message : String(err)}`);
+    return lens;
   }
 });
 

@@ -48,6 +48,8 @@ export class Workspace {
   private configs: ProjectConfigs | undefined;
   /** Options that win over the project config (command-line flags). */
   overrides: AnalyzeOptions | undefined;
+  /** Counts changes to the files, their texts or project configs: results computed at one revision hold until it moves. */
+  revision = 0;
 
   constructor(readonly engine: Engine, public options: AnalyzeOptions = {}) {}
 
@@ -63,6 +65,7 @@ export class Workspace {
    * Call it after loading files and whenever a config file changed (after `configs.invalidate()`).
    */
   refreshProject(): void {
+    this.revision++;
     if (this.configs) for (const file of this.texts.keys()) this.configs.forFile(file);
     const changed = setCatalogExtensions(extensionsOf(this.configs?.all() ?? []));
     if (changed) this.catalogChanged();
@@ -99,6 +102,7 @@ export class Workspace {
   /** Records the current text of a file (an open buffer or a file read from disk). */
   upsert(file: string, text: string): void {
     if (this.texts.get(file) === text) return;
+    this.revision++;
     this.texts.set(file, text);
     if (isLimitSource(file)) this.limitSourceChanged();
     if (languageOf(file) === 'python') {
@@ -129,6 +133,7 @@ export class Workspace {
 
   remove(file: string): void {
     if (!this.texts.delete(file)) return;
+    this.revision++;
     if (isLimitSource(file)) this.limitSourceChanged();
     this.summaries.delete(file);
     this.dirty.delete(file);
