@@ -2,7 +2,7 @@
 
 import { fileURLToPath, pathToFileURL } from 'url';
 import { DiagnosticSeverity, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
-import type { Finding, Severity, TextEdit } from '../engine/api';
+import type { Finding, Range, Severity, TextEdit } from '../engine/api';
 import type { DiagnosticData } from '../shared/protocol';
 
 const UNTITLED_EXT: Record<string, string> = { python: '.py', javascript: '.js', typescript: '.ts', typescriptreact: '.tsx', javascriptreact: '.jsx' };
@@ -31,21 +31,33 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(f: Finding, uriOf: (file: string) => string): Diagnostic {
-  const data: DiagnosticData = { rule: f.rule, fixes: f.fixes };
+/** Engine ranges to the client's: they differ where the client's buffer holds a character the engine was not given (a BOM). */
+export type RangeMap = (file: string, range: Range) => Range;
+const same: RangeMap = (_file, range) => range;
+
+/** Shifts positions on the first line by one character: the client's buffer starts with a BOM the engine does not see. */
+export function afterBom(range: Range): Range {
+  const shift = (p: Range['start']) => (p.line === 0 ? { line: 0, character: p.character + 1 } : p);
+  return { start: shift(range.start), end: shift(range.end) };
+}
+
+/** A diagnostic for a finding; its fixes (in `data`) are already in the client's positions. */
+export function toDiagnostic(f: Finding, uriOf: (file: string) => string, toClient: RangeMap = same): Diagnostic {
+  const fixes = toClient === same ? f.fixes : f.fixes.map((fix) => ({ ...fix, edits: fix.edits.map((e) => ({ ...e, range: toClient(e.file, e.range) })) }));
+  const data: DiagnosticData = { rule: f.rule, fixes };
   return {
-    range: f.range,
+    range: toClient(f.file, f.range),
     severity: SEVERITY[f.severity],
     source: 'loopsafe',
     code: f.rule,
     message: f.message,
-    relatedInformation: f.related.map((r) => ({ location: { uri: uriOf(r.location.file), range: r.location.range }, message: r.message })),
+    relatedInformation: f.related.map((r) => ({ location: { uri: uriOf(r.location.file), range: toClient(r.location.file, r.location.range) }, message: r.message })),
     data,
   };
 }
 
-export function toWorkspaceEdit(edits: TextEdit[], uriOf: (file: string) => string): WorkspaceEdit {
+export function toWorkspaceEdit(edits: TextEdit[], uriOf: (file: string) => string, toClient: RangeMap = same): WorkspaceEdit {
   const changes: Record<string, LspTextEdit[]> = {};
-  for (const e of edits) (changes[uriOf(e.file)] ??= []).push({ range: e.range, newText: e.newText });
+  for (const e of edits) (changes[uriOf(e.file)] ??= []).push({ range: toClient(e.file, e.range), newText: e.newText });
   return { changes };
 }

@@ -19,7 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_EXCLUDED_DIRS, Engine, RULE_IDS, Workspace, defaultWasmDir, discoverFiles, getRule, languageOf, renderRuleDocs, suppressionEdit, type FileAnalysis } from '../engine/api';
 import { CommandId, ExplainRequest, FIX_ALL_KIND, RoutesRequest, RulesRequest, ScanWorkspaceRequest, StatusNotification, type DiagnosticData, type ExplainParams, type LoadTestTarget, type ScanResult } from '../shared/protocol';
-import { pathToUri, toDiagnostic, toWorkspaceEdit, uriToPath } from './convert';
+import { afterBom, pathToUri, toDiagnostic, toWorkspaceEdit, uriToPath, type RangeMap } from './convert';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { ServerProject } from './project';
 
@@ -45,6 +45,23 @@ process.on('unhandledRejection', (err) => log(`internal error (kept running): ${
 
 const uriOf = (file: string): string => pathToUri(file, uris);
 const project = new ServerProject(log, (message) => void connection.window.showWarningMessage(message));
+
+/** Open buffers starting with a BOM: the engine gets their text without it (as for files read from disk). */
+const bomFiles = new Set<string>();
+
+/** The text of an open document as the engine sees it: a leading BOM is not part of the code. */
+function bufferText(file: string, doc: TextDocument): string {
+  const text = doc.getText();
+  if (text.charCodeAt(0) === 0xfeff) {
+    bomFiles.add(file);
+    return text.slice(1);
+  }
+  bomFiles.delete(file);
+  return text;
+}
+
+/** Engine positions to the client's (one character later on the first line of a buffer with a BOM). */
+const toClient: RangeMap = (file, range) => (bomFiles.has(file) ? afterBom(range) : range);
 
 connection.onInitialize(async (params: InitializeParams) => {
   hasConfiguration = params.capabilities.workspace?.configuration === true;
@@ -117,7 +134,7 @@ function analyzeSafely(file: string, findingsOnly = false): FileAnalysis | undef
 
 function publish(file: string, result: FileAnalysis | undefined): void {
   const findings = settings.enable && result ? result.findings : [];
-  const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, uriOf));
+  const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, uriOf, toClient));
   if (diagnostics.length === 0 && !published.has(file)) return;
   void connection.sendDiagnostics({ uri: uriOf(file), diagnostics });
   if (diagnostics.length > 0) published.set(file, diagnostics.length);
@@ -143,7 +160,7 @@ function scheduleAnalysis(doc: TextDocument): void {
   const file = uriToPath(doc.uri, doc.languageId);
   if (!file || !workspace || !languageOf(file)) return;
   uris.set(file, doc.uri);
-  workspace.upsert(file, doc.getText());
+  workspace.upsert(file, bufferText(file, doc));
   const pending = timers.get(file);
   if (pending) clearTimeout(pending);
   timers.set(
@@ -169,6 +186,7 @@ documents.onDidChangeContent((e) => scheduleAnalysis(e.document));
 documents.onDidClose((e) => {
   const file = uriToPath(e.document.uri, e.document.languageId);
   if (!file || !workspace) return;
+  bomFiles.delete(file);
   // Back to the file on disk: findings of a scanned file stay in the Problems panel.
   const note = e.document.uri.startsWith('file:') ? workspace.load(file) : 'closed';
   if (note && !workspace.has(file)) {
@@ -253,8 +271,9 @@ connection.onHover((params) => {
     const doc = documents.get(params.textDocument.uri);
     const file = uriToPath(params.textDocument.uri, doc?.languageId);
     if (!file || !workspace || !settings.enable) return null;
-    if (doc) workspace.upsert(file, doc.getText());
-    const markdown = workspace.hover(file, params.position);
+    if (doc) workspace.upsert(file, bufferText(file, doc));
+    const p = params.position;
+    const markdown = workspace.hover(file, bomFiles.has(file) && p.line === 0 ? { line: 0, character: Math.max(0, p.character - 1) } : p);
     return markdown ? { contents: { kind: 'markdown', value: markdown } } : null;
   } catch (err) {
     log(`hover failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -304,7 +323,7 @@ connection.onCodeLens((params) => {
     const doc = documents.get(params.textDocument.uri);
     const file = uriToPath(params.textDocument.uri, doc?.languageId);
     if (!file || !workspace || !settings.enable || !settings.codeLens) return [];
-    if (doc) workspace.upsert(file, doc.getText());
+    if (doc) workspace.upsert(file, bufferText(file, doc));
     const result = analyzeSafely(file);
     if (!result) return [];
     return result.routes.map((route, i) => {
@@ -326,7 +345,7 @@ connection.onCodeLensResolve((lens) => {
     const doc = typeof data?.uri === 'string' ? documents.get(data.uri) : undefined;
     const file = typeof data?.uri === 'string' ? uriToPath(data.uri, doc?.languageId) : undefined;
     if (!file || !workspace || typeof data?.route !== 'number') return lens;
-    if (doc) workspace.upsert(file, doc.getText());
+    if (doc) workspace.upsert(file, bufferText(file, doc));
     if (lensTargets?.file !== file || lensTargets.revision !== workspace.revision || lensTargets.settings !== settings) {
       const result = analyzeSafely(file);
       lensTargets = { file, revision: workspace.revision, settings, targets: result ? loadTestTargets(result) : [] };
@@ -403,7 +422,7 @@ connection.onCodeAction((params): CodeAction[] => {
       // Per finding: its preferred fix when that is safe, else its first safe fix; never an unsafe one.
       const safe = (result?.findings ?? []).map((f) => f.fixes.find((x) => x.safety === 'safe' && x.preferred) ?? f.fixes.find((x) => x.safety === 'safe')).filter((x) => x !== undefined);
       const edits = nonOverlapping(safe);
-      if (edits.length > 0) actions.push({ title: 'Loopsafe: fix all safe problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits, uriOf) });
+      if (edits.length > 0) actions.push({ title: 'Loopsafe: fix all safe problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits, uriOf, toClient) });
     }
     if (!wantsQuickFix) return actions;
     const diags = loopsafeDiagnostics(params);
@@ -439,7 +458,7 @@ connection.onCodeAction((params): CodeAction[] => {
           title: `Suppress \`${rule}\` on this line`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
-          edit: toWorkspaceEdit([suppressionEdit(file, doc.getText(), lang, d.range.start.line, rule as never)], () => params.textDocument.uri),
+          edit: toWorkspaceEdit([suppressionEdit(file, bufferText(file, doc), lang, d.range.start.line, rule as never)], () => params.textDocument.uri, toClient),
         });
       }
       actions.push({ title: `Explain rule \`${rule}\``, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: 'Explain rule', command: CommandId.explainRule, arguments: [rule] } });
@@ -449,7 +468,7 @@ connection.onCodeAction((params): CodeAction[] => {
         const ofRule = (result?.findings ?? []).filter((f) => f.rule === rule);
         const safe = ofRule.map((f) => f.fixes.find((x) => x.safety === 'safe' && x.preferred) ?? f.fixes.find((x) => x.safety === 'safe')).filter((x) => x !== undefined);
         if (ofRule.length > 1 && safe.length > 1) {
-          actions.push({ title: `Fix all \`${rule}\` problems in this file (safe fixes)`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(nonOverlapping(safe), uriOf) });
+          actions.push({ title: `Fix all \`${rule}\` problems in this file (safe fixes)`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(nonOverlapping(safe), uriOf, toClient) });
         }
       }
     }
