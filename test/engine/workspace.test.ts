@@ -116,6 +116,8 @@ describe('workspace (cross-file)', () => {
   it('follows clients and helpers across modules, packages and relative imports', () => {
     const findings = byFile(ws.analyzeAll(), root);
     assert.deepStrictEqual(findings, {
+      // Built without a timeout here, called in llm.py: reported once, at each constructor.
+      'app/clients.py': ['3 llm-call-without-timeout', '4 llm-call-without-timeout'],
       'app/llm.py': ['5 blocking-llm-call', '10 blocking-llm-call'],
       'app/main.py': ['14 blocking-llm-call', '19 blocking-llm-call', '24 unawaited-llm-call'],
     });
@@ -181,5 +183,91 @@ describe('workspace (cross-file)', () => {
     ws.upsert(b, 'from cyc_a import f\n\ndef g():\n    return f()\n');
     const r = ws.analyzeAll();
     assert.ok(r.length > 0);
+  });
+});
+
+describe('clients built in another module keep their settings (timeout rule, hover)', () => {
+  const files: Record<string, string> = {
+    'core/__init__.py': '',
+    'core/llm.py': [
+      'from functools import lru_cache',
+      'from langchain_openai import ChatOpenAI',
+      'from openai import OpenAI',
+      '',
+      'client = OpenAI(max_retries=5)',
+      'model = ChatOpenAI(model="m")',
+      '',
+      '',
+      '@lru_cache',
+      'def get_client():',
+      '    return OpenAI(timeout=12.5)',
+      '',
+    ].join('\n'),
+    'core/chains.py': ['from core.llm import model', '', 'chain = model | (lambda m: m.content)', ''].join('\n'),
+    'routes.py': [
+      'from fastapi import FastAPI',
+      'from core.chains import chain',
+      'from core.llm import client, get_client',
+      '',
+      'app = FastAPI()',
+      '',
+      '',
+      '@app.get("/a")',
+      'def a(q: str):',
+      '    return client.chat.completions.create(model="m", messages=[])',
+      '',
+      '',
+      '@app.get("/b")',
+      'def b(q: str):',
+      '    return get_client().chat.completions.create(model="m", messages=[])',
+      '',
+      '',
+      '@app.get("/c")',
+      'def c(q: str):',
+      '    return chain.invoke(q)',
+      '',
+    ].join('\n'),
+  };
+  let root: string;
+  let ws: Workspace;
+  const at = (rel: string): string => path.join(root, rel);
+
+  beforeEach(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-ctor-'));
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(at(rel)), { recursive: true });
+      fs.writeFileSync(at(rel), text);
+    }
+    ws = new Workspace(await testEngine());
+    for (const f of discoverFiles([root]).files) ws.load(f);
+  });
+
+  it('reports once at the constructor, naming the calls of other files (also through a pipeline in a third module)', () => {
+    const findings = byFile(ws.analyzeAll(), root);
+    assert.deepStrictEqual(findings, { 'core/llm.py': ['5 llm-call-without-timeout', '6 llm-call-without-timeout'] });
+    const llm = ws.analyze(at('core/llm.py'))!.findings;
+    assert.match(llm[0].message, /10 min per attempt, and here 6 attempts .*One call in `routes\.py` uses it\./);
+    assert.deepStrictEqual(llm[0].related.map((r) => `${path.relative(root, r.location.file)}:${r.location.range.start.line + 1}`), ['routes.py:10']);
+    assert.deepStrictEqual(llm[1].related.map((r) => `${path.relative(root, r.location.file)}:${r.location.range.start.line + 1}`), ['routes.py:20']);
+  });
+
+  it('the hover of a call shows the constructor values of the other module', () => {
+    const text = files['routes.py'].split('\n');
+    const hover = (line: number, marker: string) => ws.hover(at('routes.py'), { line, character: text[line].indexOf(marker) + 1 })!;
+    const a = hover(9, 'completions');
+    assert.match(a, /\| attempts \| 6 \(5 retries\) \| `max_retries=5` in `llm\.py` \|/);
+    assert.match(a, /built in `llm\.py` \(line 5\)/);
+    assert.match(hover(14, 'completions'), /\| timeout per attempt \| 12\.5 s \| `timeout=12\.5` in `llm\.py` \|/);
+    assert.match(hover(19, 'invoke'), /ChatOpenAI.*\n[\s\S]*\| timeout per attempt \| no limit \| langchain `ChatOpenAI` default \|/);
+  });
+
+  it('a timeout added to the call elsewhere takes the finding away; removing it brings it back', () => {
+    const routes = at('routes.py');
+    const bounded = files['routes.py'].replace('return client.chat.completions.create(model="m", messages=[])', 'return client.chat.completions.create(model="m", messages=[], timeout=20)');
+    ws.upsert(routes, bounded);
+    assert.ok(ws.affectedBy(routes).includes(at('core/llm.py')));
+    assert.deepStrictEqual(ws.analyze(at('core/llm.py'))!.findings.map((f) => f.range.start.line + 1), [6]);
+    ws.upsert(routes, files['routes.py']);
+    assert.deepStrictEqual(ws.analyze(at('core/llm.py'))!.findings.map((f) => f.range.start.line + 1), [5, 6]);
   });
 });

@@ -436,12 +436,46 @@ export function shortName(qname: string): string {
   return qname.slice(qname.lastIndexOf('.') + 1);
 }
 
-/** Compact text form of a client class for summaries: `sdk|qname|async`. */
-export function encodeClient(hit: ClassHit): string {
-  return `${hit.sdk.id}|${hit.cls.qname}|${hit.cls.async ? 1 : 0}`;
+/**
+ * Where a client was built, for files that use it from another module: the constructor's place and the
+ * timeout and retries written there (seconds; null: no limit; undefined: set, value not known statically).
+ */
+export interface CtorOrigin {
+  file: string;
+  /** The constructor call (0-based, as LSP counts). */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  timeout?: { value: number | null | undefined; source: string };
+  retries?: { value: number | null | undefined; source: string };
 }
 
-export function decodeClient(text: string): ClassHit | undefined {
+/** Separates a client's class from its origin in the encoded form (never part of a qualified name). */
+const ORIGIN_MARK = '\u0001';
+
+/** Compact text form of a client class for summaries: `sdk|qname|async`, then its origin when known. */
+export function encodeClient(hit: ClassHit, origin?: CtorOrigin): string {
+  const base = `${hit.sdk.id}|${hit.cls.qname}|${hit.cls.async ? 1 : 0}`;
+  return origin ? base + ORIGIN_MARK + JSON.stringify(origin) : base;
+}
+
+/** The origin an encoded client carries, if any. */
+export function decodeOrigin(text: string): CtorOrigin | undefined {
+  const at = text.indexOf(ORIGIN_MARK);
+  if (at === -1) return undefined;
+  try {
+    return JSON.parse(text.slice(at + 1)) as CtorOrigin;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `file:line:character` of an origin: how summaries name the constructor a call goes through. */
+export function originKey(o: CtorOrigin): string {
+  return `${o.file}:${o.range.start.line}:${o.range.start.character}`;
+}
+
+export function decodeClient(encoded: string): ClassHit | undefined {
+  const mark = encoded.indexOf(ORIGIN_MARK);
+  const text = mark === -1 ? encoded : encoded.slice(0, mark);
   const [id, qname, async] = text.split('|');
   const sdk = PYTHON_SDKS.find((s) => s.id === id);
   if (!sdk || !qname) return undefined;

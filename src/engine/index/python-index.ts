@@ -34,6 +34,14 @@ interface Caller {
   usage: string;
 }
 
+/** An LLM call in another file that takes its timeout from a constructor of this one (`DirectCall.via`). */
+export interface RemoteUse {
+  file: string;
+  range: Range;
+  text: string;
+  streaming: boolean;
+}
+
 const MAX_SUFFIX = 8;
 const MAX_DEPTH = 32;
 
@@ -44,6 +52,7 @@ export class PyIndex {
   private coroutineMemo = new Map<string, Hop[] | null>();
   private loopMemo = new Map<string, Hop[] | null>();
   private callers: Map<string, Caller[]> | undefined;
+  private vias: Map<string, Map<string, RemoteUse[]>> | undefined;
   private routeTable: Map<string, ExternalRoute[]> | undefined;
 
   constructor(summaries: Iterable<PyFileSummary> = []) {
@@ -314,6 +323,44 @@ export class PyIndex {
     return this.callers.get(key) ?? [];
   }
 
+  /**
+   * Calls in other files whose timeout comes from a client built in `file` without one, by the
+   * constructor's `line:character` there.
+   */
+  usesOfClientsIn(file: string): Map<string, RemoteUse[]> | undefined {
+    if (!this.vias) {
+      this.vias = new Map();
+      for (const s of this.summaries.values()) {
+        for (const fn of Object.values(s.functions)) {
+          for (const d of fn.direct) {
+            if (!d.via) continue;
+            const m = /^(.*):(\d+):(\d+)$/.exec(d.via);
+            if (!m || m[1] === s.file) continue;
+            let byCtor = this.vias.get(m[1]);
+            if (!byCtor) this.vias.set(m[1], (byCtor = new Map()));
+            const at = `${m[2]}:${m[3]}`;
+            const list = byCtor.get(at) ?? [];
+            list.push({ file: s.file, range: d.range, text: d.text, streaming: !!d.stream });
+            byCtor.set(at, list);
+          }
+        }
+      }
+    }
+    return this.vias.get(file);
+  }
+
+  /** Files holding the constructors of clients `file` calls through (their findings name its calls). */
+  clientFilesUsedBy(file: string): string[] {
+    const out = new Set<string>();
+    for (const fn of Object.values(this.summaries.get(file)?.functions ?? {})) {
+      for (const d of fn.direct) {
+        const m = d.via ? /^(.*):\d+:\d+$/.exec(d.via) : null;
+        if (m && m[1] !== file) out.add(m[1]);
+      }
+    }
+    return [...out];
+  }
+
   private clientsPrint: string | undefined;
 
   /** Changes whenever any workspace file's module-level clients or client factories change. */
@@ -425,6 +472,7 @@ export class PyIndex {
       if (chain) parts.push(`l${name}:${hops(chain)}`);
     }
     for (const r of this.routesTo(file)) parts.push(`r${r.name}:${r.view}:${r.path}`);
+    for (const [at, uses] of this.usesOfClientsIn(file) ?? []) parts.push(`v${at}:${uses.map((u) => `${u.file}:${u.range.start.line}:${u.range.start.character}:${u.text}:${u.streaming}`).join(',')}`);
     return parts.join('|');
   }
 }

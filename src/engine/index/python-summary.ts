@@ -2,13 +2,14 @@
 // (sync or async), which other functions they call, and which module-level names hold clients.
 
 import type { LlmCall, UsageKind } from '../model/python/calls';
-import { usageOf } from '../model/python/calls';
+import { usageOf, withModel } from '../model/python/calls';
+import { ctorOriginSettings, throughModel, usesClientTimeout } from '../policy/python-policy';
 import type { PyModel, Scope } from '../model/python/model';
 import { field, rangeOf } from '../model/python/syntax';
 import type { Node } from '../parse/parser';
-import type { Evaluator } from '../model/python/values';
+import type { ClientValue, Evaluator } from '../model/python/values';
 import type { Range } from '../types';
-import { encodeClient } from '../catalog/python-sdks';
+import { encodeClient, originKey, type CtorOrigin } from '../catalog/python-sdks';
 import { INCLUDE_FUNCTIONS, PYTHON_FRAMEWORKS, ROUTE_CONSTRUCTORS } from '../catalog/python-frameworks';
 import { callArguments, stringValue, unparen } from '../model/python/syntax';
 
@@ -18,6 +19,13 @@ export interface DirectCall {
   sdk: string;
   async: boolean;
   usage: UsageKind;
+  /**
+   * `file:line:character` of the constructor of a client built in another module that this call takes its
+   * timeout from (that constructor has none): the timeout rule reports there, naming this call.
+   */
+  via?: string;
+  /** A streaming call (through `via`): a fix gives it a longer timeout. */
+  stream?: boolean;
 }
 
 export interface CallEdge {
@@ -103,20 +111,56 @@ export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, eval
   const llmCallIds = new Set<number>();
   for (const c of llm) {
     llmCallIds.add(c.node.id);
-    facts.direct.push({ text: c.calleeText, range: rangeOf(field(c.node, 'function') ?? c.node), sdk: c.sdk.id, async: c.async, usage: c.usage.kind });
+    const d: DirectCall = { text: c.calleeText, range: rangeOf(field(c.node, 'function') ?? c.node), sdk: c.sdk.id, async: c.async, usage: c.usage.kind };
+    // Through a client built without a timeout in another module: that constructor is told about this call.
+    const eff = throughModel(c);
+    const o = eff.client && !eff.client.ctor ? eff.client.origin : undefined;
+    if (o && (o.timeout === undefined || o.timeout.value === null || o.timeout.value === 0) && usesClientTimeout(c)) {
+      d.via = originKey(o);
+      if (c.streaming) d.stream = true;
+    }
+    facts.direct.push(d);
   }
   for (const call of fn.calls) {
     if (llmCallIds.has(call.id)) continue;
     const target = callTarget(call, fn, model, evaluator);
     if (target) facts.calls.push({ target, range: rangeOf(field(call, 'function') ?? call), usage: usageOf(call).kind });
   }
-  // Factories: functions whose return value is a client (the last one that says so).
+  // Factories: functions whose return value is a client (the last one that says so); where it was built is
+  // added by `summarizePython` (the place may move while this fragment is kept).
   let factory: string | undefined;
   for (const r of fn.returns) {
     const v = evaluator.evaluate(r, fn);
     if (v?.kind === 'client') factory = encodeClient(v.hit);
   }
   return { name, facts, factory };
+}
+
+/**
+ * Where a client value was built, as summaries carry it to other files: its own origin when it came from
+ * another module, else its constructor here (for a chain or agent, the model it wraps) with the timeout and
+ * retries written there.
+ */
+export function originOf(v: ClientValue, file: string, model: PyModel, evaluator: Evaluator): CtorOrigin | undefined {
+  if (v.origin) return v.origin;
+  if (!v.ctor || v.ctor.tree !== model.root.tree) return undefined;
+  const made: LlmCall = { node: v.ctor, scope: evaluator.scopeOfNode(v.ctor), sdk: v.hit.sdk, async: false, awaitable: true, calleeText: '', client: v, usage: { kind: 'other', valueNode: v.ctor }, streaming: false };
+  const call = throughModel(withModel(made, evaluator));
+  const client = call.client!;
+  if (!client.ctor) return client.origin;
+  if (client.ctor.tree !== model.root.tree) return undefined;
+  const settings = ctorOriginSettings(call, client.ctor);
+  return { file, range: rangeOf(client.ctor), ...settings };
+}
+
+/** The encoded client of a factory function (`@lru_cache def get_client()`), with where it is built. */
+function factoryWithOrigin(fn: Scope, file: string, model: PyModel, evaluator: Evaluator): string | undefined {
+  let out: string | undefined;
+  for (const r of fn.returns) {
+    const v = evaluator.evaluate(r, fn);
+    if (v?.kind === 'client') out = encodeClient(v.hit, originOf(v, file, model, evaluator));
+  }
+  return out;
 }
 
 /**
@@ -138,20 +182,28 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
       if (f) fragments.push(f);
     }
   }
+  const byName = new Map<string, Scope>();
+  for (const fn of model.functions) {
+    const n = qualifiedName(fn);
+    if (n) byName.set(n, fn);
+  }
   for (const f of fragments) {
     summary.functions[f.name] = f.facts;
-    if (f.factory !== undefined) summary.factories[f.name] = f.factory;
+    if (f.factory !== undefined) {
+      const fn = byName.get(f.name);
+      summary.factories[f.name] = (fn && factoryWithOrigin(fn, file, model, evaluator)) ?? f.factory;
+    }
   }
   for (const [dotted, values] of model.attributeAssignments) {
     const m = /\.state\.(\w+)$/.exec(dotted);
     if (!m) continue;
     const v = evaluator.evaluate(values[values.length - 1], model.module);
-    if (v?.kind === 'client') (summary.state ??= {})[m[1]] = encodeClient(v.hit);
+    if (v?.kind === 'client') (summary.state ??= {})[m[1]] = encodeClient(v.hit, originOf(v, file, model, evaluator));
   }
   for (const [name, values] of model.module.assignments) {
     const last = values[values.length - 1];
     const v = last ? evaluator.evaluate(last, model.module) : undefined;
-    if (v?.kind === 'client') summary.clients[name] = encodeClient(v.hit);
+    if (v?.kind === 'client') summary.clients[name] = encodeClient(v.hit, originOf(v, file, model, evaluator));
     else if (v?.kind === 'localInstance') summary.instances[name] = v.className;
     else if (v?.kind === 'instance' && isImportedName(v.qname, model)) summary.instances[name] = `import:${v.qname}`;
     else if (v?.kind === 'sdkFunction') (summary.aliases ??= {})[name] = v.qname;

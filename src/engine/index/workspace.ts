@@ -260,6 +260,8 @@ export class Workspace {
       for (const i of importers.get(f) ?? []) if (!out.has(i)) (out.add(i), queue.push(i));
     }
     for (const f of imports.get(file) ?? []) out.add(f);
+    // Clients this file calls through, built elsewhere without a timeout: reported at their constructors.
+    for (const f of index.clientFilesUsedBy(file)) out.add(f);
     return [...out];
   }
 
@@ -316,19 +318,32 @@ export class Workspace {
       index = this.buildIndex();
     }
     // Files using clients or factories defined in other files classify their calls only once the
-    // index knows those clients: summarize them again with it.
+    // index knows those clients: summarize them again with it. A client passed on through a module
+    // (`chain = prompt | llm` in chains.py, `llm` from models.py) needs one more pass per hop: later
+    // passes look only at files importing a file whose summary just changed.
     if (index.clientsFingerprint() !== '') {
-      let changed = false;
-      for (const [file, summary] of this.summaries) {
-        const usesState = /\.state\.\w+/.test(this.texts.get(file) ?? '');
-        if (!usesState && !Object.values(summary.imports).some((q) => index.clientOf(file, q) || index.factoryOf(file, q) || index.aliasOf(file, q))) continue;
-        const again = this.engine.summarize(file, this.texts.get(file)!, index);
-        if (again) {
-          this.summaries.set(file, again);
-          changed = true;
+      let changedBefore: Set<string> | undefined;
+      for (let pass = 0; pass < 4; pass++) {
+        const changed = new Set<string>();
+        const stateChanged = changedBefore !== undefined && [...changedBefore].some((f) => this.summaries.get(f)?.state);
+        for (const [file, summary] of this.summaries) {
+          const usesState = /\.state\.\w+/.test(this.texts.get(file) ?? '');
+          if (changedBefore) {
+            if (!(usesState && stateChanged) && !Object.values(summary.imports).some((q) => {
+              const r = index.resolve(file, q);
+              return r !== undefined && changedBefore!.has(r.file);
+            })) continue;
+          } else if (!usesState && !Object.values(summary.imports).some((q) => index.clientOf(file, q) || index.factoryOf(file, q) || index.aliasOf(file, q))) continue;
+          const again = this.engine.summarize(file, this.texts.get(file)!, index);
+          if (again && !sameSummary(again, summary)) {
+            this.summaries.set(file, again);
+            changed.add(file);
+          }
         }
+        if (changed.size === 0) break;
+        index = this.buildIndex();
+        changedBefore = changed;
       }
-      if (changed) index = this.buildIndex();
     }
     this.index = index;
     return index;

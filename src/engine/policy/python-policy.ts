@@ -255,7 +255,18 @@ function instructorAttempts(call: LlmCall): { attempts: number | undefined; sour
   return { attempts: typeof v === 'number' ? Math.max(1, v) : undefined, source: `\`max_retries=${n.text}\` (instructor attempts)` };
 }
 
-export function policyOf(call: LlmCall): Policy {
+/** The call as its timeout is judged: through the model a chain or agent wraps, when known. */
+export function throughModel(call: LlmCall): LlmCall {
+  return call.model ? { ...call, client: call.model, sdk: call.model.hit.sdk, model: undefined } : call;
+}
+
+/** The file name of a path, for messages. */
+function baseName(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}
+
+export function policyOf(made: LlmCall): Policy {
+  const call = throughModel(made);
   const profile = profileOf(call);
   const defaults = profile.defaults;
   const notes: string[] = [];
@@ -263,7 +274,14 @@ export function policyOf(call: LlmCall): Policy {
   let retries: Setting = { value: defaults.retries, source: `${profile.label} default` };
   const layers: { timeout?: Setting; retries?: Setting }[] = [moduleGlobals(call, profile)];
   const ctor = call.client?.ctor ?? call.httpCtor;
+  const origin = !ctor ? call.client?.origin : undefined;
   if (ctor) layers.push(writtenSettings(ctor, profile, 'ctor'));
+  else if (origin) {
+    // Built in another module: the settings its constructor there was written with.
+    const where = ` in \`${baseName(origin.file)}\``;
+    layers.push({ timeout: origin.timeout && { ...origin.timeout, source: origin.timeout.source + where }, retries: origin.retries && { ...origin.retries, source: origin.retries.source + where } });
+    notes.push(`The client is built in \`${baseName(origin.file)}\` (line ${origin.range.start.line + 1}).`);
+  }
   const callee = field(call.node, 'function');
   if (callee) for (const w of withOptions(callee).reverse()) layers.push(writtenSettings(w, profile, 'ctor'));
   const instructor = instructorAttempts(call);
@@ -294,8 +312,24 @@ export function policyOf(call: LlmCall): Policy {
   return { timeout, retries, worstCaseSeconds: worst, notes };
 }
 
+/**
+ * Whether the call's timeout is the one its client was built with (or the SDK's default through it): then
+ * the constructor is where a timeout belongs. False when the call or a `with_options` sets its own.
+ */
+export function usesClientTimeout(call: LlmCall, policy: Policy = policyOf(call)): boolean {
+  const o = throughModel(call).client?.origin;
+  return policy.timeout.source.endsWith(' default') || (!!o?.timeout && policy.timeout.source.startsWith(o.timeout.source));
+}
+
+/** The timeout and retries a constructor is written with, with where each came from (summaries carry them to other files). */
+export function ctorOriginSettings(call: LlmCall, ctor: Node): { timeout?: Setting; retries?: Setting } {
+  const w = writtenSettings(ctor, profileOf(call), 'ctor');
+  return { timeout: w.timeout && { value: w.timeout.value, source: w.timeout.source }, retries: w.retries };
+}
+
 /** Markdown for the hover on an LLM call. */
-export function policyMarkdown(call: LlmCall, policy: Policy): string {
+export function policyMarkdown(made: LlmCall, policy: Policy): string {
+  const call = throughModel(made);
   const via = call.client ? ` via \`${call.client.hit.cls.qname}\`` : '';
   return renderPolicy(`\`${call.calleeText}\` — ${call.sdk.id}${via}, ${call.async ? 'async' : 'sync'}`, policy);
 }

@@ -8,7 +8,10 @@ import type { RelatedInfo } from '../types';
 
 export function clientRelated(ctx: PyContext, call: LlmCall): RelatedInfo[] {
   const ctor = call.client?.ctor;
-  if (!ctor || !call.client) return [];
+  if (!call.client) return [];
   const kind = call.client.hit.cls.async ? 'async' : 'synchronous';
-  return [{ location: { file: ctx.file, range: rangeOf(ctor) }, message: `${kind} client \`${shortName(call.client.hit.cls.qname)}\` built here` }];
+  const message = `${kind} client \`${shortName(call.client.hit.cls.qname)}\` built here`;
+  // Built in another module: its constructor there.
+  if (!ctor) return call.client.origin ? [{ location: { file: call.client.origin.file, range: call.client.origin.range }, message }] : [];
+  return [{ location: { file: ctx.file, range: rangeOf(ctor) }, message }];
 }

@@ -7,6 +7,7 @@ import type { Scope } from './model';
 import type { ClientValue, Evaluator, Value } from './values';
 import { callArguments, field, hasAsyncKeyword, identifiersIn } from './syntax';
 import { HTTP_CLIENTS, HTTP_FUNCTIONS, HTTP_METHODS, isLlmUrl } from '../../catalog/python-http';
+import { profileOf } from '../../policy/python-policy';
 
 export type UsageKind =
   | 'awaited'
@@ -51,6 +52,8 @@ export interface LlmCall {
   streaming: boolean;
   /** Raw HTTP through a client built in this file (`httpx.Client(...)`, `aiohttp.ClientSession(...)`): its constructor. */
   httpCtor?: Node;
+  /** For a chain or agent (`LLMChain(llm=llm)`, `create_react_agent(llm, tools)`): the model it wraps, whose timeout it runs with. */
+  model?: ClientValue;
 }
 
 export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): LlmCall | undefined {
@@ -72,16 +75,16 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
     if (sdk.sessionPaths?.includes(callee.path.join('.'))) return undefined;
     const isAsync = methodIsAsync(callee.client.hit, method);
     const awaitable = !(isAsync && (sdk.asyncContextManagers.includes(method) || sdk.asyncGenerators.includes(method)));
-    return {
+    return withModel({
       node: call, scope, sdk, async: isAsync, awaitable, asyncIterable: isAsync && (sdk.asyncPaginators?.includes(method) ?? false), calleeText: fn.text.replace(/\s+/g, ''), client: callee.client,
       usage: usageOf(call), streaming: streaming() || method === 'stream',
-    };
+    }, evaluator);
   }
   if (callee.kind === 'client' && callee.hit.sdk.callable) {
-    return {
+    return withModel({
       node: call, scope, sdk: callee.hit.sdk, async: false, awaitable: true, calleeText: fn.text.replace(/\s+/g, ''), client: callee,
       usage: usageOf(call), streaming: streaming(),
-    };
+    }, evaluator);
   }
   const http = rawHttpCall(call, callee, scope, evaluator);
   if (http) {
@@ -95,6 +98,24 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
     };
   }
   return undefined;
+}
+
+/**
+ * A call through a chain or agent whose constructor takes no timeout (`LLMChain(llm=llm)`,
+ * `create_react_agent(llm, tools)`): the model among the constructor's arguments that does, built here or
+ * in another module, as `model`.
+ */
+export function withModel(c: LlmCall, evaluator: Evaluator): LlmCall {
+  const ctor = c.client?.ctor;
+  if (!ctor || profileOf(c).ctorArg !== null) return c;
+  const scope = evaluator.scopeOfNode(ctor);
+  const { positional, keywords } = callArguments(ctor);
+  for (const arg of [...keywords.values(), ...positional]) {
+    const v = evaluator.evaluate(arg, scope);
+    if (v?.kind !== 'client' || (v.ctor && v.ctor.id === ctor.id) || (!v.ctor && !v.origin)) continue;
+    if (profileOf({ ...c, client: v, sdk: v.hit.sdk }).ctorArg) return { ...c, model: v };
+  }
+  return c;
 }
 
 /** A raw HTTP request (requests, httpx, urllib, aiohttp) whose URL or base URL is an LLM API. */

@@ -2,7 +2,7 @@
 // to, as far as static evidence goes (SDK modules, client classes and instances, local functions).
 
 import type { Node } from '../../parse/parser';
-import { CLIENT_WRAPPERS, decodeClient, findClientClass, findFactory, findModuleFunction, genericClass, isModuleFunctionPrefix, type ClassHit, type ModuleFunctionHit } from '../../catalog/python-sdks';
+import { CLIENT_WRAPPERS, decodeClient, decodeOrigin, findClientClass, findFactory, findModuleFunction, genericClass, isModuleFunctionPrefix, type ClassHit, type CtorOrigin, type ModuleFunctionHit } from '../../catalog/python-sdks';
 import type { PyModel, Scope } from './model';
 import type { PyIndex } from '../../index/python-index';
 import { dottedName, field, unparen } from './syntax';
@@ -12,6 +12,8 @@ export interface ClientValue {
   hit: ClassHit;
   /** The constructor call that built it, when it is in this file. */
   ctor?: Node;
+  /** Where it was built, when that is another workspace file (with the settings written there). */
+  origin?: CtorOrigin;
 }
 
 export type Value =
@@ -145,7 +147,7 @@ export class Evaluator {
             // Set in another module (a lifespan hook in main.py, read in a router).
             const elsewhere = this.stateClient(state[1]);
             const hit = elsewhere ? decodeClient(elsewhere) : undefined;
-            if (hit) return { kind: 'client', hit };
+            if (hit) return { kind: 'client', hit, origin: decodeOrigin(elsewhere!) };
           }
         }
         return undefined;
@@ -173,15 +175,20 @@ export class Evaluator {
       case 'concatenated_string':
         return { kind: 'string', text: n.text };
       case 'binary_operator': {
-        // LangChain pipelines: `prompt | llm | parser` is a runnable when any part is one.
+        // LangChain pipelines: `prompt | llm | parser` is a runnable when any part is one; it keeps the
+        // model's constructor (its timeout and retries are the pipeline's), the model found first from the left.
         const op = n.child(1)?.type;
         const left = field(n, 'left');
         const right = field(n, 'right');
         if (op === '|' && left && right) {
-          for (const side of [right, left]) {
+          let runnable: ClientValue | undefined;
+          for (const side of [left, right]) {
             const v = this.evaluate(side, scope, depth);
-            if (v?.kind === 'client' && v.hit.sdk.id === 'langchain') return { kind: 'client', hit: v.hit };
+            if (v?.kind !== 'client' || v.hit.sdk.id !== 'langchain') continue;
+            if (v.ctor || v.origin) return { kind: 'client', hit: v.hit, ctor: v.ctor, origin: v.origin };
+            runnable ??= { kind: 'client', hit: v.hit };
           }
+          if (runnable) return runnable;
         }
         if (op === '+' && left && right) {
           const l = this.evaluate(left, scope, depth);
@@ -319,7 +326,7 @@ export class Evaluator {
     const [cls, made, alias] = answer.split('\u0000');
     if (cls) {
       const hit = decodeClient(cls);
-      if (hit) return { kind: 'client', hit };
+      if (hit) return { kind: 'client', hit, origin: decodeOrigin(cls) };
     }
     if (made) return { kind: 'extFactory', cls: made };
     if (alias) return resolveQname(alias, false);
@@ -350,7 +357,7 @@ export class Evaluator {
         return this.resolveImported(`${base.qname}.${attr}`, false);
       case 'client':
         if (base.hit.sdk.asyncAttr === attr && !base.hit.cls.async) {
-          return { kind: 'client', hit: { sdk: base.hit.sdk, cls: { qname: `${base.hit.cls.qname}.${attr}`, async: true } }, ctor: base.ctor };
+          return { kind: 'client', hit: { sdk: base.hit.sdk, cls: { qname: `${base.hit.cls.qname}.${attr}`, async: true } }, ctor: base.ctor, origin: base.origin };
         }
         return { kind: 'resource', client: base, path: [attr] };
       case 'instance':
@@ -373,7 +380,7 @@ export class Evaluator {
         return { kind: 'localInstance', className: callee.name };
       case 'extFactory': {
         const hit = decodeClient(callee.cls);
-        return hit ? { kind: 'client', hit } : undefined;
+        return hit ? { kind: 'client', hit, origin: decodeOrigin(callee.cls) } : undefined;
       }
       case 'resource': {
         const method = callee.path[callee.path.length - 1];

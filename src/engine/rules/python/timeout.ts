@@ -7,11 +7,14 @@ import type { Node } from '../../parse/parser';
 import type { LlmCall } from '../../model/python/calls';
 import type { PyContext } from '../../model/python/context';
 import { callArguments, field, namedChildren, rangeOf, unparen } from '../../model/python/syntax';
-import { formatSeconds, moduleGlobals, policyOf, profileOf, writtenSettings, type CallProfile, type Policy, type WrittenTimeout } from '../../policy/python-policy';
+import { formatSeconds, moduleGlobals, policyOf, profileOf, throughModel, writtenSettings, type CallProfile, type Policy, type WrittenTimeout } from '../../policy/python-policy';
+import type { RemoteUse } from '../../index/python-index';
+import type { ClientValue } from '../../model/python/values';
+import { usageOf } from '../../model/python/calls';
 import type { PyTimeoutArg } from '../../catalog/python-sdks';
 import { addKeywordEdit } from '../../fix/python-args';
 import { ensureModuleImport, importedNameFor } from '../../fix/python-imports';
-import type { Finding, Fix, TextEdit } from '../../types';
+import type { Finding, Fix, RelatedInfo, TextEdit } from '../../types';
 import { enclosingFunction, makeFinding } from '../python-util';
 
 /**
@@ -119,19 +122,29 @@ function effectText(profile: CallProfile, policy: Policy): string {
   return `${fromDefault ? `the ${profile.label} default is ` : ''}${wait}, ${retriesDefault ? '' : 'and here '}${attempts}${worst}`;
 }
 
-/** `LLMChain(llm=llm, ...)`, `create_react_agent(llm, tools)`: the call as if made through `llm`, when it is built in this file. */
-function wrappedModel(ctx: PyContext, call: LlmCall): LlmCall | undefined {
-  const ctor = call.client?.ctor;
-  if (!ctor || ctor.tree !== call.node.tree || profileOf(call).ctorArg !== null) return undefined;
-  const scope = ctx.evaluator.scopeOfNode(ctor);
-  const { positional, keywords } = callArguments(ctor);
-  for (const arg of [...keywords.values(), ...positional]) {
-    const v = ctx.evaluator.evaluate(arg, scope);
-    if (v?.kind !== 'client' || !v.ctor || v.ctor.id === ctor.id || v.ctor.tree !== ctor.tree) continue;
-    const inner: LlmCall = { ...call, client: v, sdk: v.hit.sdk };
-    if (profileOf(inner).ctorArg) return inner;
-  }
-  return undefined;
+/** `LLMChain(llm=llm, ...)`, `create_react_agent(llm, tools)`: the call as if made through `llm` (built here or elsewhere). */
+function wrappedModel(call: LlmCall): LlmCall | undefined {
+  return call.model ? throughModel(call) : undefined;
+}
+
+/** The client constructor of this file at `line:character` (where another file's call says its client was built). */
+function ctorAt(ctx: PyContext, at: string): { node: Node; client: ClientValue } | undefined {
+  const [line, character] = at.split(':').map(Number);
+  let n: Node | null = ctx.model.root.descendantForPosition({ row: line, column: character });
+  while (n && !(n.type === 'call' && n.startPosition.row === line && n.startPosition.column === character)) n = n.parent;
+  if (!n) return undefined;
+  const v = ctx.evaluator.evaluate(n, ctx.evaluator.scopeOfNode(n));
+  return v?.kind === 'client' && v.ctor?.id === n.id ? { node: n, client: v } : undefined;
+}
+
+/** "2 calls in `chat.py` and `summary.py` use it" as related information, one entry per call. */
+function usesRelated(uses: RemoteUse[]): RelatedInfo[] {
+  return uses.map((u) => ({ location: { file: u.file, range: u.range }, message: `\`${u.text}\` uses this client` }));
+}
+
+function usesText(uses: RemoteUse[]): string {
+  const files = [...new Set(uses.map((u) => `\`${u.file.split(/[\\/]/).pop()}\``))];
+  return ` ${uses.length === 1 ? 'One call' : `${uses.length} calls`} in ${files.join(', ')} use${uses.length === 1 ? 's' : ''} it.`;
 }
 
 function isOff(w: WrittenTimeout | undefined): boolean {
@@ -140,11 +153,12 @@ function isOff(w: WrittenTimeout | undefined): boolean {
 
 export function checkTimeoutPython(ctx: PyContext): Finding[] {
   const out: Finding[] = [];
-  const reportedCtors = new Set<number>();
+  // Constructors reported here, with the finding at each (other files' calls through it are added to it).
+  const reportedCtors = new Map<number, Finding | undefined>();
   const reportedNodes = new Set<number>();
   for (const made of ctx.calls) {
     // A chain or agent built here takes no timeout: judge the model built here that it wraps.
-    const call = wrappedModel(ctx, made) ?? made;
+    const call = wrappedModel(made) ?? made;
     const ctor = call.client?.ctor ?? call.httpCtor;
     const localCtor = ctor && ctor.tree === call.node.tree ? ctor : undefined;
     const profile = profileOf(call);
@@ -160,7 +174,7 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
     if (tiny && typeof seconds === 'number' && seconds < 1) {
       if (reportedNodes.has(tiny.node.id)) continue;
       reportedNodes.add(tiny.node.id);
-      if (tiny === built) reportedCtors.add(localCtor!.id);
+      if (tiny === built) reportedCtors.set(localCtor!.id, undefined);
       const written = Number(tiny.node.text.replace(/_/g, ''));
       const fixed = ms(written);
       out.push(
@@ -185,16 +199,16 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
       if (reportedNodes.has(explicit.w.node.id)) continue;
       reportedNodes.add(explicit.w.node.id);
       const isCtor = explicit.n !== undefined && explicit.n === localCtor;
-      if (isCtor) reportedCtors.add(localCtor!.id);
+      if (isCtor) reportedCtors.set(localCtor!.id, undefined);
       const arg = isCtor ? profile.ctorArg : profile.callArg;
       const shown = explicit.w.source.replace(/ \(milliseconds\)$/, '');
       const where = isCtor ? 'client' : explicit.n ? 'call' : 'module';
       const fix = explicit.n
         ? timeoutFix(ctx, arg ?? { key: 'timeout', form: 's' }, explicit.n, explicit.w, call.streaming, where)
         : { title: `Set \`${shown.replace(/^`|`$/g, '').split('=')[0].trim()} = ${ctx.fixTimeoutSeconds}\``, safety: 'unsafe' as const, preferred: true, edits: [{ file: ctx.file, range: rangeOf(explicit.w.node), newText: String(ctx.fixTimeoutSeconds) }] };
-      out.push(
-        makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(explicit.w.node), `${shown} turns the timeout off: a hung ${call.sdk.id} upstream holds ${explicit.n ? 'this request' : 'every request through the module-level client'} until the server or proxy in front gives up.`, explicit.n && !isCtor ? fn : undefined, [fix]),
-      );
+      const finding = makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(explicit.w.node), `${shown} turns the timeout off: a hung ${call.sdk.id} upstream holds ${explicit.n ? 'this request' : 'every request through the module-level client'} until the server or proxy in front gives up.`, explicit.n && !isCtor ? fn : undefined, [fix]);
+      if (isCtor) reportedCtors.set(localCtor!.id, finding);
+      out.push(finding);
       continue;
     }
     // Short per attempt is not short overall: Groq waits 60 s × 3 attempts, boto3 60 s × 5.
@@ -206,14 +220,9 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
     if (localCtor && call.client && profile.ctorArg) {
       // One finding per client built here, at its constructor.
       if (reportedCtors.has(localCtor.id)) continue;
-      reportedCtors.add(localCtor.id);
-      // The name written at the constructor: `ChatOpenAI`, `Client`, or a factory (`init_chat_model`).
-      const cls = (field(localCtor, 'function')?.text ?? call.client.hit.cls.qname).split('.').pop();
-      out.push(
-        makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(field(localCtor, 'function') ?? localCtor), `${/^[a-z_]/.test(cls ?? '') ? `The client from \`${cls}\`` : `\`${cls}\``} is built without a timeout: ${effect}. A hung upstream holds every request through this client long after the user, gunicorn (30 s) or the proxy in front (nginx 60 s, Cloudflare 100 s) gave up.`, undefined, [
-          timeoutFix(ctx, profile.ctorArg, localCtor, built, call.streaming, 'client'),
-        ]),
-      );
+      const finding = ctorFinding(ctx, call, localCtor, effect, built, profile.ctorArg);
+      reportedCtors.set(localCtor.id, finding);
+      out.push(finding);
       continue;
     }
     if (call.client && profile.ctorArg) continue; // a client built elsewhere (or a chain around one): judged where it is built
@@ -229,5 +238,53 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
       ]),
     );
   }
+  // Clients built here that calls in other files go through, with the timeout of this constructor.
+  for (const [at, uses] of ctx.index.usesOfClientsIn(ctx.file) ?? []) {
+    const hit = ctorAt(ctx, at);
+    if (!hit) continue;
+    if (reportedCtors.has(hit.node.id)) {
+      const prior = reportedCtors.get(hit.node.id);
+      if (prior) prior.related.push(...usesRelated(uses));
+      continue;
+    }
+    const f = remoteCtorFinding(ctx, hit.node, hit.client, uses);
+    if (!f) continue;
+    reportedCtors.set(hit.node.id, f);
+    f.related.push(...usesRelated(uses));
+    out.push(f);
+  }
   return out;
+}
+
+/** At a constructor: "`OpenAI` is built without a timeout: …", with the fix on the constructor. */
+function ctorFinding(ctx: PyContext, call: LlmCall, ctor: Node, effect: string, built: WrittenTimeout | undefined, arg: PyTimeoutArg | null, extra = ''): Finding {
+  // The name written at the constructor: `ChatOpenAI`, `Client`, or a factory (`init_chat_model`).
+  const cls = (field(ctor, 'function')?.text ?? call.client?.hit.cls.qname ?? '').split('.').pop();
+  return makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(field(ctor, 'function') ?? ctor), `${/^[a-z_]/.test(cls ?? '') ? `The client from \`${cls}\`` : `\`${cls}\``} is built without a timeout: ${effect}. A hung upstream holds every request through this client long after the user, gunicorn (30 s) or the proxy in front (nginx 60 s, Cloudflare 100 s) gave up.${extra}`, undefined, [
+    timeoutFix(ctx, arg, ctor, built, call.streaming, 'client'),
+  ]);
+}
+
+/**
+ * A client built here and used only from other files: judged as the calls there make it (no timeout of
+ * their own), reported once at the constructor.
+ */
+function remoteCtorFinding(ctx: PyContext, ctor: Node, client: ClientValue, uses: RemoteUse[]): Finding | undefined {
+  const call: LlmCall = { node: ctor, scope: ctx.evaluator.scopeOfNode(ctor), sdk: client.hit.sdk, async: false, awaitable: true, calleeText: '', client, usage: usageOf(ctor), streaming: uses.some((u) => u.streaming) };
+  const profile = profileOf(call);
+  if (!profile.ctorArg) return undefined;
+  const policy = policyOf(call);
+  const built = writtenSettings(ctor, profile, 'ctor').timeout;
+  const seconds = policy.timeout.value;
+  if (seconds === undefined) return undefined;
+  if (isOff(built)) {
+    const shown = built!.source.replace(/ \(milliseconds\)$/, '');
+    return makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(built!.node), `${shown} turns the timeout off: a hung ${call.sdk.id} upstream holds every request through this client until the server or proxy in front gives up.${usesText(uses)}`, undefined, [
+      timeoutFix(ctx, profile.ctorArg, ctor, built, call.streaming, 'client'),
+    ]);
+  }
+  const worst = typeof policy.worstCaseSeconds === 'number' ? policy.worstCaseSeconds : seconds;
+  if (typeof seconds === 'number' && seconds > 0 && typeof worst === 'number' && worst <= ACCEPTABLE_DEFAULT_S) return undefined;
+  if (!policy.timeout.source.endsWith(' default')) return undefined;
+  return ctorFinding(ctx, call, ctor, effectText(profile, policy), built, profile.ctorArg, usesText(uses));
 }
