@@ -80,8 +80,12 @@ export function asyncVariantFix(ctx: PyContext, call: LlmCall): Fix | undefined 
       const stmt = ctx.model.importNodes.find((n) => n.type === 'import_from_statement' && n.text.includes(target.text) && ctx.model.imports.get(target.text) === qname);
       if (!stmt) return undefined;
       if (!ctx.model.imports.has(asyncName)) {
-        const closing = stmt.text.endsWith(')') ? 1 : 0;
-        const at = { line: stmt.endPosition.row, character: stmt.endPosition.column - closing };
+        // Right after the last imported name: a trailing comma or a comment before `)` stays valid.
+        const moduleNode = field(stmt, 'module_name');
+        const names = stmt.namedChildren.filter((c): c is Node => c !== null && c.id !== moduleNode?.id && (c.type === 'dotted_name' || c.type === 'aliased_import'));
+        const last = names[names.length - 1];
+        if (!last) return undefined;
+        const at = { line: last.endPosition.row, character: last.endPosition.column };
         edits.push({ file: ctx.file, range: { start: at, end: at }, newText: `, ${asyncName}` });
       }
     }

@@ -168,28 +168,36 @@ function receiverBase(call: Node): Node | undefined {
   return n && n.type === 'identifier' ? n : undefined;
 }
 
-/** "Run in a thread with `asyncio.to_thread`" for a sync call inside an `async def`. */
+/**
+ * "Run in a thread with `asyncio.to_thread`" for a sync call inside an `async def`. Built from the call's
+ * syntax nodes, not its text: `(` after the callee becomes `, ` and the call's own `)` closes
+ * `to_thread(`, so comments, trailing commas and line breaks in the arguments stay where they were.
+ */
 export function toThreadFix(ctx: PyContext, call: LlmCall): Fix | undefined {
   const fn = functionScope(call.scope);
   if (!fn || !fn.isAsync || call.streaming) return undefined;
   const callee = field(call.node, 'function');
   const args = field(call.node, 'arguments');
   if (!callee || !args || args.type !== 'argument_list') return undefined;
-  const inner = args.text.slice(1, -1);
-  const trimmed = inner.trim().replace(/,\s*$/, '');
-  const asyncio = ensureModuleImport(ctx.model, ctx.file, 'asyncio');
-  const wrapped = `${asyncio.name}.to_thread(${callee.text}${trimmed ? ', ' + trimmed : ''})`;
-  const edits: TextEdit[] = [...asyncio.edits];
+  const open = args.child(0);
+  if (!open || open.type !== '(') return undefined;
   const kind = call.usage.kind;
-  if (kind === 'awaited') {
-    edits.push({ file: ctx.file, range: rangeOf(call.node), newText: wrapped });
-  } else if ((kind === 'attribute' || kind === 'subscript') && call.usage.valueNode.type !== 'parenthesized_expression') {
-    edits.push({ file: ctx.file, range: rangeOf(call.node), newText: `(await ${wrapped})` });
-  } else if (kind === 'iterated' || kind === 'async-iterated') {
-    return undefined;
-  } else {
-    edits.push({ file: ctx.file, range: rangeOf(call.node), newText: `await ${wrapped}` });
-  }
+  if (kind === 'iterated' || kind === 'async-iterated') return undefined;
+  const asyncio = ensureModuleImport(ctx.model, ctx.file, 'asyncio');
+  const first = args.child(1);
+  // `f(a)` → `, a`; `f(\n    a)` → `,\n    a` (the break stays); `f()` → nothing between callee and `)`.
+  const hasArgs = args.namedChildren.some((c) => c !== null && c.type !== 'comment');
+  const sameLine = first !== null && first.startPosition.row === open.endPosition.row && first.type !== 'comment';
+  const separator = hasArgs ? (sameLine ? ', ' : ',') : first?.type === 'comment' ? ' ' : '';
+  const edits: TextEdit[] = [...asyncio.edits];
+  const wrapped = (prefix: string, suffix: string): void => {
+    edits.push(insertAt(ctx.file, start(call.node), `${prefix}${asyncio.name}.to_thread(`));
+    edits.push({ file: ctx.file, range: { start: end(callee), end: end(open) }, newText: separator });
+    if (suffix) edits.push(insertAt(ctx.file, end(call.node), suffix));
+  };
+  if (kind === 'awaited') wrapped('', '');
+  else if ((kind === 'attribute' || kind === 'subscript') && call.usage.valueNode.type !== 'parenthesized_expression') wrapped('(await ', ')');
+  else wrapped('await ', '');
   return { title: 'Run in a thread with `asyncio.to_thread`', safety: 'safe', preferred: false, edits };
 }
 
