@@ -17,7 +17,7 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_EXCLUDED_DIRS, Engine, RULE_IDS, Workspace, defaultWasmDir, discoverFiles, getRule, languageOf, renderRuleDocs, suppressionEdit, type FileAnalysis } from '../engine/api';
+import { DEFAULT_EXCLUDED_DIRS, Engine, RULE_IDS, Workspace, defaultWasmDir, discoverFiles, getRule, languageOf, renderRuleDocs, suppressionEdit, fixAll, safeFixOf, type FileAnalysis, type RuleId, type TextEdit } from '../engine/api';
 import { CommandId, ExplainRequest, FIX_ALL_KIND, RoutesRequest, RulesRequest, ScanWorkspaceRequest, StatusNotification, type DiagnosticData, type ExplainParams, type LoadTestTarget, type ScanResult } from '../shared/protocol';
 import { afterBom, pathToUri, toDiagnostic, toWorkspaceEdit, uriToPath, type RangeMap } from './convert';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
@@ -391,22 +391,17 @@ function loopsafeDiagnostics(params: CodeActionParams): (Diagnostic & { data: Di
   return params.context.diagnostics.filter((d): d is Diagnostic & { data: DiagnosticData } => d.source === 'loopsafe' && typeof d.data === 'object' && d.data !== null && Array.isArray((d.data as DiagnosticData).fixes));
 }
 
-/** Picks non-overlapping edits from fixes, in order. */
-function nonOverlapping(fixes: DiagnosticData['fixes']): DiagnosticData['fixes'][number]['edits'] {
-  const taken: { file: string; s: number; e: number }[] = [];
-  const out: DiagnosticData['fixes'][number]['edits'] = [];
-  const key = (p: { line: number; character: number }) => p.line * 1e7 + p.character;
-  const seen = new Set<string>();
-  for (const fix of fixes) {
-    const sig = JSON.stringify(fix.edits);
-    if (seen.has(sig)) continue;
-    const spans = fix.edits.map((e) => ({ file: e.file, s: key(e.range.start), e: key(e.range.end) }));
-    if (spans.some((a) => taken.some((b) => a.file === b.file && a.s <= b.e && b.s <= a.e))) continue;
-    seen.add(sig);
-    taken.push(...spans);
-    out.push(...fix.edits);
+/** Fix-all's edits for `file` (optionally one rule's findings): merged, re-analysed until converged; never throws. */
+function fixAllEdits(file: string, rule?: RuleId): TextEdit[] {
+  if (!workspace) return [];
+  try {
+    const result = fixAll(workspace, file, { rule });
+    if (!result.converged) log(`${file}: fix-all stopped after ${result.passes} passes with fixable findings left`);
+    return result.edits;
+  } catch (err) {
+    log(`${file}: fix-all failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+    return [];
   }
-  return out;
 }
 
 connection.onCodeAction((params): CodeAction[] => {
@@ -417,11 +412,10 @@ connection.onCodeAction((params): CodeAction[] => {
     const actions: CodeAction[] = [];
     const doc = documents.get(params.textDocument.uri);
     const file = uriToPath(params.textDocument.uri, doc?.languageId);
+    if (file && doc && workspace && languageOf(file)) workspace.upsert(file, bufferText(file, doc));
     if (wantsFixAll && file && workspace) {
-      const result = analyzeSafely(file);
       // Per finding: its preferred fix when that is safe, else its first safe fix; never an unsafe one.
-      const safe = (result?.findings ?? []).map((f) => f.fixes.find((x) => x.safety === 'safe' && x.preferred) ?? f.fixes.find((x) => x.safety === 'safe')).filter((x) => x !== undefined);
-      const edits = nonOverlapping(safe);
+      const edits = fixAllEdits(file);
       if (edits.length > 0) actions.push({ title: 'Loopsafe: fix all safe problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits, uriOf, toClient) });
     }
     if (!wantsQuickFix) return actions;
@@ -466,9 +460,10 @@ connection.onCodeAction((params): CodeAction[] => {
       if (file && workspace) {
         const result = analyzeSafely(file);
         const ofRule = (result?.findings ?? []).filter((f) => f.rule === rule);
-        const safe = ofRule.map((f) => f.fixes.find((x) => x.safety === 'safe' && x.preferred) ?? f.fixes.find((x) => x.safety === 'safe')).filter((x) => x !== undefined);
+        const safe = ofRule.map(safeFixOf).filter((x) => x !== undefined);
         if (ofRule.length > 1 && safe.length > 1) {
-          actions.push({ title: `Fix all \`${rule}\` problems in this file (safe fixes)`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(nonOverlapping(safe), uriOf, toClient) });
+          const edits = fixAllEdits(file, rule as RuleId);
+          if (edits.length > 0) actions.push({ title: `Fix all \`${rule}\` problems in this file (safe fixes)`, kind: CodeActionKind.QuickFix, edit: toWorkspaceEdit(edits, uriOf, toClient) });
         }
       }
     }

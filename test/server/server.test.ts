@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { TestLspClient } from './lspClient';
+import { applyEdits } from '../../src/engine/api';
 
 const SEED = fs.readFileSync(path.resolve(__dirname, '../../../examples/fastapi-chat/main.py'), 'utf8');
 
@@ -82,6 +83,27 @@ describe('language server', function () {
     assert.match(md, /^# blocking-llm-call/);
     const hover = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: client.uri(file) }, position: { line: 13, character: 30 } })) as { contents: { value: string } };
     assert.match(hover.contents.value, /timeout per attempt \| 10 min \| openai default/);
+  });
+
+  it('fix-all applies every safe fix, sharing one `import asyncio`, and nothing safe is left after', async () => {
+    const dir = tempWorkspace();
+    client = await TestLspClient.start(dir, { scanOnStartup: false, debounceMs: 10 });
+    const file = path.join(dir, 'main.py');
+    const text = ['from openai import OpenAI', 'from fastapi import FastAPI', 'client = OpenAI(timeout=30)', 'app = FastAPI()', '', '@app.post("/a")', 'async def a(q: str):',
+      '    r = client.chat.completions.create(model="m", messages=[])', '    s = client.chat.completions.create(model="m", messages=[{"content": q}]  # turn', '    )', '    return r, s', ''].join('\n');
+    client.open(file, text);
+    await client.waitForDiagnostics(file, (x) => x.filter((d) => d.code === 'blocking-llm-call').length === 2);
+    const fixAll = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: client.uri(file) },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.loopsafe'] },
+    })) as { edit: { changes: Record<string, { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]> } }[];
+    assert.strictEqual(fixAll.length, 1);
+    const out = applyEdits(text, fixAll[0].edit.changes[client.uri(file)]);
+    assert.strictEqual((out.match(/await asyncio\.to_thread\(/g) ?? []).length, 2, out);
+    assert.strictEqual((out.match(/^import asyncio$/gm) ?? []).length, 1, out);
+    client.change(file, out, 2);
+    await client.waitForDiagnostics(file, (x) => !x.some((d) => d.code === 'blocking-llm-call'));
   });
 
   it('hovering a JS/TS SDK call shows its policy: SDK defaults, undici\'s 300 s cut, and a client built in another module', async () => {
