@@ -19,8 +19,8 @@ import { PYTHON_SDKS } from './catalog/python-sdks';
 import { INCLUDE_FUNCTIONS, PYTHON_FRAMEWORKS, ROUTE_CONSTRUCTORS } from './catalog/python-frameworks';
 import { LLM_URL } from './catalog/python-http';
 import { BLOCKING_BUILTIN_CALL, BLOCKING_NAMES_BY_MODULE } from './catalog/python-blocking';
-import { isSuppressed } from './fix/suppress';
-import type { FileAnalysis, Finding, Language, Position, Range, RuleId, SeveritySetting } from './types';
+import { isSuppressed, suppressionEdit } from './fix/suppress';
+import type { FileAnalysis, Finding, Language, Position, Range, RuleId, SeveritySetting, TextEdit } from './types';
 import type { ServerLimit } from './limits/server-limits';
 
 export interface AnalyzeOptions {
@@ -273,6 +273,17 @@ export class Engine {
     this.lastSummary.clear();
     this.mayMatter.clear();
     this.trees.clear();
+  }
+
+  /**
+   * The edit adding a suppression comment for `rule` to the finding on `line`, placed where it is a real
+   * comment (not in a string, template literal or after a line-continuing backslash); undefined when
+   * there is no such place.
+   */
+  suppressionEdit(file: string, text: string, line: number, rule: RuleId): TextEdit | undefined {
+    const language = languageOf(file);
+    if (!language) return undefined;
+    return suppressionEdit(file, text, language, line, rule, this.trees.get(file, language, text).tree.rootNode);
   }
 
   forget(file: string): void {

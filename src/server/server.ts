@@ -17,7 +17,7 @@ import {
   type InitializeParams,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_EXCLUDED_DIRS, Engine, RULE_IDS, Workspace, defaultWasmDir, discoverFiles, getRule, languageOf, renderRuleDocs, suppressionEdit, fixAll, safeFixOf, type FileAnalysis, type RuleId, type TextEdit } from '../engine/api';
+import { DEFAULT_EXCLUDED_DIRS, Engine, RULE_IDS, Workspace, defaultWasmDir, discoverFiles, getRule, languageOf, renderRuleDocs, fixAll, safeFixOf, type FileAnalysis, type RuleId, type TextEdit } from '../engine/api';
 import { CommandId, ExplainRequest, FIX_ALL_KIND, RoutesRequest, RulesRequest, ScanWorkspaceRequest, StatusNotification, type DiagnosticData, type ExplainParams, type LoadTestTarget, type ScanResult } from '../shared/protocol';
 import { afterBom, pathToUri, toDiagnostic, toWorkspaceEdit, uriToPath, type RangeMap } from './convert';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
@@ -446,13 +446,13 @@ connection.onCodeAction((params): CodeAction[] => {
     const rules = new Map<string, Diagnostic>();
     for (const d of diags) if (!rules.has(d.data.rule)) rules.set(d.data.rule, d);
     for (const [rule, d] of rules) {
-      if (file && doc && languageOf(file)) {
-        const lang = languageOf(file)!;
+      const suppress = file && doc && engine && languageOf(file) ? engine.suppressionEdit(file, bufferText(file, doc), d.range.start.line, rule as RuleId) : undefined;
+      if (suppress) {
         actions.push({
           title: `Suppress \`${rule}\` on this line`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [d],
-          edit: toWorkspaceEdit([suppressionEdit(file, bufferText(file, doc), lang, d.range.start.line, rule as never)], () => params.textDocument.uri, toClient),
+          edit: toWorkspaceEdit([suppress], () => params.textDocument.uri, toClient),
         });
       }
       actions.push({ title: `Explain rule \`${rule}\``, kind: CodeActionKind.QuickFix, diagnostics: [d], command: { title: 'Explain rule', command: CommandId.explainRule, arguments: [rule] } });
