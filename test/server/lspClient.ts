@@ -16,8 +16,8 @@ export class TestLspClient {
   readonly logs: string[] = [];
   private constructor(readonly proc: ChildProcess, readonly conn: MessageConnection) {}
 
-  static async start(root: string, settings: unknown = {}): Promise<TestLspClient> {
-    const server = path.resolve(__dirname, '../../../dist/server.js');
+  static async start(root: string, settings: unknown = {}, serverPath?: string): Promise<TestLspClient> {
+    const server = serverPath ?? path.resolve(__dirname, '../../../dist/server.js');
     const proc = fork(server, ['--node-ipc'], { silent: true });
     const conn = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
     const client = new TestLspClient(proc, conn);
