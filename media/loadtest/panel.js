@@ -94,11 +94,11 @@
     return box;
   }
 
-  function verdict(report) {
+  function verdict(report, scenario) {
     const probe = report && report.probe;
     if (!probe) return el('section', { class: 'verdict neutral' }, el('h2', {}, 'No stall probe'), el('p', {}, 'Set loopsafe.loadTest.probePath to time a cheap endpoint during the load.'));
     if (probe.error) return el('section', { class: 'verdict neutral' }, el('h2', {}, 'Probe unavailable'), el('p', {}, probe.verdict || probe.error));
-    const text = probe.verdict || '';
+    const text = (probe.verdict || '') + (probe.stalled ? topRow(report, scenario && scenario.root) : '');
     if (probe.stalled) {
       return el(
         'section',
@@ -108,6 +108,55 @@
       );
     }
     return el('section', { class: 'verdict ok', 'data-testid': 'verdict' }, el('h2', {}, '✔ ' + text.charAt(0).toUpperCase() + text.slice(1)), el('p', {}, 'The server kept answering other requests while this endpoint was under load.'));
+  }
+
+  function relPath(file, root) {
+    if (root && file.startsWith(root.replace(/[\\/]+$/, '') + '/')) return file.slice(root.replace(/[\\/]+$/, '').length + 1);
+    return file;
+  }
+
+  function pctOf(share) {
+    const p = share * 100;
+    return (p >= 10 ? Math.round(p) : Math.round(p * 10) / 10) + '%';
+  }
+
+  /** "96% of the blocked time in `requests.post` at app/llm.py:23", for the verdict line. */
+  function topRow(report, root) {
+    const rows = report.blockedAt || [];
+    if (!rows.length) return '';
+    const total = rows.reduce((a, r) => a + r.ms, 0);
+    const top = rows[0];
+    return ` — ${total > 0 ? Math.round((100 * top.ms) / total) : 100}% of the blocked time in \`${top.call || top.function}\` at ${relPath(top.file, root)}:${top.line}`;
+  }
+
+  /** "Where the loop was blocked": one row per code location, sorted by blocked time, with links. */
+  function blockedAt(report, scenario) {
+    const a = report.attribution;
+    if (!a) return null;
+    const root = scenario && scenario.root;
+    if (!a.available) return el('section', { class: 'blocked missing', 'data-testid': 'blocked-at' }, el('h3', {}, 'Where the loop was blocked'), el('p', {}, a.note || 'no attribution'));
+    const rows = (report.blockedAt || []).slice().sort((x, y) => y.ms - x.ms);
+    const head = el('h3', {}, 'Where the loop was blocked', el('span', { class: 'sub' }, ` ${ms(a.blockedMs)} of ${ms(a.measuredMs)} measured${a.loops > 1 ? ' across ' + a.loops + ' event loops' : ''} (${pctOf(a.blockedShare)})`));
+    if (!rows.length) return el('section', { class: 'blocked', 'data-testid': 'blocked-at' }, head, el('p', {}, 'The event loop was never blocked for 20 ms or more.'), a.note ? el('p', { class: 'note' }, a.note) : '');
+    const table = el(
+      'table',
+      { class: 'blocked-rows' },
+      el('tr', {}, ['Location', 'Function', 'Total', 'Share', 'Longest', 'Blocks', ''].map((h) => el('th', {}, h))),
+      rows.map((r) =>
+        el(
+          'tr',
+          { 'data-testid': 'blocked-row' },
+          el('td', {}, el('a', { href: '#', class: 'location', title: r.file, onclick: (e) => { e.preventDefault(); send({ type: 'openFinding', file: r.file, line: r.line - 1 }); } }, `${relPath(r.file, root)}:${r.line}`)),
+          el('td', {}, el('code', {}, r.function), r.call ? el('span', { class: 'call' }, ' → ', el('code', {}, r.call)) : ''),
+          el('td', { class: 'num' }, ms(r.ms)),
+          el('td', { class: 'num' }, pctOf(r.share)),
+          el('td', { class: 'num' }, ms(r.maxMs)),
+          el('td', { class: 'num' }, '×' + r.count),
+          el('td', {}, r.predicted ? el('span', { class: 'predicted' }, 'predicted by ', el('code', {}, r.predicted)) : el('span', { class: 'unpredicted' }, 'not predicted')),
+        ),
+      ),
+    );
+    return el('section', { class: 'blocked', 'data-testid': 'blocked-at' }, head, table, a.note ? el('p', { class: 'note' }, a.note) : '');
   }
 
   function findingsList(scenario) {
@@ -194,7 +243,8 @@
     if (s.error) app.append(el('section', { class: 'error', 'data-testid': 'error' }, el('h2', {}, 'The run failed'), el('pre', {}, s.error)));
     if (report) {
       if (report.stoppedReason) app.append(el('section', { class: 'warning' }, `Stopped early: ${report.stoppedReason}. Partial results below.`));
-      app.append(verdict(report));
+      app.append(verdict(report, sc));
+      app.append(blockedAt(report, sc) || '');
       app.append(findingsList(sc) || '');
       app.append(kpis(report));
       if (report.thresholds && report.thresholds.length) {

@@ -254,6 +254,7 @@ function relativePath(file: string, cwd: string): string {
 
 /** The static findings of the app's workspace (the working directory) mark the rows they predicted. */
 async function predictFromWorkspace(rows: BlockedRow[], cwd: string): Promise<void> {
+  if (!rows.length) return;
   const engine = await Engine.create(defaultWasmDir(__dirname));
   const { files } = discoverFiles([cwd]);
   const wanted = new Set(rows.map((r) => path.resolve(r.file)));

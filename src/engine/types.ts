@@ -24,7 +24,8 @@ export type RuleId =
   | 'llm-call-without-timeout'
   | 'llm-http-without-retry'
   | 'blocking-call-in-async-handler'
-  | 'timeout-exceeds-server-limit';
+  | 'timeout-exceeds-server-limit'
+  | 'blocked-at-runtime';
 
 /** One replacement in one file. `file` is an absolute path. */
 export interface TextEdit {

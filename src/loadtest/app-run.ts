@@ -60,7 +60,8 @@ export async function runWithApp(o: AppRunOptions): Promise<AppRunResult> {
     if (o.attribution) {
       if (sampler) {
         const { attribution, rows } = readAttribution(sampler.dir, report.window, app.output());
-        if (rows.length && o.predict) {
+        // Called with no rows too: a later run that no longer sees a line clears what the earlier one reported.
+        if (o.predict && attribution.available) {
           try {
             await o.predict(rows);
           } catch (err) {

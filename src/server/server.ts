@@ -21,6 +21,8 @@ import { DEFAULT_EXCLUDED_DIRS, Engine, RULE_IDS, Workspace, defaultWasmDir, dis
 import { CommandId, ExplainRequest, FIX_ALL_KIND, RoutesRequest, RulesRequest, ScanWorkspaceRequest, StatusNotification, type DiagnosticData, type ExplainParams, type LoadTestTarget, type ScanResult } from '../shared/protocol';
 import { afterBom, pathToUri, toDiagnostic, toWorkspaceEdit, uriToPath, type RangeMap } from './convert';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
+import { RUNTIME_RULE, RuntimeFindings } from './runtime-findings';
+import { RuntimeBlocksRequest, type RuntimeBlocksParams } from '../shared/protocol';
 import { ServerProject } from './project';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -38,6 +40,7 @@ const timers = new Map<string, NodeJS.Timeout>();
 let scanning = false;
 let lastProblems = '';
 
+const runtime = new RuntimeFindings();
 const log = (message: string): void => connection.console.log(`[loopsafe] ${message}`);
 
 process.on('uncaughtException', (err) => log(`internal error (kept running): ${err.message}`));
@@ -134,7 +137,9 @@ function analyzeSafely(file: string, findingsOnly = false): FileAnalysis | undef
 
 function publish(file: string, result: FileAnalysis | undefined): void {
   const findings = settings.enable && result ? result.findings : [];
-  const diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, uriOf, toClient));
+  let diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, uriOf, toClient));
+  // What the last load test saw at runtime in this file (cleared once the file's text changed).
+  if (settings.enable) diagnostics = runtime.decorate(file, diagnostics, workspace?.text(file), settings.analyze.rules?.[RUNTIME_RULE], uriOf(file), (range) => toClient(file, range));
   if (diagnostics.length === 0 && !published.has(file)) return;
   void connection.sendDiagnostics({ uri: uriOf(file), diagnostics });
   if (diagnostics.length > 0) published.set(file, diagnostics.length);
@@ -381,6 +386,17 @@ connection.onRequest(RoutesRequest, (): LoadTestTarget[] => {
 });
 
 connection.onRequest(RulesRequest, () => [...RULE_IDS]);
+
+connection.onRequest(RuntimeBlocksRequest, (params: RuntimeBlocksParams) => {
+  try {
+    const { rows, touched } = runtime.update(params, (file) => analyzeSafely(file, true)?.findings ?? [], (file) => workspace?.text(file));
+    publishFiles(touched.filter((f) => workspace?.has(f)));
+    return rows;
+  } catch (err) {
+    log(`runtime findings failed: ${err instanceof Error ? err.message : String(err)}`);
+    return [];
+  }
+});
 
 connection.onRequest(ExplainRequest, (params: ExplainParams) => {
   const rule = getRule(params?.rule ?? '');

@@ -18,6 +18,8 @@ export interface Scenario {
   target?: LoadTestTarget;
   /** Set when the app was started pointing at the built-in mock LLM. */
   mockLlm?: string;
+  /** The workspace folder the app ran in: the panel shows paths relative to it. */
+  root?: string;
 }
 
 export interface PanelState {

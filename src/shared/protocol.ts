@@ -52,6 +52,19 @@ export interface LoadTestTarget {
   findings: { rule: string; message: string; line: number; severity: string }[];
 }
 
+/**
+ * After a load test with runtime attribution (client → server): the rows of "where the loop was blocked".
+ * The server answers the rows with `predicted` set from its static findings, and publishes `blocked-at-runtime`
+ * for the others (and "confirmed at runtime" on the predicted ones) until their files change or a later run.
+ */
+export const RuntimeBlocksRequest = 'loopsafe/runtimeBlocks';
+export interface RuntimeBlocksParams {
+  /** BlockedRow objects with absolute file paths (src/loadtest/types.ts). */
+  rows: unknown[];
+  /** What ran, for the messages: "the load test of POST /chat". */
+  run: string;
+}
+
 export const CommandId = {
   loadTest: 'loopsafe.loadTest',
   explainRule: 'loopsafe.explainRule',

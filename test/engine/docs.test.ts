@@ -27,6 +27,18 @@ describe('rule docs', () => {
       });
 
       const ext = path.extname(rule.exampleFile ?? 'example.py');
+      if (rule.runtimeOnly) {
+        // Its findings come from a load test (test/loadtest/runtime-attribution.test.ts, the UI test): no static
+        // check may report it, and its Example is code static analysis cannot see blocking.
+        it('has no static check, and static analysis finds no blocking in its Example', async () => {
+          assert.ok(!rule.checkPython && !rule.checkJs);
+          const ws = new Workspace(await testEngine());
+          ws.upsert(`/docs/${rule.id}/main${ext}`, rule.docs.example);
+          const found = ws.analyze(`/docs/${rule.id}/main${ext}`)!.findings.filter((f) => /blocking|await-on-sync/.test(f.rule) || f.rule === rule.id);
+          assert.deepStrictEqual(found.map((f) => f.rule), []);
+        });
+        return;
+      }
       const checked = ext === '.py' ? rule.checkPython : rule.checkJs;
       it('has a check for the language of its Example', () => assert.ok(checked, `${rule.id}: no check for ${ext}`));
       if (checked) {

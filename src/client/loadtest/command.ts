@@ -3,14 +3,13 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { mockLlmEnv, startApp } from '../../loadtest/app';
+import { runWithApp } from '../../loadtest/app-run';
 import { isLoopbackHost, normalizeLoadTestOptions } from '../../loadtest/options';
 import { checkReachable } from '../../loadtest/run';
-import type { LoadTestReport } from '../../loadtest/types';
-import { startMockLlm } from '../../mockllm/server';
+import type { BlockedRow, LoadTestReport } from '../../loadtest/types';
 import type { Scenario } from '../../shared/loadtest-messages';
 import { normalizeLoadTestSettings, routeUrl, sendsBody, type LoadTestSettings } from '../../shared/loadtest-settings';
-import { RoutesRequest, type LoadTestTarget } from '../../shared/protocol';
+import { RoutesRequest, RuntimeBlocksRequest, type LoadTestTarget } from '../../shared/protocol';
 import { LoadTestPanel, type RunRequest } from './panel';
 
 /** What the command accepts: a route (CodeLens), a URL (tests, other commands), or nothing (palette). */
@@ -138,28 +137,29 @@ export async function loadTestCommand(extensionUri: vscode.Uri, client: Language
       void vscode.window.showErrorMessage('Loopsafe: starting the app (loopsafe.loadTest.appCommand) needs a trusted workspace. Trust the folder, or start the app yourself and clear the setting.');
       return undefined;
     }
-    request.prepare = async (status) => {
-      let mock: Awaited<ReturnType<typeof startMockLlm>> | undefined;
-      const env: Record<string, string> = {};
-      if (settings.useMockLlm) {
-        mock = await startMockLlm({ port: 0, latencyMs: settings.mockLatencyMs });
-        Object.assign(env, mockLlmEnv(mock.url));
-        scenario.mockLlm = mock.url;
-        log(`mock LLM on ${mock.url} (${settings.mockLatencyMs} ms)`);
-      }
-      status(`Starting the app: ${settings.appCommand}`);
-      try {
-        const app = await startApp({ command: settings.appCommand, cwd: folder?.uri.fsPath ?? process.cwd(), env, url: options.url, onOutput: (t) => log(`app: ${t.trimEnd()}`) });
-        log(`app started (pid ${app.pid})`);
-        return async () => {
-          await app.stop();
-          await mock?.close();
-          log('app and mock LLM stopped');
-        };
-      } catch (err) {
-        await mock?.close();
-        throw err;
-      }
+    const cwd = folder?.uri.fsPath ?? process.cwd();
+    scenario.root = cwd;
+    request.run = async (hooks, status) => {
+      log(`starting the app: ${settings.appCommand}${settings.useMockLlm ? ` (mock LLM, ${settings.mockLatencyMs} ms)` : ''}${settings.attribution ? ', with the runtime sampler' : ''}`);
+      const { report, mockUrl } = await runWithApp({
+        options,
+        command: settings.appCommand,
+        cwd,
+        mockLatencyMs: settings.useMockLlm ? settings.mockLatencyMs : undefined,
+        attribution: settings.attribution,
+        // The language server matches the rows with its findings and publishes blocked-at-runtime for the rest.
+        predict: async (rows) => {
+          if (!client) return;
+          const answered = await client.sendRequest<BlockedRow[]>(RuntimeBlocksRequest, { rows, run: `the load test of ${scenario.title}` });
+          for (const [i, r] of rows.entries()) r.predicted = answered[i]?.file === r.file && answered[i]?.line === r.line ? answered[i].predicted : r.predicted;
+        },
+        hooks,
+        onStatus: status,
+        onOutput: (t) => log(`app: ${t.trimEnd()}`),
+      });
+      if (mockUrl) scenario.mockLlm = mockUrl;
+      log('app and mock LLM stopped');
+      return report;
     };
   } else {
     const unreachable = await checkReachable(options.url, 1500);

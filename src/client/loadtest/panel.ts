@@ -5,7 +5,7 @@ import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { runLoadTest, toK6Script } from '../../loadtest/run';
-import type { LoadTestOptions, LoadTestReport } from '../../loadtest/types';
+import type { LoadTestHooks, LoadTestOptions, LoadTestReport } from '../../loadtest/types';
 import { MAX_PROGRESS_SAMPLES, type HostMessage, type PanelMessage, type PanelState, type Scenario } from '../../shared/loadtest-messages';
 
 export const PANEL_VIEW_TYPE = 'loopsafe.loadTest';
@@ -16,6 +16,8 @@ export interface RunRequest {
   scenario: Scenario;
   /** Starts what the run needs (the app, the mock LLM); returns its cleanup. Throws a message for the user. */
   prepare?: (status: (text: string) => void) => Promise<() => Promise<void>>;
+  /** Runs the whole test itself (an app Loopsafe starts, with runtime attribution) instead of runLoadTest. */
+  run?: (hooks: LoadTestHooks, status: (text: string) => void) => Promise<LoadTestReport>;
 }
 
 export class LoadTestPanel {
@@ -95,16 +97,18 @@ export class LoadTestPanel {
       if (controller.signal.aborted) throw new Error('cancelled before the run started');
       this.setStatus(`Running ${request.scenario.title}…`);
       this.log(`load test: ${request.options.method} ${request.options.url}, ${request.options.rate ? `${request.options.rate}/s` : `${request.options.connections} connections`}, ${request.options.durationMs} ms`);
-      const report = await runLoadTest(request.options, {
+      const hooks: LoadTestHooks = {
         signal: controller.signal,
         onProgress: (progress) => {
           this.state.progress.push(progress);
           if (this.state.progress.length > MAX_PROGRESS_SAMPLES) this.state.progress.splice(0, this.state.progress.length - MAX_PROGRESS_SAMPLES);
           this.post({ type: 'progress', progress });
         },
-      });
+      };
+      const report = request.run ? await request.run(hooks, (status) => this.setStatus(status)) : await runLoadTest(request.options, hooks);
       this.state = { ...this.state, report, running: false, status: undefined };
       this.log(`load test done: ${report.completed} completed, ${report.throughputRps} req/s, p95 ${report.latencyMs.p95} ms${report.probe?.verdict ? `; ${report.probe.verdict}` : ''}${report.stoppedReason ? `; stopped: ${report.stoppedReason}` : ''}`);
+      if (report.attribution) this.log(report.attribution.available ? `runtime attribution: ${report.blockedAt?.length ?? 0} blocking location(s), ${Math.round(report.attribution.blockedShare * 1000) / 10}% of the loop time blocked${report.attribution.note ? `; ${report.attribution.note}` : ''}` : `runtime attribution: ${report.attribution.note ?? 'missing'}`);
       return report;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);

@@ -9,9 +9,10 @@ import { blockingCallInAsyncHandler } from './blocking-call-in-async-handler';
 import { llmCallWithoutTimeout } from './llm-call-without-timeout';
 import { llmHttpWithoutRetry } from './llm-http-without-retry';
 import { timeoutExceedsServerLimit } from './timeout-exceeds-server-limit';
+import { blockedAtRuntime } from './blocked-at-runtime';
 import type { RuleId } from '../types';
 
-const ALL: RuleDefinition[] = [blockingLlmCall, awaitOnSyncCall, unawaitedLlmCall, asyncClientInSyncHandler, blockingCallInAsyncHandler, llmCallWithoutTimeout, llmHttpWithoutRetry, timeoutExceedsServerLimit];
+const ALL: RuleDefinition[] = [blockingLlmCall, awaitOnSyncCall, unawaitedLlmCall, asyncClientInSyncHandler, blockingCallInAsyncHandler, llmCallWithoutTimeout, llmHttpWithoutRetry, timeoutExceedsServerLimit, blockedAtRuntime];
 
 export const RULES: ReadonlyMap<RuleId, RuleDefinition> = new Map(ALL.map((r) => [r.id, r]));
 export const RULE_IDS: readonly RuleId[] = ALL.map((r) => r.id);

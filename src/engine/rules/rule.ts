@@ -29,6 +29,8 @@ export interface RuleDefinition {
   exampleFile?: string;
   /** Other files of the Example's workspace (a Procfile with the server command…), by relative path. */
   exampleWorkspace?: Record<string, string>;
+  /** Findings come from a load test's runtime sampler (published by the language server), never from a check. */
+  runtimeOnly?: boolean;
   /** The Python check: findings (with fixes) for one analysed file. */
   checkPython?: (ctx: PyContext) => Finding[];
   /** The JavaScript/TypeScript check. */
