@@ -66,13 +66,13 @@ export const MIN_BLOCK_MS = 20;
 export function readAttribution(dir: string, window: { start: number; end: number } | undefined, appOutput = ''): AttributionResult {
   const missing = (note: string): AttributionResult => ({ attribution: { available: false, note, measuredMs: 0, loops: 0, blockedMs: 0, blockedShare: 0 }, rows: [] });
   if (!window || window.end <= window.start) return missing('no attribution: the run measured nothing');
+  const written = SAMPLER_NOTE.exec(appOutput)?.[1];
   let files: string[];
   try {
     files = fs.readdirSync(dir).filter((f) => /^(py|node)-\d+\.jsonl$/.test(f));
   } catch (err) {
-    return missing(`no attribution: the sampler directory is gone (${(err as NodeJS.ErrnoException).code ?? err})`);
+    return missing(`no attribution: ${written ?? `the sampler directory is gone (${(err as NodeJS.ErrnoException).code ?? err})`}`);
   }
-  const written = SAMPLER_NOTE.exec(appOutput)?.[1];
   const errors: string[] = [];
   const rows = new Map<string, BlockedRow>();
   let loops = 0;

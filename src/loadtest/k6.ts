@@ -21,6 +21,8 @@ function k6Threshold(expr: string): { metric: string; rule: string } | { comment
   }
   if (t.metric === 'errors') return t.percent ? { metric: 'http_req_failed{scenario:load}', rule: `rate${op}${t.value / 100}` } : { metric: 'http_req_failed{scenario:load}', rule: `count${op}${t.value}` };
   if (t.metric === 'rps') return { metric: 'http_reqs{scenario:load}', rule: `rate${op}${t.value}` };
+  if (t.metric === 'blocked') return { comment: `${expr}: no k6 equivalent (where the loop was blocked comes from Loopsafe's sampler in an app it starts)` };
+  if (t.metric === 'stall') return { comment: `${expr}: judged by the probe scenario's p50 threshold below` };
   return { comment: `${expr}: no k6 equivalent (k6 does not report requests in flight at the end)` };
 }
 

@@ -136,6 +136,36 @@ try {
     await page.waitForTimeout(800);
     await shot(page, '5-loadtest.png');
 
+    // 7b. Where the loop was blocked (the runtime sampler in the app Loopsafe started): one row per line,
+    //     predicted or not, the top one named in the verdict; a link opens its line; the line no static finding
+    //     predicted becomes a blocked-at-runtime problem.
+    const blockedRows = webview.locator('[data-testid=blocked-row]');
+    const tableOk = await appears(blockedRows.first(), 10000);
+    const rowTexts = tableOk ? (await blockedRows.allInnerTexts()).map(squash) : [];
+    const predictedRow = rowTexts.find((t) => /loadapp\/main\.py:\d+/.test(t) && /predicted by blocking-llm-call/.test(t));
+    const unpredictedRow = rowTexts.find((t) => /loadapp\/tools\.py:\d+/.test(t) && /not predicted/.test(t));
+    check('the panel shows where the loop was blocked: the predicted line and the unpredicted one', !!predictedRow && !!unpredictedRow, rowTexts.join(' | ').slice(0, 300));
+    check('the verdict names the line with most of the blocked time', /% of the blocked time in `[^`]+` at loadapp\/(main|tools)\.py:\d+/.test(text), text.slice(0, 220));
+    const toolsLine = fs.readFileSync(path.join(run.workspace, 'loadapp/tools.py'), 'utf8').split('\n').findIndex((l) => l.includes('time.sleep(')) + 1;
+    const link = webview.locator('a.location', { hasText: `loadapp/tools.py:${toolsLine}` }).first();
+    if (await appears(link, 5000)) {
+      await link.click();
+      const tab = await appears(page.locator('.tabs-container .tab.active', { hasText: 'tools.py' }).first(), 15000);
+      const cursor = await appears(page.locator('.statusbar-item', { hasText: `Ln ${toolsLine},` }).first(), 10000);
+      check('clicking the unpredicted row opens tools.py at its line', tab && cursor, `line ${toolsLine}`);
+    } else {
+      check('clicking the unpredicted row opens tools.py at its line', false, `no link for loadapp/tools.py:${toolsLine}`);
+    }
+    await runCommand(page, 'View: Focus Problems');
+    await runCommand(page, 'View: Toggle Maximized Panel');
+    const runtimeRow = page.locator('.markers-panel .monaco-list-row', { hasText: 'blocked-at-runtime' }).first();
+    const problemOk = await appears(runtimeRow, 20000);
+    check('Problems lists a blocked-at-runtime warning for the unpredicted line', problemOk, problemOk ? squash(await runtimeRow.innerText()).slice(0, 200) : '');
+    await page.waitForTimeout(500);
+    await shot(page, '5b-blocked-at-runtime.png');
+    await runCommand(page, 'View: Toggle Maximized Panel');
+    await runCommand(page, 'View: Toggle Panel Visibility').catch(() => page.keyboard.press('Escape'));
+
     // 8. Re-run, then Stop once the load is under way: the run ends early, the panel says so and keeps
     //    the partial results, and Re-run comes back.
     const rerun = webview.locator('[data-testid=rerun]');

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ProjectConfigs, Workspace, applyEdits, formatProblem, globMatches, readProjectConfig, setCatalogExtensions, type FileAnalysis } from '../../src/engine/api';
+import { ProjectConfigs, RULE_IDS, Workspace, applyEdits, formatProblem, globMatches, readProjectConfig, setCatalogExtensions, type FileAnalysis } from '../../src/engine/api';
 import { testEngine } from '../helpers/engine';
 
 function tree(files: Record<string, string>): string {
@@ -226,7 +226,7 @@ describe('project config', () => {
     ].join('\n');
     const cfg = readProjectConfig('/p/loopsafe.toml', text)!;
     assert.deepStrictEqual(cfg.problems.map(formatProblem), [
-      '/p/loopsafe.toml:1: select: unknown rule "no-such-rule" ignored; rules: blocking-llm-call, await-on-sync-call, unawaited-llm-call, async-client-in-sync-handler, blocking-call-in-async-handler, llm-call-without-timeout, llm-http-without-retry, timeout-exceeds-server-limit',
+      `/p/loopsafe.toml:1: select: unknown rule "no-such-rule" ignored; rules: ${RULE_IDS.join(', ')}`,
       '/p/loopsafe.toml:2: colour: unknown key ignored (known: rules, select, ignore, exclude, fix, server-limit, blocking-functions, llm-clients, baseline)',
       '/p/loopsafe.toml:5: rules.blocking-llm-call: "fatal" is not one of off|hint|info|warning|error; default kept',
       '/p/loopsafe.toml:9: fix.timeout-seconds: -3 is not a number of seconds between 1 and 3600; 30 used',
