@@ -33,6 +33,12 @@ export interface JsClientClass {
   syncMethods?: string[];
   /** Methods returning a client of the same SDK (`withOptions`, LangChain `pipe`, `bindTools`). */
   clientReturning?: string[];
+  /**
+   * API calls that are not model operations (listing or showing models, pulling them, CRUD on files):
+   * promises like the others, but no generation, chat or embedding, so not LLM calls for the timeout,
+   * retry and server-limit rules. Dotted resource paths; a path matches itself and everything below it.
+   */
+  metaPaths?: string[];
   /** Resource paths whose call is local and returns another client-like object (`chats.create` → `Chat`). */
   sessions?: Record<string, string>;
   /** Overrides the SDK's defaults for this class. */
@@ -66,6 +72,8 @@ export interface JsSdk {
   factories?: { qname: string; cls: string }[];
   /** Methods anywhere in the tree that are not API calls. */
   nonApi: string[];
+  /** Resource paths of API calls that are not model operations (see `JsClientClass.metaPaths`). */
+  metaPaths?: string[];
   /** Methods returning a paginator that is a promise (first page) and async-iterable (every item): Stainless `list`. */
   paginators?: string[];
   defaults: { timeoutMs: number | null; retries: number };
@@ -75,6 +83,11 @@ export interface JsSdk {
 }
 
 const STAINLESS_NON_API = ['withOptions', 'buildURL', 'buildHeaders', 'buildRequest', 'makeStatusError', 'toString', 'toJSON', 'on', 'off', 'once', 'emitted'];
+/** Stainless resources that manage things (models, files, batches, assistants) instead of running a model. */
+const STAINLESS_META = [
+  'models', 'files', 'batches', 'fineTuning', 'vectorStores', 'uploads', 'containers', 'webhooks', 'evals',
+  'beta.assistants', 'beta.vectorStores', 'beta.files', 'beta.models', 'beta.threads.messages', 'messages.batches', 'beta.messages.batches',
+];
 const STAINLESS_OPTIONS: JsOptionShape = {
   ctorTimeout: { path: ['timeout'], unit: 'ms' },
   ctorRetries: ['maxRetries'],
@@ -115,6 +128,7 @@ export const JS_SDKS: JsSdk[] = [
       },
     ],
     nonApi: STAINLESS_NON_API,
+    metaPaths: STAINLESS_META,
     paginators: ['list'],
     defaults: { timeoutMs: 600_000, retries: 2 },
     options: STAINLESS_OPTIONS,
@@ -128,6 +142,7 @@ export const JS_SDKS: JsSdk[] = [
       { name: 'AnthropicVertex', qnames: pkgNames('@anthropic-ai/vertex-sdk', 'AnthropicVertex', true), clientReturning: ['withOptions'], syncMethods: ['stream'] },
     ],
     nonApi: STAINLESS_NON_API,
+    metaPaths: STAINLESS_META,
     paginators: ['list'],
     defaults: { timeoutMs: 600_000, retries: 2 },
     options: STAINLESS_OPTIONS,
@@ -137,6 +152,7 @@ export const JS_SDKS: JsSdk[] = [
     packages: ['groq-sdk'],
     classes: [{ name: 'Groq', qnames: pkgNames('groq-sdk', 'Groq', true), clientReturning: ['withOptions'] }],
     nonApi: STAINLESS_NON_API,
+    metaPaths: STAINLESS_META,
     paginators: ['list'],
     defaults: { timeoutMs: 60_000, retries: 2 },
     options: STAINLESS_OPTIONS,
@@ -149,6 +165,7 @@ export const JS_SDKS: JsSdk[] = [
       { name: 'Chat', qnames: [], callMethods: ['sendMessage', 'sendMessageStream'] },
     ],
     nonApi: ['getHistory'],
+    metaPaths: ['models.list', 'models.get', 'models.update', 'models.delete', 'models.countTokens', 'models.computeTokens', 'files', 'caches', 'operations', 'tunings', 'batches', 'fileSearchStores', 'authTokens'],
     defaults: { timeoutMs: null, retries: 0 },
     options: {
       ctorTimeout: { path: ['httpOptions', 'timeout'], unit: 'ms' },
@@ -166,6 +183,7 @@ export const JS_SDKS: JsSdk[] = [
       {
         name: 'GenerativeModel', qnames: ['@google/generative-ai.GenerativeModel'], sessions: { startChat: 'ChatSession' },
         callMethods: ['generateContent', 'generateContentStream', 'countTokens', 'embedContent', 'batchEmbedContents'],
+        metaPaths: ['countTokens'],
       },
       { name: 'ChatSession', qnames: ['@google/generative-ai.ChatSession'], callMethods: ['sendMessage', 'sendMessageStream'] },
     ],
@@ -274,6 +292,8 @@ export const JS_SDKS: JsSdk[] = [
       {
         name: 'Ollama', qnames: ['ollama.Ollama', 'ollama/browser.Ollama'], instances: ['ollama.default', 'ollama', 'ollama/browser.default'],
         callMethods: ['chat', 'generate', 'embed', 'embeddings', 'pull', 'push', 'create', 'show', 'list', 'ps', 'copy', 'delete', 'webSearch', 'webFetch'],
+        // Only chat, generate and embed run a model; the rest manage models (GET /api/tags...) or search the web.
+        metaPaths: ['pull', 'push', 'create', 'show', 'list', 'ps', 'copy', 'delete', 'webSearch', 'webFetch'],
       },
     ],
     nonApi: ['abort'],
@@ -342,6 +362,15 @@ export function findJsFactory(qname: string): JsClassHit | undefined {
 /** A class of the SDK by name (sessions: `Chat`, `GenerativeModel`). */
 export function sdkClass(sdk: JsSdk, name: string): JsClientClass | undefined {
   return sdk.classes.find((c) => c.name === name);
+}
+
+/** True when `path` (`models.list`) is a call that manages things rather than running a model. */
+export function isMetaPath(hit: JsClassHit, path: string[]): boolean {
+  const dotted = path.join('.');
+  for (const m of [...(hit.cls.metaPaths ?? []), ...(hit.sdk.metaPaths ?? [])]) {
+    if (dotted === m || dotted.startsWith(`${m}.`)) return true;
+  }
+  return false;
 }
 
 export function defaultsOf(hit: JsClassHit): { timeoutMs: number | null; retries: number } {

@@ -18,6 +18,16 @@ export function isLlmUrl(text: string | undefined): boolean {
   return text !== undefined && LLM_URL.test(text);
 }
 
+/**
+ * A model server on this machine or beside it (loopback, Docker's host alias, ollama's port): no rate limits
+ * and no overloaded shared upstream, so an error there is not one a retry rides out.
+ */
+const LOCAL_URL = /^[`'"]?(?:https?:\/\/)?(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[::1\]|host\.docker\.internal|[\w.-]+:11434)(?::\d+)?(?:[/`'"?]|$)/i;
+
+export function isLocalLlmUrl(text: string | undefined): boolean {
+  return text !== undefined && LOCAL_URL.test(text);
+}
+
 function http(id: string, timeoutSeconds: number | null): PySdk {
   return {
     id, modules: [id.split('-')[0]], classes: [], clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [],

@@ -3,9 +3,9 @@
 // each promise goes (awaited, returned, `.catch`ed, handed to `Promise.all`/`waitUntil`, sent, dropped).
 
 import type { Node } from '../../parse/parser';
-import { canonQname, type JsClassHit, type JsSdk } from '../../catalog/js-sdks';
+import { canonQname, isMetaPath, type JsClassHit, type JsSdk } from '../../catalog/js-sdks';
 import { BLOCKING_MODULES, LLM_COMMAND, type JsHttpLib } from '../../catalog/js-blocking';
-import { isLlmUrl } from '../../catalog/python-http';
+import { isLlmUrl, isLocalLlmUrl } from '../../catalog/python-http';
 import type { JsScope } from './model';
 import type { ClientValue, Evaluator, Value } from './values';
 import type { JsExternalFn } from './crossfile';
@@ -60,11 +60,13 @@ export interface JsCall {
   /** Returns a promise (false for `streamText`, anthropic `messages.stream`, `*Sync`). */
   promise: boolean;
   streaming: boolean;
+  /** An API call that runs no model (listing models, file CRUD): not an LLM call for timeouts and retries. */
+  meta?: boolean;
   sdk?: JsSdk;
   client?: ClientValue;
   /** Class/SDK hit for option lookup (client calls). */
   hit?: JsClassHit;
-  http?: { lib: JsHttpLib; config?: Node; method?: string };
+  http?: { lib: JsHttpLib; config?: Node; method?: string; local?: boolean };
   /** For blocking calls: `fs.readFileSync`, and what kind of work it is. */
   blocking?: { qname: string; what: string; llm: boolean };
   /** For helper calls: the local function called. */
@@ -99,6 +101,7 @@ export function classifyCall(node: Node, scope: JsScope, evaluator: Evaluator): 
     const promise = !(cls.syncMethods?.includes(method) && path.length >= 2);
     return {
       ...base, kind: 'sdk', usage: usageOf(node), promise, streaming: streamingArg || /stream/i.test(method), sdk: client.hit.sdk, client, hit: client.hit,
+      ...(isMetaPath(client.hit, path) ? { meta: true } : {}),
     };
   }
   if (callee.kind === 'sdkFunction') {
@@ -163,7 +166,10 @@ function rawHttp(call: Node, callee: Extract<Value, { kind: 'http' }>, scope: Js
   if (callee.method === undefined && callee.lib.id === 'axios' && unwrap(args[0] ?? call).type === 'object') url = urlOf(args[0]);
   const base = callee.config ? urlOf(callee.config) : undefined;
   if (!isLlmUrl(url) && !isLlmUrl(base)) return undefined;
-  return { lib: callee.lib, config: callee.config, method: callee.method };
+  // A path on an instance (`axios.create({ baseURL })`) goes to the base URL's host.
+  const relative = url === undefined || /^[`'"]?\//.test(url);
+  const local = isLocalLlmUrl(url) || (relative && isLocalLlmUrl(base));
+  return { lib: callee.lib, config: callee.config, method: callee.method, ...(local ? { local } : {}) };
 }
 
 const SEND_SINKS = /^(?:res|response|reply|c|ctx|context)\.(?:json|send|end|write|jsonp|html|text|body)$|^(?:Response|NextResponse)\.json$|^JSON\.stringify$|^console\.\w+$|^(?:logger|log)\.\w+$|^String$/;

@@ -145,9 +145,14 @@ export type Lookup = { kind: 'value'; node: Node } | { kind: 'absent' } | { kind
  * Looks up a key path in an object literal. `unknown` when a spread or a computed key could supply it
  * (or the node is not a literal), `absent` when the literal certainly lacks it.
  */
-export function lookupPath(node: Node | null | undefined, path: string[]): Lookup {
+export function lookupPath(node: Node | null | undefined, path: string[], depth = 0): Lookup {
   if (!node) return { kind: 'absent' };
-  const obj = unwrap(node);
+  let obj = unwrap(node);
+  // `fetch(url, requestOptions)` with `const requestOptions = {...}` written above.
+  if ((obj.type === 'identifier' || obj.type === 'shorthand_property_identifier') && depth < 4) {
+    const lit = constObject(obj);
+    if (lit) obj = lit;
+  }
   if (obj.type !== 'object') return { kind: 'unknown' };
   let found: Node | undefined;
   let unknown = false;
@@ -165,8 +170,40 @@ export function lookupPath(node: Node | null | undefined, path: string[]): Looku
   }
   if (!found) return unknown ? { kind: 'unknown' } : { kind: 'absent' };
   if (path.length === 1) return { kind: 'value', node: found };
-  if (found.type === 'shorthand_property_identifier') return { kind: 'unknown' };
-  return lookupPath(found, path.slice(1));
+  return lookupPath(found, path.slice(1), depth + 1);
+}
+
+const SCOPE_BLOCKS = new Set(['statement_block', 'program', 'switch_body']);
+
+/**
+ * The object literal a `const` names, when it is declared in a block around `id` (before it) and never
+ * changed through its properties (`opts.signal = ...`, `Object.assign(opts, ...)`): else undefined.
+ */
+export function constObject(id: Node): Node | undefined {
+  const name = id.text;
+  if (!/^[\w$]+$/.test(name)) return undefined;
+  const escaped = name.replace(/\$/g, '\\$');
+  for (let p = parentOf(id); p; p = parentOf(p)) {
+    if (FUNCTION_TYPES.has(p.type)) {
+      const params = field(p, 'parameters') ?? field(p, 'parameter');
+      if (params && new RegExp(`(?<![\\w$.])${escaped}(?![\\w$])`).test(params.text)) return undefined;
+      continue;
+    }
+    if (!SCOPE_BLOCKS.has(p.type)) continue;
+    for (const stmt of namedChildren(p)) {
+      if (stmt.startIndex >= id.startIndex) break;
+      const decl = stmt.type === 'export_statement' ? field(stmt, 'declaration') : stmt;
+      if (decl?.type !== 'lexical_declaration' || !decl.text.startsWith('const')) continue;
+      for (const d of namedChildren(decl)) {
+        if (d.type !== 'variable_declarator' || field(d, 'name')?.text !== name) continue;
+        const value = field(d, 'value');
+        if (!value || unwrap(value).type !== 'object') return undefined;
+        const mutated = new RegExp(`(?<![\\w$.])${escaped}\\s*(?:\\.\\s*[\\w$]+|\\[[^\\]]*\\])\\s*(?:=(?!=)|\\|\\|=|\\?\\?=)|Object\\.assign\\(\\s*${escaped}\\b`);
+        return mutated.test(p.text) ? undefined : unwrap(value);
+      }
+    }
+  }
+  return undefined;
 }
 
 /** True for `undefined`, `null`, `Infinity`, `Number.POSITIVE_INFINITY` (an explicit "no limit"). */

@@ -141,7 +141,15 @@ export class Evaluator {
         const left = field(n, 'left');
         const right = field(n, 'right');
         if (!left || !right) return undefined;
-        if (op === '??' || op === '||') return this.evaluate(left, scope, depth) ?? this.evaluate(right, scope, depth);
+        if (op === '??' || op === '||') {
+          const l = this.evaluate(left, scope, depth);
+          // `process.env.X || 'http://localhost:11434'`: the environment is unknown here, the default is written.
+          if (l?.kind === 'qname' && l.qname.startsWith('global:process.env')) {
+            const r = this.evaluate(right, scope, depth);
+            if (r?.kind === 'string') return r;
+          }
+          return l ?? this.evaluate(right, scope, depth);
+        }
         if (op === '+') {
           const l = this.evaluate(left, scope, depth);
           const r = this.evaluate(right, scope, depth);

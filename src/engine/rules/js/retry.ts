@@ -144,7 +144,8 @@ export function checkRetryJs(ctx: JsContext): Finding[] {
   };
   for (const call of ctx.calls) {
     if (call.kind === 'http') {
-      if (retried(ctx, call)) continue;
+      // A model server on this machine has no rate limits to ride out: nothing a retry would fix.
+      if (call.http?.local || retried(ctx, call)) continue;
       const message = `${describeCall(call)} has no retry: rate limits (429) and overloaded or restarting upstreams (5xx) are routine for LLM APIs, and each one fails this request. The SDKs retry twice with backoff.`;
       out.push(makeFinding(ctx, 'llm-http-without-retry', 'warning', calleeRange(call), message, functionScopeOf(call.scope), []));
       continue;

@@ -130,7 +130,7 @@ export function checkServerLimitsJs(ctx: JsContext): Finding[] {
   if (limits.length === 0) return [];
   const out: Finding[] = [];
   for (const call of ctx.calls) {
-    if (call.kind !== 'sdk') continue;
+    if (call.kind !== 'sdk' || call.meta) continue;
     const reach = ctx.reachOf(call.scope);
     if (!reach) continue;
     const policy = jsPolicyOf(call);

@@ -165,9 +165,16 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
   out.push(...unitChecks(ctx, seenUnits));
   // Clients built in this file: one finding at the constructor, unless every call through it is bounded.
   const byCtor = new Map<number, JsCall[]>();
+  const metaUsers = new Set<number>();
   for (const call of ctx.calls) {
     const ctor = call.kind === 'sdk' ? call.client?.ctor : undefined;
     if (!ctor) continue;
+    // Listing models or managing files through the client: kept apart (they run no model).
+    if (call.meta) {
+      if (!byCtor.has(ctor.id)) byCtor.set(ctor.id, []);
+      metaUsers.add(ctor.id);
+      continue;
+    }
     const list = byCtor.get(ctor.id);
     if (list) list.push(call);
     else byCtor.set(ctor.id, [call]);
@@ -181,6 +188,8 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
       if (!p || (p.setting.kind !== 'absent' && p.setting.kind !== 'none')) continue;
       if (shortDefault(p, v.hit.sdk.id, ctorSettings(optionsOf(v.hit), node).retries)) continue;
       const users = byCtor.get(node.id) ?? [];
+      // Used here only to list models or manage files: no model call waits on it in this file.
+      if (users.length === 0 && metaUsers.has(node.id)) continue;
       if (users.length > 0 && users.every((c) => {
         const cp = timeoutPolicy(c);
         return !cp || cp.setting.kind === 'set' || cp.setting.kind === 'unknown';
@@ -200,7 +209,7 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
     }
     // Calls without a client built here (Vercel `ai` functions, ollama's default instance), and calls
     // whose client takes no timeout in its constructor (@google/generative-ai models).
-    if (call.kind !== 'sdk') continue;
+    if (call.kind !== 'sdk' || call.meta) continue;
     if (call.client?.ctor && call.hit && optionsOf(call.hit).ctorTimeout && ctorTakesTimeout(ctx, call.client.ctor)) continue;
     const p = timeoutPolicy(call);
     if (!p || (p.setting.kind !== 'absent' && p.setting.kind !== 'none')) continue;
