@@ -32,6 +32,7 @@ interface Caller {
   caller: FnRef;
   range: Range;
   usage: string;
+  args?: Array<[string, string]>;
 }
 
 /** An LLM call in another file that takes its timeout from a constructor of this one (`DirectCall.via`). */
@@ -308,14 +309,20 @@ export class PyIndex {
     if (!this.callers) {
       this.callers = new Map();
       for (const s of this.summaries.values()) {
-        for (const fn of Object.values(s.functions)) {
+        const moduleLevel = s.moduleCalls ? [{ name: '<module>', calls: s.moduleCalls }] : [];
+        for (const fn of [...Object.values(s.functions), ...moduleLevel]) {
           for (const edge of fn.calls) {
             const t = this.resolveTarget(s.file, edge.target);
             if (!t) continue;
-            const k = `${t.file}#${t.name}`;
-            const list = this.callers.get(k) ?? [];
-            list.push({ caller: { file: s.file, name: fn.name }, range: edge.range, usage: edge.usage });
-            this.callers.set(k, list);
+            const caller: Caller = { caller: { file: s.file, name: fn.name }, range: edge.range, usage: edge.usage, args: edge.args };
+            for (const name of [t.name, `${t.name}.__init__`]) {
+              // An imported class called as a constructor: its `__init__` is what runs.
+              if (name !== t.name && !this.summaries.get(t.file)?.functions[name]) continue;
+              const k = `${t.file}#${name}`;
+              const list = this.callers.get(k) ?? [];
+              list.push(caller);
+              this.callers.set(k, list);
+            }
           }
         }
       }
@@ -335,7 +342,7 @@ export class PyIndex {
           for (const d of fn.direct) {
             if (!d.via) continue;
             const m = /^(.*):(\d+):(\d+)$/.exec(d.via);
-            if (!m || m[1] === s.file) continue;
+            if (!m) continue;
             let byCtor = this.vias.get(m[1]);
             if (!byCtor) this.vias.set(m[1], (byCtor = new Map()));
             const at = `${m[2]}:${m[3]}`;
@@ -361,6 +368,17 @@ export class PyIndex {
     return [...out];
   }
 
+  /**
+   * The client the callers of `file`'s function `name` pass for one parameter (by position `#n` or by
+   * keyword), encoded with its origin; '' when none does.
+   */
+  argumentClient(file: string, name: string, position: string, keyword: string): string {
+    for (const c of this.callersOf(`${file}#${name}`)) {
+      for (const [k, client] of c.args ?? []) if (k === position || k === keyword) return client;
+    }
+    return '';
+  }
+
   private clientsPrint: string | undefined;
 
   /** Changes whenever any workspace file's module-level clients or client factories change. */
@@ -369,6 +387,9 @@ export class PyIndex {
       const parts: string[] = [];
       for (const s of [...this.summaries.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
         const c = Object.entries(s.clients).concat(Object.entries(s.factories), Object.entries(s.state ?? {}), Object.entries(s.aliases ?? {}));
+        // Clients passed as arguments: the callees' parameters hold them.
+        for (const fn of Object.values(s.functions)) for (const e of fn.calls) if (e.args) c.push([`${fn.name}>${e.target}`, e.args.map(([k, v]) => `${k}=${v}`).join(';')]);
+        for (const e of s.moduleCalls ?? []) c.push([`<module>>${e.target}`, e.args!.map(([k, v]) => `${k}=${v}`).join(';')]);
         if (c.length) parts.push(`${s.file}:${c.map(([k, v]) => `${k}=${v}`).join(',')}`);
       }
       this.clientsPrint = parts.join(';');
@@ -472,6 +493,10 @@ export class PyIndex {
       if (chain) parts.push(`l${name}:${hops(chain)}`);
     }
     for (const r of this.routesTo(file)) parts.push(`r${r.name}:${r.view}:${r.path}`);
+    for (const name of Object.keys(s.functions)) {
+      const passed = this.callersOf(`${file}#${name}`).flatMap((c) => c.args ?? []);
+      if (passed.length) parts.push(`a${name}:${passed.map(([k, v]) => `${k}=${v}`).join(';')}`);
+    }
     for (const [at, uses] of this.usesOfClientsIn(file) ?? []) parts.push(`v${at}:${uses.map((u) => `${u.file}:${u.range.start.line}:${u.range.start.character}:${u.text}:${u.streaming}`).join(',')}`);
     return parts.join('|');
   }

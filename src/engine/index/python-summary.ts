@@ -33,6 +33,11 @@ export interface CallEdge {
   target: string;
   range: Range;
   usage: UsageKind;
+  /**
+   * Clients passed as arguments (`helper(client)`, `Bot(llm)`), as [`#index` or keyword, encoded client
+   * with its origin]: the callee's parameter then holds that client.
+   */
+  args?: Array<[string, string]>;
 }
 
 export interface FnFacts {
@@ -62,6 +67,8 @@ export interface PyFileSummary {
   aliases?: Record<string, string>;
   /** Routes this module declares to views imported from other modules (Django `urlpatterns`). */
   routes?: RouteRef[];
+  /** Module-level calls handing clients to functions and classes (`bot = Bot(llm)`): only those with client arguments. */
+  moduleCalls?: CallEdge[];
   /** Other modules' route tables nested under a prefix (`path("api/", include("app.urls"))`). */
   includes?: Array<{ prefix: string; module: string }>;
 }
@@ -104,7 +111,7 @@ export interface FunctionFragment {
 }
 
 /** The summary fragment of `fn` (undefined for lambdas and nested functions); `llm` are its own LLM calls. */
-export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, evaluator: Evaluator): FunctionFragment | undefined {
+export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, evaluator: Evaluator, file: string): FunctionFragment | undefined {
   const name = qualifiedName(fn);
   if (!name) return undefined;
   const facts: FnFacts = { name, isAsync: fn.isAsync, isGenerator: fn.hasYield, range: rangeOf(fn.nameNode ?? fn.node), direct: [], calls: [] };
@@ -124,7 +131,11 @@ export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, eval
   for (const call of fn.calls) {
     if (llmCallIds.has(call.id)) continue;
     const target = callTarget(call, fn, model, evaluator);
-    if (target) facts.calls.push({ target, range: rangeOf(field(call, 'function') ?? call), usage: usageOf(call).kind });
+    if (!target) continue;
+    const edge: CallEdge = { target, range: rangeOf(field(call, 'function') ?? call), usage: usageOf(call).kind };
+    const args = clientArguments(call, fn, file, model, evaluator);
+    if (args) edge.args = args;
+    facts.calls.push(edge);
   }
   // Factories: functions whose return value is a client (the last one that says so); where it was built is
   // added by `summarizePython` (the place may move while this fragment is kept).
@@ -178,7 +189,7 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
     }
     fragments = [];
     for (const fn of model.functions) {
-      const f = functionFragment(fn, byScope.get(fn) ?? [], model, evaluator);
+      const f = functionFragment(fn, byScope.get(fn) ?? [], model, evaluator, file);
       if (f) fragments.push(f);
     }
   }
@@ -207,6 +218,12 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
     else if (v?.kind === 'localInstance') summary.instances[name] = v.className;
     else if (v?.kind === 'instance' && isImportedName(v.qname, model)) summary.instances[name] = `import:${v.qname}`;
     else if (v?.kind === 'sdkFunction') (summary.aliases ??= {})[name] = v.qname;
+  }
+  for (const call of model.module.calls) {
+    const args = clientArguments(call, model.module, file, model, evaluator);
+    if (!args) continue;
+    const target = callTarget(call, model.module, model, evaluator);
+    if (target) (summary.moduleCalls ??= []).push({ target, range: rangeOf(field(call, 'function') ?? call), usage: usageOf(call).kind, args });
   }
   summarizeRoutes(summary, model, evaluator);
   summarizeFakeAsyncBases(summary, model, evaluator);
@@ -298,6 +315,34 @@ function summarizeRoutes(summary: PyFileSummary, model: PyModel, evaluator: Eval
   }
 }
 
+/** Names and `self.x` reads passed as arguments that hold clients, as `CallEdge.args`. */
+function clientArguments(call: Node, scope: Scope, file: string, model: PyModel, evaluator: Evaluator): Array<[string, string]> | undefined {
+  const args = field(call, 'arguments');
+  if (!args || args.namedChildCount === 0) return undefined;
+  let out: Array<[string, string]> | undefined;
+  let index = 0;
+  for (let i = 0; i < args.namedChildCount; i++) {
+    const a = args.namedChild(i);
+    if (!a || a.type === 'comment') continue;
+    let key: string;
+    let value: Node | null;
+    if (a.type === 'keyword_argument') {
+      key = field(a, 'name')?.text ?? '';
+      value = field(a, 'value');
+    } else if (a.type === 'list_splat' || a.type === 'dictionary_splat') {
+      return out; // positions after a splat are not known
+    } else {
+      key = `#${index++}`;
+      value = a;
+    }
+    // Only plain names and attribute reads: evaluating every argument expression would cost too much.
+    if (!key || !value || (value.type !== 'identifier' && value.type !== 'attribute')) continue;
+    const v = evaluator.evaluate(value, scope);
+    if (v?.kind === 'client') (out ??= []).push([key, encodeClient(v.hit, originOf(v, file, model, evaluator))]);
+  }
+  return out;
+}
+
 /** Call targets already worked out, per evaluator (one per analysis of one file version). */
 const targetCache = new WeakMap<Evaluator, Map<number, string | undefined>>();
 
@@ -359,6 +404,8 @@ function findCallTarget(call: import('../parse/parser').Node, scope: Scope, mode
     const name = qualifiedName(v.scope);
     return name ? `local:${name}` : undefined;
   }
+  // `Bot(llm)`: the class's `__init__` receives the arguments.
+  if (v?.kind === 'localClass') return `local:${v.name}.__init__`;
   const q = model.imports.get(callee.text);
   if (q && !isShadowed(callee.text, scope)) return `import:${q}`;
   return undefined;

@@ -308,6 +308,8 @@ export class Workspace {
           const text = this.texts.get(file);
           if (text !== undefined && this.importsAny(file, text, stems, interesting, index)) take.push(file);
         }
+        // Modules whose functions are handed a client (`helper(client)`, `Bot(llm)`) by summarized files.
+        for (const file of this.argumentTargets(index)) if (this.waiting.has(file) && !take.includes(file)) take.push(file);
       }
       if (take.length === 0 && round > 0) break;
       for (const file of take) {
@@ -326,14 +328,16 @@ export class Workspace {
       for (let pass = 0; pass < 4; pass++) {
         const changed = new Set<string>();
         const stateChanged = changedBefore !== undefined && [...changedBefore].some((f) => this.summaries.get(f)?.state);
+        // Functions handed clients by other files: their parameters hold them now.
+        const handed = this.argumentTargets(index);
         for (const [file, summary] of this.summaries) {
           const usesState = /\.state\.\w+/.test(this.texts.get(file) ?? '');
           if (changedBefore) {
-            if (!(usesState && stateChanged) && !Object.values(summary.imports).some((q) => {
+            if (!(usesState && stateChanged) && !(handed.has(file) && changedBefore.has(file)) && !Object.values(summary.imports).some((q) => {
               const r = index.resolve(file, q);
               return r !== undefined && changedBefore!.has(r.file);
-            })) continue;
-          } else if (!usesState && !Object.values(summary.imports).some((q) => index.clientOf(file, q) || index.factoryOf(file, q) || index.aliasOf(file, q))) continue;
+            }) && ![...changedBefore].some((f) => this.importsFile(f, file, index))) continue;
+          } else if (!usesState && !handed.has(file) && !Object.values(summary.imports).some((q) => index.clientOf(file, q) || index.factoryOf(file, q) || index.aliasOf(file, q))) continue;
           const again = this.engine.summarize(file, this.texts.get(file)!, index);
           if (again && !sameSummary(again, summary)) {
             this.summaries.set(file, again);
@@ -347,6 +351,30 @@ export class Workspace {
     }
     this.index = index;
     return index;
+  }
+
+  /** Files defining functions that summarized files call with a client as an argument. */
+  private argumentTargets(index: PyIndex): Set<string> {
+    const out = new Set<string>();
+    for (const s of this.summaries.values()) {
+      for (const fn of [...Object.values(s.functions), { calls: s.moduleCalls ?? [] }]) {
+        for (const e of fn.calls) {
+          if (!e.args) continue;
+          if (e.target.startsWith('local:')) out.add(s.file);
+          else {
+            const r = index.resolve(s.file, e.target.slice(7));
+            if (r) out.add(r.file);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** True when `from`'s imports resolve to `file`. */
+  private importsFile(from: string, file: string, index: PyIndex): boolean {
+    const s = this.summaries.get(from);
+    return !!s && Object.values(s.imports).some((q) => index.resolve(from, q)?.file === file);
   }
 
   /** True when re-summarizing `file` against `index` would not change the index. */

@@ -60,7 +60,9 @@ export function pythonFacts(file: string, tree: Tree, index?: PyIndex, prebuilt?
   const starts = chunks.map((c) => c.start);
   const perChunk = new Map<ModelPart, ChunkFacts>();
   for (const chunk of chunks) {
-    const kept = reusable?.get(chunk.part);
+    let kept = reusable?.get(chunk.part);
+    // Clients passed as arguments carry their constructor's place in this file: not kept when lines moved.
+    if (kept && (chunk.movedRows ?? 0) !== 0 && kept.fragments.some((f) => f.facts.calls.some((e) => e.args))) kept = undefined;
     if (kept) {
       perChunk.set(chunk.part, moveChunkFacts(kept, model, chunk.movedRows ?? 0));
       primeCallTargets(evaluator, kept.targets);
@@ -96,7 +98,7 @@ export function pythonFacts(file: string, tree: Tree, index?: PyIndex, prebuilt?
       }
       const fragments: FunctionFragment[] = [];
       for (const fn of chunk.part.functions) {
-        const f = functionFragment(fn, functionCalls.get(fn) ?? [], model, evaluator);
+        const f = functionFragment(fn, functionCalls.get(fn) ?? [], model, evaluator, file);
         if (f) fragments.push(f);
       }
       const targets = knownCallTargets(evaluator, chunk.part.functions.flatMap((fn) => fn.calls));

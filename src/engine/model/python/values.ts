@@ -56,6 +56,8 @@ export class Evaluator {
    */
   private readonly importAnswers = new Map<string, string>();
   private readonly stateAnswers = new Map<string, string>();
+  /** Clients callers pass to this file's functions, by `function\0#position\0name`. */
+  private readonly argAnswers = new Map<string, string>();
   private readonly importValues = new Map<string, Value>();
 
   constructor(private readonly model: PyModel) {
@@ -66,10 +68,14 @@ export class Evaluator {
   /** The scope whose body makes this call (module scope when unknown). */
   /** True when `index` (or no index) answers every cross-file query made so far as before. */
   answersMatch(file: string, index: PyIndex | undefined): boolean {
-    if (this.importAnswers.size + this.stateAnswers.size === 0) return true;
+    if (this.importAnswers.size + this.stateAnswers.size + this.argAnswers.size === 0) return true;
     if (this.external && this.external.file !== file) return false;
     for (const [qname, answer] of this.importAnswers) if (importAnswer(file, index, qname) !== answer) return false;
     for (const [name, answer] of this.stateAnswers) if ((index?.stateClient(name) ?? '') !== answer) return false;
+    for (const [key, answer] of this.argAnswers) {
+      const [fn, position, name] = key.split('\u0000');
+      if ((index?.argumentClient(file, fn, position, name) ?? '') !== answer) return false;
+    }
     return true;
   }
 
@@ -80,6 +86,7 @@ export class Evaluator {
   adoptAnswers(other: Evaluator): void {
     for (const [q, a] of other.importAnswers) if (!this.importAnswers.has(q)) this.importAnswers.set(q, a);
     for (const [n, a] of other.stateAnswers) if (!this.stateAnswers.has(n)) this.stateAnswers.set(n, a);
+    for (const [k, a] of other.argAnswers) if (!this.argAnswers.has(k)) this.argAnswers.set(k, a);
   }
 
   /** Points later queries at `index` (after `answersMatch` said its answers so far are the same). */
@@ -121,14 +128,14 @@ export class Evaluator {
         if (objInner.type === 'identifier' && scope.kind !== 'module') {
           const method = methodScope(scope);
           if (method?.classScope && method.params[0]?.name === objInner.text) {
-            return this.firstValue(method.classScope.attributes.get(attr.text), method.classScope, depth);
+            return this.firstValue(method.classScope.attributes.get(attr.text), method.classScope, depth, true);
           }
         }
         const base = this.evaluate(obj, scope, depth);
-        if (base) {
-          const v = this.attribute(base, attr.text);
-          if (v) return v;
-        }
+        // A plain qualified name (`app.state.llm` through an `app` imported from another module) may
+        // still be an attribute assigned in a file: looked up below first.
+        const plain = base ? this.attribute(base, attr.text) : undefined;
+        if (plain && plain.kind !== 'qname') return plain;
         // `app.state.client` and friends: assignments to the same dotted target anywhere in the file;
         // `request.app.state.client` reads what `app.state.client = ...` stored.
         const dotted = dottedName(n);
@@ -150,7 +157,7 @@ export class Evaluator {
             if (hit) return { kind: 'client', hit, origin: decodeOrigin(elsewhere!) };
           }
         }
-        return undefined;
+        return plain;
       }
       case 'call': {
         const fn = field(n, 'function');
@@ -288,16 +295,17 @@ export class Evaluator {
       }
       const param = s.params.find((p) => p.name === name);
       if (param) {
-        if (param.annotation) {
-          const v = this.annotationValue(param.annotation, s.parent ?? s, depth);
-          if (v) return v;
+        let v: Value | undefined;
+        if (param.annotation) v = this.annotationValue(param.annotation, s.parent ?? s, depth);
+        // FastAPI dependency injection: `client = Depends(get_client)` is what `get_client()` returns
+        // (it knows more than an annotation: where the client is built).
+        if ((!v || (v.kind === 'client' && !v.ctor && !v.origin)) && param.default) v = this.dependency(param.default, s.parent ?? s, depth) ?? v;
+        // What the callers pass (`helper(client)`, `Bot(llm)`): a client with its constructor's place.
+        if (!v || (v.kind === 'client' && !v.ctor && !v.origin)) {
+          const passed = this.argumentClient(s, param.name);
+          if (passed && (!v || (v.kind === 'client' && v.hit.sdk === passed.hit.sdk))) return passed;
         }
-        // FastAPI dependency injection: `client = Depends(get_client)` is what `get_client()` returns.
-        if (param.default) {
-          const v = this.dependency(param.default, s.parent ?? s, depth);
-          if (v) return v;
-        }
-        return undefined;
+        return v;
       }
       if (assigned) return undefined;
       if (s.kind === 'module') break;
@@ -333,6 +341,22 @@ export class Evaluator {
     return v;
   }
 
+  /** The client the callers of function `fn` pass for its parameter `name` (by position or keyword), if any. */
+  private argumentClient(fn: Scope, name: string): ClientValue | undefined {
+    if (fn.kind !== 'function' || !this.external) return undefined;
+    const qualified = fn.parent?.kind === 'module' ? fn.name : fn.parent?.kind === 'class' && fn.parent.parent?.kind === 'module' ? `${fn.parent.name}.${fn.name}` : undefined;
+    if (!qualified) return undefined;
+    const at = fn.params.findIndex((p) => p.name === name);
+    // Methods: the first parameter is the instance, not an argument.
+    const isMethod = fn.parent?.kind === 'class' && !fn.decorators.some((d) => /staticmethod/.test(d.text));
+    const position = `#${isMethod ? at - 1 : at}`;
+    const key = `${qualified}\u0000${position}\u0000${name}`;
+    let answer = this.argAnswers.get(key);
+    if (answer === undefined) this.argAnswers.set(key, (answer = this.external.index.argumentClient(this.external.file, qualified, position, name)));
+    const hit = answer ? decodeClient(answer) : undefined;
+    return hit ? { kind: 'client', hit, origin: decodeOrigin(answer) } : undefined;
+  }
+
   /** The client another workspace file stores as `app.state.<name>`, if any. */
   private stateClient(name: string): string | undefined {
     let answer = this.stateAnswers.get(name);
@@ -341,13 +365,23 @@ export class Evaluator {
   }
 
   /** Evaluates the assigned expressions, latest first, and returns the first one that says something. */
-  private firstValue(nodes: Node[] | undefined, scope: Scope, depth: number): Value | undefined {
+  private firstValue(nodes: Node[] | undefined, scope: Scope, depth: number, ownScope = false): Value | undefined {
     if (!nodes) return undefined;
     for (let i = nodes.length - 1; i >= 0; i--) {
-      const v = this.evaluate(nodes[i], scope, depth);
+      // `self.llm = llm` in `__init__`: `llm` is read in the method that assigns it (its parameter).
+      const v = this.evaluate(nodes[i], ownScope ? this.enclosingScope(nodes[i], scope) : scope, depth);
       if (v) return v;
     }
     return undefined;
+  }
+
+  /** The function whose body holds `node` (`fallback` outside any function of the model). */
+  private enclosingScope(node: Node, fallback: Scope): Scope {
+    for (let p = node.parent; p; p = p.parent) {
+      if (p.type === 'function_definition') return this.functionByNode.get(p.id) ?? fallback;
+      if (p.type === 'class_definition' || p.type === 'module') break;
+    }
+    return fallback;
   }
 
   attribute(base: Value, attr: string): Value | undefined {
