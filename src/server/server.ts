@@ -1,6 +1,7 @@
 // The Loopsafe language server: keeps a workspace of Python/JS/TS files, publishes findings as
 // diagnostics (debounced, cross-file), scans the workspace on start, and serves code actions.
 
+import * as crypto from 'crypto';
 import * as path from 'path';
 import {
   CodeActionKind,
@@ -35,7 +36,7 @@ let folders: string[] = [];
 let hasConfiguration = false;
 let canWatchFiles = false;
 const uris = new Map<string, string>(); // path → the URI the client uses for it
-const published = new Map<string, number>(); // path → findings count currently shown
+const published = new Map<string, { count: number; sent: string }>(); // path → findings currently shown (count, as sent)
 const timers = new Map<string, NodeJS.Timeout>();
 let scanning = false;
 let lastProblems = '';
@@ -141,14 +142,17 @@ function publish(file: string, result: FileAnalysis | undefined): void {
   // What the last load test saw at runtime in this file (cleared once the file's text changed).
   if (settings.enable) diagnostics = runtime.decorate(file, diagnostics, workspace?.text(file), settings.analyze.rules?.[RUNTIME_RULE], uriOf(file), (range) => toClient(file, range));
   if (diagnostics.length === 0 && !published.has(file)) return;
+  // Files re-analysed because a neighbour changed mostly come out the same: they are not sent again.
+  const sent = diagnostics.length > 0 ? crypto.createHash('sha1').update(JSON.stringify(diagnostics)).digest('base64') : '';
+  if (sent && published.get(file)?.sent === sent) return;
   void connection.sendDiagnostics({ uri: uriOf(file), diagnostics });
-  if (diagnostics.length > 0) published.set(file, diagnostics.length);
+  if (diagnostics.length > 0) published.set(file, { count: diagnostics.length, sent });
   else published.delete(file);
 }
 
 function sendStatus(): void {
   let findings = 0;
-  for (const n of published.values()) findings += n;
+  for (const p of published.values()) findings += p.count;
   void connection.sendNotification(StatusNotification, { files: published.size, findings, scanning });
 }
 
@@ -216,7 +220,10 @@ connection.onDidChangeWatchedFiles((params) => {
     if (documents.get(change.uri)) continue; // the open buffer wins
     if (change.type === FileChangeType.Deleted) {
       workspace.remove(file);
-      if (languageOf(file)) publish(file, undefined);
+      if (languageOf(file)) {
+        publish(file, undefined);
+        touched.push(file); // the files it reached are published again
+      }
     } else {
       workspace.load(file);
       if (languageOf(file)) touched.push(file);

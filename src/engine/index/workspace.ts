@@ -32,7 +32,15 @@ export class Workspace {
   private readonly importSpecs = new Map<string, ImportSpec[]>();
   private index: PyIndex | undefined;
   /** Who imports whom among summarized files, for the index it was computed from. */
-  private importGraph: { index: PyIndex; importers: Map<string, Set<string>>; imports: Map<string, Set<string>> } | undefined;
+  private importGraph: { index: PyIndex } & ImportGraph | undefined;
+  /**
+   * The last indexes built, kept through invalidation until the next build: the import graph that the
+   * findings published so far were computed with (`affectedBy` re-publishes what it reached).
+   */
+  private builtIndex: PyIndex | undefined;
+  private builtJsIndex: JsIndex | undefined;
+  /** Per changed or removed file: the files the old import graph reached from it, until `affectedBy` hands them out. */
+  private readonly staleReach = new Map<string, Set<string>>();
   /** Request time limits read from server and proxy config files; recomputed when one changes. */
   private serverLimits: ServerLimit[] | undefined;
   private lambdas: LambdaEntryPoint[] | undefined;
@@ -89,6 +97,8 @@ export class Workspace {
     this.importSpecs.clear();
     this.index = undefined;
     this.importGraph = undefined;
+    this.builtIndex = undefined;
+    this.builtJsIndex = undefined;
     this.jsSummaries.clear();
     this.jsWaiting.clear();
     this.jsIndex = undefined;
@@ -132,7 +142,9 @@ export class Workspace {
   }
 
   remove(file: string): void {
-    if (!this.texts.delete(file)) return;
+    if (!this.texts.has(file)) return;
+    this.rememberReach(file);
+    this.texts.delete(file);
     this.revision++;
     if (isLimitSource(file)) this.limitSourceChanged();
     this.summaries.delete(file);
@@ -230,39 +242,61 @@ export class Workspace {
   }
 
   /**
-   * Files whose findings may change when `file` changes: itself, the files that import it (directly
-   * or through others) and the files it imports (their helpers may now be reached from the loop).
+   * Files whose findings may change when `file` changed: itself, the files that import it and the files
+   * it imports (their helpers may now be reached from the loop), both transitively, in the import graph
+   * as it is now and as it was when the findings shown so far were computed (an import cut or a file
+   * deleted leaves findings in the modules it used to reach).
    */
   affectedBy(file: string): string[] {
     if (!languageOf(file)) return [file];
-    if (languageOf(file) !== 'python') return this.jsAffectedBy(file);
-    const index = this.ensureIndex();
-    if (this.importGraph?.index !== index) {
-      const importers = new Map<string, Set<string>>();
-      const imports = new Map<string, Set<string>>();
-      for (const s of this.summaries.values()) {
-        for (const q of Object.values(s.imports)) {
-          const r = index.resolve(s.file, q);
-          if (!r || r.file === s.file) continue;
-          if (!importers.has(r.file)) importers.set(r.file, new Set());
-          importers.get(r.file)!.add(s.file);
-          if (!imports.has(s.file)) imports.set(s.file, new Set());
-          imports.get(s.file)!.add(r.file);
-        }
-      }
-      this.importGraph = { index, importers, imports };
+    const lang = languageOf(file);
+    let out: Set<string>;
+    if (lang === 'python') {
+      const index = this.ensureIndex();
+      out = reachIn(this.pyGraph(index), file);
+      // Clients this file calls through, built elsewhere without a timeout: reported at their constructors.
+      for (const f of index.clientFilesUsedBy(file)) out.add(f);
+    } else {
+      out = this.jsReach(this.ensureJsIndex(), file);
     }
-    const { importers, imports } = this.importGraph;
-    const out = new Set<string>([file]);
-    const queue = [file];
-    while (queue.length > 0) {
-      const f = queue.pop()!;
-      for (const i of importers.get(f) ?? []) if (!out.has(i)) (out.add(i), queue.push(i));
-    }
-    for (const f of imports.get(file) ?? []) out.add(f);
-    // Clients this file calls through, built elsewhere without a timeout: reported at their constructors.
-    for (const f of index.clientFilesUsedBy(file)) out.add(f);
+    for (const f of this.staleReach.get(file) ?? []) out.add(f);
+    this.staleReach.delete(file);
     return [...out];
+  }
+
+  /** Who imports whom among the summarized Python files, as `index` resolves their imports. */
+  private pyGraph(index: PyIndex): ImportGraph {
+    if (this.importGraph?.index === index) return this.importGraph;
+    const importers = new Map<string, Set<string>>();
+    const imports = new Map<string, Set<string>>();
+    for (const s of this.summaries.values()) {
+      for (const q of Object.values(s.imports)) {
+        const r = index.resolve(s.file, q);
+        if (!r || r.file === s.file) continue;
+        if (!importers.has(r.file)) importers.set(r.file, new Set());
+        importers.get(r.file)!.add(s.file);
+        if (!imports.has(s.file)) imports.set(s.file, new Set());
+        imports.get(s.file)!.add(r.file);
+      }
+    }
+    this.importGraph = { index, importers, imports };
+    return this.importGraph;
+  }
+
+  /**
+   * Before `file`'s facts leave the index (an edit re-summarizes it, or it is removed): remembers what the
+   * last built index's import graph reached from it, for `affectedBy`.
+   */
+  private rememberReach(file: string): void {
+    const lang = languageOf(file);
+    if (!lang) return;
+    let reached: Iterable<string> | undefined;
+    if (lang === 'python') reached = this.builtIndex && this.summaries.has(file) ? [...reachIn(this.pyGraph(this.builtIndex), file), ...this.builtIndex.clientFilesUsedBy(file)] : undefined;
+    else reached = this.builtJsIndex && this.jsSummaries.has(file) ? this.jsReach(this.builtJsIndex, file) : undefined;
+    if (!reached) return;
+    let set = this.staleReach.get(file);
+    if (!set) this.staleReach.set(file, (set = new Set()));
+    for (const f of reached) set.add(f);
   }
 
   /**
@@ -279,6 +313,7 @@ export class Workspace {
     }
     const fresh = [...this.dirty];
     for (const file of fresh) {
+      this.rememberReach(file);
       this.summaries.delete(file);
       this.importSpecs.delete(file);
       this.waiting.add(file);
@@ -350,6 +385,7 @@ export class Workspace {
       }
     }
     this.index = index;
+    this.builtIndex = index;
     return index;
   }
 
@@ -394,9 +430,8 @@ export class Workspace {
     return now.length === before.length && now.every((q, i) => q === before[i].name);
   }
 
-  /** JS/TS files whose findings may change with `file`: itself, its importers and its imports (both transitively). */
-  private jsAffectedBy(file: string): string[] {
-    const index = this.ensureJsIndex();
+  /** JS/TS files whose findings may change with `file` in `index`: itself, its importers and its imports (both transitively). */
+  private jsReach(index: JsIndex, file: string): Set<string> {
     const importers = new Map<string, string[]>();
     for (const f of this.jsSummaries.keys()) {
       for (const dep of index.importsOf(f)) {
@@ -417,7 +452,7 @@ export class Workspace {
     while (down.length > 0) {
       for (const f of index.importsOf(down.pop()!)) if (!seen.has(f)) (seen.add(f), out.add(f), down.push(f));
     }
-    return [...out];
+    return out;
   }
 
   /**
@@ -439,6 +474,7 @@ export class Workspace {
       const again = this.engine.summarizeJs(file, text, current);
       return again !== undefined && JSON.stringify(again) === JSON.stringify(old);
     })) return current;
+    for (const file of fresh) this.rememberReach(file);
     for (const file of fresh) {
       const text = this.texts.get(file);
       this.jsSummaries.delete(file);
@@ -480,6 +516,7 @@ export class Workspace {
       index = this.buildJsIndex();
     }
     this.jsIndex = index;
+    this.builtJsIndex = index;
     return index;
   }
 
@@ -579,6 +616,25 @@ export class Workspace {
     }
     return false;
   }
+}
+
+/** Who imports whom: per file, the files importing it and the files it imports. */
+interface ImportGraph {
+  importers: Map<string, Set<string>>;
+  imports: Map<string, Set<string>>;
+}
+
+/** `file`, the files importing it and the files it imports, both transitively. */
+function reachIn(graph: ImportGraph, file: string): Set<string> {
+  const out = new Set<string>([file]);
+  for (const edges of [graph.importers, graph.imports]) {
+    const queue = [file];
+    const seen = new Set<string>([file]);
+    while (queue.length > 0) {
+      for (const f of edges.get(queue.pop()!) ?? []) if (!seen.has(f)) (seen.add(f), out.add(f), queue.push(f));
+    }
+  }
+  return out;
 }
 
 interface ImportSpec {
