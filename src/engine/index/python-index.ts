@@ -4,7 +4,7 @@
 
 import * as path from 'path';
 import type { Range } from '../types';
-import type { FnFacts, PyFileSummary } from './python-summary';
+import type { CallEdge, FnFacts, PyFileSummary } from './python-summary';
 
 export interface Hop {
   name: string;
@@ -33,6 +33,8 @@ interface Caller {
   range: Range;
   usage: string;
   args?: Array<[string, string]>;
+  iterates?: true;
+  ownLoop?: true;
 }
 
 /** An LLM call in another file that takes its timeout from a constructor of this one (`DirectCall.via`). */
@@ -52,6 +54,7 @@ export class PyIndex {
   private blockingMemo = new Map<string, Hop[] | null>();
   private coroutineMemo = new Map<string, Hop[] | null>();
   private loopMemo = new Map<string, Hop[] | null>();
+  private serverMemo = new Map<string, boolean>();
   private callers: Map<string, Caller[]> | undefined;
   private vias: Map<string, Map<string, RemoteUse[]>> | undefined;
   private routeTable: Map<string, ExternalRoute[]> | undefined;
@@ -248,10 +251,10 @@ export class PyIndex {
   }
 
   /** The first callee chain found through `facts.calls`, prefixed with `self`. */
-  private throughCalls(ref: FnRef, facts: FnFacts, self: Hop, next: (target: FnRef, usage: string) => Hop[] | undefined): Hop[] | undefined {
+  private throughCalls(ref: FnRef, facts: FnFacts, self: Hop, next: (target: FnRef, usage: string, edge: CallEdge) => Hop[] | undefined): Hop[] | undefined {
     for (const edge of facts.calls) {
       const target = this.resolveTarget(ref.file, edge.target);
-      const sub = target ? next(target, edge.usage) : undefined;
+      const sub = target ? next(target, edge.usage, edge) : undefined;
       if (sub) return [self, ...sub];
     }
     return undefined;
@@ -262,10 +265,11 @@ export class PyIndex {
     return this.search(this.blockingMemo, ref, visiting, () => true, (facts, self) => {
       const direct = facts.direct.find((d) => !d.async);
       if (direct) return [self, { name: direct.text, file: ref.file, range: direct.range }];
-      return this.throughCalls(ref, facts, self, (target, usage) => {
+      return this.throughCalls(ref, facts, self, (target, usage, edge) => {
         const tf = this.facts(target);
-        // An async helper's body runs only when its coroutine does; a generator's when it is iterated.
-        if (!tf || tf.isGenerator || (tf.isAsync && !runsCoroutine(usage))) return undefined;
+        // An async helper's body runs only when its coroutine does; a generator's when it is iterated
+        // (a sync generator iterated here runs its body here, chunk by chunk).
+        if (!tf || (tf.isGenerator && (tf.isAsync || !edge.iterates)) || (tf.isAsync && !runsCoroutine(usage))) return undefined;
         return this.blockingChain(target, visiting);
       });
     });
@@ -282,16 +286,50 @@ export class PyIndex {
 
   /** For a sync function: hops from an `async def` that calls it (directly or via sync helpers) down to it. */
   loopChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
-    return this.search(this.loopMemo, ref, visiting, (f) => !f.isAsync && !f.isGenerator, (_facts, self) => {
+    return this.search(this.loopMemo, ref, visiting, (f) => !f.isAsync, (facts, self) => {
       for (const c of this.callersOf(`${ref.file}#${ref.name}`)) {
+        // A sync generator's body runs where it is iterated, not where it is called.
+        if (facts.isGenerator && !c.iterates) continue;
         const cf = this.facts(c.caller);
         if (!cf) continue;
-        if (cf.isAsync) return [{ name: cf.name, file: c.caller.file, range: cf.range }, self];
+        if (cf.isAsync) {
+          if (this.onServer(c.caller)) return [{ name: cf.name, file: c.caller.file, range: cf.range }, self];
+          continue;
+        }
         const up = this.loopChain(c.caller, visiting);
         if (up) return [...up, self];
       }
       return undefined;
     });
+  }
+
+  /**
+   * Whether an `async def` may run on a server's event loop. False only on clear evidence: every
+   * caller runs it on a loop of its own (`asyncio.run(f())` from sync code) or is itself an async
+   * function off any server; or nothing calls it and its module is a script. Handlers are decided by
+   * the file analysing them (a handler is always on the server).
+   */
+  onServer(ref: FnRef, visiting = new Set<string>()): boolean {
+    const key = `${ref.file}#${ref.name}`;
+    const known = this.serverMemo.get(key);
+    if (known !== undefined) return known;
+    if (visiting.has(key) || visiting.size > MAX_DEPTH) return false;
+    visiting.add(key);
+    let result = false;
+    const callers = this.callersOf(key);
+    if (callers.length === 0) result = !this.summaries.get(ref.file)?.script;
+    for (const c of callers) {
+      if (c.ownLoop) continue;
+      const cf = this.facts(c.caller);
+      // A sync caller that does not run it on a loop of its own hands the coroutine on: unknown.
+      if (!cf || !cf.isAsync || this.onServer(c.caller, visiting)) {
+        result = true;
+        break;
+      }
+    }
+    visiting.delete(key);
+    if (visiting.size === 0 || result) this.serverMemo.set(key, result);
+    return result;
   }
 
   /**
@@ -314,7 +352,7 @@ export class PyIndex {
           for (const edge of fn.calls) {
             const t = this.resolveTarget(s.file, edge.target);
             if (!t) continue;
-            const caller: Caller = { caller: { file: s.file, name: fn.name }, range: edge.range, usage: edge.usage, args: edge.args };
+            const caller: Caller = { caller: { file: s.file, name: fn.name }, range: edge.range, usage: edge.usage, args: edge.args, iterates: edge.iterates, ownLoop: edge.ownLoop };
             for (const name of [t.name, `${t.name}.__init__`]) {
               // An imported class called as a constructor: its `__init__` is what runs.
               if (name !== t.name && !this.summaries.get(t.file)?.functions[name]) continue;
@@ -487,6 +525,7 @@ export class PyIndex {
     for (const [name, fn] of Object.entries(s.functions)) {
       if (fn.isAsync) {
         if (this.runByAsyncCaller({ file, name })) parts.push(`w${name}`);
+        if (!this.onServer({ file, name })) parts.push(`o${name}`);
         continue;
       }
       const chain = this.loopChain({ file, name });

@@ -1,7 +1,7 @@
 // Plain-data summary of one Python file for the workspace index: which functions make LLM calls
 // (sync or async), which other functions they call, and which module-level names hold clients.
 
-import type { LlmCall, UsageKind } from '../model/python/calls';
+import type { LlmCall, Usage, UsageKind } from '../model/python/calls';
 import { usageOf, withModel } from '../model/python/calls';
 import { ctorOriginSettings, throughModel, usesClientTimeout } from '../policy/python-policy';
 import type { PyModel, Scope } from '../model/python/model';
@@ -38,6 +38,10 @@ export interface CallEdge {
    * with its origin]: the callee's parameter then holds that client.
    */
   args?: Array<[string, string]>;
+  /** The call's result is iterated here (`for x in f()`, `list(f())`, `yield from f()`): a generator's body runs. */
+  iterates?: true;
+  /** The coroutine is run on a loop of its own (`asyncio.run(f())`, `loop.run_until_complete(f())`). */
+  ownLoop?: true;
 }
 
 export interface FnFacts {
@@ -52,6 +56,8 @@ export interface FnFacts {
 
 export interface PyFileSummary {
   file: string;
+  /** A script, not a server: it runs `asyncio.run(...)` or has `if __name__ == "__main__"`, and imports no web framework. */
+  script?: true;
   /** Local name → imported qualified name (relative imports keep their leading dots). */
   imports: Record<string, string>;
   functions: Record<string, FnFacts>;
@@ -110,6 +116,28 @@ export interface FunctionFragment {
   factory?: string;
 }
 
+/** Calls whose argument they iterate to the end (or at least to a first item). */
+const ITERATING = /^(?:list|tuple|set|frozenset|sorted|dict|next|sum|min|max|any|all|enumerate|zip|map|filter|reversed)$/;
+/** Methods iterating their argument: `"".join(gen())`, `out.extend(gen())`. */
+const ITERATING_METHODS = /\.(?:join|extend|writelines|update)$/;
+
+/** True when the value of a call is iterated where it is used: `for`, a comprehension, `list(...)`, `yield from`. */
+export function iterates(usage: Usage): boolean {
+  if (usage.kind === 'iterated') return true;
+  if (usage.kind === 'yielded') return /^yield\s+from\b/.test(usage.consumer?.text ?? '');
+  if (usage.kind !== 'argument' || usage.consumer?.type !== 'call') return false;
+  const fn = field(usage.consumer, 'function')?.text.replace(/\s+/g, '') ?? '';
+  return ITERATING.test(fn) || ITERATING_METHODS.test(fn);
+}
+
+/** `asyncio.run(f())`, `loop.run_until_complete(f())`: the coroutine runs on a loop of its own, not the server's. */
+const OWN_LOOP = /^(?:asyncio\.run|asyncio\.get_event_loop\(\)\.run_until_complete|[\w.]*\.run_until_complete|asyncio\.new_event_loop\(\)\.run_until_complete)$/;
+
+export function runsOnOwnLoop(usage: Usage): boolean {
+  if (usage.kind !== 'argument' || usage.consumer?.type !== 'call') return false;
+  return OWN_LOOP.test(field(usage.consumer, 'function')?.text.replace(/\s+/g, '') ?? '');
+}
+
 /** The summary fragment of `fn` (undefined for lambdas and nested functions); `llm` are its own LLM calls. */
 export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, evaluator: Evaluator, file: string): FunctionFragment | undefined {
   const name = qualifiedName(fn);
@@ -132,7 +160,10 @@ export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, eval
     if (llmCallIds.has(call.id)) continue;
     const target = callTarget(call, fn, model, evaluator);
     if (!target) continue;
-    const edge: CallEdge = { target, range: rangeOf(field(call, 'function') ?? call), usage: usageOf(call).kind };
+    const usage = usageOf(call);
+    const edge: CallEdge = { target, range: rangeOf(field(call, 'function') ?? call), usage: usage.kind };
+    if (iterates(usage)) edge.iterates = true;
+    if (runsOnOwnLoop(usage)) edge.ownLoop = true;
     const args = clientArguments(call, fn, file, model, evaluator);
     if (args) edge.args = args;
     facts.calls.push(edge);
@@ -227,7 +258,23 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
   }
   summarizeRoutes(summary, model, evaluator);
   summarizeFakeAsyncBases(summary, model, evaluator);
+  if (isScript(model)) summary.script = true;
   return summary;
+}
+
+/** Top-level packages of the web frameworks: a module importing one is (part of) a server. */
+const FRAMEWORK_TOPS = new Set(PYTHON_FRAMEWORKS.flatMap((f) => f.modules).map((m) => m.split('.')[0]).concat(['uvicorn', 'gunicorn', 'hypercorn', 'granian']));
+
+/**
+ * A script: it imports no web framework or server, and it runs a loop of its own at module level
+ * (`asyncio.run(main())`) or has a `if __name__ == "__main__":` block.
+ */
+function isScript(model: PyModel): boolean {
+  for (const q of model.imports.values()) if (FRAMEWORK_TOPS.has(q.replace(/^\.+/, '').split('.')[0])) return false;
+  for (const node of model.root.namedChildren) {
+    if (node?.type === 'if_statement' && /^__name__\s*==\s*['"]__main__['"]$|^['"]__main__['"]\s*==\s*__name__$/.test(field(node, 'condition')?.text ?? '')) return true;
+  }
+  return model.module.calls.some((c) => runsOnOwnLoop(usageOf(c)) || /^(?:asyncio\.run|[\w.]*run_until_complete)$/.test(field(c, 'function')?.text ?? ''));
 }
 
 /**

@@ -6,6 +6,7 @@ import type { Scope } from '../model/python/model';
 import { field, rangeOf } from '../model/python/syntax';
 import { shortName } from '../catalog/python-sdks';
 import { buildFinding } from './finding';
+import { qualifiedName } from '../index/python-summary';
 import type { Finding, Fix, HandlerInfo, Range, RuleId, Severity } from '../types';
 
 
@@ -41,6 +42,16 @@ export function calleeRange(call: LlmCall): Range {
 
 export function makeFinding(ctx: PyContext, rule: RuleId, severity: Severity, range: Range, message: string, scope: Scope | undefined, fixes: (Fix | undefined)[]): Finding {
   return buildFinding(ctx.file, rule, severity, range, message, scope ? handlerInfo(ctx, scope) : undefined, fixes);
+}
+
+/**
+ * True for an `async def` that runs on no server's loop, on clear evidence (see `PyIndex.onServer`):
+ * every caller runs it with `asyncio.run`, or it is reached from nothing in a script. Handlers never.
+ */
+export function offServer(ctx: PyContext, fn: Scope): boolean {
+  if (fn.kind !== 'function' || !fn.isAsync || ctx.handlerOf(fn)) return false;
+  const name = qualifiedName(fn);
+  return name !== undefined && !ctx.index.onServer({ file: ctx.file, name });
 }
 
 export function enclosingFunction(scope: Scope): Scope | undefined {

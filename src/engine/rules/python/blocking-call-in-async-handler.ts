@@ -5,12 +5,12 @@ import type { Node } from '../../parse/parser';
 import { usageOf, usesOfName, type LlmCall } from '../../model/python/calls';
 import type { PyContext } from '../../model/python/context';
 import type { Scope } from '../../model/python/model';
-import { calleeTail, field, rangeOf } from '../../model/python/syntax';
-import { BLOCKING_CALL_NAMES, BLOCKING_FUNCTIONS, BLOCKING_METHODS, type BlockingEntry } from '../../catalog/python-blocking';
+import { calleeTail, field, rangeOf, unparen } from '../../model/python/syntax';
+import { BLOCKING_CALL_NAMES, BLOCKING_CLIENT_BY_CTOR, BLOCKING_FUNCTIONS, BLOCKING_METHODS, type BlockingEntry } from '../../catalog/python-blocking';
 import { toThreadFix } from '../../fix/python-fixes';
 import { ensureModuleImport } from '../../fix/python-imports';
 import type { Finding, Fix } from '../../types';
-import { describeFunction, makeFinding } from '../python-util';
+import { describeFunction, makeFinding, offServer } from '../python-util';
 
 function blockingEntry(ctx: PyContext, call: Node, scope: Scope): { entry: BlockingEntry; name: string } | undefined {
   const callee = field(call, 'function');
@@ -19,13 +19,106 @@ function blockingEntry(ctx: PyContext, call: Node, scope: Scope): { entry: Block
     return { entry: BLOCKING_FUNCTIONS.open, name: 'open' };
   }
   const v = ctx.evaluator.evaluate(callee, scope);
-  if (!v) return undefined;
+  if (!v) return clientChainEntry(ctx, callee, scope);
   if ((v.kind === 'qname' || v.kind === 'module') && v.qname !== 'open' && BLOCKING_FUNCTIONS[v.qname]) return { entry: BLOCKING_FUNCTIONS[v.qname], name: v.qname };
   if (v.kind === 'method') {
     const m = BLOCKING_METHODS[v.qname];
     if (m && m.methods.includes(v.method)) return { entry: m.entry, name: callee.text.replace(/\s+/g, '') };
   }
+  return clientChainEntry(ctx, callee, scope);
+}
+
+/** `sb.table("t").select("*").execute()`: the I/O method at the end of a chain from a catalog client. */
+function clientChainEntry(ctx: PyContext, callee: Node, scope: Scope): { entry: BlockingEntry; name: string } | undefined {
+  if (callee.type !== 'attribute') return undefined;
+  const method = field(callee, 'attribute')?.text;
+  const object = field(callee, 'object');
+  if (!method || !object) return undefined;
+  const root = rootCtor(ctx, object, scope, 0);
+  const row = root ? BLOCKING_CLIENT_BY_CTOR.get(root) : undefined;
+  if (!row || !row.methods.includes(method)) return undefined;
+  // One finding per chain: `db.execute(q).all()` is reported at its last I/O method only.
+  const call = callee.parent;
+  const outer = call?.parent?.type === 'attribute' ? call.parent : undefined;
+  if (outer && field(outer, 'object')?.id === call!.id && outer.parent?.type === 'call' && row.methods.includes(field(outer, 'attribute')?.text ?? '')) return undefined;
+  const text = callee.text.replace(/\s+/g, '');
+  const head = /^[\w.]*/.exec(text)![0].replace(/\.$/, '');
+  return { entry: row.entry, name: text.includes('(') || text.includes('[') ? `${head || '…'}.….${method}` : text };
+}
+
+/**
+ * The qualified name of what a receiver chain starts from: walks attributes, subscripts, calls and
+ * local names (their assignments, `with ... as` targets, `self.x` set in the class) back to a value
+ * the evaluator knows (an instance of `qname`, or a parameter annotated with a class).
+ */
+function rootCtor(ctx: PyContext, node: Node, scope: Scope, depth: number): string | undefined {
+  if (depth > 12) return undefined;
+  const n = unparen(node);
+  const v = ctx.evaluator.evaluate(n, scope);
+  if (v) {
+    if (v.kind === 'instance') return v.qname;
+    if (v.kind === 'method') return BLOCKING_CLIENT_BY_CTOR.has(`${v.qname}.${v.method}`) ? `${v.qname}.${v.method}` : v.qname;
+    if (v.kind !== 'qname' && v.kind !== 'module') return undefined; // an LLM client, a local class, a string...
+    if (n.type === 'identifier' || n.type === 'attribute') {
+      // A class or function named directly (`Session`, `redis.Redis`): the chain's start when called.
+      return n.parent?.type === 'call' && field(n.parent, 'function')?.id === n.id ? v.qname : undefined;
+    }
+  }
+  switch (n.type) {
+    case 'call': {
+      const fn = field(n, 'function');
+      return fn ? rootCtor(ctx, fn, scope, depth + 1) : undefined;
+    }
+    case 'subscript': {
+      const value = field(n, 'value');
+      return value ? rootCtor(ctx, value, scope, depth + 1) : undefined;
+    }
+    case 'attribute': {
+      const obj = field(n, 'object');
+      const attr = field(n, 'attribute')?.text;
+      if (!obj || !attr) return undefined;
+      // `self.collection` set in `__init__` (or elsewhere in the class).
+      const method = methodOf(scope);
+      if (obj.type === 'identifier' && method?.classScope && method.params[0]?.name === obj.text) {
+        for (const value of method.classScope.attributes.get(attr) ?? []) {
+          const r = rootCtor(ctx, value, scopeOfNode(ctx, value), depth + 1);
+          if (r) return r;
+        }
+        return undefined;
+      }
+      return rootCtor(ctx, obj, scope, depth + 1);
+    }
+    case 'identifier': {
+      for (let s: Scope | undefined = scope; s; s = s.parent) {
+        if (s.kind === 'class' && s !== scope) continue;
+        const values = s.assignments.get(n.text);
+        if (values) {
+          for (let i = values.length - 1; i >= 0; i--) {
+            const r = rootCtor(ctx, values[i], s, depth + 1);
+            if (r) return r;
+          }
+          return undefined;
+        }
+        if (s.params.some((p) => p.name === n.text)) return undefined;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function methodOf(scope: Scope): Scope | undefined {
+  for (let s: Scope | undefined = scope; s && s.kind !== 'module'; s = s.parent) if (s.kind === 'function' && s.classScope) return s;
   return undefined;
+}
+
+/** The function scope whose body holds `node` (the module when none). */
+function scopeOfNode(ctx: PyContext, node: Node): Scope {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition') return ctx.evaluator.functionScopeOf(p) ?? ctx.model.module;
+  }
+  return ctx.model.module;
 }
 
 function isBound(scope: Scope, name: string): boolean {
@@ -114,6 +207,7 @@ export function checkBlockingCalls(ctx: PyContext): Finding[] {
     const handler = ctx.handlerOf(fn);
     if (!fn.isAsync && handler?.runsOn !== 'event-loop') continue;
     if (!handler && ctx.isLifecycleHook(fn)) continue; // startup or shutdown: no request waits
+    if (offServer(ctx, fn)) continue; // run with `asyncio.run` from sync code, or a script's coroutine
     const llm = new Set(ctx.callsIn(fn).map((c) => c.node.id));
     for (const call of fn.calls) {
       // Most calls (`len`, `range`, helpers) end with no name of the catalog: no evaluation needed.

@@ -6,7 +6,7 @@ import type { Finding, Fix } from '../../types';
 import type { Handler } from '../../model/python/handlers';
 import { asyncClientFix, makeHandlerDefFix, toThreadFix } from '../../fix/python-fixes';
 import { asyncVariantFix } from '../../fix/python-async-variants';
-import { calleeRange, describeCall, describeFunction, enclosingFunction, makeFinding } from '../python-util';
+import { calleeRange, describeCall, describeFunction, enclosingFunction, makeFinding, offServer } from '../python-util';
 import { clientRelated } from '../python-related';
 
 export function checkBlocking(ctx: PyContext): Finding[] {
@@ -20,6 +20,7 @@ export function checkBlocking(ctx: PyContext): Finding[] {
     // startup or shutdown hook (no request is being served then).
     if (!fn.isAsync && handler?.runsOn !== 'event-loop') continue;
     if (!handler && ctx.isLifecycleHook(fn)) continue;
+    if (offServer(ctx, fn)) continue; // run with `asyncio.run` from sync code, or a script's coroutine
     const message =
       `Synchronous ${describeCall(call)} blocks the event loop in ${describeFunction(ctx, fn)}: ` +
       `every other request on this worker waits until the model answers.`;

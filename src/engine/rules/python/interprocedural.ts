@@ -8,11 +8,11 @@ import { usageOf } from '../../model/python/calls';
 import type { PyContext } from '../../model/python/context';
 import type { Scope } from '../../model/python/model';
 import { field, rangeOf } from '../../model/python/syntax';
-import { callTarget, qualifiedName } from '../../index/python-summary';
+import { callTarget, iterates, qualifiedName } from '../../index/python-summary';
 import { runsCoroutine, type Hop } from '../../index/python-index';
 import { addAwaitFix, toThreadFix } from '../../fix/python-fixes';
 import type { ChainStep, Finding } from '../../types';
-import { describeFunction, makeFinding } from '../python-util';
+import { describeFunction, makeFinding, offServer } from '../python-util';
 import { lostCoroutine } from './unawaited-llm-call';
 import * as path from 'path';
 
@@ -59,7 +59,8 @@ function findHelperCalls(ctx: PyContext, scope: Scope): HelperCall[] {
     if (!ref) continue;
     const facts = ctx.index.facts(ref);
     if (!facts) continue;
-    if (facts.isGenerator) continue; // calling a generator function runs nothing yet
+    // Calling a generator function runs nothing yet; iterating a sync generator here runs its body here.
+    if (facts.isGenerator && (facts.isAsync || !iterates(usageOf(node)))) continue;
     out.push({
       node,
       scope,
@@ -91,7 +92,7 @@ function isRunByAsyncCaller(ctx: PyContext, fn: Scope): boolean {
 export function checkBlockingThroughHelpers(ctx: PyContext): Finding[] {
   const out: Finding[] = [];
   for (const fn of ctx.model.functions) {
-    if (!eventLoopScope(ctx, fn)) continue;
+    if (!eventLoopScope(ctx, fn) || offServer(ctx, fn)) continue;
     // One finding per defect: an `await helper()` in an async helper that another async function
     // runs is an intermediate hop (it is in the chain of the finding at the entry point).
     const intermediate = !ctx.handlerOf(fn) && isRunByAsyncCaller(ctx, fn);
