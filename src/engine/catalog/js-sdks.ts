@@ -80,6 +80,10 @@ export interface JsSdk {
   options: JsOptionShape;
   /** How the message names the SDK's timeout default. */
   defaultNote?: string;
+  /** The SDK talks to a model server on this machine by default (ollama): no rate limits to retry through. */
+  local?: boolean;
+  /** What the constructor takes to make the client retry (for the one-attempt message); unset: nothing. */
+  retryHint?: string;
 }
 
 const STAINLESS_NON_API = ['withOptions', 'buildURL', 'buildHeaders', 'buildRequest', 'makeStatusError', 'toString', 'toJSON', 'on', 'off', 'once', 'emitted'];
@@ -160,6 +164,7 @@ export const JS_SDKS: JsSdk[] = [
   {
     id: 'google-genai',
     packages: ['@google/genai'],
+    retryHint: '`httpOptions: { retryOptions: { attempts: 3 } }`',
     classes: [
       { name: 'GoogleGenAI', qnames: ['@google/genai.GoogleGenAI'], sessions: { 'chats.create': 'Chat' } },
       { name: 'Chat', qnames: [], callMethods: ['sendMessage', 'sendMessageStream'] },
@@ -252,6 +257,7 @@ export const JS_SDKS: JsSdk[] = [
   {
     id: 'mistral',
     packages: ['@mistralai/mistralai'],
+    retryHint: "`retryConfig: { strategy: 'backoff', ... }`",
     classes: [{ name: 'Mistral', qnames: ['@mistralai/mistralai.Mistral', '@mistralai/mistralai.default'] }],
     nonApi: [],
     defaults: { timeoutMs: 300_000, retries: 0 },
@@ -288,6 +294,7 @@ export const JS_SDKS: JsSdk[] = [
   {
     id: 'ollama',
     packages: ['ollama'],
+    local: true,
     classes: [
       {
         name: 'Ollama', qnames: ['ollama.Ollama', 'ollama/browser.Ollama'], instances: ['ollama.default', 'ollama', 'ollama/browser.default'],

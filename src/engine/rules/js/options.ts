@@ -9,8 +9,11 @@ import { callArgs, isNoLimit, lookupPath, unwrap } from '../../model/js/syntax';
 /** `set`: bounded; `none`: explicitly unbounded (`timeout: undefined`); `absent`: not set; `unknown`: can't tell. */
 export type Setting = { kind: 'set'; node: Node } | { kind: 'none'; node: Node } | { kind: 'absent' } | { kind: 'unknown' };
 
+/** Literals that cannot be an options object (`createTranscription(file, 'whisper-1', ...)` in openai v3). */
+const NOT_OPTIONS = new Set(['string', 'template_string', 'number', 'true', 'false', 'null', 'undefined', 'array']);
+
 function read(obj: Node | undefined, paths: OptionPath[]): Setting {
-  if (!obj) return { kind: 'absent' };
+  if (!obj || NOT_OPTIONS.has(unwrap(obj).type)) return { kind: 'absent' };
   let unknown = false;
   for (const path of paths) {
     const r = lookupPath(obj, path);

@@ -4,11 +4,11 @@
 import type { Node } from '../../parse/parser';
 import type { JsContext } from '../../model/js/context';
 import type { JsCall } from '../../model/js/calls';
-import { canonQname } from '../../catalog/js-sdks';
+import { canonQname, defaultsOf, optionsOf, type JsClassHit } from '../../catalog/js-sdks';
 import { RETRY_NAME, RETRY_PLUGINS, RETRY_WRAPPERS } from '../../catalog/js-blocking';
 import { callArgs, field, lookupPath, parentOf, rangeOf, stringish, FUNCTION_TYPES, unwrap } from '../../model/js/syntax';
 import { identifiersIn } from '../../model/js/calls';
-import type { Finding } from '../../types';
+import type { Finding, Range } from '../../types';
 import { ctorRetriesOff, retriesOff, withOptionsRetriesOff } from './options';
 import type { JsScope } from '../../model/js/model';
 import { calleeRange, describeCall, functionScopeOf, makeFinding } from './util';
@@ -153,16 +153,58 @@ export function checkRetryJs(ctx: JsContext): Finding[] {
     const zero = retriesOff(call) ?? withOptionsRetriesOff(call);
     if (zero) report(zero, describeCall(call), call.scope);
   }
-  // Clients built with `maxRetries: 0`, whether or not this file calls them.
+  // Model calls through each client built in this file.
+  const byCtor = new Map<number, JsCall[]>();
+  for (const call of ctx.calls) {
+    const ctor = call.kind === 'sdk' && !call.meta ? call.client?.ctor : undefined;
+    if (ctor) byCtor.set(ctor.id, [...(byCtor.get(ctor.id) ?? []), call]);
+  }
+  // Clients built with `maxRetries: 0`, or of an SDK that makes one attempt unless told otherwise, whether
+  // or not this file calls them.
   for (const scope of [ctx.model.module, ...ctx.model.functions]) {
     for (const node of scope.calls) {
       if (node.type !== 'new_expression') continue;
       const v = ctx.evaluator.evaluate(node, scope);
       if (v?.kind !== 'client' || v.ctor?.id !== node.id) continue;
       const zero = ctorRetriesOff(v.hit, node);
-      if (zero) report(zero, `the \`${v.hit.cls.name}\` client`, scope);
+      if (zero) {
+        report(zero, `the \`${v.hit.cls.name}\` client`, scope);
+        continue;
+      }
+      const once = oneAttempt(ctx, v.hit, node, byCtor.get(node.id) ?? []);
+      if (once) out.push(makeFinding(ctx, 'llm-http-without-retry', 'warning', once, oneAttemptMessage(v.hit), functionScopeOf(scope), []));
     }
   }
   return out;
+}
+
+/**
+ * A client of an SDK whose default is one attempt (openai-node v3, @google/genai, @google/generative-ai,
+ * @mistralai/mistralai) built with no retry setting: the range of `new X(...)` to report, unless the
+ * constructor's retry option is written (or can't be read), an axios retry plugin is loaded, or every model
+ * call through it in this file is retried (an attempt loop, a retry wrapper, per-call retries).
+ */
+function oneAttempt(ctx: JsContext, hit: JsClassHit, ctor: Node, users: JsCall[]): Range | undefined {
+  if (defaultsOf(hit).retries !== 0 || hit.sdk.local) return undefined;
+  if ([...ctx.model.importedModules].some((m) => PLUGINS.has(m))) return undefined;
+  const shape = optionsOf(hit);
+  const args = callArgs(ctor);
+  if (shape.ctorRetries && args.length > 0 && lookupPath(args[0], shape.ctorRetries).kind !== 'absent') return undefined;
+  if (users.length > 0 && users.every((c) => callRetries(c) || retried(ctx, c))) return undefined;
+  const head = rangeOf(ctor.childForFieldName('constructor') ?? ctor);
+  return { start: rangeOf(ctor).start, end: head.end };
+}
+
+/** Per-call retry options written on the call (mistral `{ retries }`, Stainless `{ maxRetries }`). */
+function callRetries(call: JsCall): boolean {
+  const shape = call.hit ? optionsOf(call.hit) : call.sdk?.options;
+  if (!shape || shape.callArg === undefined || !shape.callRetries) return false;
+  const arg = callArgs(call.node)[shape.callArg];
+  return !!arg && shape.callRetries.some((p) => lookupPath(arg, p).kind !== 'absent');
+}
+
+function oneAttemptMessage(hit: JsClassHit): string {
+  const how = hit.sdk.retryHint ? `: it retries only when told to (${hit.sdk.retryHint})` : hit.cls.transport === 'axios' ? ' (plain axios, no retry logic)' : '';
+  return `\`${hit.cls.name}\` client (${hit.sdk.id}) makes one attempt per request${how}. Rate limits (429) and overloaded upstreams (5xx) are routine for LLM APIs, so each one fails the request: wrap the calls in a retry with backoff, or configure the client to retry.`;
 }
 

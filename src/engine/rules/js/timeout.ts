@@ -3,13 +3,14 @@
 
 import type { JsContext } from '../../model/js/context';
 import type { JsCall } from '../../model/js/calls';
+import type { ClientValue } from '../../model/js/values';
 import type { Node } from '../../parse/parser';
 import { callArgs, field, lookupPath, isNoLimit, namedChildren, rangeOf, unwrap } from '../../model/js/syntax';
 import { defaultsOf, optionsOf, type JsClassHit, type OptionPath } from '../../catalog/js-sdks';
 import type { JsScope } from '../../model/js/model';
 import type { Finding, Fix } from '../../types';
 import { addOptionEdits, msLiteral, setPathEdits, withSeconds } from '../../fix/js-fixes';
-import { timeoutPolicy, type TimeoutPolicy } from './options';
+import { timeoutPolicy, type Setting as OptSetting, type TimeoutPolicy } from './options';
 import { calleeRange, describeCall, functionScopeOf, makeFinding } from './util';
 import { worstCase, type Setting } from '../../policy/render';
 import { ctorSettings, jsBackoff, jsPolicyOf } from '../../policy/js-policy';
@@ -184,7 +185,8 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
       if (node.type !== 'new_expression') continue;
       const v = ctx.evaluator.evaluate(node, scope);
       if (v?.kind !== 'client' || v.ctor?.id !== node.id) continue;
-      const p = ctorPolicy(v.hit, node);
+      const config = v.hit.cls.configClass ? configCtorPolicy(ctx, v, node, scope) : undefined;
+      const p = config ? config.policy : ctorPolicy(v.hit, node);
       if (!p || (p.setting.kind !== 'absent' && p.setting.kind !== 'none')) continue;
       if (shortDefault(p, v.hit.sdk.id, ctorSettings(optionsOf(v.hit), node).retries)) continue;
       const users = byCtor.get(node.id) ?? [];
@@ -196,9 +198,10 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
       })) continue;
       const what = p.setting.kind === 'none' ? `with its timeout set to \`${p.setting.node.text}\` (no limit)` : 'without a timeout';
       const uses = users.length === 0 ? '' : ` ${users.length === 1 ? 'One call' : `${users.length} calls`} in this file use${users.length === 1 ? 's' : ''} it.`;
-      const message = `\`${v.hit.cls.name}\` client (${v.hit.sdk.id}) built ${what}: ${defaultText(p, v.hit.sdk.defaultNote, v.hit.sdk.id)}.${uses}`;
+      const message = `\`${v.hit.cls.name}\` client (${v.hit.sdk.id}) built ${what}: ${defaultText(p, v.hit.sdk.defaultNote, v.hit.sdk.id, v.hit.cls.transport)}.${uses}`;
       const range = rangeOf(node.childForFieldName('constructor') ?? node);
-      out.push(makeFinding(ctx, 'llm-call-without-timeout', 'warning', { start: rangeOf(node).start, end: range.end }, message, functionScopeOf(scope), sdkFixes(ctx, undefined, p)));
+      const fixes = config ? config.fixes : sdkFixes(ctx, undefined, p);
+      out.push(makeFinding(ctx, 'llm-call-without-timeout', 'warning', { start: rangeOf(node).start, end: range.end }, message, functionScopeOf(scope), fixes));
     }
   }
   for (const call of ctx.calls) {
@@ -211,6 +214,8 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
     // whose client takes no timeout in its constructor (@google/generative-ai models).
     if (call.kind !== 'sdk' || call.meta) continue;
     if (call.client?.ctor && call.hit && optionsOf(call.hit).ctorTimeout && ctorTakesTimeout(ctx, call.client.ctor)) continue;
+    // openai-node v3: the client built here is reported once, at `new OpenAIApi(...)`.
+    if (call.client?.ctor && call.hit?.cls.configClass) continue;
     const p = timeoutPolicy(call);
     if (!p || (p.setting.kind !== 'absent' && p.setting.kind !== 'none')) continue;
     if (shortDefault(p, call.sdk?.id, jsPolicyOf(call)?.retries)) continue;
@@ -262,6 +267,40 @@ function unitChecks(ctx: JsContext, seen: Set<number>): Finding[] {
     if (shape.callArg !== undefined && shape.callTimeout) check(callArgs(call.node)[shape.callArg], shape.callTimeout, keyUnit, `${describeCall(call)} option`, call.scope);
   }
   return out;
+}
+
+/**
+ * openai-node v3, `new OpenAIApi(configuration, basePath, axiosInstance)`: the configuration's `baseOptions`
+ * and the axios instance's own config bound every request; neither set, axios waits forever.
+ */
+function configCtorPolicy(ctx: JsContext, v: ClientValue, ctor: Node, scope: JsScope): { policy: TimeoutPolicy; fixes: Fix[] } {
+  const shape = optionsOf(v.hit);
+  const d = defaultsOf(v.hit);
+  const args = callArgs(ctor);
+  const settings: OptSetting[] = [];
+  const read = (obj: Node | undefined): void => {
+    if (!obj) return;
+    const r = lookupPath(obj, ['timeout']);
+    if (r.kind === 'unknown') settings.push({ kind: 'unknown' });
+    else if (r.kind === 'value') settings.push(isNoLimit(r.node) || (unwrap(r.node).text === '0') ? { kind: 'none', node: r.node } : { kind: 'set', node: r.node });
+  };
+  for (const extra of v.extraOptions) read(extra);
+  const instanceArg = args[2];
+  if (instanceArg && unwrap(instanceArg).text !== 'undefined') {
+    const inst = ctx.evaluator.evaluate(instanceArg, scope);
+    if (inst?.kind === 'http' && inst.lib.id === 'axios') read(inst.config);
+    else settings.push({ kind: 'unknown' });
+  }
+  const setting: OptSetting = settings.find((x) => x.kind === 'set') ?? settings.find((x) => x.kind === 'unknown') ?? settings.find((x) => x.kind === 'none') ?? { kind: 'absent' };
+  const policy: TimeoutPolicy = { setting, ctor, shape, defaultMs: d.timeoutMs, retries: d.retries };
+  const fixes: Fix[] = [];
+  const cfg = args[0] ? ctx.evaluator.evaluate(args[0], scope) : undefined;
+  if (setting.kind === 'absent' && cfg?.kind === 'object' && cfg.node.tree === ctor.tree) {
+    const secs = fixSeconds(ctx, undefined);
+    const edits = setPathEdits(ctx.file, cfg.node, ['baseOptions', 'timeout'], msLiteral(secs * 1000), `baseOptions: { timeout: ${msLiteral(secs * 1000)} }`);
+    if (edits) fixes.push({ title: `Set a ${secs} s timeout on every request (\`baseOptions.timeout\`)`, safety: 'unsafe', preferred: true, edits });
+  }
+  return { policy, fixes };
 }
 
 function ctorPolicy(hit: JsClassHit, ctor: Node): TimeoutPolicy | undefined {
