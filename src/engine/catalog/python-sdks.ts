@@ -46,8 +46,11 @@ export interface PySdk {
   asyncAttr?: string;
   /** Classes imported from these module prefixes are clients of this SDK (LangChain chat models...). */
   classPrefixes?: string[];
-  /** Functions returning a client: `boto3.client("bedrock-runtime")`; `firstArg` restricts the first string argument. */
-  factories?: { qname: string; cls: string; firstArg?: string[]; method?: boolean }[];
+  /**
+   * Functions returning a client: `boto3.client("bedrock-runtime")`; `firstArg` restricts the first argument's
+   * string, written positionally or as the keyword `argKey` (`boto3.client(service_name="bedrock-runtime")`).
+   */
+  factories?: { qname: string; cls: string; firstArg?: string[]; argKey?: string; method?: boolean }[];
   /** Module function pairs sync → async (`litellm.completion` → `litellm.acompletion`). */
   modulePairs?: Record<string, string>;
   /** Calling the client object itself is an API call (`llm("hi")`, dspy `lm(...)`). */
@@ -89,6 +92,9 @@ export function classOverride(sdk: PySdk, qname: string | undefined): PyClassOve
   if (!qname || !sdk.classOverrides) return undefined;
   return sdk.classOverrides.find((o) => o.qnames.some((q) => (q.endsWith('.') ? qname.startsWith(q) : qname === q)));
 }
+
+/** boto3 services whose calls are model invocations (Bedrock runtimes, SageMaker endpoints). */
+const BEDROCK_SERVICES = ['bedrock-runtime', 'bedrock-agent-runtime', 'sagemaker-runtime'];
 
 const STAINLESS_CLIENT_RETURNING = ['with_options', 'copy'];
 const STAINLESS_NON_API = ['close', 'aclose', 'with_raw_response', 'with_streaming_response', 'is_closed', 'platform_headers', 'auth_headers', 'default_headers', 'qs', 'custom_auth'];
@@ -312,8 +318,9 @@ PYTHON_SDKS.push(
     clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
     callMethods: ['invoke_model', 'invoke_model_with_response_stream', 'converse', 'converse_stream', 'count_tokens', 'apply_guardrail', 'retrieve_and_generate', 'retrieve', 'invoke_agent'],
     factories: [
-      { qname: 'boto3.client', cls: 'boto3.bedrock-runtime', firstArg: ['bedrock-runtime', 'bedrock-agent-runtime', 'sagemaker-runtime'] },
-      { qname: 'client', cls: 'boto3.bedrock-runtime', firstArg: ['bedrock-runtime', 'bedrock-agent-runtime', 'sagemaker-runtime'], method: true },
+      // `boto3.client(service_name, region_name=None, ..., config=None)`; `Session(...).client` takes the same.
+      { qname: 'boto3.client', cls: 'boto3.bedrock-runtime', firstArg: BEDROCK_SERVICES, argKey: 'service_name' },
+      { qname: 'client', cls: 'boto3.bedrock-runtime', firstArg: BEDROCK_SERVICES, argKey: 'service_name', method: true },
     ],
     // botocore: 60 s read timeout; legacy retry mode makes 5 attempts (4 retries), standard and adaptive 3.
     defaults: { timeoutSeconds: 60, retries: 4 },
@@ -426,9 +433,9 @@ function isPrefixUncached(qname: string): boolean {
   return false;
 }
 
-export function findFactory(qname: string, method: boolean): { sdk: PySdk; cls: string; firstArg?: string[] }[] {
-  const out: { sdk: PySdk; cls: string; firstArg?: string[] }[] = [];
-  for (const sdk of PYTHON_SDKS) for (const f of sdk.factories ?? []) if (f.qname === qname && !!f.method === method) out.push({ sdk, cls: f.cls, firstArg: f.firstArg });
+export function findFactory(qname: string, method: boolean): { sdk: PySdk; cls: string; firstArg?: string[]; argKey?: string }[] {
+  const out: { sdk: PySdk; cls: string; firstArg?: string[]; argKey?: string }[] = [];
+  for (const sdk of PYTHON_SDKS) for (const f of sdk.factories ?? []) if (f.qname === qname && !!f.method === method) out.push({ sdk, cls: f.cls, firstArg: f.firstArg, argKey: f.argKey });
   return out;
 }
 

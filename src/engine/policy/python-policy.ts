@@ -4,7 +4,7 @@
 
 import type { Node } from '../parse/parser';
 import type { LlmCall } from '../model/python/calls';
-import { callArguments, field, namedChildren, stringValue, unparen } from '../model/python/syntax';
+import { assignedValue, callArguments, field, namedChildren, stringValue, unparen } from '../model/python/syntax';
 import { classOverride, type PyTimeoutArg } from '../catalog/python-sdks';
 
 import { DEFAULT_BACKOFF, formatSeconds, renderPolicy, worstCase, type Policy, type Setting } from './render';
@@ -120,9 +120,19 @@ function timeoutValue(node: Node, scale: number): { value: number | null | undef
   return inner ? { value: num(inner, scale), node: inner } : { value: undefined, node: n };
 }
 
+/** An options object passed by name (`config=cfg` after `cfg = Config(...)`): the value it was bound to in this file. */
+function optionsValue(node: Node | undefined): Node | undefined {
+  if (!node) return undefined;
+  const n = unparen(node);
+  return n.type === 'identifier' ? assignedValue(n) ?? n : node;
+}
+
 /** Reads the timeout and retries written in a constructor's or call's arguments. */
 export function writtenSettings(call: Node, profile: CallProfile, where: 'ctor' | 'call'): { timeout?: WrittenTimeout; retries?: Setting } {
-  const { keywords } = callArguments(call);
+  const { keywords: written } = callArguments(call);
+  // Option objects built before the call and passed by name read as if written in place.
+  const keywords = new Map<string, Node>();
+  for (const [k, v] of written) keywords.set(k, ['config', 'http_options', 'request_options', 'client_kwargs'].includes(k) ? optionsValue(v)! : v);
   const out: { timeout?: WrittenTimeout; retries?: Setting } = {};
   const set = (valueNode: Node, scale: number, source: string, whole: boolean): void => {
     const v = whole ? timeoutValue(valueNode, scale) : { value: num(valueNode, scale), node: unparen(valueNode) };
@@ -164,6 +174,8 @@ export function writtenSettings(call: Node, profile: CallProfile, where: 'ctor' 
   // botocore: `config=Config(read_timeout=s, retries={"max_attempts": n, "mode": ...})`.
   const config = keywords.get('config');
   if (config && profile.ctorArg?.form === 'botocore') {
+    // A `Config` whose origin is not in this file (imported, a parameter): its values are not known.
+    if (unparen(config).type === 'identifier' && !out.timeout) out.timeout = { value: undefined, source: `\`config=${config.text}\``, node: config, unit: 's', whole: false };
     const t = entry(config, 'read_timeout');
     if (!out.timeout && t) set(t, 1, `\`Config(read_timeout=${t.text})\``, false);
     const retries = entry(config, 'retries');

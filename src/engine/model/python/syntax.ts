@@ -133,3 +133,36 @@ export function identifiersIn(root: Node, text: string, name: string, start: num
   }
   return out;
 }
+
+/**
+ * What a plain name is bound to in this file: the last `name = value` before the use in the enclosing
+ * function (not in nested functions or classes), else the last one at module level. Undefined when the
+ * name is not assigned here (a parameter, an import, a global set elsewhere).
+ */
+export function assignedValue(id: Node): Node | undefined {
+  if (id.type !== 'identifier') return undefined;
+  for (let s: Node | null = id.parent; s; s = s.parent) {
+    if (s.type !== 'function_definition' && s.type !== 'module') continue;
+    const body = s.type === 'module' ? s : field(s, 'body');
+    const found = body ? lastAssignment(body, id.text, s.type === 'module' ? Number.MAX_SAFE_INTEGER : id.startIndex) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function lastAssignment(block: Node, name: string, before: number): Node | undefined {
+  let best: Node | undefined;
+  const visit = (n: Node): void => {
+    for (const c of namedChildren(n)) {
+      if (c.startIndex >= before) return;
+      if (c.type === 'function_definition' || c.type === 'class_definition' || c.type === 'lambda') continue;
+      if (c.type === 'assignment' && field(c, 'left')?.type === 'identifier' && field(c, 'left')!.text === name) {
+        const right = field(c, 'right');
+        if (right && right.type !== 'assignment') best = right;
+      }
+      visit(c);
+    }
+  };
+  visit(block);
+  return best;
+}

@@ -406,6 +406,20 @@ export class Evaluator {
     }
   }
 
+  /**
+   * The string a factory is called with to select what it builds: `boto3.client("bedrock-runtime")`,
+   * `client(service_name="bedrock-runtime")`, or a name bound to that string (`SERVICE = "bedrock-runtime"`).
+   * An f-string or a value not known statically gives undefined.
+   */
+  private selectorArg(call: Node, key: string | undefined, depth: number): string | undefined {
+    const a = firstArgument(call) ?? (key ? callKeyword(call, key) : undefined);
+    if (!a) return undefined;
+    const n = unparen(a);
+    const v = n.type === 'string' ? { kind: 'string' as const, text: n.text } : n.type === 'identifier' || n.type === 'attribute' ? this.evaluate(n, this.scopeOfNode(call), depth) : undefined;
+    if (v?.kind !== 'string' || /^[rbu]*f/i.test(v.text) || v.text.includes('{')) return undefined;
+    return stringText(v.text);
+  }
+
   call(callee: Value, call: Node, depth: number): Value | undefined {
     switch (callee.kind) {
       case 'clientClass':
@@ -430,7 +444,7 @@ export class Evaluator {
         const top = callee.qname.split('.')[0];
         for (const f of findFactory(callee.method, true)) {
           if (!f.sdk.modules.some((m) => m.split('.')[0] === top)) continue;
-          if (f.firstArg && !f.firstArg.includes(firstStringArg(call) ?? '')) continue;
+          if (f.firstArg && !f.firstArg.includes(this.selectorArg(call, f.argKey, depth) ?? '')) continue;
           const hit = genericClass(f.sdk.id, f.cls);
           if (hit) return { kind: 'client', hit, ctor: call };
         }
@@ -443,7 +457,7 @@ export class Evaluator {
           return v?.kind === 'client' ? v : undefined;
         }
         for (const f of findFactory(callee.qname, false)) {
-          if (f.firstArg && !f.firstArg.includes(firstStringArg(call) ?? '')) continue;
+          if (f.firstArg && !f.firstArg.includes(this.selectorArg(call, f.argKey, depth) ?? '')) continue;
           const hit = genericClass(f.sdk.id, f.cls);
           if (hit) return { kind: 'client', hit, ctor: call };
         }
@@ -463,6 +477,11 @@ export class Evaluator {
   }
 }
 
+/** The text inside a string literal's quotes. */
+function stringText(text: string): string {
+  return text.replace(/^[rbu]*(['"]{1,3})/i, '').replace(/(['"]{1,3})$/, '');
+}
+
 function firstArgument(call: Node): Node | undefined {
   const args = field(call, 'arguments');
   if (!args) return undefined;
@@ -473,10 +492,15 @@ function firstArgument(call: Node): Node | undefined {
   return undefined;
 }
 
-function firstStringArg(call: Node): string | undefined {
-  const a = firstArgument(call);
-  if (!a || a.type !== 'string') return undefined;
-  return a.text.replace(/^[rbuf]*(['"]{1,3})/i, '').replace(/(['"]{1,3})$/, '');
+
+function callKeyword(call: Node, key: string): Node | undefined {
+  const args = field(call, 'arguments');
+  if (!args) return undefined;
+  for (let i = 0; i < args.namedChildCount; i++) {
+    const a = args.namedChild(i);
+    if (a?.type === 'keyword_argument' && field(a, 'name')?.text === key) return field(a, 'value') ?? undefined;
+  }
+  return undefined;
 }
 
 /** The scope a wrapper call's argument is evaluated in: the one the evaluator is currently in. */

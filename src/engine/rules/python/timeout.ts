@@ -260,7 +260,8 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
 function ctorFinding(ctx: PyContext, call: LlmCall, ctor: Node, effect: string, built: WrittenTimeout | undefined, arg: PyTimeoutArg | null, extra = ''): Finding {
   // The name written at the constructor: `ChatOpenAI`, `Client`, or a factory (`init_chat_model`).
   const cls = (field(ctor, 'function')?.text ?? call.client?.hit.cls.qname ?? '').split('.').pop();
-  return makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(field(ctor, 'function') ?? ctor), `${/^[a-z_]/.test(cls ?? '') ? `The client from \`${cls}\`` : `\`${cls}\``} is built without a timeout: ${effect}. A hung upstream holds every request through this client long after the user, gunicorn (30 s) or the proxy in front (nginx 60 s, Cloudflare 100 s) gave up.${extra}`, undefined, [
+  const factory = (field(ctor, 'function')?.text ?? cls ?? '').replace(/\s+/g, '');
+  return makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(field(ctor, 'function') ?? ctor), `${/^[a-z_]/.test(cls ?? '') ? `The client from \`${factory.length <= 40 ? factory : cls}\`` : `\`${cls}\``} is built without a timeout: ${effect}. A hung upstream holds every request through this client long after the user, gunicorn (30 s) or the proxy in front (nginx 60 s, Cloudflare 100 s) gave up.${extra}`, undefined, [
     timeoutFix(ctx, arg, ctor, built, call.streaming, 'client'),
   ]);
 }
