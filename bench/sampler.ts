@@ -1,6 +1,6 @@
 // Overhead of the runtime sampler on apps that do not block: throughput of the same app started by Loopsafe
 // with and without the sampler, side by side in alternating rounds (same outside load), uvicorn and Express.
-// usage: npm run bench:sampler [-- --rounds 4 --seconds 8 --connections 20]
+// usage: npm run bench:sampler [-- --rounds 4 --seconds 8 --connections 20 --match uvicorn]
 
 import * as path from 'path';
 import { runWithApp } from '../src/loadtest/app-run';
@@ -72,7 +72,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 async function main(): Promise<void> {
   console.log(`sampler overhead: ${ROUNDS} alternating rounds of ${SECONDS} s, ${CONNECTIONS} connections, per target\n`);
-  for (const t of TARGETS) {
+  const mi = args.indexOf('--match');
+  const match = mi >= 0 ? args[mi + 1] : '';
+  for (const t of TARGETS.filter((x) => x.name.includes(match))) {
     const off: number[] = [];
     const on: number[] = [];
     for (let r = 0; r < ROUNDS; r++) {

@@ -141,18 +141,22 @@
     const table = el(
       'table',
       { class: 'blocked-rows' },
-      el('tr', {}, ['Location', 'Function', 'Total', 'Share', 'Longest', 'Blocks', ''].map((h) => el('th', {}, h))),
+      el('tr', {}, ['Location', 'Function', 'Total', 'Share', 'Longest', 'Blocks'].map((h) => el('th', {}, h))),
       rows.map((r) =>
         el(
           'tr',
           { 'data-testid': 'blocked-row' },
-          el('td', {}, el('a', { href: '#', class: 'location', title: r.file, onclick: (e) => { e.preventDefault(); send({ type: 'openFinding', file: r.file, line: r.line - 1 }); } }, `${relPath(r.file, root)}:${r.line}`)),
+          el(
+            'td',
+            {},
+            el('a', { href: '#', class: 'location', title: r.file, onclick: (e) => { e.preventDefault(); send({ type: 'openFinding', file: r.file, line: r.line - 1 }); } }, `${relPath(r.file, root)}:${r.line}`),
+            el('div', { class: 'tag' }, r.predicted ? el('span', { class: 'predicted' }, 'predicted by ', el('code', {}, r.predicted)) : el('span', { class: 'unpredicted' }, 'not predicted')),
+          ),
           el('td', {}, el('code', {}, r.function), r.call ? el('span', { class: 'call' }, ' → ', el('code', {}, r.call)) : ''),
           el('td', { class: 'num' }, ms(r.ms)),
           el('td', { class: 'num' }, pctOf(r.share)),
           el('td', { class: 'num' }, ms(r.maxMs)),
           el('td', { class: 'num' }, '×' + r.count),
-          el('td', {}, r.predicted ? el('span', { class: 'predicted' }, 'predicted by ', el('code', {}, r.predicted)) : el('span', { class: 'unpredicted' }, 'not predicted')),
         ),
       ),
     );

@@ -116,10 +116,14 @@ try {
   // 7. The load test: the CodeLens above the blocking route starts the app (appCommand, with the mock
   //    LLM), runs the load with the stall probe, and the panel shows the verdict the diagnostic predicted.
   await quickOpen(page, 'loadapp/main.py');
+  await editor.locator('.view-lines', { hasText: 'FastAPI' }).first().waitFor({ timeout: 30000 });
+  // Lenses are resolved for the visible lines only: bring the routes into view.
+  await page.keyboard.press('Control+End');
   await editor.locator('.view-lines', { hasText: 'chat_blocking' }).first().waitFor({ timeout: 30000 });
   const lens = page.locator('.codelens-decoration a', { hasText: 'Load test POST /chat/blocking' }).first();
   const lensOk = await appears(lens, 30000);
-  check('a "Load test" CodeLens sits above the blocking route', lensOk, lensOk ? squash(await lens.innerText()) : '');
+  check('a "Load test" CodeLens sits above the blocking route', lensOk, lensOk ? squash(await lens.innerText()) : squash(await page.locator('.codelens-decoration').allInnerTexts().then((t) => t.join(' | ')).catch(() => '')));
+  if (!lensOk) await shot(page, '5-no-lens.png');
   if (lensOk) {
     await lens.click();
     const webview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');

@@ -1,10 +1,10 @@
 # Loopsafe's runtime sampler for Python apps that Loopsafe starts for a load test (loaded as `sitecustomize`
 # through PYTHONPATH; the app's own sitecustomize still runs): where an event loop ran user code synchronously.
 #
-# A thread looks at the stack of every thread running an asyncio event loop every few milliseconds. A
-# suspended coroutine leaves no frame, so the same user frame (not the standard library, not site-packages)
-# seen inside a loop callback on consecutive samples is code holding the loop: a block, attributed to that
-# frame and to the library call below it. Written: code locations and times only, as JSON lines, into the
+# A thread looks at the stack of every thread running an event loop every few milliseconds. A suspended
+# coroutine leaves no frame, so the same user frame (not the standard library, not site-packages) with a
+# running coroutine at or outside it, seen on consecutive samples, is code holding the loop: a block,
+# attributed to that frame and to the library call below it. Written: code locations and times only, as JSON lines, into the
 # directory named by LOOPSAFE_SAMPLER_DIR (one file per process), every 250 ms and at exit.
 
 import os
@@ -36,6 +36,7 @@ def _chain_sitecustomize():
 _chain_sitecustomize()
 
 _DIR = os.environ.get("LOOPSAFE_SAMPLER_DIR")
+_CO_ASYNC = 0x80 | 0x100 | 0x200  # CO_COROUTINE, CO_ITERABLE_COROUTINE, CO_ASYNC_GENERATOR
 _SELF = os.path.abspath(__file__)
 _current = None
 
@@ -57,6 +58,10 @@ class _Sampler(object):
             self.interval = max(0.001, float(os.environ.get("LOOPSAFE_SAMPLER_INTERVAL_MS", "5")) / 1000.0)
         except ValueError:
             self.interval = 0.005
+        # While no loop runs user code, look less often (each look takes the GIL from the app); as soon as one
+        # does, every `interval`, to time the block.
+        self.idle_interval = self.interval * 4
+        self.busy = False
         self.stdlib = os.path.dirname(os.path.abspath(os.__file__)) + os.sep
         self.locs = {}
         self.lines = ['{"v":1,"lang":"python","pid":%d,"start":%d,"intervalMs":%g}' % (self.pid, self.time.time() * 1000, self.interval * 1000)]
@@ -120,27 +125,33 @@ class _Sampler(object):
 
     # --- sampling ----------------------------------------------------------------------------------
     def inspect(self, top):
-        """(is a loop thread, innermost user frame running inside a loop callback, the frame it called)."""
+        """(is a loop thread, innermost user frame running synchronously on the loop, the frame it called).
+
+        A coroutine only runs while a loop drives it, so the innermost user frame with a coroutine frame at or
+        outside it is code running on the loop (whatever the loop: asyncio's, uvloop's). A thread with no
+        coroutine frame is idle or a worker thread (FastAPI's threadpool, a WSGI worker): not a block.
+        """
         user = callee = None
-        in_callback = False
+        on_loop = is_loop = False
         below = None
         f = top
         while f is not None:
             code = f.f_code
-            name = code.co_name
-            filename = code.co_filename
-            if not in_callback and user is None and self.user_path(filename) is not None:
+            if user is None and self.user_path(code.co_filename) is not None:
                 user, callee = f, below
-            if name == "_run" and filename.endswith(os.sep + "events.py") and filename.startswith(self.stdlib):
-                in_callback = True  # asyncio.events.Handle._run: a callback of the loop is running
-            elif name in ("run_forever", "_run_once") and filename.startswith(self.stdlib) and filename.endswith("base_events.py"):
-                return True, (user if in_callback else None), callee
+            if code.co_flags & _CO_ASYNC:
+                is_loop = True
+                if user is not None:
+                    on_loop = True
+            elif code.co_name in ("run_forever", "_run_once", "run_until_complete") and code.co_filename.startswith(self.stdlib):
+                is_loop = True  # an idle asyncio loop: waiting in select()
             below = f
             f = f.f_back
-        return False, None, None
+        return is_loop, (user if on_loop else None), callee
 
-    def sample(self, full_scan):
+    def sample(self, full_scan, lead_ms):
         now = self.time.time() * 1000.0
+        busy = False
         frames = sys._current_frames()
         me = self.threading.get_ident()
         tids = frames.keys() if full_scan else [t for t in self.loop_threads if t in frames]
@@ -156,22 +167,26 @@ class _Sampler(object):
             self.loop_threads.add(tid)
             self.loops_seen.add(tid)
             state = self.current.get(tid)
+            if user is not None:
+                busy = True
             if user is not None and state is not None and state[0] is user and state[1] is callee:
                 state[4] = now
                 state[5] += 1
                 continue
             self.close(tid)
             if user is not None:
-                self.current[tid] = [user, callee, self.location(user, callee), now, now, 1]
+                # The block began somewhere in the pause before this look: count half of it.
+                self.current[tid] = [user, callee, self.location(user, callee), now - lead_ms / 2.0, now, 1]
         for tid in list(self.current):
             if tid not in frames:
                 self.close(tid)
         del frames
+        self.busy = busy
 
     def close(self, tid):
         state = self.current.pop(tid, None)
         if state is not None and state[5] >= 2:
-            duration = state[4] - state[3] + self.interval * 1000.0
+            duration = state[4] - state[3] + self.interval * 500.0
             self.lines.append("[%d,%d,%.1f]" % (state[2], state[3], duration))
 
     def flush(self):
@@ -189,9 +204,10 @@ class _Sampler(object):
 
     def run(self):
         last_flush = last_scan = self.time.monotonic()
-        self.sample(True)
+        self.sample(True, 0.0)
         while not self.stopped:
-            self.time.sleep(self.interval)
+            pause = self.interval if self.busy else self.idle_interval
+            self.time.sleep(pause)
             if self.stopped:
                 break
             now = self.time.monotonic()
@@ -199,7 +215,7 @@ class _Sampler(object):
             if full:
                 last_scan = now
             try:
-                self.sample(full)
+                self.sample(full, pause * 1000.0)
             except Exception as err:  # never take the app down
                 _note("sampling stopped: %s: %s" % (type(err).__name__, err))
                 self.stopped = True
