@@ -6,7 +6,7 @@ import type { JsContext } from '../../model/js/context';
 import type { Finding } from '../../types';
 import * as path from 'path';
 import { promisesVariantFix } from '../../fix/js-fixes';
-import { calleeRange, chainSteps, describeFunction, functionScopeOf, makeFinding } from './util';
+import { calleeRange, chainSteps, describeFunction, makeFinding } from './util';
 
 function where(ctx: JsContext, call: Parameters<typeof promisesVariantFix>[1]): { text: string; chain: ReturnType<typeof chainSteps> } | undefined {
   const reach = ctx.reachOf(call.scope);
@@ -54,11 +54,12 @@ function check(ctx: JsContext, llm: boolean): Finding[] {
     if (call.kind !== 'helper' || !facts?.blockingChain || (facts.blockingLlm ?? false) !== llm) continue;
     const w = where(ctx, call);
     if (!w) continue;
-    // Reported where the loop enters the helper: in the handler itself or an async function on the
-    // path; a sync helper between them is an intermediate hop (the blocking call itself is reported too).
+    // One finding per defect: at the blocking call itself (above, in its file), at the handler's call,
+    // and where an async function enters sync code (its call of a sync helper that blocks). A sync helper
+    // between them, or an async function awaiting another async one, is an intermediate hop of the chain.
     const reach = ctx.reachOf(call.scope)!;
     const inHandler = !reach.external && reach.chain.length === 1;
-    if (!inHandler && !functionScopeOf(call.scope)?.isAsync) continue;
+    if (!inHandler) continue;
     const hops = facts.blockingChain;
     const end = hops[hops.length - 1];
     const at = `${path.basename(end.file)}:${end.range.start.line + 1}`;
