@@ -1,8 +1,10 @@
 // Speed benchmark (run by hand: `npm run bench`): cold workspace analysis of real Python code from
-// Debian's site-packages plus our own LLM apps, against Ruff's ASYNC rules in the same run, and the
+// Debian's site-packages plus our own LLM apps, and of an LLM-dense workspace (every corpus app copied
+// 40× under distinct package names), each against Ruff's ASYNC rules in the same run, and the
 // re-analysis time after a one-line edit in a 2,000-line file.
 
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { Engine, Workspace, defaultWasmDir, discoverFiles } from '../src/engine/api';
 
@@ -10,6 +12,8 @@ const SITE = process.env.LOOPSAFE_BENCH_DIR ?? '/usr/lib/python3/dist-packages';
 const TARGET_LINES = Number(process.env.LOOPSAFE_BENCH_LINES ?? 200_000);
 /** Runs of each side; the best counts, once both JITs (V8's for us, wasm tiering for Ruff) have warmed up. */
 const RUNS = Number(process.env.LOOPSAFE_BENCH_RUNS ?? 7);
+/** Copies of every corpus app in the LLM-dense workspace (0 skips it). */
+const DENSE_COPIES = Number(process.env.LOOPSAFE_BENCH_DENSE_COPIES ?? 40);
 
 interface Source {
   file: string;
@@ -44,12 +48,34 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function main(): Promise<void> {
-  const sources = collect();
-  const lines = sources.reduce((a, s) => a + s.lines, 0);
-  console.log(`corpus: ${sources.length} files, ${lines} lines (${SITE} + test/corpus/python + examples)`);
+/**
+ * The LLM-dense workspace: every app of test/corpus/python copied `copies` times into a temporary
+ * directory, each copy under its own package name (`copy07/04-groq-lru-depends/...`), so that almost
+ * every file names an SDK or a framework and goes through the whole analysis. Written to disk and read
+ * back, as a workspace scan would; the directory is removed by the caller.
+ */
+function denseWorkspace(copies: number): { dir: string; sources: Source[] } {
+  const corpus = path.resolve(__dirname, '../../test/corpus/python');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-bench-dense-'));
+  const files = discoverFiles([corpus], { excludedDirs: new Set(['__pycache__']) }).files.filter((f) => f.endsWith('.py'));
+  const sources: Source[] = [];
+  for (let c = 0; c < copies; c++) {
+    for (const file of files) {
+      const target = path.join(dir, `copy${String(c).padStart(2, '0')}`, path.relative(corpus, file));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(file, target);
+    }
+  }
+  for (const file of discoverFiles([dir]).files) {
+    const text = fs.readFileSync(file, 'utf8');
+    sources.push({ file, text, lines: text.split('\n').length });
+  }
+  return { dir, sources };
+}
 
-  const engine = await Engine.create(defaultWasmDir(path.resolve(__dirname, '../../dist')));
+/** Cold workspace analysis of `sources` (best of RUNS, fresh engine each run) against Ruff's ASYNC rules. */
+async function coldVersusRuff(label: string, sources: Source[]): Promise<void> {
+  const lines = sources.reduce((a, s) => a + s.lines, 0);
   const runs: number[] = [];
   let findings = 0;
   for (let i = 0; i < RUNS; i++) {
@@ -80,7 +106,25 @@ async function main(): Promise<void> {
   const runList = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(', ');
   console.log(`loopsafe (interprocedural, cold workspace): ${loopsafeMs.toFixed(0)} ms  ${lps(loopsafeMs).toLocaleString()} lines/s  (${findings} findings; runs ${runList(runs)} ms)`);
   console.log(`ruff ASYNC (per file):                      ${ruffMs.toFixed(0)} ms  ${lps(ruffMs).toLocaleString()} lines/s  (${ruffDiags} diagnostics; runs ${runList(ruffRuns)} ms)`);
-  console.log(`ratio: ${(lps(loopsafeMs) / lps(ruffMs)).toFixed(2)}× Ruff (target ≥ 1.0×)`);
+  console.log(`${label} ratio: ${(lps(loopsafeMs) / lps(ruffMs)).toFixed(2)}× Ruff${label === 'site-packages' ? ' (target ≥ 1.0×)' : ''}`);
+}
+
+async function main(): Promise<void> {
+  const sources = collect();
+  const lines = sources.reduce((a, s) => a + s.lines, 0);
+  console.log(`corpus: ${sources.length} files, ${lines} lines (${SITE} + test/corpus/python + examples)`);
+  await coldVersusRuff('site-packages', sources);
+  if (DENSE_COPIES > 0) {
+    const dense = denseWorkspace(DENSE_COPIES);
+    try {
+      const denseLines = dense.sources.reduce((a, s) => a + s.lines, 0);
+      console.log(`LLM-dense workspace: ${dense.sources.length} files, ${denseLines} lines (test/corpus/python × ${DENSE_COPIES}, in ${dense.dir})`);
+      await coldVersusRuff('LLM-dense', dense.sources);
+    } finally {
+      fs.rmSync(dense.dir, { recursive: true, force: true });
+    }
+  }
+  const engine = await Engine.create(defaultWasmDir(path.resolve(__dirname, '../../dist')));
 
   // Re-analysis after a one-line edit in a 2,000-line LLM file (the editor's keystroke path).
   const block = [

@@ -151,6 +151,17 @@ export class Engine {
   private readonly jsSummaryCache = new Map<string, { key: string; summary: JsFileSummary | undefined }>();
   private readonly lastSummary = new Map<string, { text: string; summary: PyFileSummary }>();
   private readonly mayMatter = new Map<string, { text: string; facts: PyTextFacts; lines?: number }>();
+  /** The last text hashed per file and its hash (summaries are asked for again and again while the index settles). */
+  private readonly hashes = new Map<string, { text: string; hash: string }>();
+
+  private textHash(file: string, text: string): string {
+    const known = this.hashes.get(file);
+    if (known && known.text === text) return known.hash;
+    const hash = crypto.createHash('sha1').update(text).digest('hex');
+    this.hashes.set(file, { text, hash });
+    if (this.hashes.size > 50_000) this.hashes.delete(this.hashes.keys().next().value as string);
+    return hash;
+  }
 
   private readonly trees: TreeCache;
 
@@ -168,7 +179,7 @@ export class Engine {
    */
   summarize(file: string, text: string, index?: PyIndex): PyFileSummary | undefined {
     if (languageOf(file) !== 'python' || text.length > MAX_FILE_CHARS) return undefined;
-    const key = crypto.createHash('sha1').update(text).digest('hex') + (index ? crypto.createHash('sha1').update(index.clientsFingerprint()).digest('hex') : '');
+    const key = this.textHash(file, text) + (index ? index.clientsFingerprintHash() : '');
     const cached = this.summaryCache.get(file);
     if (cached && cached.key === key) return cached.summary;
     let summary: PyFileSummary | undefined;
@@ -233,7 +244,7 @@ export class Engine {
     // The text and settings; for Python, what the file reads from other files is checked apart
     // (`sameCrossFile`): the same index object needs no fingerprint at all.
     const hash =
-      crypto.createHash('sha1').update(text).digest('hex') +
+      this.textHash(file, text) +
       (index && language === 'python' ? ':py' : '') +
       (routesOnly ? ':routes' : '') +
       (jsIndex && language !== 'python' ? crypto.createHash('sha1').update(`js${jsIndex.fingerprint(file)}`).digest('hex') : '') +
@@ -292,6 +303,7 @@ export class Engine {
     this.jsSummaryCache.delete(file);
     this.lastSummary.delete(file);
     this.mayMatter.delete(file);
+    this.hashes.delete(file);
     this.trees.forget(file);
   }
 

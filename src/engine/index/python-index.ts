@@ -2,6 +2,7 @@
 // `__init__` re-exports) and propagates facts across the call graph, with cycles cut:
 // which functions run a blocking LLM call, which return an LLM coroutine, which are reached from the loop.
 
+import { createHash } from 'crypto';
 import * as path from 'path';
 import type { Range } from '../types';
 import type { CallEdge, FnFacts, PyFileSummary } from './python-summary';
@@ -418,6 +419,13 @@ export class PyIndex {
   }
 
   private clientsPrint: string | undefined;
+  private clientsHash: string | undefined;
+
+  /** A short hash of `clientsFingerprint()`, worked out once per index. */
+  clientsFingerprintHash(): string {
+    if (this.clientsHash === undefined) this.clientsHash = this.clientsFingerprint() === '' ? '' : createHash('sha1').update(this.clientsFingerprint()).digest('hex');
+    return this.clientsHash;
+  }
 
   /** Changes whenever any workspace file's module-level clients or client factories change. */
   clientsFingerprint(): string {
