@@ -3,8 +3,8 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { Engine, ProjectConfigs, RULES, RULE_IDS, Workspace, defaultWasmDir, discoverFiles, formatProblem, getRule, normalizeRuleSeverities, renderRuleDocs, type RuleId, type SeveritySetting } from '../engine/api';
-import { toGithub, toJson, toSarif, toText } from './format';
+import { RULES, RULE_IDS, getRule, renderRuleDocs } from '../engine/api';
+import { check, CheckUsageError } from './check';
 import { CliUsageError, loadtestCommand } from './loadtest';
 import { mockLlmCommand } from './mockllm';
 
@@ -12,6 +12,7 @@ const HELP = `Loopsafe — finds LLM calls that block or drop the event loop in 
 
 Usage:
   loopsafe check [paths...] [--format text|json|sarif|github] [--select id,...] [--rules id=severity,...]
+                 [--fix | --diff | --fix-only] [--unsafe-fixes]
   loopsafe explain <rule-id>
   loopsafe rules
   loopsafe loadtest <url> [-X M] [-H 'k: v'] [--body @file|json] [--duration 10s] [--connections N | --rate R/s]
@@ -20,6 +21,8 @@ Usage:
   loopsafe mock-llm [--port N] [--latency 200ms] [--ttft 100ms] [--chunks N] [--error-rate F]
   loopsafe --version
 
+--fix applies safe fixes (--unsafe-fixes adds the others) and reports what is left; --diff prints them as a
+unified diff without writing (exit 1 when there is one); --fix-only applies them and reports nothing.
 Settings come from the nearest loopsafe.toml, .loopsafe.toml, pyproject.toml [tool.loopsafe] or
 package.json "loopsafe" above each file; flags win over it.
 
@@ -39,84 +42,6 @@ function version(): string {
     }
   }
   return '0.0.0';
-}
-
-interface CheckArgs {
-  paths: string[];
-  format: 'text' | 'json' | 'sarif' | 'github';
-  select?: RuleId[];
-  rules: Partial<Record<RuleId, SeveritySetting>>;
-}
-
-function parseCheckArgs(argv: string[]): CheckArgs {
-  const args: CheckArgs = { paths: [], format: 'text', rules: {} };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const eq = a.indexOf('=');
-      if (eq !== -1) return a.slice(eq + 1);
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
-    if (a === '--format' || a.startsWith('--format=')) {
-      const f = value();
-      if (!['text', 'json', 'sarif', 'github'].includes(f)) throw new UsageError(`unknown format "${f}" (text, json, sarif, github)`);
-      args.format = f as CheckArgs['format'];
-    } else if (a === '--select' || a.startsWith('--select=')) {
-      const ids = value().split(',').map((s) => s.trim()).filter(Boolean);
-      const unknown = ids.filter((id) => !RULE_IDS.includes(id as RuleId));
-      if (unknown.length) throw new UsageError(`unknown rule ${unknown.map((u) => `"${u}"`).join(', ')}; rules: ${RULE_IDS.join(', ')}`);
-      args.select = ids as RuleId[];
-    } else if (a === '--rules' || a.startsWith('--rules=')) {
-      const raw: Record<string, string> = {};
-      for (const pair of value().split(',')) {
-        const [k, v] = pair.split('=');
-        if (k && v) raw[k.trim()] = v.trim();
-      }
-      const { overrides, problems } = normalizeRuleSeverities(raw, RULE_IDS);
-      if (problems.length) throw new UsageError(problems.join('; '));
-      args.rules = overrides;
-    } else if (a.startsWith('-')) {
-      throw new UsageError(`unknown option ${a}`);
-    } else {
-      args.paths.push(a);
-    }
-  }
-  if (args.paths.length === 0) args.paths.push('.');
-  return args;
-}
-
-async function check(argv: string[]): Promise<number> {
-  const args = parseCheckArgs(argv);
-  const cwd = process.cwd();
-  const missing = args.paths.filter((p) => !fs.existsSync(p));
-  if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-  const started = performance.now();
-  const engine = await Engine.create(defaultWasmDir(__dirname));
-  const { files, notes } = discoverFiles(args.paths);
-  const ws = new Workspace(engine, { routes: false });
-  // Flags win over the project config, which wins over the defaults.
-  ws.overrides = { select: args.select, rules: args.rules };
-  for (const f of files) {
-    const note = ws.load(f);
-    if (note) notes.push(note);
-  }
-  const configs = new ProjectConfigs();
-  ws.setProjectConfigs(configs);
-  for (const cfg of configs.all()) for (const p of cfg.problems) process.stderr.write(`loopsafe: config: ${formatProblem({ ...p, file: path.relative(cwd, p.file) || p.file })}\n`);
-  const results = ws.analyzeAll().filter((r) => !ws.isExcluded(r.file));
-  for (const r of results) notes.push(...r.notes);
-  const stats = { files: results.length, lines: results.reduce((a, r) => a + r.lines, 0), ms: performance.now() - started };
-  for (const n of notes) process.stderr.write(`loopsafe: note: ${n}\n`);
-  const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
-  const out =
-    args.format === 'json' ? toJson(results, stats, cwd)
-    : args.format === 'sarif' ? toSarif(results, cwd, version())
-    : args.format === 'github' ? toGithub(results, cwd)
-    : toText(results, stats, cwd, color);
-  if (out) process.stdout.write(out + '\n');
-  return results.some((r) => r.findings.length > 0) ? 1 : 0;
 }
 
 function explain(argv: string[]): number {
@@ -140,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'check':
-        return await check(rest);
+        return await check(rest, version());
       case 'explain':
         return explain(rest);
       case 'rules':
@@ -163,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof CliUsageError) {
+    if (err instanceof UsageError || err instanceof CliUsageError || err instanceof CheckUsageError) {
       process.stderr.write(`loopsafe: ${err.message}\n`);
       return 2;
     }

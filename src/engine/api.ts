@@ -20,3 +20,6 @@ export { ProjectConfigs, readProjectConfig, formatProblem, isExcluded, isProject
 export type { ProjectConfig, ConfigProblem, LlmClientSpec, BlockingFunctionSpec } from './config/project-config';
 export { setCatalogExtensions, extensionsOf } from './config/extensions';
 export { optionsWithConfig, limitsWithConfig } from './config/apply';
+export { fixFiles, fixToApply, compatibleFixes } from './fix/fix-files';
+export type { FixFilesOutcome, FixFilesOptions } from './fix/fix-files';
+export { fingerprints, normalizedCode, enclosingName } from './baseline/fingerprint';

@@ -20,6 +20,7 @@ import { INCLUDE_FUNCTIONS, PYTHON_FRAMEWORKS, ROUTE_CONSTRUCTORS } from './cata
 import { LLM_URL } from './catalog/python-http';
 import { BLOCKING_BUILTIN_CALL, BLOCKING_NAMES_BY_MODULE } from './catalog/python-blocking';
 import { isSuppressed, suppressionEdit } from './fix/suppress';
+import { enclosingName } from './baseline/fingerprint';
 import type { FileAnalysis, Finding, Language, Position, Range, RuleId, SeveritySetting, TextEdit } from './types';
 import type { ServerLimit } from './limits/server-limits';
 
@@ -165,8 +166,32 @@ export class Engine {
 
   private readonly trees: TreeCache;
 
-  private constructor(parsers: Parsers) {
+  private constructor(private readonly parsers: Parsers) {
     this.trees = new TreeCache(parsers);
+  }
+
+  /** True when `text` parses without errors as the language of `file` (fixed text is checked with it). */
+  parsesCleanly(file: string, text: string): boolean {
+    const language = languageOf(file);
+    if (!language) return true;
+    const tree = this.parsers.parse(language, text);
+    try {
+      return !tree.rootNode.hasError;
+    } finally {
+      tree.delete();
+    }
+  }
+
+  /** Name of the functions and classes around each finding (`Service.ask`; '' at module level), for fingerprints. */
+  enclosingNames(file: string, text: string, findings: Finding[]): string[] {
+    const language = languageOf(file);
+    if (!language || findings.length === 0) return findings.map(() => '');
+    const tree = this.parsers.parse(language, text);
+    try {
+      return findings.map((f) => enclosingName(tree, f.range.start.line, f.range.start.character));
+    } finally {
+      tree.delete();
+    }
   }
 
   static async create(wasmDir: string): Promise<Engine> {

@@ -2,27 +2,11 @@
 // winning over the file, and a bad config named with file, line and key while the check still runs.
 
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { cliWorkspace, runCli } from '../helpers/cli';
 
-const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const SEED = fs.readFileSync(path.resolve(__dirname, '../../../examples/fastapi-chat/main.py'), 'utf8');
-
-export function runCli(args: string[], cwd: string) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-export function cliWorkspace(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-cli-cfg-')));
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
-    fs.writeFileSync(path.join(dir, rel), content);
-  }
-  return dir;
-}
 
 const rules = (stdout: string) => [...stdout.matchAll(/^(\S+):(\d+):\d+: (\w+) (\S+)/gm)].map((m) => `${m[1]}:${m[2]} ${m[3]} ${m[4]}`).sort();
 

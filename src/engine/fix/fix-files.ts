@@ -1,0 +1,198 @@
+// Fixes applied to files from the CLI (`check --fix`, `--diff`): safe (or also unsafe) fixes, applied,
+// re-analysed and applied again until nothing changes (bounded); a file whose fixed text no longer parses,
+// whose fix left its finding in place or whose fixes never settle is restored and named.
+
+import * as path from 'path';
+import type { Workspace } from '../index/workspace';
+import { normalizedCode } from '../baseline/fingerprint';
+import type { Finding, Fix, TextEdit } from '../types';
+import { applyEdits } from './apply';
+
+export interface FixFilesOptions {
+  /** Apply unsafe fixes too (the finding's preferred fix, whatever its safety). */
+  unsafe?: boolean;
+  /** Rounds of fix, re-analyse (default 10). */
+  maxPasses?: number;
+  /** Whether a text parses (default: the engine's parsers, no error nodes). */
+  parses?: (file: string, text: string) => boolean;
+}
+
+export interface FixFilesOutcome {
+  /** Files whose fixed text is kept: before and after. */
+  changed: Map<string, { before: string; after: string }>;
+  /** Files left as they were, with the reason. */
+  rejected: { file: string; reason: string }[];
+  /** Fixes applied to the files kept. */
+  applied: number;
+  /** Passes that changed something. */
+  passes: number;
+}
+
+/** The fix `--fix` applies for a finding: safe ones only unless `unsafe`. */
+export function fixToApply(finding: Finding, unsafe: boolean): Fix | undefined {
+  if (unsafe) return finding.fixes.find((x) => x.preferred) ?? finding.fixes[0];
+  return finding.fixes.find((x) => x.safety === 'safe' && x.preferred) ?? finding.fixes.find((x) => x.safety === 'safe');
+}
+
+const posKey = (p: { line: number; character: number }): number => p.line * 1e7 + p.character;
+
+/**
+ * The fixes that apply together, in order: an edit identical to one already taken is shared (two fixes
+ * both adding `import asyncio`); a fix with an edit overlapping a taken one waits for the next pass.
+ */
+export function compatibleFixes(fixes: Fix[]): { fixes: Fix[]; edits: TextEdit[] } {
+  const taken: { file: string; s: number; e: number; key: string }[] = [];
+  const out: Fix[] = [];
+  const keys = new Set<string>();
+  for (const fix of fixes) {
+    const spans = fix.edits.map((e) => ({ file: e.file, s: posKey(e.range.start), e: posKey(e.range.end), key: `${e.file}\u0000${posKey(e.range.start)}\u0000${posKey(e.range.end)}\u0000${e.newText}` }));
+    const fresh = spans.filter((sp, i) => !keys.has(sp.key) && spans.findIndex((o) => o.key === sp.key) === i);
+    const clash = fresh.some((a) => taken.some((b) => a.file === b.file && (a.s === a.e || b.s === b.e ? a.s <= b.e && b.s <= a.e : a.s < b.e && b.s < a.e)));
+    if (clash) continue;
+    out.push(fix);
+    for (const sp of fresh) {
+      keys.add(sp.key);
+      taken.push(sp);
+    }
+  }
+  const edits: TextEdit[] = [];
+  const emitted = new Set<string>();
+  for (const fix of out) {
+    for (const e of fix.edits) {
+      const key = `${e.file}\u0000${posKey(e.range.start)}\u0000${posKey(e.range.end)}\u0000${e.newText}`;
+      if (!emitted.has(key)) (emitted.add(key), edits.push(e));
+    }
+  }
+  return { fixes: out, edits };
+}
+
+/**
+ * Fixes the findings of `files` in the workspace (whose texts are updated to the fixed ones; nothing is
+ * written to disk). Files edited by one fix stand or fall together.
+ */
+export function fixFiles(ws: Workspace, files: string[], options: FixFilesOptions = {}): FixFilesOutcome {
+  const maxPasses = options.maxPasses ?? 10;
+  const unsafe = options.unsafe ?? false;
+  const originals = new Map<string, string>();
+  const blocked = new Map<string, string>();
+  const parent = new Map<string, string>();
+  const find = (f: string): string => {
+    let p = parent.get(f) ?? f;
+    while (p !== (parent.get(p) ?? p)) p = parent.get(p)!;
+    return p;
+  };
+  const union = (a: string, b: string) => {
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra, rb);
+  };
+  const appliedIn = new Map<string, number>();
+  const reject = (file: string, reason: string) => {
+    const root = find(file);
+    for (const f of originals.keys()) {
+      if (find(f) !== root || blocked.has(f)) continue;
+      blocked.set(f, f === file ? reason : `restored with ${path.basename(file)}: ${reason}`);
+      ws.upsert(f, originals.get(f)!);
+    }
+    if (!blocked.has(file)) blocked.set(file, reason);
+  };
+  const targets = files.filter((f) => ws.has(f));
+  const keyOf = (f: Finding, names: Map<string, string[]>, all: Finding[]): string => {
+    const text = ws.text(f.file) ?? '';
+    const i = all.indexOf(f);
+    return `${f.rule}\u0000${names.get(f.file)?.[i] ?? ''}\u0000${normalizedCode(text, f)}`;
+  };
+  /** Per file: its findings, and how many findings share each fingerprint (rule, function, code). */
+  const census = (file: string): { findings: Finding[]; counts: Map<string, number>; keys: string[] } => {
+    const findings = ws.isExcluded(file) ? [] : (ws.analyze(file)?.findings ?? []);
+    const names = new Map([[file, ws.engine.enclosingNames(file, ws.text(file) ?? '', findings)]]);
+    const keys = findings.map((f) => keyOf(f, names, findings));
+    const counts = new Map<string, number>();
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+    return { findings, counts, keys };
+  };
+
+  let passes = 0;
+  let pending: { file: string; key: string; before: number; fixed: number }[] = [];
+  for (;;) {
+    const fixes: { fix: Fix; finding: Finding; key: string }[] = [];
+    const counts = new Map<string, Map<string, number>>();
+    for (const file of targets) {
+      if (blocked.has(file)) continue;
+      const c = census(file);
+      counts.set(file, c.counts);
+      c.findings.forEach((f, i) => {
+        const fix = fixToApply(f, unsafe);
+        if (fix && fix.edits.length > 0 && !fix.edits.some((e) => blocked.has(e.file))) fixes.push({ fix, finding: f, key: c.keys[i] });
+      });
+    }
+    // The findings fixed in the last pass must be gone (one fewer per fix with that fingerprint).
+    for (const p of pending) {
+      if (blocked.has(p.file)) continue;
+      const now = counts.get(p.file)?.get(p.key) ?? 0;
+      if (now > p.before - p.fixed) reject(p.file, `a fix did not remove its finding (${p.key.split('\u0000')[0]})`);
+    }
+    const live = fixes.filter((x) => !x.fix.edits.some((e) => blocked.has(e.file)) && !blocked.has(x.finding.file));
+    if (live.length === 0) break;
+    if (passes >= maxPasses) {
+      for (const x of live) if (originals.has(x.finding.file)) reject(x.finding.file, `fixes did not settle after ${maxPasses} passes`);
+      break;
+    }
+    const { fixes: chosen, edits } = compatibleFixes(live.map((x) => x.fix));
+    const byFile = new Map<string, TextEdit[]>();
+    for (const e of edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+    let changed = false;
+    const next = new Map<string, string>();
+    for (const [file, fileEdits] of byFile) {
+      const text = ws.text(file);
+      if (text === undefined) continue;
+      try {
+        const fixed = applyEdits(text, fileEdits);
+        if (fixed !== text) next.set(file, fixed);
+      } catch {
+        reject(file, 'its fixes overlap');
+      }
+    }
+    pending = [];
+    const chosenSet = new Set(chosen);
+    const fixedPerKey = new Map<string, { file: string; key: string; fixed: number }>();
+    for (const x of live) {
+      if (!chosenSet.has(x.fix) || x.fix.edits.some((e) => !next.has(e.file) || blocked.has(e.file))) continue;
+      const files = new Set(x.fix.edits.map((e) => e.file));
+      for (const f of files) union(f, x.finding.file);
+      appliedIn.set(x.finding.file, (appliedIn.get(x.finding.file) ?? 0) + 1);
+      const id = `${x.finding.file}\u0001${x.key}`;
+      const entry = fixedPerKey.get(id) ?? { file: x.finding.file, key: x.key, fixed: 0 };
+      entry.fixed++;
+      fixedPerKey.set(id, entry);
+    }
+    for (const [file, text] of next) {
+      if (blocked.has(file)) continue;
+      if (!originals.has(file)) originals.set(file, ws.text(file)!);
+      ws.upsert(file, text);
+      changed = true;
+    }
+    for (const e of fixedPerKey.values()) pending.push({ ...e, before: counts.get(e.file)?.get(e.key) ?? e.fixed });
+    if (!changed) break;
+    passes++;
+  }
+
+  // The fixed text must still parse (when the original did).
+  for (const [file, before] of originals) {
+    if (blocked.has(file)) continue;
+    const after = ws.text(file)!;
+    const parses = options.parses ?? ((f: string, t: string) => ws.engine.parsesCleanly(f, t));
+    if (parses(file, before) && !parses(file, after)) reject(file, 'the fixed text no longer parses');
+  }
+  const changed = new Map<string, { before: string; after: string }>();
+  let applied = 0;
+  for (const [file, before] of originals) {
+    if (blocked.has(file)) continue;
+    const after = ws.text(file)!;
+    if (after !== before) changed.set(file, { before, after });
+    applied += appliedIn.get(file) ?? 0;
+  }
+  const rejected = [...blocked].filter(([f]) => originals.has(f) || targets.includes(f)).map(([file, reason]) => ({ file, reason }));
+  return { changed, rejected, applied, passes };
+}
+
