@@ -3,7 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { Engine, ProjectConfigs, RULE_IDS, Workspace, decodeText, defaultWasmDir, discoverFiles, fixFiles, formatProblem, normalizeRuleSeverities, type FileAnalysis, type RuleId, type SeveritySetting } from '../engine/api';
+import { Baseline, Engine, ProjectConfigs, RULE_IDS, Workspace, applyEdits, baselineEntries, decodeText, defaultWasmDir, discoverFiles, fixFiles, formatProblem, languageOf, normalizeRuleSeverities, suppressionEdit, type FileAnalysis, type RuleId, type SeveritySetting } from '../engine/api';
 import { unifiedDiff } from './diff';
 import { toGithub, toJson, toSarif, toText } from './format';
 
@@ -18,10 +18,14 @@ export interface CheckArgs {
   unsafeFixes: boolean;
   diff: boolean;
   fixOnly: boolean;
+  baseline?: string;
+  updateBaseline: boolean;
+  addSuppressions: boolean;
+  reason: string;
 }
 
 export function parseCheckArgs(argv: string[]): CheckArgs {
-  const args: CheckArgs = { paths: [], format: 'text', rules: {}, fix: false, unsafeFixes: false, diff: false, fixOnly: false };
+  const args: CheckArgs = { paths: [], format: 'text', rules: {}, fix: false, unsafeFixes: false, diff: false, fixOnly: false, updateBaseline: false, addSuppressions: false, reason: 'existing finding, suppressed when Loopsafe was adopted' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -53,10 +57,15 @@ export function parseCheckArgs(argv: string[]): CheckArgs {
     else if (a === '--unsafe-fixes') args.unsafeFixes = true;
     else if (a === '--diff') args.diff = true;
     else if (a === '--fix-only') args.fixOnly = true;
+    else if (a === '--baseline' || a.startsWith('--baseline=')) args.baseline = value();
+    else if (a === '--update-baseline') args.updateBaseline = true;
+    else if (a === '--add-suppressions') args.addSuppressions = true;
+    else if (a === '--reason' || a.startsWith('--reason=')) args.reason = value().replace(/[\r\n]+/g, ' ').trim();
     else if (a.startsWith('-')) throw new CheckUsageError(`unknown option ${a}`);
     else args.paths.push(a);
   }
   if (args.diff && (args.fix || args.fixOnly)) throw new CheckUsageError('--diff prints the fixes without applying them: use it without --fix and --fix-only');
+  if (args.addSuppressions && (args.fix || args.fixOnly || args.diff || args.baseline || args.updateBaseline)) throw new CheckUsageError('--add-suppressions writes comments instead of fixes or a baseline: use it alone');
   if (args.paths.length === 0) args.paths.push('.');
   return args;
 }
@@ -115,8 +124,35 @@ export async function check(argv: string[], version: string): Promise<number> {
     }
   }
 
-  const results = reported();
+  if (args.addSuppressions) return addSuppressions(ws, reported(), files, args.reason, cwd);
+  let results = reported();
   for (const r of results) notes.push(...r.notes);
+  const baselineFile = args.baseline !== undefined ? path.resolve(args.baseline) : configs.forFile(path.join(cwd, 'x.py'))?.baseline;
+  if (baselineFile) {
+    const { baseline, problem, missing } = Baseline.read(baselineFile);
+    if (args.updateBaseline || (missing && args.baseline !== undefined)) {
+      const root = path.dirname(baselineFile);
+      const entries = results.flatMap((r) => baselineEntries(engine, root, r.file, ws.text(r.file) ?? '', r.findings));
+      try {
+        fs.writeFileSync(baselineFile, Baseline.serialize(entries));
+      } catch (err) {
+        throw new CheckUsageError(`cannot write the baseline ${baselineFile} (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+      }
+      process.stderr.write(`loopsafe: recorded ${entries.length} finding${entries.length === 1 ? '' : 's'} in ${rel(baselineFile, cwd)}; later runs report only new ones\n`);
+      return 0;
+    }
+    if (problem) process.stderr.write(`loopsafe: ${problem}\n`);
+    if (baseline) {
+      let hidden = 0;
+      results = results.map((r) => {
+        const prints = baselineEntries(engine, baseline.root, r.file, ws.text(r.file) ?? '', r.findings).map((e) => e.fingerprint);
+        const findings = r.findings.filter((_f, i) => !baseline.has(prints[i]));
+        hidden += r.findings.length - findings.length;
+        return { ...r, findings };
+      });
+      if (hidden > 0) process.stderr.write(`loopsafe: ${hidden} finding${hidden === 1 ? '' : 's'} recorded in ${rel(baselineFile, cwd)} not shown\n`);
+    }
+  }
   const stats = { files: results.length, lines: results.reduce((a, r) => a + r.lines, 0), ms: performance.now() - started };
   for (const n of notes) process.stderr.write(`loopsafe: note: ${n}\n`);
   const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -145,4 +181,50 @@ function writeFixed(file: string, before: string, after: string): true | string 
   } catch (err) {
     return `cannot write it (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
   }
+}
+
+/**
+ * `--add-suppressions`: a `# loopsafe: ignore[rule] — reason` comment (`//` in JS/TS) for every finding,
+ * written only when the file still parses and its findings are then gone.
+ */
+function addSuppressions(ws: Workspace, results: FileAnalysis[], files: string[], reason: string, cwd: string): number {
+  let comments = 0;
+  let written = 0;
+  for (const r of results) {
+    if (r.findings.length === 0 || !files.includes(r.file)) continue;
+    const before = ws.text(r.file);
+    const language = languageOf(r.file);
+    if (before === undefined || !language) continue;
+    let text = before;
+    // Bottom up, so an added line never moves a finding still to be handled.
+    const todo = [...r.findings].sort((a, b) => b.range.start.line - a.range.start.line || a.rule.localeCompare(b.rule));
+    const done = new Set<string>();
+    for (const f of todo) {
+      const key = `${f.range.start.line}:${f.rule}`;
+      if (done.has(key)) continue;
+      done.add(key);
+      const edit = suppressionEdit(r.file, text, language, f.range.start.line, f.rule);
+      // A new comment gets the reason after its rule list; an existing list just gains the rule.
+      const newText = edit.newText.replace(/(loopsafe: ignore\[[^\]]*\])(?![^\n]*\u2014)/, `$1 \u2014 ${reason}`);
+      text = applyEdits(text, [{ ...edit, newText }]);
+      comments++;
+    }
+    ws.upsert(r.file, text);
+    const left = ws.analyze(r.file)?.findings.length ?? 0;
+    const broken = ws.engine.parsesCleanly(r.file, before) && !ws.engine.parsesCleanly(r.file, text);
+    if (broken || left > 0) {
+      ws.upsert(r.file, before);
+      process.stderr.write(`loopsafe: not suppressed: ${rel(r.file, cwd)}: ${broken ? 'the comments would break the code' : `${left} finding${left === 1 ? '' : 's'} would be left`}; left untouched\n`);
+      comments -= done.size;
+      continue;
+    }
+    const wrote = writeFixed(r.file, before, text);
+    if (wrote === true) written++;
+    else {
+      comments -= done.size;
+      process.stderr.write(`loopsafe: not suppressed: ${rel(r.file, cwd)}: ${wrote}\n`);
+    }
+  }
+  process.stderr.write(`loopsafe: added ${comments} suppression comment${comments === 1 ? '' : 's'} in ${written} file${written === 1 ? '' : 's'}\n`);
+  return 0;
 }

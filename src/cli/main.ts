@@ -12,7 +12,8 @@ const HELP = `Loopsafe — finds LLM calls that block or drop the event loop in 
 
 Usage:
   loopsafe check [paths...] [--format text|json|sarif|github] [--select id,...] [--rules id=severity,...]
-                 [--fix | --diff | --fix-only] [--unsafe-fixes]
+                 [--fix | --diff | --fix-only] [--unsafe-fixes] [--baseline FILE [--update-baseline]]
+                 [--add-suppressions [--reason TEXT]]
   loopsafe explain <rule-id>
   loopsafe rules
   loopsafe loadtest <url> [-X M] [-H 'k: v'] [--body @file|json] [--duration 10s] [--connections N | --rate R/s]
@@ -23,6 +24,8 @@ Usage:
 
 --fix applies safe fixes (--unsafe-fixes adds the others) and reports what is left; --diff prints them as a
 unified diff without writing (exit 1 when there is one); --fix-only applies them and reports nothing.
+--baseline FILE records today's findings when FILE does not exist, then reports only new ones;
+--add-suppressions writes '# loopsafe: ignore[rule] — reason' comments instead.
 Settings come from the nearest loopsafe.toml, .loopsafe.toml, pyproject.toml [tool.loopsafe] or
 package.json "loopsafe" above each file; flags win over it.
 

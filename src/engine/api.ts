@@ -23,3 +23,5 @@ export { optionsWithConfig, limitsWithConfig } from './config/apply';
 export { fixFiles, fixToApply, compatibleFixes } from './fix/fix-files';
 export type { FixFilesOutcome, FixFilesOptions } from './fix/fix-files';
 export { fingerprints, normalizedCode, enclosingName } from './baseline/fingerprint';
+export { Baseline, baselineEntries, DEFAULT_BASELINE_NAME } from './baseline/baseline';
+export type { BaselineEntry } from './baseline/baseline';

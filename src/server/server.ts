@@ -25,6 +25,7 @@ import { DEFAULT_SETTINGS, parseSettings, type Settings } from './settings';
 import { RUNTIME_RULE, RuntimeFindings } from './runtime-findings';
 import { RuntimeBlocksRequest, type RuntimeBlocksParams } from '../shared/protocol';
 import { ServerProject } from './project';
+import { ServerBaseline } from './baseline';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -48,6 +49,7 @@ process.on('uncaughtException', (err) => log(`internal error (kept running): ${e
 process.on('unhandledRejection', (err) => log(`internal error (kept running): ${err instanceof Error ? err.message : String(err)}`));
 
 const uriOf = (file: string): string => pathToUri(file, uris);
+const baselines = new ServerBaseline(log);
 const project = new ServerProject(log, (message) => void connection.window.showWarningMessage(message));
 
 /** Open buffers starting with a BOM: the engine gets their text without it (as for files read from disk). */
@@ -92,7 +94,7 @@ connection.onInitialize(async (params: InitializeParams) => {
 connection.onInitialized(async () => {
   if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   // Project config files (loopsafe.toml, pyproject.toml, package.json): re-analyse when one changes.
-  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: ServerProject.globs.map((globPattern) => ({ globPattern })) });
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...ServerProject.globs, ...ServerBaseline.globs].map((globPattern) => ({ globPattern })) });
   await refreshSettings();
   if (workspace) project.refresh(workspace);
   if (settings.scanOnStartup && settings.enable) void scanWorkspace();
@@ -139,6 +141,8 @@ function analyzeSafely(file: string, findingsOnly = false): FileAnalysis | undef
 function publish(file: string, result: FileAnalysis | undefined): void {
   const findings = settings.enable && result ? result.findings : [];
   let diagnostics: Diagnostic[] = findings.map((f) => toDiagnostic(f, uriOf, toClient));
+  // Baselined findings first (diagnostics and findings still pair up one to one).
+  if (workspace && findings.length > 0) diagnostics = baselines.apply(workspace, file, folders, findings, diagnostics, settings.baseline);
   // What the last load test saw at runtime in this file (cleared once the file's text changed).
   if (settings.enable) diagnostics = runtime.decorate(file, diagnostics, workspace?.text(file), settings.analyze.rules?.[RUNTIME_RULE], uriOf(file), (range) => toClient(file, range));
   if (diagnostics.length === 0 && !published.has(file)) return;
@@ -215,6 +219,10 @@ connection.onDidChangeWatchedFiles((params) => {
     const file = uriToPath(change.uri);
     if (!file) continue;
     if (ServerProject.isConfigFile(file)) configChanged = true;
+    if (baselines.isBaselineFile(file)) {
+      baselines.invalidate();
+      configChanged = true;
+    }
     const limitSource = Workspace.isLimitSource(file);
     if (!languageOf(file) && !limitSource) continue;
     if (documents.get(change.uri)) continue; // the open buffer wins
@@ -231,7 +239,10 @@ connection.onDidChangeWatchedFiles((params) => {
     // A server or proxy limit changed: every handler may be affected.
     if (limitSource) limitsChanged = true;
   }
-  if (configChanged) project.refresh(workspace, true);
+  if (configChanged) {
+    baselines.invalidate();
+    project.refresh(workspace, true);
+  }
   if (limitsChanged || configChanged) {
     publishAll();
     return;

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { TestLspClient } from './lspClient';
+import { runCli } from '../helpers/cli';
 
 const SEED = fs.readFileSync(path.resolve(__dirname, '../../../examples/fastapi-chat/main.py'), 'utf8');
 
@@ -35,5 +36,26 @@ describe('language server: project config', function () {
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: client.uri(path.join(dir, 'loopsafe.toml')), type: 2 }] });
     const after = await client.waitForDiagnostics(file, (d) => d.length === 1);
     assert.deepStrictEqual(sev(after as never), ['await-on-sync-call 1']);
+  });
+
+  it('greys out findings recorded in the baseline (hint, Unnecessary), or hides them; new ones stay as they are', async () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-lsp-bl-')));
+    const file = path.join(dir, 'main.py');
+    fs.writeFileSync(file, SEED);
+    assert.strictEqual(runCli(['check', '--baseline', '.loopsafe-baseline.json'], dir).code, 0);
+    const edited = SEED.replace('import os', 'import os\n\nLIMIT = 3\n') + '\n\n@app.get("/new")\nasync def new():\n    return client.chat.completions.create(model="m", messages=[])\n';
+    type D = { code?: string; severity?: number; tags?: number[]; message: string; range: { start: { line: number } } };
+    const show = (d: D[]) => d.map((x) => `${x.range.start.line + 1} ${x.code} ${x.severity}${x.tags?.includes(1) ? ' unnecessary' : ''}${x.message.startsWith('(baseline) ') ? ' (baseline)' : ''}`).sort();
+
+    client = await TestLspClient.start(dir, { scanOnStartup: false, debounceMs: 10 });
+    client.open(file, edited);
+    const dim = (await client.waitForDiagnostics(file, (d) => d.length === 4)) as unknown as D[];
+    assert.deepStrictEqual(show(dim), ['11 llm-call-without-timeout 4 unnecessary (baseline)', '17 await-on-sync-call 4 unnecessary (baseline)', '17 blocking-llm-call 4 unnecessary (baseline)', '35 blocking-llm-call 1']);
+    await client.stop();
+
+    client = await TestLspClient.start(dir, { scanOnStartup: false, debounceMs: 10, baseline: 'hide' });
+    client.open(file, edited);
+    const hidden = (await client.waitForDiagnostics(file, (d) => d.length === 1)) as unknown as D[];
+    assert.deepStrictEqual(show(hidden), ['35 blocking-llm-call 1']);
   });
 });

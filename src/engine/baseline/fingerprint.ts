@@ -36,6 +36,13 @@ function assignedName(node: Node): string | undefined {
   if (parent.type === 'variable_declarator') return parent.childForFieldName('name')?.text;
   if (parent.type === 'pair') return parent.childForFieldName('key')?.text;
   if (parent.type === 'assignment_expression') return parent.childForFieldName('left')?.text;
+  // A callback handed to a call: `app.post('/chat', async (req, res) => …)` is `app.post('/chat')`.
+  if (parent.type === 'arguments' && parent.parent?.type === 'call_expression') {
+    const callee = parent.parent.childForFieldName('function')?.text.replace(/\s+/g, '');
+    const first = parent.namedChild(0);
+    const label = first && first.type === 'string' ? first.text : '';
+    return callee ? `${callee}(${label})` : undefined;
+  }
   return undefined;
 }
 
