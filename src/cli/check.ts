@@ -3,7 +3,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { Baseline, Engine, ProjectConfigs, RULE_IDS, Workspace, applyEdits, baselineEntries, decodeText, defaultWasmDir, discoverFiles, fixFiles, formatProblem, languageOf, normalizeRuleSeverities, suppressionEdit, type FileAnalysis, type RuleId, type SeveritySetting } from '../engine/api';
+import { Baseline, Engine, ProjectConfigs, RULE_IDS, Workspace, applyEdits, baselineEntries, decodeText, defaultWasmDir, discoverFiles, fixFiles, formatProblem, languageOf, normalizeRuleSeverities, type FileAnalysis, type RuleId, type SeveritySetting } from '../engine/api';
 import { unifiedDiff } from './diff';
 import { toGithub, toJson, toSarif, toText } from './format';
 
@@ -203,7 +203,8 @@ function addSuppressions(ws: Workspace, results: FileAnalysis[], files: string[]
       const key = `${f.range.start.line}:${f.rule}`;
       if (done.has(key)) continue;
       done.add(key);
-      const edit = suppressionEdit(r.file, text, language, f.range.start.line, f.rule);
+      const edit = ws.engine.suppressionEdit(r.file, text, f.range.start.line, f.rule);
+      if (!edit) continue; // no place where a comment would be a comment (the line is inside a string)
       // A new comment gets the reason after its rule list; an existing list just gains the rule.
       const newText = edit.newText.replace(/(loopsafe: ignore\[[^\]]*\])(?![^\n]*\u2014)/, `$1 \u2014 ${reason}`);
       text = applyEdits(text, [{ ...edit, newText }]);

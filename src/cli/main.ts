@@ -7,6 +7,7 @@ import { RULES, RULE_IDS, getRule, renderRuleDocs } from '../engine/api';
 import { check, CheckUsageError } from './check';
 import { CliUsageError, loadtestCommand } from './loadtest';
 import { mockLlmCommand } from './mockllm';
+import { serverCommand, ServerUsageError } from './server';
 
 const HELP = `Loopsafe — finds LLM calls that block or drop the event loop in web handlers.
 
@@ -15,6 +16,7 @@ Usage:
                  [--fix | --diff | --fix-only] [--unsafe-fixes] [--baseline FILE [--update-baseline]]
                  [--add-suppressions [--reason TEXT]]
   loopsafe explain <rule-id>
+  loopsafe server --stdio            the language server, for any editor (see loopsafe server --help)
   loopsafe rules
   loopsafe loadtest <url> [-X M] [-H 'k: v'] [--body @file|json] [--duration 10s] [--connections N | --rate R/s]
                     [--probe URL] [--sse] [--threshold EXPR]... [--json] [--k6 FILE] [--allow-remote]
@@ -77,6 +79,8 @@ export async function main(argv: string[]): Promise<number> {
         return await loadtestCommand(rest);
       case 'mock-llm':
         return await mockLlmCommand(rest);
+      case 'server':
+        return await serverCommand(rest);
       case '--version':
       case '-V':
         process.stdout.write(version() + '\n');
@@ -91,7 +95,7 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (err) {
-    if (err instanceof UsageError || err instanceof CliUsageError || err instanceof CheckUsageError) {
+    if (err instanceof UsageError || err instanceof CliUsageError || err instanceof CheckUsageError || err instanceof ServerUsageError) {
       process.stderr.write(`loopsafe: ${err.message}\n`);
       return 2;
     }

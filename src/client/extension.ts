@@ -42,6 +42,8 @@ export function activate(context: vscode.ExtensionContext): LoopsafeApi {
           vscode.workspace.createFileSystemWatcher('**/{Procfile,Dockerfile,Dockerfile.*,*.dockerfile,*compose*.yml,*compose*.yaml,vercel.json,wrangler.toml,wrangler.json,serverless.yml,serverless.yaml,template.yaml,template.yml,*.conf,*.sh,Makefile}'),
         ],
       },
+      // Tells the server it may offer the load-test CodeLens (a command of this extension).
+      initializationOptions: { vscode: true },
       outputChannel: output,
       traceOutputChannel: trace,
       diagnosticCollectionName: 'loopsafe',

@@ -26,6 +26,7 @@ import { RUNTIME_RULE, RuntimeFindings } from './runtime-findings';
 import { RuntimeBlocksRequest, type RuntimeBlocksParams } from '../shared/protocol';
 import { ServerProject } from './project';
 import { ServerBaseline } from './baseline';
+import { SOURCE_GLOBS, clientProfile, pushedSettings, type ClientProfile } from './client-profile';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -36,6 +37,9 @@ let settings: Settings = DEFAULT_SETTINGS;
 let folders: string[] = [];
 let hasConfiguration = false;
 let canWatchFiles = false;
+let profile: ClientProfile = { vscode: false, settings: undefined };
+/** Settings pushed by a client without `workspace/configuration` (they replace the initialize ones). */
+let pushed: unknown;
 const uris = new Map<string, string>(); // path → the URI the client uses for it
 const published = new Map<string, { count: number; sent: string }>(); // path → findings currently shown (count, as sent)
 const timers = new Map<string, NodeJS.Timeout>();
@@ -72,6 +76,7 @@ const toClient: RangeMap = (file, range) => (bomFiles.has(file) ? afterBom(range
 connection.onInitialize(async (params: InitializeParams) => {
   hasConfiguration = params.capabilities.workspace?.configuration === true;
   canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  profile = clientProfile(params.initializationOptions);
   folders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
   if (folders.length === 0 && params.rootUri) {
     const root = uriToPath(params.rootUri);
@@ -84,7 +89,8 @@ connection.onInitialize(async (params: InitializeParams) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
-      codeLensProvider: { resolveProvider: true },
+      // The "Load test" lens runs a command of the VS Code extension: other editors get none.
+      ...(profile.vscode ? { codeLensProvider: { resolveProvider: true } } : {}),
       workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'loopsafe' },
@@ -94,7 +100,7 @@ connection.onInitialize(async (params: InitializeParams) => {
 connection.onInitialized(async () => {
   if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   // Project config files (loopsafe.toml, pyproject.toml, package.json): re-analyse when one changes.
-  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...ServerProject.globs, ...ServerBaseline.globs].map((globPattern) => ({ globPattern })) });
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [...ServerProject.globs, ...ServerBaseline.globs, ...(profile.vscode ? [] : SOURCE_GLOBS)].map((globPattern) => ({ globPattern })) });
   await refreshSettings();
   if (workspace) project.refresh(workspace);
   if (settings.scanOnStartup && settings.enable) void scanWorkspace();
@@ -103,7 +109,7 @@ connection.onInitialized(async () => {
 async function refreshSettings(): Promise<void> {
   let raw: unknown;
   try {
-    raw = hasConfiguration ? await connection.workspace.getConfiguration({ section: 'loopsafe' }) : undefined;
+    raw = hasConfiguration ? await connection.workspace.getConfiguration({ section: 'loopsafe' }) : (pushed ?? profile.settings);
   } catch {
     raw = undefined;
   }
@@ -115,7 +121,8 @@ async function refreshSettings(): Promise<void> {
   if (workspace) workspace.options = settings.analyze;
 }
 
-connection.onDidChangeConfiguration(async () => {
+connection.onDidChangeConfiguration(async (params) => {
+  if (!hasConfiguration) pushed = pushedSettings(params?.settings) ?? pushed;
   await refreshSettings();
   if (!settings.enable) {
     for (const file of [...published.keys()]) publish(file, undefined);

@@ -38,6 +38,8 @@ export class TestLspClient {
       rootUri: pathToFileURL(root).toString(),
       workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }],
       capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
+      // As the VS Code extension does: the load-test CodeLens is offered.
+      initializationOptions: { vscode: true },
     });
     await conn.sendNotification('initialized', {});
     return client;

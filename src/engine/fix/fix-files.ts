@@ -7,6 +7,7 @@ import type { Workspace } from '../index/workspace';
 import { normalizedCode } from '../baseline/fingerprint';
 import type { Finding, Fix, TextEdit } from '../types';
 import { applyEdits } from './apply';
+import { mergeFixes, safeFixOf } from './fix-all';
 
 export interface FixFilesOptions {
   /** Apply unsafe fixes too (the finding's preferred fix, whatever its safety). */
@@ -31,39 +32,19 @@ export interface FixFilesOutcome {
 /** The fix `--fix` applies for a finding: safe ones only unless `unsafe`. */
 export function fixToApply(finding: Finding, unsafe: boolean): Fix | undefined {
   if (unsafe) return finding.fixes.find((x) => x.preferred) ?? finding.fixes[0];
-  return finding.fixes.find((x) => x.safety === 'safe' && x.preferred) ?? finding.fixes.find((x) => x.safety === 'safe');
+  return safeFixOf(finding);
 }
 
-const posKey = (p: { line: number; character: number }): number => p.line * 1e7 + p.character;
+const editKey = (e: TextEdit): string => `${e.file}\u0000${e.range.start.line}:${e.range.start.character}\u0000${e.range.end.line}:${e.range.end.character}\u0000${e.newText}`;
 
 /**
- * The fixes that apply together, in order: an edit identical to one already taken is shared (two fixes
- * both adding `import asyncio`); a fix with an edit overlapping a taken one waits for the next pass.
+ * The fixes that apply together and their edits, by fix-all's merge (identical edits shared, a fix
+ * overlapping a taken one left for the next pass): a fix is taken when every edit of it is in the merge.
  */
 export function compatibleFixes(fixes: Fix[]): { fixes: Fix[]; edits: TextEdit[] } {
-  const taken: { file: string; s: number; e: number; key: string }[] = [];
-  const out: Fix[] = [];
-  const keys = new Set<string>();
-  for (const fix of fixes) {
-    const spans = fix.edits.map((e) => ({ file: e.file, s: posKey(e.range.start), e: posKey(e.range.end), key: `${e.file}\u0000${posKey(e.range.start)}\u0000${posKey(e.range.end)}\u0000${e.newText}` }));
-    const fresh = spans.filter((sp, i) => !keys.has(sp.key) && spans.findIndex((o) => o.key === sp.key) === i);
-    const clash = fresh.some((a) => taken.some((b) => a.file === b.file && (a.s === a.e || b.s === b.e ? a.s <= b.e && b.s <= a.e : a.s < b.e && b.s < a.e)));
-    if (clash) continue;
-    out.push(fix);
-    for (const sp of fresh) {
-      keys.add(sp.key);
-      taken.push(sp);
-    }
-  }
-  const edits: TextEdit[] = [];
-  const emitted = new Set<string>();
-  for (const fix of out) {
-    for (const e of fix.edits) {
-      const key = `${e.file}\u0000${posKey(e.range.start)}\u0000${posKey(e.range.end)}\u0000${e.newText}`;
-      if (!emitted.has(key)) (emitted.add(key), edits.push(e));
-    }
-  }
-  return { fixes: out, edits };
+  const { edits } = mergeFixes(fixes);
+  const taken = new Set(edits.map(editKey));
+  return { fixes: fixes.filter((f) => f.edits.every((e) => taken.has(editKey(e)))), edits };
 }
 
 /**

@@ -72,7 +72,9 @@ export function suppressionEdit(file: string, text: string, language: Language, 
   const extend = (i: number): TextEdit | undefined => {
     const current = raw(i);
     const m = MARK.exec(current);
-    if (!m || m[1] === undefined || m.index === undefined || inside(i, m.index)) return undefined;
+    // Judged at the comment's own start: the mark itself is always inside its comment.
+    const start = m ? current.lastIndexOf(comment, m.index) : -1;
+    if (!m || m[1] === undefined || m.index === undefined || start === -1 || inside(i, start)) return undefined;
     const listStart = m.index + m[0].indexOf('[') + 1;
     const listEnd = m.index + m[0].length - 1;
     const ids = m[1].split(',').map((s) => s.trim()).filter(Boolean);
