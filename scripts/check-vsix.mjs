@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Verifies a packaged .vsix against the .vscodeignore allowlist: only the bundles, wasm grammars,
+// Verifies a packaged .vsix against the `files` allowlist of package.json (shared with the npm package): only the bundles, wasm grammars,
 // media and docs ship, and everything the extension needs at runtime is there. usage: check-vsix.mjs [VSIX] [--list]
 import fs from 'node:fs';
 import path from 'node:path';
