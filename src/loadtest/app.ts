@@ -62,6 +62,21 @@ export async function startApp(o: StartAppOptions): Promise<StartedApp> {
     const timer = setTimeout(() => kill('SIGKILL'), 5000);
     await exit;
     clearTimeout(timer);
+    // The shell can exit before the app it started has finished shutting down: wait for the whole group
+    // (up to 5 s more, then SIGKILL), so nothing outlives the run and its last writes are done.
+    const groupAlive = () => {
+      try {
+        process.kill(-child.pid!, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    for (let waited = 0; groupAlive() && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    if (groupAlive()) {
+      kill('SIGKILL');
+      for (let waited = 0; groupAlive() && waited < 2000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    }
   };
 
   const deadline = Date.now() + (o.timeoutMs ?? 30_000);

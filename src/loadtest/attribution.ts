@@ -35,7 +35,17 @@ export function prepareSampler(base: Record<string, string | undefined>, assets 
   return {
     dir,
     env: { LOOPSAFE_SAMPLER_DIR: dir, PYTHONPATH: pythonPath, NODE_OPTIONS: nodeOptions },
-    dispose: () => fs.rmSync(dir, { recursive: true, force: true }),
+    dispose: () => {
+      // A process still writing its last line can refill the folder while it is removed: try again.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        try {
+          fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 50 });
+          return;
+        } catch {
+          // retried
+        }
+      }
+    },
   };
 }
 
