@@ -141,7 +141,8 @@ export async function check(argv: string[], version: string): Promise<number> {
       process.stderr.write(`loopsafe: recorded ${entries.length} finding${entries.length === 1 ? '' : 's'} in ${rel(baselineFile, cwd)}; later runs report only new ones\n`);
       return 0;
     }
-    if (problem) process.stderr.write(`loopsafe: ${problem}\n`);
+    if (missing) process.stderr.write(`loopsafe: no baseline yet at ${rel(baselineFile, cwd)}: \`loopsafe check --update-baseline\` records today's findings there\n`);
+    else if (problem) process.stderr.write(`loopsafe: ${problem}\n`);
     if (baseline) {
       let hidden = 0;
       results = results.map((r) => {

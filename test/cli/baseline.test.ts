@@ -48,6 +48,10 @@ describe('cli: baseline and suppressions', function () {
     assert.strictEqual(r.code, 1);
     assert.match(r.stderr, /the baseline is not valid JSON .*; every finding is reported/);
     assert.strictEqual(found(r.stdout).length, 3);
+    const none = cliWorkspace({ 'main.py': SEED, 'loopsafe.toml': 'baseline = "ci/baseline.json"\n' });
+    const n = runCli(['check'], none);
+    assert.strictEqual(n.code, 1);
+    assert.strictEqual(n.stderr, 'loopsafe: no baseline yet at ci/baseline.json: `loopsafe check --update-baseline` records today\'s findings there\n');
   });
 
   it('--add-suppressions writes `# loopsafe: ignore[rule] — reason` (`//` in JS) and the findings are gone', () => {
