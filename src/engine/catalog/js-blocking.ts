@@ -10,6 +10,16 @@ export const BLOCKING_MODULES: Record<string, { kind: string; only?: RegExp }> =
   crypto: { kind: 'CPU-bound crypto', only: /^(pbkdf2Sync|scryptSync|generateKeyPairSync|generatePrimeSync)$/ },
 };
 
+/**
+ * Library functions that do synchronous I/O inside (qualified name → kind of work): `dotenv.config()` reads
+ * `.env` with `fs.readFileSync` each time it runs, so called in a handler it reads the file per request.
+ */
+export const BLOCKING_FUNCTIONS: Record<string, string> = {
+  'dotenv.config': 'file system',
+  'dotenv.configDotenv': 'file system',
+  '@dotenvx/dotenvx.config': 'file system',
+};
+
 /** `child_process` functions whose command text names an LLM CLI or API: the blocking call is an LLM call. */
 export const LLM_COMMAND = /\b(?:ollama\s+(?:run|generate)|llm\s+(?:-m\b|prompt\b|chat\b)|llama-cli|llama\.cpp|aichat|sgpt|openai\s+api)\b/;
 

@@ -20,6 +20,18 @@ export interface ServerLimit {
   heartbeatOnly?: boolean;
   /** Next.js `maxDuration` and similar: applies to this source file only. */
   onlyFile?: string;
+  /** Amplify Gen 2 functions: applies to the source files under this directory (the function's folder). */
+  onlyDir?: string;
+}
+
+/** Amplify Gen 2 function resource: `amplify/functions/<name>/resource.ts` calling `defineFunction`. */
+const AMPLIFY_RESOURCE = /(?:^|[\\/])amplify[\\/](?:.*[\\/])?resource\.[cm]?[jt]s$/;
+/** Amplify's `defineFunction` timeout when `timeoutSeconds` is not set. */
+const AMPLIFY_DEFAULT_S = 3;
+
+/** True when `file` lies under `dir` (a limit's `onlyDir`). */
+export function isUnderDir(file: string, dir: string): boolean {
+  return file.startsWith(dir.endsWith('/') || dir.endsWith('\\') ? dir : `${dir}${file.includes('\\') && !file.includes('/') ? '\\' : '/'}`);
 }
 
 const GUNICORN_DEFAULT_S = 30;
@@ -48,7 +60,8 @@ export function isServerConfigFile(file: string): boolean {
     base === 'makefile' ||
     base.endsWith('.sh') ||
     (base.endsWith('.conf') && /nginx|site|default|proxy|conf\.d|sites-/.test(file.toLowerCase())) ||
-    base === 'nginx.conf'
+    base === 'nginx.conf' ||
+    AMPLIFY_RESOURCE.test(file)
   );
 }
 
@@ -98,6 +111,14 @@ export function limitsInFile(file: string, text: string): ServerLimit[] {
     if (/\.[cm]?[jt]sx?$/.test(base)) {
       const m = /export\s+const\s+maxDuration\s*=\s*(\d+)/.exec(text);
       if (m) add('nextjs', Number(m[1]), m.index, m[0].length, `Next.js \`maxDuration = ${m[1]}\``, { onlyFile: file });
+      // Amplify Gen 2: `defineFunction({ timeoutSeconds: 30 })` bounds the Lambda whose code is in this folder.
+      const fn = AMPLIFY_RESOURCE.test(file) ? /\bdefineFunction\s*\(/.exec(text) : null;
+      if (fn) {
+        const t = /\btimeoutSeconds\s*:\s*(\d+)/.exec(text.slice(fn.index));
+        const onlyDir = path.dirname(file);
+        if (t) add('lambda', Number(t[1]), fn.index + t.index, t[0].length, `Amplify \`timeoutSeconds: ${t[1]}\``, { onlyDir });
+        else add('lambda', AMPLIFY_DEFAULT_S, fn.index, fn[0].length, `Amplify's default function timeout (${AMPLIFY_DEFAULT_S} s)`, { onlyDir });
+      }
     }
     return out;
   }

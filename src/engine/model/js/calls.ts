@@ -4,7 +4,7 @@
 
 import type { Node } from '../../parse/parser';
 import { canonQname, isMetaPath, type JsClassHit, type JsSdk } from '../../catalog/js-sdks';
-import { BLOCKING_MODULES, LLM_COMMAND, type JsHttpLib } from '../../catalog/js-blocking';
+import { BLOCKING_FUNCTIONS, BLOCKING_MODULES, LLM_COMMAND, type JsHttpLib } from '../../catalog/js-blocking';
 import { isLlmUrl, isLocalLlmUrl } from '../../catalog/python-http';
 import type { JsScope } from './model';
 import type { ClientValue, Evaluator, Value } from './values';
@@ -132,6 +132,8 @@ function blockingOf(qname: string, call: Node, scope: JsScope, evaluator: Evalua
   if (dot <= 0) return undefined;
   const mod = q.slice(0, dot);
   const name = q.slice(dot + 1);
+  const library = BLOCKING_FUNCTIONS[q];
+  if (library) return { qname: q, what: library, llm: false };
   const entry = BLOCKING_MODULES[mod];
   if (!entry || !name.endsWith('Sync')) return undefined;
   if (entry.only && !entry.only.test(name)) return undefined;

@@ -434,6 +434,21 @@ export class Evaluator {
     return undefined;
   }
 
+  /** The LangChain model inside the options object of a wrapper's constructor or factory call. */
+  private wrappedModel(call: Node, depth: number): Value | undefined {
+    const arg = callArgs(call)[0];
+    const obj = arg ? unwrap(arg) : undefined;
+    if (!obj || obj.type !== 'object') return undefined;
+    const scope = this.scopeAt(call);
+    for (const prop of namedChildren(obj)) {
+      const value = prop.type === 'pair' ? field(prop, 'value') : prop.type === 'shorthand_property_identifier' ? prop : null;
+      if (!value) continue;
+      const v = this.evaluate(value, scope, depth);
+      if (v?.kind === 'client' && v.hit.sdk.id === 'langchain') return { kind: 'client', hit: runnableClass(), ctor: v.ctor, extraOptions: v.extraOptions };
+    }
+    return undefined;
+  }
+
   call(callee: Value, call: Node, depth: number): Value | undefined {
     switch (callee.kind) {
       case 'clientClass': {
@@ -461,6 +476,12 @@ export class Evaluator {
         if (fw) return { kind: 'app', framework: fw, node: call };
         const factory = findJsFactory(q);
         if (factory) return { kind: 'client', hit: factory, ctor: call, extraOptions: [] };
+        // LangChain wrappers built around a runnable (`new RunnableWithMessageHistory({ runnable: prompt.pipe(model) })`,
+        // `new AgentExecutor({ agent, ... })`): a runnable of the model they wrap.
+        if (/^(?:@langchain\/|langchain(?:\/|\.))/.test(q)) {
+          const wrapped = this.wrappedModel(call, depth);
+          if (wrapped) return wrapped;
+        }
         // `axios.create(config)`, `ky.create(...)`.
         const dot = q.lastIndexOf('.');
         if (dot > 0) {

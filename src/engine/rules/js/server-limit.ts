@@ -7,7 +7,7 @@ import type { JsContext } from '../../model/js/context';
 import type { JsCall } from '../../model/js/calls';
 import { callArgs, field, lookupPath, parentOf, rangeOf, unwrap } from '../../model/js/syntax';
 import { optionsOf } from '../../catalog/js-sdks';
-import { limitsInFile, type ServerLimit } from '../../limits/server-limits';
+import { isUnderDir, limitsInFile, type ServerLimit } from '../../limits/server-limits';
 import { addOptionEdits, msLiteral, setPathEdits, withSeconds } from '../../fix/js-fixes';
 import { jsBackoff, jsPolicyOf } from '../../policy/js-policy';
 import { fitTimeout } from '../../policy/render';
@@ -126,7 +126,10 @@ function shortenFixJs(ctx: JsContext, call: JsCall, limit: ServerLimit, attempts
 
 export function checkServerLimitsJs(ctx: JsContext): Finding[] {
   // Node servers have no gunicorn; a route file's own `maxDuration` applies to it alone.
-  const limits = [...(ctx.limits ?? []).filter((l) => l.kind !== 'gunicorn' && (!l.onlyFile || l.onlyFile === ctx.file)), ...limitsInFile(ctx.file, ctx.text)];
+  const limits = [
+    ...(ctx.limits ?? []).filter((l) => l.kind !== 'gunicorn' && (!l.onlyFile || l.onlyFile === ctx.file) && (!l.onlyDir || isUnderDir(ctx.file, l.onlyDir))),
+    ...limitsInFile(ctx.file, ctx.text).filter((l) => !l.onlyDir),
+  ];
   if (limits.length === 0) return [];
   const out: Finding[] = [];
   for (const call of ctx.calls) {

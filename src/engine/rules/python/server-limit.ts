@@ -34,7 +34,7 @@ function handlersRunning(ctx: PyContext, fn: Scope): Handler[] {
 
 /** Whether a limit cuts this call's request. */
 function applies(limit: ServerLimit, call: LlmCall, handler: Handler): boolean {
-  if (limit.onlyFile) return false; // Next.js segment config: JS route files only
+  if (limit.onlyFile || limit.onlyDir) return false; // Next.js segment config, Amplify functions: JS files only
   if (limit.kind !== 'gunicorn') return true;
   const heartbeatOnly = limit.heartbeatOnly ?? ASYNC_NATIVE.has(handler.framework.id);
   // Under an asyncio worker only a blocked event loop misses the heartbeat: a sync call in a coroutine.
