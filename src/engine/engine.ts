@@ -378,6 +378,17 @@ export class Engine {
    * True when the workspace index needs this file's summary whoever imports it: it names an SDK or an
    * LLM endpoint, or holds a route table or reads clients off `app.state` (remembered per text).
    */
+  /** True when a Python file's text names a blocking function of the catalog (or calls `open`). */
+  pythonMayBlock(file: string, text: string): boolean {
+    if (languageOf(file) !== 'python') return false;
+    if (BLOCKING_BUILTIN_CALL.test(text)) return true;
+    for (const top of importedTops(text)) {
+      const names = BLOCKING_NAMES_BY_MODULE.get(top);
+      if (names && names.some((n) => text.includes(n))) return true;
+    }
+    return false;
+  }
+
   pythonNeedsSummary(file: string, text: string): boolean {
     return this.textFacts(file, text).facts.summary;
   }

@@ -4,6 +4,8 @@
 export interface BlockingEntry {
   what: string;
   instead: string;
+  /** Local file I/O: a judgement call (a small local file costs little), reported at a lower severity. */
+  minor?: true;
 }
 
 /** Qualified function names. */
@@ -33,7 +35,7 @@ export const BLOCKING_FUNCTIONS: Record<string, BlockingEntry> = {
   'smtplib.SMTP': { what: 'connects to a mail server synchronously', instead: '`aiosmtplib`' },
   'smtplib.SMTP_SSL': { what: 'connects to a mail server synchronously', instead: '`aiosmtplib`' },
   'urllib.request.urlretrieve': { what: 'downloads a file synchronously', instead: '`httpx.AsyncClient`' },
-  open: { what: 'reads or writes a file synchronously', instead: '`aiofiles` or `asyncio.to_thread`' },
+  open: { what: 'reads or writes a file synchronously', instead: '`aiofiles` or `asyncio.to_thread`', minor: true },
 };
 
 /** Objects made by these calls (or classes) block in these methods. */
@@ -80,7 +82,8 @@ export const BLOCKING_CLIENTS: Array<{ ctors: string[]; methods: string[]; entry
   },
   {
     ctors: ['psycopg.connect', 'psycopg.Connection', 'psycopg.Connection.connect', 'psycopg2.connect', 'psycopg2.extensions.connection', 'psycopg2.pool.SimpleConnectionPool', 'psycopg2.pool.ThreadedConnectionPool', 'psycopg_pool.ConnectionPool', 'pymysql.connect', 'mysql.connector.connect'],
-    methods: ['execute', 'executemany', 'fetchone', 'fetchall', 'fetchmany', 'commit', 'rollback', 'copy_expert', 'copy_from'],
+    // Client-side cursors: `execute` fetches the rows, `fetchone`/`fetchall` read them from memory.
+    methods: ['execute', 'executemany', 'commit', 'rollback', 'copy_expert', 'copy_from', 'callproc'],
     entry: DB('`asyncpg`, psycopg 3 `AsyncConnection` or `aiomysql`'),
   },
   {
@@ -100,6 +103,11 @@ export const BLOCKING_CLIENTS: Array<{ ctors: string[]; methods: string[]; entry
       'get_secret_value', 'get_parameter', 'get_parameters', 'put_record', 'put_records', 'start_query_execution', 'get_query_results',
     ],
     entry: { what: 'makes a synchronous AWS request', instead: '`aioboto3` or `asyncio.to_thread`' },
+  },
+  {
+    ctors: ['pathlib.Path', 'pathlib.PurePath', 'pathlib.PosixPath'],
+    methods: ['open', 'read_text', 'write_text', 'read_bytes', 'write_bytes'],
+    entry: { what: 'reads or writes a file synchronously', instead: '`aiofiles` or `asyncio.to_thread`', minor: true },
   },
   {
     ctors: ['smtplib.SMTP', 'smtplib.SMTP_SSL'],

@@ -11,6 +11,8 @@ export interface Hop {
   name: string;
   file: string;
   range: Range;
+  /** For the last hop of an I/O chain: local file I/O (a judgement call). */
+  minor?: true;
 }
 
 /** A route declared in another module's route table to a view of this file. */
@@ -56,6 +58,7 @@ export class PyIndex {
   private coroutineMemo = new Map<string, Hop[] | null>();
   private loopMemo = new Map<string, Hop[] | null>();
   private serverMemo = new Map<string, boolean>();
+  private ioMemo = new Map<string, Hop[] | null>();
   private callers: Map<string, Caller[]> | undefined;
   private vias: Map<string, Map<string, RemoteUse[]>> | undefined;
   private routeTable: Map<string, ExternalRoute[]> | undefined;
@@ -276,6 +279,22 @@ export class PyIndex {
     });
   }
 
+  /**
+   * Hops from a function down to blocking work other than an LLM call (sleep, sync HTTP or DB, file
+   * I/O) that it runs on its caller's thread: directly, or through helpers, as `blockingChain` does.
+   */
+  ioChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
+    return this.search(this.ioMemo, ref, visiting, () => true, (facts, self) => {
+      const direct = facts.io?.[0];
+      if (direct) return [self, { name: direct.text, file: ref.file, range: direct.range, minor: direct.minor }];
+      return this.throughCalls(ref, facts, self, (target, usage, edge) => {
+        const tf = this.facts(target);
+        if (!tf || (tf.isGenerator && (tf.isAsync || !edge.iterates)) || (tf.isAsync && !runsCoroutine(usage))) return undefined;
+        return this.ioChain(target, visiting);
+      });
+    });
+  }
+
   /** For an `async def`: hops down to the LLM call that makes its coroutine an LLM coroutine. */
   coroutineChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
     return this.search(this.coroutineMemo, ref, visiting, (f) => f.isAsync, (facts, self) => {
@@ -466,7 +485,14 @@ export class PyIndex {
         const t = this.resolveTarget(file, edge.target);
         if (t && (this.blockingChain(t) || this.coroutineChain(t))) return true;
       }
-      if (!fn.isAsync && this.loopChain({ file, name })) return true;
+      // Blocking work other than LLM calls: in a sync helper reached from the loop, or behind a helper an async def calls.
+      if (!fn.isAsync && (fn.io?.length ?? 0) > 0 && this.loopChain({ file, name })) return true;
+      if (fn.isAsync) {
+        for (const edge of fn.calls) {
+          const t = this.resolveTarget(file, edge.target);
+          if (t && this.ioChain(t)) return true;
+        }
+      }
     }
     return false;
   }
@@ -527,7 +553,7 @@ export class PyIndex {
       const prefix = cls && !cls.startsWith('import:') ? cls : r.name;
       for (const [name, fn] of Object.entries(target?.functions ?? {})) {
         if (prefix !== undefined && name !== prefix && !name.startsWith(prefix + '.')) continue;
-        parts.push(`${name}:b${hops(this.blockingChain({ file: r.file, name }))}c${hops(this.coroutineChain({ file: r.file, name }))}a${fn.isAsync}`);
+        parts.push(`${name}:b${hops(this.blockingChain({ file: r.file, name }))}c${hops(this.coroutineChain({ file: r.file, name }))}i${hops(this.ioChain({ file: r.file, name }))}a${fn.isAsync}`);
       }
     }
     for (const [name, fn] of Object.entries(s.functions)) {

@@ -11,7 +11,8 @@ import type { ClientValue, Evaluator } from '../model/python/values';
 import type { Range } from '../types';
 import { encodeClient, originKey, type CtorOrigin } from '../catalog/python-sdks';
 import { INCLUDE_FUNCTIONS, PYTHON_FRAMEWORKS, ROUTE_CONSTRUCTORS } from '../catalog/python-frameworks';
-import { callArguments, stringValue, unparen } from '../model/python/syntax';
+import { calleeTail, callArguments, stringValue, unparen } from '../model/python/syntax';
+import { blockingEntry, blockingNames, handleOnlyForChild } from '../model/python/blocking';
 
 export interface DirectCall {
   text: string;
@@ -44,8 +45,19 @@ export interface CallEdge {
   ownLoop?: true;
 }
 
+/** A blocking call other than an LLM call (sleep, sync HTTP or DB, file I/O, child process). */
+export interface DirectIo {
+  text: string;
+  range: Range;
+  what: string;
+  /** Local file I/O: a judgement call, reported at a lower severity. */
+  minor?: true;
+}
+
 export interface FnFacts {
   name: string;
+  /** Blocking calls other than LLM calls made directly in it. */
+  io?: DirectIo[];
   isAsync: boolean;
   /** Calling it only creates a generator: its body runs later, when something iterates it. */
   isGenerator: boolean;
@@ -156,8 +168,16 @@ export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, eval
     }
     facts.direct.push(d);
   }
+  const names = blockingNames({ model, evaluator });
   for (const call of fn.calls) {
     if (llmCallIds.has(call.id)) continue;
+    if (names.has(calleeTail(call))) {
+      const hit = blockingEntry({ model, evaluator }, call, fn);
+      if (hit && !(hit.name === 'open' && handleOnlyForChild(call, fn))) {
+        (facts.io ??= []).push({ text: hit.name, range: rangeOf(field(call, 'function') ?? call), what: hit.entry.what, ...(hit.entry.minor ? { minor: true as const } : {}) });
+        continue;
+      }
+    }
     const target = callTarget(call, fn, model, evaluator);
     if (!target) continue;
     const usage = usageOf(call);

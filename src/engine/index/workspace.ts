@@ -354,6 +354,36 @@ export class Workspace {
       }
       index = this.buildIndex();
     }
+    // Sync helper modules naming no SDK or framework (`utils.py` over `requests` or a DB driver) matter
+    // when code on the loop calls them: summarized when a function of a summarized module that can run
+    // on the loop (or of such a helper module, round after round) calls into them and their text names
+    // a blocking function.
+    const ioHelpers = new Set<string>();
+    for (let round = 0; round < 6; round++) {
+      const take = new Set<string>();
+      for (const [file, s] of this.summaries) {
+        if (round > 0 && !ioHelpers.has(file)) continue;
+        for (const [name, fn] of Object.entries(s.functions)) {
+          // Only calls that can run on the loop: from an `async def`, or a sync function one reaches.
+          if (round === 0 && !fn.isAsync && !index.loopChain({ file, name })) continue;
+          for (const edge of fn.calls) {
+            if (!edge.target.startsWith('import:')) continue;
+            const r = index.resolve(file, edge.target.slice(7));
+            if (!r || r.file === file || !this.waiting.has(r.file) || take.has(r.file)) continue;
+            const text = this.texts.get(r.file);
+            if (text !== undefined && this.engine.pythonMayBlock(r.file, text)) take.add(r.file);
+          }
+        }
+      }
+      if (take.size === 0) break;
+      for (const file of take) {
+        this.waiting.delete(file);
+        const summary = this.engine.summarize(file, this.texts.get(file)!, index);
+        if (summary) this.summaries.set(file, summary);
+        ioHelpers.add(file);
+      }
+      index = this.buildIndex();
+    }
     // Files using clients or factories defined in other files classify their calls only once the
     // index knows those clients: summarize them again with it. A client passed on through a module
     // (`chain = prompt | llm` in chains.py, `llm` from models.py) needs one more pass per hop: later

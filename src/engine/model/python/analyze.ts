@@ -195,6 +195,7 @@ function moveChunkFacts(cf: ChunkFacts, model: PyModel, rows: number): ChunkFact
           ...f.facts,
           range: shift(f.facts.range),
           direct: f.facts.direct.map((d) => ({ ...d, range: shift(d.range) })),
+          ...(f.facts.io ? { io: f.facts.io.map((d) => ({ ...d, range: shift(d.range) })) } : {}),
           calls: f.facts.calls.map((e) => ({ ...e, range: shift(e.range) })),
         },
       }));

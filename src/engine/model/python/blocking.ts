@@ -1,0 +1,204 @@
+// Blocking work other than LLM calls, found in a Python file: which calls sleep, wait on a child
+// process, or do network, database or file I/O synchronously (the catalog, followed through chains).
+
+import type { Node } from '../../parse/parser';
+import { usageOf, usesOfName } from './calls';
+import type { PyModel, Scope } from './model';
+import { field, unparen } from './syntax';
+import type { Evaluator } from './values';
+import { BLOCKING_CALL_NAMES, BLOCKING_CLIENT_BY_CTOR, BLOCKING_FUNCTIONS, BLOCKING_METHODS, type BlockingEntry } from '../../catalog/python-blocking';
+
+/** What the detection reads about the file. */
+export interface BlockingCtx {
+  model: PyModel;
+  evaluator: Evaluator;
+}
+
+export function blockingEntry(ctx: BlockingCtx, call: Node, scope: Scope): { entry: BlockingEntry; name: string } | undefined {
+  const callee = field(call, 'function');
+  if (!callee) return undefined;
+  if (callee.type === 'identifier' && callee.text === 'open' && !ctx.model.imports.has('open') && !isBound(scope, 'open')) {
+    return { entry: BLOCKING_FUNCTIONS.open, name: 'open' };
+  }
+  const v = ctx.evaluator.evaluate(callee, scope);
+  if (!v) return clientChainEntry(ctx, callee, scope);
+  if ((v.kind === 'qname' || v.kind === 'module') && v.qname !== 'open' && BLOCKING_FUNCTIONS[v.qname]) return { entry: BLOCKING_FUNCTIONS[v.qname], name: v.qname };
+  if (v.kind === 'method') {
+    const m = BLOCKING_METHODS[v.qname];
+    if (m && m.methods.includes(v.method)) return { entry: m.entry, name: callee.text.replace(/\s+/g, '') };
+  }
+  return clientChainEntry(ctx, callee, scope);
+}
+
+/** `sb.table("t").select("*").execute()`: the I/O method at the end of a chain from a catalog client. */
+function clientChainEntry(ctx: BlockingCtx, callee: Node, scope: Scope): { entry: BlockingEntry; name: string } | undefined {
+  if (callee.type !== 'attribute') return undefined;
+  const method = field(callee, 'attribute')?.text;
+  const object = field(callee, 'object');
+  if (!method || !object) return undefined;
+  const root = rootCtor(ctx, object, scope, 0);
+  const row = root ? BLOCKING_CLIENT_BY_CTOR.get(root) : undefined;
+  if (!row || !row.methods.includes(method)) return undefined;
+  // One finding per chain: `db.execute(q).all()` is reported at its last I/O method only.
+  const call = callee.parent;
+  const outer = call?.parent?.type === 'attribute' ? call.parent : undefined;
+  if (outer && field(outer, 'object')?.id === call!.id && outer.parent?.type === 'call' && row.methods.includes(field(outer, 'attribute')?.text ?? '')) return undefined;
+  const text = callee.text.replace(/\s+/g, '');
+  const head = /^[\w.]*/.exec(text)![0].replace(/\.$/, '');
+  return { entry: row.entry, name: text.includes('(') || text.includes('[') ? `${head || '…'}.….${method}` : text };
+}
+
+/**
+ * The qualified name of what a receiver chain starts from: walks attributes, subscripts, calls and
+ * local names (their assignments, `with ... as` targets, `self.x` set in the class) back to a value
+ * the evaluator knows (an instance of `qname`, or a parameter annotated with a class).
+ */
+function rootCtor(ctx: BlockingCtx, node: Node, scope: Scope, depth: number): string | undefined {
+  if (depth > 12) return undefined;
+  const n = unparen(node);
+  const v = ctx.evaluator.evaluate(n, scope);
+  if (v) {
+    if (v.kind === 'instance') return v.qname;
+    if (v.kind === 'method') return BLOCKING_CLIENT_BY_CTOR.has(`${v.qname}.${v.method}`) ? `${v.qname}.${v.method}` : v.qname;
+    if (v.kind !== 'qname' && v.kind !== 'module') return undefined; // an LLM client, a local class, a string...
+    if (n.type === 'identifier' || n.type === 'attribute') {
+      // A class or function named directly (`Session`, `redis.Redis`): the chain's start when called.
+      return n.parent?.type === 'call' && field(n.parent, 'function')?.id === n.id ? v.qname : undefined;
+    }
+  }
+  switch (n.type) {
+    case 'call': {
+      const fn = field(n, 'function');
+      return fn ? rootCtor(ctx, fn, scope, depth + 1) : undefined;
+    }
+    case 'binary_operator': {
+      // `ROOT / "name.txt"`: a path joined to another is still a path.
+      if (n.child(1)?.type !== '/') return undefined;
+      for (const side of [field(n, 'left'), field(n, 'right')]) {
+        const r = side ? rootCtor(ctx, side, scope, depth + 1) : undefined;
+        if (r) return r;
+      }
+      return undefined;
+    }
+        case 'subscript': {
+      const value = field(n, 'value');
+      return value ? rootCtor(ctx, value, scope, depth + 1) : undefined;
+    }
+    case 'attribute': {
+      const obj = field(n, 'object');
+      const attr = field(n, 'attribute')?.text;
+      if (!obj || !attr) return undefined;
+      // `self.collection` set in `__init__` (or elsewhere in the class).
+      const method = methodOf(scope);
+      if (obj.type === 'identifier' && method?.classScope && method.params[0]?.name === obj.text) {
+        for (const value of method.classScope.attributes.get(attr) ?? []) {
+          const r = rootCtor(ctx, value, scopeOfNode(ctx, value), depth + 1);
+          if (r) return r;
+        }
+        return undefined;
+      }
+      return rootCtor(ctx, obj, scope, depth + 1);
+    }
+    case 'identifier': {
+      for (let s: Scope | undefined = scope; s; s = s.parent) {
+        if (s.kind === 'class' && s !== scope) continue;
+        const values = s.assignments.get(n.text);
+        if (values) {
+          for (let i = values.length - 1; i >= 0; i--) {
+            const r = rootCtor(ctx, values[i], s, depth + 1);
+            if (r) return r;
+          }
+          return undefined;
+        }
+        if (s.params.some((p) => p.name === n.text)) return undefined;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function methodOf(scope: Scope): Scope | undefined {
+  for (let s: Scope | undefined = scope; s && s.kind !== 'module'; s = s.parent) if (s.kind === 'function' && s.classScope) return s;
+  return undefined;
+}
+
+/** The function scope whose body holds `node` (the module when none). */
+function scopeOfNode(ctx: BlockingCtx, node: Node): Scope {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'function_definition') return ctx.evaluator.functionScopeOf(p) ?? ctx.model.module;
+  }
+  return ctx.model.module;
+}
+
+function isBound(scope: Scope, name: string): boolean {
+  for (let s: Scope | undefined = scope; s; s = s.parent) if (s.assignments.has(name) || s.params.some((p) => p.name === name)) return true;
+  return false;
+}
+
+/**
+ * Callee names that may be blocking here: the catalog's, local names imported for one of them, and
+ * module-level names bound to one (`nap = time.sleep`).
+ */
+export function blockingNames(ctx: BlockingCtx): ReadonlySet<string> {
+  let known = namesMemo.get(ctx.model);
+  if (!known) namesMemo.set(ctx.model, (known = computeNames(ctx)));
+  return known;
+}
+
+const namesMemo = new WeakMap<PyModel, ReadonlySet<string>>();
+
+function computeNames(ctx: BlockingCtx): ReadonlySet<string> {
+  let names: Set<string> | undefined;
+  const add = (local: string) => {
+    if (!BLOCKING_CALL_NAMES.has(local)) (names ??= new Set(BLOCKING_CALL_NAMES)).add(local);
+  };
+  for (const [local, q] of ctx.model.imports) if (BLOCKING_FUNCTIONS[q] || BLOCKING_METHODS[q]) add(local);
+  for (const [local, values] of ctx.model.module.assignments) {
+    for (const v of values) {
+      const tail = v.type === 'identifier' ? v.text : v.type === 'attribute' ? field(v, 'attribute')?.text : undefined;
+      if (tail && BLOCKING_CALL_NAMES.has(tail)) add(local);
+    }
+  }
+  return names ?? BLOCKING_CALL_NAMES;
+}
+
+/** Callees that take a file handle for a child process's standard streams and never read or write it themselves. */
+const CHILD_PROCESS = /(?:^|\.)(?:create_subprocess_exec|create_subprocess_shell|Popen)$/;
+
+/**
+ * `open(...)` whose handle (`with open(...) as fh` or `fh = open(...)`) is only passed to a child
+ * process (`create_subprocess_exec(..., stdout=fh)`): opening is one syscall, the process does the I/O.
+ */
+export function handleOnlyForChild(call: Node, fn: Scope): boolean {
+  const usage = usageOf(call);
+  let name: string | undefined;
+  let exclude: Node | undefined;
+  if (usage.kind === 'assigned') {
+    name = usage.name;
+    exclude = usage.consumer;
+  } else if (usage.kind === 'context' || usage.kind === 'async-context') {
+    const alias = usage.valueNode.parent?.type === 'as_pattern' ? field(usage.valueNode.parent, 'alias') : null;
+    const target = alias?.namedChild(0) ?? alias;
+    if (target?.type === 'identifier') {
+      name = target.text;
+      exclude = target;
+    }
+  } else if (usage.kind === 'argument') {
+    const consumer = usage.consumer?.type === 'call' ? field(usage.consumer, 'function')?.text ?? '' : '';
+    return CHILD_PROCESS.test(consumer.replace(/\s+/g, ''));
+  }
+  if (!name || !exclude) return false;
+  const uses = usesOfName(fn, name, exclude).filter((u) => u.valueNode.id !== exclude!.id);
+  if (uses.length === 0) return false;
+  return uses.every((u) => {
+    if (u.kind === 'argument') {
+      const consumer = u.consumer?.type === 'call' ? field(u.consumer, 'function')?.text ?? '' : '';
+      return CHILD_PROCESS.test(consumer.replace(/\s+/g, ''));
+    }
+    // `fh.close()` after the process finished.
+    return u.kind === 'attribute' && /^\.close\b/.test(u.consumer?.text.slice(u.valueNode.text.length) ?? '');
+  });
+}
+
