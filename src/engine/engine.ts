@@ -66,6 +66,8 @@ const PYTHON_FRAMEWORK_TOPS = new Set(PYTHON_FRAMEWORKS.flatMap((f) => f.modules
 /** Raw HTTP libraries: their files matter when they also name an LLM endpoint. */
 const PYTHON_HTTP = new Set(['requests', 'httpx', 'aiohttp', 'urllib']);
 
+const ASYNC_DEF = /\basync\s+def\b/;
+
 /** A route constructor or include called by name (`path(...)`, `Route(...)`): the file may be a route table. */
 const ROUTE_CALL = new RegExp(`\\b(?:${[...new Set([...ROUTE_CONSTRUCTORS, ...INCLUDE_FUNCTIONS].map((q) => q.split('.').pop()!))].join('|')})\\s*\\(`);
 /** `request.app.state.client`: clients set on the app's state in another file. */
@@ -379,14 +381,23 @@ export class Engine {
    * LLM endpoint, or holds a route table or reads clients off `app.state` (remembered per text).
    */
   /** True when a Python file's text names a blocking function of the catalog (or calls `open`). */
-  pythonMayBlock(file: string, text: string): boolean {
+  pythonMayBlock(file: string, text: string, strict = false): boolean {
     if (languageOf(file) !== 'python') return false;
-    if (BLOCKING_BUILTIN_CALL.test(text)) return true;
+    if (strict) {
+      // A plain helper module (naming no SDK or framework) importing a network, database or process module.
+      if (this.textFacts(file, text).facts.relevance !== undefined) return false;
+    } else if (BLOCKING_BUILTIN_CALL.test(text)) return true;
     for (const top of importedTops(text)) {
+      if (strict && top === 'pathlib') continue;
       const names = BLOCKING_NAMES_BY_MODULE.get(top);
       if (names && names.some((n) => text.includes(n))) return true;
     }
     return false;
+  }
+
+  /** A Python file that names a web framework and defines an `async def`: its handlers may call blocking helpers. */
+  pythonLoopFile(file: string, text: string): boolean {
+    return languageOf(file) === 'python' && this.textFacts(file, text).facts.relevance === 'framework' && ASYNC_DEF.test(text);
   }
 
   pythonNeedsSummary(file: string, text: string): boolean {

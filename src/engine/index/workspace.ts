@@ -361,6 +361,22 @@ export class Workspace {
     const ioHelpers = new Set<string>();
     for (let round = 0; round < 6; round++) {
       const take = new Set<string>();
+      if (round === 0) {
+        // Framework files with an `async def` naming no SDK (not summarized so far) that import a plain
+        // helper module over a network, database or process library: their handlers may call its helpers.
+        for (const file of this.waiting) {
+          const text = this.texts.get(file);
+          if (text === undefined || !this.engine.pythonLoopFile(file, text)) continue;
+          for (const q of importSpecsOf(text)) {
+            const r = index.resolve(file, q);
+            const t = r && r.file !== file ? this.texts.get(r.file) : undefined;
+            if (t !== undefined && this.waiting.has(r!.file) && this.engine.pythonMayBlock(r!.file, t, true)) {
+              take.add(file);
+              break;
+            }
+          }
+        }
+      }
       for (const [file, s] of this.summaries) {
         if (round > 0 && !ioHelpers.has(file)) continue;
         for (const [name, fn] of Object.entries(s.functions)) {
