@@ -130,7 +130,8 @@ describe('project config', () => {
   it('blocking-functions: the team\'s own blocking helper is reported like a catalog blocking call, and only with the config', async () => {
     const files = {
       'mycompany/__init__.py': '',
-      'mycompany/db.py': 'import psycopg\n\ndef query(sql):\n    with psycopg.connect("") as c:\n        return c.execute(sql).fetchall()\n',
+      // A driver the catalog does not know (psycopg here would be found through the helper without any config).
+      'mycompany/db.py': 'import vendordb\n\ndef query(sql):\n    with vendordb.connect("") as c:\n        return c.run(sql).rows()\n',
       'app/main.py': 'from fastapi import FastAPI\nfrom mycompany.db import query\nfrom mycompany import db\n\napp = FastAPI()\n\n@app.get("/users")\nasync def users():\n    return query("select 1")\n\n@app.get("/more")\nasync def more():\n    return db.query("select 2")\n\n@app.get("/sync")\ndef sync_route():\n    return query("select 3")\n',
     };
     assert.deepStrictEqual((await check(tree(files))).findings, [], 'unknown to the catalog without the config');
@@ -145,7 +146,8 @@ describe('project config', () => {
   it('llm-clients: a wrapper class and an async factory are analysed like an SDK (blocking, unawaited, timeout), only with the config', async () => {
     const files = {
       'mycompany/__init__.py': '',
-      'mycompany/llm.py': 'import urllib.request\n\nclass LLMClient:\n    def __init__(self, timeout=None):\n        self.timeout = timeout\n\n    def complete(self, prompt):\n        return urllib.request.urlopen("http://llm.internal/v1").read()\n\n    def close(self):\n        pass\n\nasync def get_async_client():\n    return None\n',
+      // Over a transport the catalog does not know (urllib here would be found through the helper without any config).
+      'mycompany/llm.py': 'import vendorhttp\n\nclass LLMClient:\n    def __init__(self, timeout=None):\n        self.timeout = timeout\n\n    def complete(self, prompt):\n        return vendorhttp.post("http://llm.internal/v1").body\n\n    def close(self):\n        pass\n\nasync def get_async_client():\n    return None\n',
       'app/main.py': [
         'from fastapi import FastAPI',
         'from mycompany.llm import LLMClient, get_async_client',
