@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Verifies a packaged .vsix against the `files` allowlist of package.json (shared with the npm package): only the bundles, wasm grammars,
-// media and docs ship, and everything the extension needs at runtime is there. usage: check-vsix.mjs [VSIX] [--list]
+// Verifies a packaged .vsix against the allowlist of .vscodeignore (npm pack ships the same files, by .npmignore): only the
+// bundles, wasm grammars, samplers, media and docs ship, and everything the extension needs at runtime is there. usage: check-vsix.mjs [VSIX] [--list]
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

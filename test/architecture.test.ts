@@ -54,6 +54,16 @@ describe('architecture invariants', () => {
     assert.deepStrictEqual(bad, []);
   });
 
+  it('the design card\'s top level is there: .vscodeignore packages the .vsix, so package.json has no "files"', () => {
+    for (const name of ['src', 'test', 'media', 'package.json', 'tsconfig.json', 'esbuild.js', '.vscodeignore', 'README.md']) {
+      assert.ok(fs.existsSync(path.join(ROOT, name)), `${name} is missing at the top level`);
+    }
+    // vsce refuses a package that has both; npm reads .npmignore instead.
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    assert.strictEqual(manifest.files, undefined);
+    assert.ok(fs.existsSync(path.join(ROOT, '.npmignore')));
+  });
+
   it('every source file opens with a comment saying what it is for', () => {
     const bad: string[] = [];
     for (const file of [...sources('src'), ...sources('media'), ...sources('test/e2e'), ...sources('scripts')]) {
