@@ -431,11 +431,37 @@ export class PyIndex {
    * keyword), encoded with its origin; '' when none does.
    */
   argumentClient(file: string, name: string, position: string, keyword: string): string {
-    for (const c of this.callersOf(`${file}#${name}`)) {
-      for (const [k, client] of c.args ?? []) if (k === position || k === keyword) return client;
+    if (!this.argsByCallee) {
+      // Only the edges that pass clients (few), not the whole call graph.
+      this.argsByCallee = new Map();
+      for (const s of this.summaries.values()) {
+        for (const fn of [...Object.values(s.functions), { calls: s.moduleCalls ?? [] }]) {
+          for (const edge of fn.calls) {
+            if (!edge.args) continue;
+            const t = this.resolveTarget(s.file, edge.target);
+            if (!t) continue;
+            for (const callee of [t.name, `${t.name}.__init__`]) {
+              if (callee !== t.name && !this.summaries.get(t.file)?.functions[callee]) continue;
+              const k = `${t.file}#${callee}`;
+              const list = this.argsByCallee.get(k) ?? [];
+              list.push(...edge.args);
+              this.argsByCallee.set(k, list);
+            }
+          }
+        }
+      }
     }
+    for (const [k, client] of this.argsByCallee.get(`${file}#${name}`) ?? []) if (k === position || k === keyword) return client;
     return '';
   }
+
+  /** True when some summarized function is handed a client as an argument. */
+  passesClients(): boolean {
+    this.argumentClient('', '', '', '');
+    return this.argsByCallee!.size > 0;
+  }
+
+  private argsByCallee: Map<string, Array<[string, string]>> | undefined;
 
   private clientsPrint: string | undefined;
   private clientsHash: string | undefined;
@@ -566,9 +592,11 @@ export class PyIndex {
       if (chain) parts.push(`l${name}:${hops(chain)}`);
     }
     for (const r of this.routesTo(file)) parts.push(`r${r.name}:${r.view}:${r.path}`);
-    for (const name of Object.keys(s.functions)) {
-      const passed = this.callersOf(`${file}#${name}`).flatMap((c) => c.args ?? []);
-      if (passed.length) parts.push(`a${name}:${passed.map(([k, v]) => `${k}=${v}`).join(';')}`);
+    if (this.passesClients()) {
+      for (const name of Object.keys(s.functions)) {
+        const passed = this.argsByCallee!.get(`${file}#${name}`);
+        if (passed) parts.push(`a${name}:${passed.map(([k, v]) => `${k}=${v}`).join(';')}`);
+      }
     }
     for (const [at, uses] of this.usesOfClientsIn(file) ?? []) parts.push(`v${at}:${uses.map((u) => `${u.file}:${u.range.start.line}:${u.range.start.character}:${u.text}:${u.streaming}`).join(',')}`);
     return parts.join('|');

@@ -9,7 +9,10 @@ import { field, rangeOf } from '../model/python/syntax';
 import type { Node } from '../parse/parser';
 import type { ClientValue, Evaluator } from '../model/python/values';
 import type { Range } from '../types';
-import { encodeClient, originKey, type CtorOrigin } from '../catalog/python-sdks';
+import { PYTHON_SDKS, encodeClient, originKey, type CtorOrigin } from '../catalog/python-sdks';
+
+/** Top-level packages of the LLM SDKs. */
+const SDK_TOPS = new Set(PYTHON_SDKS.flatMap((s) => s.modules.map((m) => m.split('.')[0])));
 import { INCLUDE_FUNCTIONS, PYTHON_FRAMEWORKS, ROUTE_CONSTRUCTORS } from '../catalog/python-frameworks';
 import { calleeTail, callArguments, stringValue, unparen } from '../model/python/syntax';
 import { blockingEntry, blockingNames, handleOnlyForChild } from '../model/python/blocking';
@@ -184,7 +187,7 @@ export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, eval
     const edge: CallEdge = { target, range: rangeOf(field(call, 'function') ?? call), usage: usage.kind };
     if (iterates(usage)) edge.iterates = true;
     if (runsOnOwnLoop(usage)) edge.ownLoop = true;
-    const args = clientArguments(call, fn, file, model, evaluator);
+    const args = handsClients(model, evaluator) ? clientArguments(call, fn, file, model, evaluator) : undefined;
     if (args) edge.args = args;
     facts.calls.push(edge);
   }
@@ -270,7 +273,7 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
     else if (v?.kind === 'instance' && isImportedName(v.qname, model)) summary.instances[name] = `import:${v.qname}`;
     else if (v?.kind === 'sdkFunction') (summary.aliases ??= {})[name] = v.qname;
   }
-  for (const call of model.module.calls) {
+  for (const call of handsClients(model, evaluator) ? model.module.calls : []) {
     const args = clientArguments(call, model.module, file, model, evaluator);
     if (!args) continue;
     const target = callTarget(call, model.module, model, evaluator);
@@ -380,6 +383,15 @@ function summarizeRoutes(summary: PyFileSummary, model: PyModel, evaluator: Eval
       if (target) (summary.routes ??= []).push({ target, view: 'function', path, framework: framework.id });
     }
   }
+}
+
+/**
+ * Whether the file can hand clients on at all: it imports an SDK, or the index told it about a client
+ * (imported, on `app.state`, passed in). Files of a big workspace that do neither skip evaluating arguments.
+ */
+function handsClients(model: PyModel, evaluator: Evaluator): boolean {
+  for (const q of model.imports.values()) if (SDK_TOPS.has(q.split('.')[0])) return true;
+  return evaluator.knowsClients();
 }
 
 /** Names and `self.x` reads passed as arguments that hold clients, as `CallEdge.args`. */

@@ -343,7 +343,7 @@ export class Evaluator {
 
   /** The client the callers of function `fn` pass for its parameter `name` (by position or keyword), if any. */
   private argumentClient(fn: Scope, name: string): ClientValue | undefined {
-    if (fn.kind !== 'function' || !this.external) return undefined;
+    if (fn.kind !== 'function' || !this.external || !this.external.index.passesClients()) return undefined;
     const qualified = fn.parent?.kind === 'module' ? fn.name : fn.parent?.kind === 'class' && fn.parent.parent?.kind === 'module' ? `${fn.parent.name}.${fn.name}` : undefined;
     if (!qualified) return undefined;
     const at = fn.params.findIndex((p) => p.name === name);
@@ -355,6 +355,12 @@ export class Evaluator {
     if (answer === undefined) this.argAnswers.set(key, (answer = this.external.index.argumentClient(this.external.file, qualified, position, name)));
     const hit = answer ? decodeClient(answer) : undefined;
     return hit ? { kind: 'client', hit, origin: decodeOrigin(answer) } : undefined;
+  }
+
+  /** True when an answer from the index so far named a client (an imported one, on `app.state`, an argument). */
+  knowsClients(): boolean {
+    for (const m of [this.importAnswers, this.stateAnswers, this.argAnswers]) for (const a of m.values()) if (a !== '') return true;
+    return false;
   }
 
   /** The client another workspace file stores as `app.state.<name>`, if any. */
