@@ -87,8 +87,14 @@ export function buildContext(file: string, text: string, tree: Tree, language: L
           const e = evaluator.evaluate(value, model.module);
           return e?.kind === 'function' ? e.scope : undefined;
         })();
-    if (!v || v.kind !== 'function' || handlers.some((h) => h.scope === v)) continue;
-    const handler: JsHandler = { scope: v, frameworkId: entry.frameworkId, displayName: entry.framework, method: entry.method, path: entry.path, sharedLoop: entry.sharedLoop, awaitsResult: entry.awaitsResult };
+    if (!v || v.kind !== 'function') continue;
+    const own = handlers.find((h) => h.scope === v);
+    if (own) {
+      // A handler of its own (a server action) also run inside another route: that route's limits bound it there.
+      if (entry.limits) own.limits = [...(own.limits ?? []), ...entry.limits];
+      continue;
+    }
+    const handler: JsHandler = { scope: v, frameworkId: entry.frameworkId, displayName: entry.framework, method: entry.method, path: entry.path, sharedLoop: entry.sharedLoop, awaitsResult: entry.awaitsResult, ...(entry.limits ? { limits: entry.limits } : {}) };
     if (entry.hops.length === 0) handlers.push(handler);
     else entered.push({ scope: v, hops: entry.hops, handler });
   }

@@ -8,6 +8,7 @@ import { canonQname } from '../../catalog/js-sdks';
 import type { JsModel, JsScope } from './model';
 import type { Evaluator, Value } from './values';
 import type { JsExternalFn } from './crossfile';
+import type { ServerLimit } from '../../limits/server-limits';
 import { callArgs, field, lookupPath, namedChildren, stringValue, unwrap } from './syntax';
 
 export interface JsHandler {
@@ -22,6 +23,8 @@ export interface JsHandler {
   awaitsResult: boolean;
   /** Name of the parameter with `waitUntil` (Workers `ctx`), if any. */
   waitUntilParam?: string;
+  /** Time limits of the route file that runs this code from another file (its `maxDuration`). */
+  limits?: ServerLimit[];
 }
 
 /** A route whose handler is a function imported from another workspace file (`router.post('/x', chat)`). */

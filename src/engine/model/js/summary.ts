@@ -10,6 +10,7 @@ import type { ChainStep, Range } from '../../types';
 import type { Setting } from '../../policy/render';
 import { ctorSettings } from '../../policy/js-policy';
 import { optionsOf } from '../../catalog/js-sdks';
+import { limitsInFile, type ServerLimit } from '../../limits/server-limits';
 
 export interface JsExportFacts {
   /** The exported function is `async` (or returns a promise). */
@@ -58,6 +59,8 @@ export interface JsEntry {
   sharedLoop: boolean;
   awaitsResult: boolean;
   hops: ChainStep[];
+  /** The route file's own time limits (Next.js `maxDuration`): they bound the call chain it starts. */
+  limits?: ServerLimit[];
 }
 
 export interface JsFileSummary {
@@ -141,8 +144,15 @@ function entriesOf(ctx: JsContext): JsEntry[] {
     seen.add(key);
     out.push(e);
   };
+  // A route file's segment config (`export const maxDuration = 60`) bounds whatever its handlers run.
+  let own: ServerLimit[] | undefined;
+  const ownLimits = (): ServerLimit[] | undefined => {
+    own ??= limitsInFile(ctx.file, ctx.text).filter((l) => l.onlyFile === ctx.file);
+    return own.length > 0 ? own : undefined;
+  };
+  const withLimits = (e: JsEntry, limits: ServerLimit[] | undefined): JsEntry => (limits ? { ...e, limits } : e);
   for (const r of ctx.externalHandlers) {
-    push({ file: r.fn.file, name: r.fn.name, frameworkId: r.handler.frameworkId, framework: r.handler.displayName, method: r.handler.method, path: r.handler.path, sharedLoop: r.handler.sharedLoop, awaitsResult: r.handler.awaitsResult, hops: [] });
+    push(withLimits({ file: r.fn.file, name: r.fn.name, frameworkId: r.handler.frameworkId, framework: r.handler.displayName, method: r.handler.method, path: r.handler.path, sharedLoop: r.handler.sharedLoop, awaitsResult: r.handler.awaitsResult, hops: [] }, ownLimits()));
   }
   for (const c of ctx.calls) {
     if (c.kind !== 'helper' || !c.external) continue;
@@ -150,7 +160,8 @@ function entriesOf(ctx: JsContext): JsEntry[] {
     if (!reach) continue;
     const h = reach.handler;
     const local = reach.chain.map((s) => ({ name: s.name, file: ctx.file, range: rangeOf(s.nameNode ?? s.node) }));
-    push({ file: c.external.file, name: c.external.name, frameworkId: h.frameworkId, framework: h.displayName, method: h.method, path: h.path, sharedLoop: h.sharedLoop, awaitsResult: h.awaitsResult, hops: [...(reach.external ?? []), ...local] });
+    const limits = reach.external ? h.limits : ownLimits();
+    push(withLimits({ file: c.external.file, name: c.external.name, frameworkId: h.frameworkId, framework: h.displayName, method: h.method, path: h.path, sharedLoop: h.sharedLoop, awaitsResult: h.awaitsResult, hops: [...(reach.external ?? []), ...local] }, limits));
   }
   return out;
 }

@@ -130,7 +130,8 @@ export function checkServerLimitsJs(ctx: JsContext): Finding[] {
     ...(ctx.limits ?? []).filter((l) => l.kind !== 'gunicorn' && (!l.onlyFile || l.onlyFile === ctx.file) && (!l.onlyDir || isUnderDir(ctx.file, l.onlyDir))),
     ...limitsInFile(ctx.file, ctx.text).filter((l) => !l.onlyDir),
   ];
-  if (limits.length === 0) return [];
+  const routeLimits = ctx.handlers.some((h) => h.limits) || [...ctx.calls].some((c) => ctx.reachOf(c.scope)?.handler.limits);
+  if (limits.length === 0 && !routeLimits) return [];
   const out: Finding[] = [];
   for (const call of ctx.calls) {
     if (call.kind !== 'sdk' || call.meta) continue;
@@ -139,8 +140,9 @@ export function checkServerLimitsJs(ctx: JsContext): Finding[] {
     const policy = jsPolicyOf(call);
     const worst = policy?.worstCaseSeconds;
     if (!policy || worst === undefined) continue;
-    // A file's own segment config wins over platform-wide settings.
-    const own = limits.find((l) => l.onlyFile === ctx.file);
+    // A file's own segment config wins over platform-wide settings; then that of the route running this code.
+    const own = limits.find((l) => l.onlyFile === ctx.file) ?? reach.handler.limits?.[0];
+    if (!own && limits.length === 0) continue;
     const limit = own ?? [...limits].sort((a, b) => a.seconds - b.seconds)[0];
     if (worst !== null && worst <= limit.seconds) continue;
     const attempts = attemptsOf(policy);
