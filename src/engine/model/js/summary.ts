@@ -5,7 +5,7 @@
 import type { JsContext } from './context';
 import type { JsCall } from './calls';
 import type { JsScope } from './model';
-import { field, keyName, namedChildren, rangeOf, stringValue, unwrap } from './syntax';
+import { field, keyName, namedChildren, neverRejects, rangeOf, stringValue, unwrap } from './syntax';
 import type { ChainStep, Range } from '../../types';
 import type { Setting } from '../../policy/render';
 import { ctorSettings } from '../../policy/js-policy';
@@ -30,6 +30,8 @@ export interface JsExportFacts {
   blockingLlm?: boolean;
   /** The function returns an SDK client (`export function getClient() { return client ??= new OpenAI() }`). */
   returnsClient?: JsExportedClient;
+  /** Its promise cannot reject (the whole body is a `try` whose `catch` neither throws nor awaits). */
+  neverRejects?: boolean;
 }
 
 /** A client an exported name holds (`export const openai = new OpenAI({ timeout: 30_000 })`). */
@@ -180,6 +182,7 @@ function functionFacts(ctx: JsContext, scope: JsScope, exportName: string): JsEx
     blockingChain: blocking.chain ? [self, ...blocking.chain] : undefined,
     blockingWhat: blocking.what,
     blockingLlm: blocking.llm,
+    ...(scope.isAsync && neverRejects(scope.node) ? { neverRejects: true } : {}),
   };
   for (const r of scope.returns) {
     const v = ctx.evaluator.evaluate(r, scope);

@@ -217,3 +217,29 @@ export function enclosingFunctionNode(node: Node): Node | null {
   for (let p = parentOf(node); p; p = parentOf(p)) if (FUNCTION_TYPES.has(p.type)) return p;
   return null;
 }
+
+/**
+ * An async function whose promise cannot reject: its whole body is one `try` with a `catch` (and maybe a
+ * `finally`) that neither throws nor awaits. Its caller may drop it without an unhandled rejection.
+ */
+export function neverRejects(fn: Node): boolean {
+  const body = field(fn, 'body');
+  if (!body || body.type !== 'statement_block') return false;
+  const stmts = namedChildren(body);
+  if (stmts.length !== 1 || stmts[0].type !== 'try_statement') return false;
+  const handler = field(stmts[0], 'handler');
+  if (!handler) return false;
+  const finalizer = field(stmts[0], 'finalizer');
+  const risky = /\bthrow\b|\bawait\b/;
+  return !risky.test(field(handler, 'body')?.text ?? '') && !risky.test(finalizer?.text ?? '');
+}
+
+/** True when the statement holding `node` is the last one its function runs (the end of the function body). */
+export function lastStatementOfFunction(node: Node): boolean {
+  let stmt: Node | null = node;
+  while (stmt && stmt.type !== 'expression_statement') stmt = parentOf(stmt);
+  const block = stmt ? parentOf(stmt) : null;
+  if (!stmt || !block || block.type !== 'statement_block' || !FUNCTION_TYPES.has(parentOf(block)?.type ?? '')) return false;
+  const rest = namedChildren(block);
+  return rest[rest.length - 1]?.id === stmt.id;
+}

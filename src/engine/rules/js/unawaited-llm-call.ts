@@ -4,7 +4,7 @@
 import type { JsContext } from '../../model/js/context';
 import type { JsCall, Usage } from '../../model/js/calls';
 import { callbackOf, usesOfName } from '../../model/js/calls';
-import { outerValue, parentOf, rangeOf } from '../../model/js/syntax';
+import { lastStatementOfFunction, neverRejects, outerValue, parentOf, rangeOf } from '../../model/js/syntax';
 import type { Finding } from '../../types';
 import { addAwaitFix, addCatchFix, forEachFix, waitUntilFix } from '../../fix/js-fixes';
 import { calleeRange, chainSteps, describeCall, describeChainEnd, functionScopeOf, makeFinding } from './util';
@@ -94,6 +94,9 @@ export function checkUnawaitedJs(ctx: JsContext): Finding[] {
     } else continue;
     const lost = lostPromise(ctx, call);
     if (!lost) continue;
+    // Fire-and-forget as the function's last act, of a helper that catches everything (and answers itself):
+    // nothing waits for it and it cannot reject.
+    if (chain && lost.usage.kind === 'dropped' && lastStatementOfFunction(call.node) && (call.target ? call.target.isAsync && neverRejects(call.target.node) : call.external?.facts.neverRejects)) continue;
     const fn = functionScopeOf(call.scope);
     const dropped = lost.usage.kind === 'dropped' || lost.usage.kind === 'then-dropped';
     const enclosing = ctx.evaluator.scopeAt(lost.usage.valueNode);
