@@ -20,7 +20,8 @@ function retryDecorator(fn: Scope | undefined): Node | undefined {
     for (const d of s.decorators) {
       const expr = unparen(d.namedChild(0) ?? d);
       const name = (expr.type === 'call' ? field(expr, 'function') : expr)?.text ?? '';
-      if (RETRY_DECORATOR.test(name)) return d;
+      // A library's retry decorator, or the project's own (`ErrorHandler.retry_provider(3)`, `@with_retries`).
+      if (RETRY_DECORATOR.test(name) || /(?:^|_)(?:retry|retries|retrying|backoff)(?:_|$)/i.test(name.split('.').pop() ?? '')) return d;
     }
   }
   return undefined;
@@ -56,6 +57,32 @@ function inRetryLoop(call: Node, fn: Scope | undefined): boolean {
     }
   }
   return false;
+}
+
+/** The enclosing function of a node (undefined at module level). */
+function functionOf(ctx: PyContext, node: Node): Scope | undefined {
+  for (let p = node.parent; p; p = p.parent) if (p.type === 'function_definition') return ctx.evaluator.functionScopeOf(p);
+  return undefined;
+}
+
+/**
+ * Every call of `fn` in this file is retried: made in a function with a retry decorator or in an
+ * attempt loop (`@retry_provider(3)` on the method that calls the one making the request), two levels up.
+ */
+function retriedByCallers(ctx: PyContext, fn: Scope | undefined, depth: number): boolean {
+  // A generator's body runs when it is iterated, after the caller's retry has seen the response object.
+  if (!fn || fn.kind !== 'function' || fn.hasYield || depth > 2) return false;
+  let calls = 0;
+  for (const id of ctx.identifierUses(fn.name)) {
+    // `name(...)` or `obj.name(...)`: the identifier is the callee or its attribute part.
+    const callee = id.parent?.type === 'attribute' && id.parent.childForFieldName('attribute')?.id === id.id ? id.parent : id;
+    const call = callee.parent;
+    if (call?.type !== 'call' || call.childForFieldName('function')?.id !== callee.id) continue;
+    calls++;
+    const caller = functionOf(ctx, call);
+    if (!caller || !(retryDecorator(caller) || inRetryLoop(call, caller) || retriedByCallers(ctx, caller, depth + 1))) return false;
+  }
+  return calls > 0;
 }
 
 /** How to switch one SDK's own retries off, for the "retries multiply" message. */
@@ -103,7 +130,7 @@ export function checkRetryPython(ctx: PyContext): Finding[] {
   for (const call of ctx.calls) {
     const fn = enclosingFunction(call.scope);
     if (RAW_HTTP.has(call.sdk.id)) {
-      if (retryDecorator(fn) || inRetryLoop(call.node, fn) || usesTransportRetries) continue;
+      if (retryDecorator(fn) || inRetryLoop(call.node, fn) || usesTransportRetries || retriedByCallers(ctx, fn, 0)) continue;
       out.push(
         makeFinding(ctx, 'llm-http-without-retry', 'warning', rangeOf(field(call.node, 'function') ?? call.node), `\`${call.calleeText}\` calls an LLM API with no retry: rate limits (429) and overloaded upstreams (5xx) are routine and each one fails this request. The SDKs retry twice with exponential backoff and honour \`retry-after\`; wrap this call the same way (tenacity \`@retry\` with \`wait_random_exponential\`, or a loop that reads \`retry-after\`).`, fn, retryHelperFixes(ctx, call)),
       );
