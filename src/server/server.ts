@@ -203,18 +203,33 @@ documents.onDidOpen((e) => {
   if (workspace) project.refresh(workspace);
 });
 documents.onDidChangeContent((e) => scheduleAnalysis(e.document));
+/** True when the workspace scan would read `file`: under a workspace folder, in no excluded folder. */
+function inWorkspace(file: string): boolean {
+  const excluded = new Set([...DEFAULT_EXCLUDED_DIRS, ...settings.exclude]);
+  return folders.some((folder) => {
+    const rel = path.relative(folder, file);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+    const dirs = rel.split(path.sep).slice(0, -1);
+    return !dirs.some((d) => excluded.has(d) || d.endsWith('.egg-info'));
+  });
+}
+
 documents.onDidClose((e) => {
   const file = uriToPath(e.document.uri, e.document.languageId);
   if (!file || !workspace) return;
   bomFiles.delete(file);
-  // Back to the file on disk: findings of a scanned file stay in the Problems panel.
-  const note = e.document.uri.startsWith('file:') ? workspace.load(file) : 'closed';
-  if (note && !workspace.has(file)) {
-    publish(file, undefined);
-    sendStatus();
-    return;
-  }
+  const pending = timers.get(file);
+  if (pending) clearTimeout(pending);
+  timers.delete(file);
+  // A workspace file goes back to its text on disk (findings of a scanned file stay in the Problems panel).
+  // An untitled buffer, or a file from outside the workspace folders, leaves the workspace: memory is
+  // bounded by the workspace, not by every file ever opened.
+  if (e.document.uri.startsWith('file:') && inWorkspace(file)) workspace.load(file);
+  else workspace.remove(file);
+  if (!workspace.has(file)) publish(file, undefined);
+  // What it reached (importers, helpers) is published again, with it or without it.
   publishFiles(workspace.affectedBy(file));
+  if (!workspace.has(file)) uris.delete(file);
 });
 
 connection.onDidChangeWatchedFiles((params) => {

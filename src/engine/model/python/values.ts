@@ -45,8 +45,21 @@ export class Evaluator {
   private readonly active = new Set<number>();
 
   private readonly scopeByCall = new Map<number, Scope>();
-  /** Cross-file lookups: clients and client factories defined in other workspace files. */
-  external?: { file: string; index: PyIndex };
+  /**
+   * Cross-file lookups: clients and client factories defined in other workspace files. The index is held
+   * weakly: facts kept for a file must not keep every superseded index (and its memo maps) alive, and
+   * each use of kept facts first binds the caller's live index (`rebind`).
+   */
+  private externalRef?: { file: string; index: WeakRef<PyIndex> };
+
+  get external(): { file: string; index: PyIndex } | undefined {
+    const index = this.externalRef?.index.deref();
+    return index ? { file: this.externalRef!.file, index } : undefined;
+  }
+
+  set external(value: { file: string; index: PyIndex } | undefined) {
+    this.externalRef = value ? { file: value.file, index: new WeakRef(value.index) } : undefined;
+  }
   /** When set, told what evaluations read (to know which statements' results depend on which). */
   recorder?: EvalRecorder;
   /**
