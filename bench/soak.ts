@@ -12,7 +12,7 @@ const FILES = Number(process.env.LOOPSAFE_SOAK_FILES ?? 2000);
 const CYCLES = Number(process.env.LOOPSAFE_SOAK_CYCLES ?? 10_000);
 const SEED = Number(process.env.LOOPSAFE_SOAK_SEED ?? 13);
 /** The documented ceiling: the server's peak resident memory over the whole soak. */
-const CEILING_MB = Number(process.env.LOOPSAFE_SOAK_CEILING_MB ?? 600);
+const CEILING_MB = Number(process.env.LOOPSAFE_SOAK_CEILING_MB ?? 800);
 
 async function main(): Promise<void> {
   const repo = path.resolve(__dirname, '../..');
