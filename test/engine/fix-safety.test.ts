@@ -125,4 +125,37 @@ describe('fix safety (Python compiler)', () => {
       assert.strictEqual(out, b, `case ${i}: ${JSON.stringify(a)} → ${JSON.stringify(b)}`);
     }
   });
+
+  it('a server-limit fix is offered only where it takes effect (the call\'s own timeout beats the client\'s)', async () => {
+    const engine = await testEngine();
+    const ws = new Workspace(engine);
+    const dir = '/fixsafety/limit';
+    ws.upsert(`${dir}/gunicorn.conf.py`, 'timeout = 6\n');
+    const text = [
+      'from flask import Flask',
+      'from google import genai',
+      'from google.genai import types',
+      'app = Flask(__name__)',
+      'gemini = genai.Client()',
+      '',
+      '@app.post("/a")',
+      'def a():',
+      '    return gemini.models.generate_content(',
+      '        model="gemini-2.0-flash",',
+      '        contents="q",',
+      '        config=types.GenerateContentConfig(http_options=types.HttpOptions(timeout=20_000)),',
+      '    ).text',
+      '',
+    ].join('\n');
+    const file = `${dir}/app.py`;
+    ws.upsert(file, text);
+    const f = ws.analyze(file)!.findings.find((x) => x.rule === 'timeout-exceeds-server-limit');
+    assert.ok(f, 'the call waits 20 s under a 6 s limit');
+    for (const fix of f.fixes) {
+      const out = applyEdits(text, fix.edits.filter((e) => e.file === file));
+      ws.upsert(file, out);
+      const left = ws.analyze(file)!.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit');
+      assert.strictEqual(left.length, 0, `"${fix.title}" leaves the finding:\n${out}`);
+    }
+  });
 });

@@ -324,6 +324,15 @@ export function policyOf(made: LlmCall): Policy {
   return { timeout, retries, worstCaseSeconds: worst, notes };
 }
 
+/** Whether the call itself or a `with_options` on its way sets a timeout (one set on the client then does not count). */
+export function callSetsTimeout(made: LlmCall): boolean {
+  const call = throughModel(made);
+  const profile = profileOf(call);
+  const callee = field(call.node, 'function');
+  if (callee && withOptions(callee).some((w) => writtenSettings(w, profile, 'ctor').timeout)) return true;
+  return writtenSettings(call.node, profile, 'call').timeout !== undefined;
+}
+
 /**
  * Whether the call's timeout is the one its client was built with (or the SDK's default through it): then
  * the constructor is where a timeout belongs. False when the call or a `with_options` sets its own.

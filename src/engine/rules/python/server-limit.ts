@@ -6,7 +6,7 @@ import type { PyContext } from '../../model/python/context';
 import type { Handler } from '../../model/python/handlers';
 import type { Scope } from '../../model/python/model';
 import { callArguments, field, rangeOf } from '../../model/python/syntax';
-import { policyOf, profileOf } from '../../policy/python-policy';
+import { callSetsTimeout, policyOf, profileOf } from '../../policy/python-policy';
 import { DEFAULT_BACKOFF, fitTimeout, worstCase } from '../../policy/render';
 import { addKeywordEdit, replaceKeywordEdit } from '../../fix/python-args';
 import { streamAnswerFix } from '../../fix/python-stream';
@@ -59,6 +59,8 @@ function fitEdit(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: nu
   const perCall = !!profile.callArg && (call.sdk.callTimeoutArg !== undefined || profile.legacy || (PER_CALL_TIMEOUT.has(call.sdk.id) && !special));
   const [target, arg] = perCall ? [call.node, profile.callArg] : ctor && profile.ctorArg ? [ctor, profile.ctorArg] : [undefined, undefined];
   if (!target || !arg) return undefined;
+  // The call's own timeout (or a `with_options` one) wins over the client's: a client fix would change nothing.
+  if (target !== call.node && callSetsTimeout(call)) return undefined;
   const option = optionValue(ctx, arg, seconds);
   const existing = callArguments(target).keywords.get(arg.key);
   if (existing && arg.form !== 's' && arg.form !== 'ms') return undefined;
