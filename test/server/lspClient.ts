@@ -14,6 +14,8 @@ export interface Published {
 export class TestLspClient {
   readonly diagnostics = new Map<string, Published['diagnostics']>();
   readonly logs: string[] = [];
+  /** The last of what the server wrote to stdout and stderr. */
+  output = '';
   private constructor(readonly proc: ChildProcess, readonly conn: MessageConnection) {}
 
   static async start(root: string, settings: unknown = {}, serverPath?: string): Promise<TestLspClient> {
@@ -21,6 +23,12 @@ export class TestLspClient {
     const proc = fork(server, ['--node-ipc'], { silent: true });
     const conn = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
     const client = new TestLspClient(proc, conn);
+    // Drain the server's own output (a full pipe would block it), keeping the end for failure messages.
+    const keep = (d: Buffer): void => {
+      client.output = (client.output + d.toString()).slice(-20_000);
+    };
+    proc.stdout?.on('data', keep);
+    proc.stderr?.on('data', keep);
     conn.onNotification('textDocument/publishDiagnostics', (p: Published) => {
       client.diagnostics.set(p.uri, p.diagnostics);
     });
@@ -72,7 +80,10 @@ export class TestLspClient {
   }
 
   async stop(): Promise<void> {
-    await this.conn.sendRequest('shutdown').catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const shutdown = this.conn.sendRequest('shutdown').catch(() => undefined);
+    await Promise.race([shutdown, new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+    clearTimeout(timer);
     void this.conn.sendNotification('exit');
     this.conn.dispose();
     this.proc.kill();
