@@ -20,6 +20,18 @@ describe('server limits', () => {
     assert.deepStrictEqual(summary('/p/start.sh', '#!/bin/sh\n# gunicorn --timeout 5 old\nexec gunicorn --timeout 60 app:app\n'), ['gunicorn 60 @3']);
   });
 
+  it('reads Amplify Gen 2 function limits for the code in the function folder (3 s unless timeoutSeconds)', () => {
+    const file = '/p/amplify/functions/chat/resource.ts';
+    assert.ok(isServerConfigFile(file));
+    assert.ok(!isServerConfigFile('/p/src/resource.ts'));
+    const set = limitsInFile(file, "import { defineFunction } from '@aws-amplify/backend';\nexport const chat = defineFunction({\n  name: 'chat',\n  timeoutSeconds: 45,\n});\n");
+    assert.deepStrictEqual(set.map((l) => [l.kind, l.seconds, l.onlyDir, l.range.start.line]), [['lambda', 45, '/p/amplify/functions/chat', 3]]);
+    const unset = limitsInFile(file, "export const chat = defineFunction({ name: 'chat' });\n");
+    assert.deepStrictEqual(unset.map((l) => [l.seconds, l.onlyDir]), [[3, '/p/amplify/functions/chat']]);
+    // A custom provider builds its own Lambda: its timeout is not Amplify's default.
+    assert.deepStrictEqual(limitsInFile(file, 'export const fn = defineFunction((scope) => new NodejsFunction(scope, "x", { timeout: Duration.minutes(5) }));\n'), []);
+  });
+
   it('reads nginx, Vercel, Next.js, Cloudflare, Serverless and SAM limits', () => {
     assert.deepStrictEqual(summary('/p/nginx/site.conf', 'server {\n  location / {\n    proxy_pass http://app:8000;\n    proxy_read_timeout 2m;\n  }\n}\n'), ['nginx 120 @4']);
     assert.deepStrictEqual(summary('/p/nginx.conf', 'location / { proxy_pass http://app; }\n'), ['nginx 60 @1']);

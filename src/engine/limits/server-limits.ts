@@ -112,7 +112,8 @@ export function limitsInFile(file: string, text: string): ServerLimit[] {
       const m = /export\s+const\s+maxDuration\s*=\s*(\d+)/.exec(text);
       if (m) add('nextjs', Number(m[1]), m.index, m[0].length, `Next.js \`maxDuration = ${m[1]}\``, { onlyFile: file });
       // Amplify Gen 2: `defineFunction({ timeoutSeconds: 30 })` bounds the Lambda whose code is in this folder.
-      const fn = AMPLIFY_RESOURCE.test(file) ? /\bdefineFunction\s*\(/.exec(text) : null;
+      // (`defineFunction((scope) => new Function(...))` builds its own function: its limit is not read here.)
+      const fn = AMPLIFY_RESOURCE.test(file) ? /\bdefineFunction\s*\(\s*(?:\{|\)|$)/m.exec(text) : null;
       if (fn) {
         const t = /\btimeoutSeconds\s*:\s*(\d+)/.exec(text.slice(fn.index));
         const onlyDir = path.dirname(file);
