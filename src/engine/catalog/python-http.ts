@@ -3,16 +3,37 @@
 
 import type { PySdk } from './python-sdks';
 
+/** Hosts that serve only model APIs (inference, embeddings, images of the LLM providers). */
+const LLM_HOSTS = [
+  'api\\.openai\\.com', '\\.openai\\.azure\\.com', '\\.services\\.ai\\.azure\\.com', '\\.inference\\.ai\\.azure\\.com', 'models\\.inference\\.ai\\.azure\\.com',
+  'api\\.anthropic\\.com', 'generativelanguage\\.googleapis\\.com', 'aiplatform\\.googleapis\\.com',
+  'api\\.mistral\\.ai', 'codestral\\.mistral\\.ai', 'api\\.cohere\\.(?:ai|com)', 'api\\.groq\\.com', 'api\\.together\\.(?:xyz|ai)', 'api\\.fireworks\\.ai', 'openrouter\\.ai',
+  'api\\.deepseek\\.com', 'api\\.perplexity\\.ai', 'api\\.x\\.ai', 'api-inference\\.huggingface\\.co', 'router\\.huggingface\\.co', 'bedrock-runtime\\.',
+  'api\\.replicate\\.com', 'api\\.deepinfra\\.com', 'api\\.cerebras\\.ai', 'api\\.sambanova\\.ai', 'api\\.voyageai\\.com', 'api\\.jina\\.ai', 'api\\.ai21\\.com',
+  'integrate\\.api\\.nvidia\\.com', 'dashscope(?:-intl)?\\.aliyuncs\\.com', 'api\\.moonshot\\.(?:cn|ai)', 'open\\.bigmodel\\.cn', 'api\\.novita\\.ai', 'api\\.hyperbolic\\.xyz',
+  'localhost:11434', '127\\.0\\.0\\.1:11434',
+];
+
+/** OpenAI's API paths, which OpenAI-compatible servers (Azure, Groq, Together, vLLM, LiteLLM…) copy. */
+const OPENAI_PATHS = '(?:chat/completions|completions|embeddings|images/(?:generations|edits|variations)|moderations|audio/(?:speech|transcriptions|translations)|responses)';
+
+/**
+ * API path families, whatever the host (a base URL from settings, a proxy, a self-hosted OpenAI-compatible
+ * server): OpenAI's after a version segment, a base-URL placeholder (`f"{base}/embeddings"`), the start of
+ * a literal (`client.post("/embeddings")` on a client with `base_url`) or `openai/`; Azure's
+ * `openai/deployments/…`; Anthropic's messages; Gemini/Vertex `:generateContent`-style verbs; Ollama's.
+ * A path must end where its name ends (`/embeddings_cache` is not one); an app's own `/api/embeddings` route
+ * is not an API path of a provider.
+ */
+const LLM_PATHS = [
+  '/chat/completions\\b', `(?:/v\\d+\\w*|\\}|['"\`]|openai)/${OPENAI_PATHS}\\b`, 'openai/deployments/',
+  '/v1/messages\\b', '/v1/complete\\b',
+  ':(?:stream)?[gG]enerateContent\\b', ':(?:batchE|e)mbedContents?\\b', ':countTokens\\b', ':(?:stream)?[rR]awPredict\\b',
+  '/api/(?:generate|chat|embed|embeddings)\\b',
+];
+
 /** Provider hosts and API paths of LLM endpoints (base URLs included). */
-export const LLM_URL = new RegExp(
-  [
-    'api\\.openai\\.com', '\\.openai\\.azure\\.com', 'api\\.anthropic\\.com', 'generativelanguage\\.googleapis\\.com', 'aiplatform\\.googleapis\\.com',
-    'api\\.mistral\\.ai', 'api\\.cohere\\.(?:ai|com)', 'api\\.groq\\.com', 'api\\.together\\.(?:xyz|ai)', 'api\\.fireworks\\.ai', 'openrouter\\.ai',
-    'api\\.deepseek\\.com', 'api\\.perplexity\\.ai', 'api\\.x\\.ai', 'api-inference\\.huggingface\\.co', 'router\\.huggingface\\.co', 'bedrock-runtime\\.',
-    '/v1/chat/completions', '/v1/completions', '/v1/messages', '/v1/embeddings', '/v1/responses', '/chat/completions', ':generateContent', ':streamGenerateContent',
-    '/api/generate', '/api/chat', '/api/embed', 'localhost:11434', '127\\.0\\.0\\.1:11434',
-  ].join('|'),
-);
+export const LLM_URL = new RegExp([...LLM_HOSTS, ...LLM_PATHS].join('|'));
 
 export function isLlmUrl(text: string | undefined): boolean {
   return text !== undefined && LLM_URL.test(text);

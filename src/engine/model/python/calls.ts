@@ -5,7 +5,7 @@ import type { Node } from '../../parse/parser';
 import { findModuleFunction, methodIsAsync, type PySdk } from '../../catalog/python-sdks';
 import type { Scope } from './model';
 import type { ClientValue, Evaluator, Value } from './values';
-import { callArguments, field, hasAsyncKeyword, identifiersIn } from './syntax';
+import { callArguments, field, hasAsyncKeyword, identifiersIn, unparen } from './syntax';
 import { HTTP_CLIENTS, HTTP_FUNCTIONS, HTTP_METHODS, isLlmUrl } from '../../catalog/python-http';
 import { profileOf } from '../../policy/python-policy';
 
@@ -145,6 +145,18 @@ function rawHttpCall(call: Node, callee: Value, scope: Scope, evaluator: Evaluat
 /** Source text standing for a string: literals and f-strings as written, names through their assignments. */
 function stringOf(node: Node, scope: Scope, evaluator: Evaluator): string | undefined {
   if (node.type === 'string' || node.type === 'concatenated_string' || node.type === 'binary_operator') return node.text;
+  if (node.type === 'call') {
+    // `urljoin(BASE, "embeddings")`, `"{}/embeddings".format(base)`: the parts as one text.
+    const fn = field(node, 'function');
+    const name = fn?.type === 'attribute' ? field(fn, 'attribute')?.text : fn?.text;
+    const obj = fn?.type === 'attribute' ? field(fn, 'object') : null;
+    if (name === 'format' && obj) return stringOf(unparen(obj), scope, evaluator);
+    if (name === 'urljoin') {
+      // An unknown part stands as a placeholder, like an f-string's `{base}`.
+      const texts = callArguments(node).positional.map((p) => (stringOf(unparen(p), scope, evaluator) ?? '{}').replace(/^[rbuf]*['"`]+|['"`]+$/gi, '').replace(/\/$/, ''));
+      if (texts.length) return `'${texts.join('/')}'`;
+    }
+  }
   const v = evaluator.evaluate(node, scope);
   if (v?.kind === 'string') return v.text;
   // A request object built first: `urlopen(urllib.request.Request(URL, ...))`.
