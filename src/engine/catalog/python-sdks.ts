@@ -34,6 +34,13 @@ export interface PySdk {
   moduleSync: string[];
   /** Module-level coroutine functions. */
   moduleAsync: string[];
+  /**
+   * Module functions (qualified names) that do network I/O but generate nothing (list, get, upload, delete):
+   * they block a loop like any call, but timeout and retry rules, which are about generations, skip them.
+   */
+  management?: string[];
+  /** Module functions returning a sync generator that pages over HTTP as it is iterated (`genai.list_models`). */
+  syncGenerators?: string[];
   defaults: { timeoutSeconds: number | null; retries: number };
   /**
    * Which method names on a client are API calls. Unset: every method of the resource tree
@@ -194,6 +201,9 @@ const LLAMA_PAIRS: Record<string, string> = {
   predict: 'apredict', structured_predict: 'astructured_predict', retrieve: 'aretrieve', stream_query: 'astream_query',
 };
 
+/** google-generativeai module functions that call the model or file services without generating. */
+const GENAI_LEGACY_MANAGEMENT = ['get_model', 'get_base_model', 'get_tuned_model', 'list_models', 'list_tuned_models', 'create_tuned_model', 'update_tuned_model', 'delete_tuned_model', 'upload_file', 'get_file', 'list_files', 'delete_file'].map((n) => `google.generativeai.${n}`);
+
 function pairsOnly(id: string, modules: string[], classes: PyClientClass[], pairs: Record<string, string>, defaults: PySdk['defaults'], extra: Partial<PySdk> = {}): PySdk {
   return {
     id, modules, classes, clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
@@ -212,8 +222,12 @@ PYTHON_SDKS.push(
   pairsOnly('google-generativeai', ['google.generativeai'], [{ qname: 'google.generativeai.GenerativeModel', async: false }], {
     generate_content: 'generate_content_async', count_tokens: 'count_tokens_async', send_message: 'send_message_async', embed_content: 'embed_content_async',
   }, { timeoutSeconds: 60, retries: 0 }, {
-    moduleSync: ['google.generativeai.embed_content', 'google.generativeai.generate_text', 'google.generativeai.chat'],
+    moduleSync: ['google.generativeai.embed_content', 'google.generativeai.generate_text', 'google.generativeai.chat', 'google.generativeai.generate_embeddings', 'google.generativeai.count_text_tokens', 'google.generativeai.count_message_tokens', 'google.generativeai.generate_answer', ...GENAI_LEGACY_MANAGEMENT],
     moduleAsync: ['google.generativeai.embed_content_async'],
+    // models.py / files.py: the model and file services (REST or gRPC), each a sync request; the list
+    // functions are generators that fetch a page as they are iterated.
+    management: GENAI_LEGACY_MANAGEMENT,
+    syncGenerators: ['google.generativeai.list_models', 'google.generativeai.list_tuned_models', 'google.generativeai.list_files'],
     clientReturning: ['start_chat'],
     // `GenerativeModel(...)` takes no timeout: each call takes `request_options={"timeout": s}`.
     timeoutArg: null, callTimeoutArg: { key: 'request_options', form: 'dict-s' },

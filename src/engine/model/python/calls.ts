@@ -54,6 +54,8 @@ export interface LlmCall {
   httpCtor?: Node;
   /** For a chain or agent (`LLMChain(llm=llm)`, `create_react_agent(llm, tools)`): the model it wraps, whose timeout it runs with. */
   model?: ClientValue;
+  /** Network I/O that generates nothing (list or get models, upload files): blocking rules only. */
+  management?: boolean;
 }
 
 export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): LlmCall | undefined {
@@ -92,9 +94,13 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
   }
   const moduleHit = callee.kind === 'sdkFunction' ? callee.hit : callee.kind === 'module' ? findModuleFunction(callee.qname) : undefined;
   if (moduleHit) {
+    const qname = callee.kind === 'sdkFunction' || callee.kind === 'module' ? callee.qname : '';
+    const management = moduleHit.sdk.management?.includes(qname);
     return {
       node: call, scope, sdk: moduleHit.sdk, async: moduleHit.async, awaitable: true, calleeText: fn.text.replace(/\s+/g, ''),
-      usage: usageOf(call), streaming: streaming(),
+      // A generator's I/O happens as it is iterated: like a stream, moving the call alone to a thread moves nothing.
+      usage: usageOf(call), streaming: streaming() || !!moduleHit.sdk.syncGenerators?.includes(qname),
+      ...(management ? { management } : {}),
     };
   }
   return undefined;

@@ -23,7 +23,7 @@ export function checkBlocking(ctx: PyContext): Finding[] {
     if (offServer(ctx, fn)) continue; // run with `asyncio.run` from sync code, or a script's coroutine
     const message =
       `Synchronous ${describeCall(call)} blocks the event loop in ${describeFunction(ctx, fn)}: ` +
-      `every other request on this worker waits until the model answers.`;
+      `every other request on this worker waits until ${call.management ? 'the API answers' : 'the model answers'}.`;
     const finding = makeFinding(ctx, 'blocking-llm-call', 'error', calleeRange(call), message, fn, [
       call.client && fn.isAsync ? asyncClientFix(ctx, call.client) : undefined,
       asyncVariantFix(ctx, call),

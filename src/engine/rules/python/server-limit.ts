@@ -83,7 +83,7 @@ export function checkServerLimits(ctx: PyContext): Finding[] {
   if (ctx.limits.length === 0 || ctx.handlers.length === 0) return [];
   const out: Finding[] = [];
   for (const call of ctx.calls) {
-    if (call.scope.kind === 'lambda') continue; // handed to an executor or a callback
+    if (call.scope.kind === 'lambda' || call.management) continue; // handed to an executor or a callback; not a generation
     const fn = enclosingFunction(call.scope);
     if (!fn) continue;
     const handlers = handlersRunning(ctx, fn);

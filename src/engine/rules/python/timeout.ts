@@ -157,6 +157,7 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
   const reportedCtors = new Map<number, Finding | undefined>();
   const reportedNodes = new Set<number>();
   for (const made of ctx.calls) {
+    if (made.management) continue; // not a generation: listing or fetching models and files
     // A chain or agent built here takes no timeout: judge the model built here that it wraps.
     const call = wrappedModel(made) ?? made;
     const ctor = call.client?.ctor ?? call.httpCtor;
