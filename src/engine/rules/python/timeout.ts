@@ -151,12 +151,49 @@ function isOff(w: WrittenTimeout | undefined): boolean {
   return w !== undefined && (w.value === null || w.value === 0);
 }
 
+/** The name a call's callee chain starts from: `client` in `client.models.generate_content(...)`. */
+function rootName(call: LlmCall): string | undefined {
+  let n: Node | null = field(call.node, 'function');
+  while (n && (n.type === 'attribute' || n.type === 'call')) n = n.type === 'attribute' ? field(n, 'object') : field(n, 'function');
+  return n?.type === 'identifier' ? n.text : undefined;
+}
+
+/**
+ * The call as made through each client its name may hold: `client = genai.Client(...)` written twice, or
+ * `llm = ChatOpenAI(timeout=30)` then `llm = ChatOpenAI()` in a branch. The evaluator answers with the last
+ * binding; every other constructor bound to the same name in the same scope can reach the call too.
+ */
+function throughEveryBinding(ctx: PyContext, calls: LlmCall[]): LlmCall[] {
+  const out: LlmCall[] = [];
+  for (const call of calls) {
+    out.push(call);
+    const ctor = call.client?.ctor;
+    const name = ctor && !call.model ? rootName(call) : undefined;
+    if (!name) continue;
+    for (let s: typeof call.scope | undefined = call.scope; s; s = s.kind === 'module' ? undefined : s.parent) {
+      const bound = s.assignments.get(name);
+      if (!bound) {
+        if (s.params.some((p) => p.name === name)) break;
+        continue;
+      }
+      if (bound.length > 1) {
+        for (const node of bound) {
+          const v = ctx.evaluator.evaluate(node, s);
+          if (v?.kind === 'client' && v.ctor && v.ctor.id !== ctor.id && v.ctor.tree === ctor.tree && v.hit.sdk === call.sdk) out.push({ ...call, client: v });
+        }
+      }
+      break;
+    }
+  }
+  return out;
+}
+
 export function checkTimeoutPython(ctx: PyContext): Finding[] {
   const out: Finding[] = [];
   // Constructors reported here, with the finding at each (other files' calls through it are added to it).
   const reportedCtors = new Map<number, Finding | undefined>();
   const reportedNodes = new Set<number>();
-  for (const made of ctx.calls) {
+  for (const made of throughEveryBinding(ctx, ctx.calls)) {
     if (made.management) continue; // not a generation: listing or fetching models and files
     // A chain or agent built here takes no timeout: judge the model built here that it wraps.
     const call = wrappedModel(made) ?? made;
