@@ -28,8 +28,23 @@ const IDLE_LIMITS = new Set(['nginx', 'cloudflare', 'proxy']);
 function handlersRunning(ctx: PyContext, fn: Scope): Handler[] {
   const own = ctx.handlerOf(fn);
   if (own) return [own];
+  // A coroutine or async generator defined inside a handler (`async def events()` handed to a
+  // `StreamingResponse`) runs on the loop for that handler's request.
+  if (fn.isAsync) {
+    for (let p = fn.parent; p && p.kind !== 'module'; p = p.parent) {
+      const outer = p.kind === 'function' ? ctx.handlerOf(p) : undefined;
+      if (outer) return [outer];
+    }
+  }
   const name = fn.parent?.kind === 'class' ? `${fn.parent.name}.${fn.name}` : fn.name;
   return ctx.handlers.filter((h) => ctx.summary.functions[h.scope.name]?.calls.some((e) => e.target === `local:${name}`));
+}
+
+/** True when an `async def` on a server reaches this sync helper (directly or through sync helpers), in any module. */
+function loopEntry(ctx: PyContext, fn: Scope): boolean {
+  if (ctx.handlerOf(fn)) return false;
+  const name = fn.parent?.kind === 'class' ? `${fn.parent.name}.${fn.name}` : fn.name;
+  return !!ctx.index.loopChain({ file: ctx.file, name });
 }
 
 /** Whether a limit cuts this call's request. */
@@ -80,22 +95,25 @@ function shortenFix(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts:
 }
 
 export function checkServerLimits(ctx: PyContext): Finding[] {
-  if (ctx.limits.length === 0 || ctx.handlers.length === 0) return [];
+  if (ctx.limits.length === 0 || ctx.calls.length === 0) return [];
   const out: Finding[] = [];
   for (const call of ctx.calls) {
     if (call.scope.kind === 'lambda' || call.management) continue; // handed to an executor or a callback; not a generation
     const fn = enclosingFunction(call.scope);
     if (!fn) continue;
     const handlers = handlersRunning(ctx, fn);
-    if (handlers.length === 0) continue;
+    // A sync helper that the loop enters from another module (an `async def` on a server calls it): the
+    // request waits for it, and its sync call blocks the loop, so a worker heartbeat applies too.
+    const fromLoop = handlers.length === 0 && !fn.isAsync && !call.async ? loopEntry(ctx, fn) : false;
+    if (handlers.length === 0 && !fromLoop) continue;
     const policy = policyOf(call);
     const worst = policy.worstCaseSeconds;
     if (worst === undefined) continue;
-    const limit = ctx.limits.filter((l) => handlers.some((h) => applies(l, call, h))).sort((a, b) => a.seconds - b.seconds)[0];
+    const limit = ctx.limits.filter((l) => (fromLoop ? !l.onlyFile : handlers.some((h) => applies(l, call, h)))).sort((a, b) => a.seconds - b.seconds)[0];
     if (!limit || (worst !== null && worst <= limit.seconds)) continue;
     const attempts = attemptsOf(policy);
     const message = limitMessage(call.calleeText, policy, limit, 'Set a timeout below the limit and answer with a clear error.');
-    const finding = makeFinding(ctx, 'timeout-exceeds-server-limit', 'warning', rangeOf(field(call.node, 'function') ?? call.node), message, handlers[0].scope, [
+    const finding = makeFinding(ctx, 'timeout-exceeds-server-limit', 'warning', rangeOf(field(call.node, 'function') ?? call.node), message, handlers[0]?.scope, [
       shortenFix(ctx, call, limit, attempts),
       // nginx and Cloudflare time out an upstream that sends nothing: a streamed answer keeps it alive.
       IDLE_LIMITS.has(limit.kind) && ctx.handlerOf(fn) ? streamAnswerFix(ctx, call, ctx.handlerOf(fn)!, fitEdit(ctx, call, limit, attempts)?.edits) : undefined,
