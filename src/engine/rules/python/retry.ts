@@ -123,6 +123,29 @@ function withOptionsCall(call: Node): Node | undefined {
   return undefined;
 }
 
+/** The name an HTTP call's response is bound to: `resp = await client.post(...)`. */
+function responseName(call: Node): string | undefined {
+  let n: Node = call;
+  while (n.parent && (n.parent.type === 'await' || n.parent.type === 'parenthesized_expression')) n = n.parent;
+  const p = n.parent;
+  // `async with session.post(...) as resp:` (aiohttp), `with client.stream(...) as r:`.
+  const alias = p?.type === 'as_pattern' ? field(p, 'alias') : null;
+  const left = alias ? (alias.namedChild(0) ?? alias) : p?.type === 'assignment' && field(p, 'right')?.id === n.id ? field(p, 'left') : null;
+  return left?.type === 'identifier' ? left.text : undefined;
+}
+
+/**
+ * A pass-through: the handler answers with the upstream's own status (`Response(..., status_code=resp.status_code)`,
+ * aiohttp `status=resp.status`, Flask `return body, resp.status_code`). A 429 or 5xx then reaches the caller
+ * with its `retry-after`, and the caller's SDK retries it; retrying here as well would multiply the attempts.
+ */
+function forwardsUpstreamStatus(call: Node, fn: Scope | undefined): boolean {
+  const name = responseName(call);
+  if (!name || !fn) return false;
+  const status = `${name}\\.(?:status_code|status)\\b`;
+  return new RegExp(`\\bstatus(?:_code)?\\s*=\\s*${status}|\\breturn\\b[^\\n]*,\\s*${status}\\s*(?:,[^\\n]*)?$`, 'm').test(fn.node.text);
+}
+
 export function checkRetryPython(ctx: PyContext): Finding[] {
   const out: Finding[] = [];
   const reported = new Set<number>();
@@ -130,7 +153,7 @@ export function checkRetryPython(ctx: PyContext): Finding[] {
   for (const call of ctx.calls) {
     const fn = enclosingFunction(call.scope);
     if (RAW_HTTP.has(call.sdk.id)) {
-      if (retryDecorator(fn) || inRetryLoop(call.node, fn) || usesTransportRetries || retriedByCallers(ctx, fn, 0)) continue;
+      if (retryDecorator(fn) || inRetryLoop(call.node, fn) || usesTransportRetries || retriedByCallers(ctx, fn, 0) || forwardsUpstreamStatus(call.node, fn)) continue;
       out.push(
         makeFinding(ctx, 'llm-http-without-retry', 'warning', rangeOf(field(call.node, 'function') ?? call.node), `\`${call.calleeText}\` calls an LLM API with no retry: rate limits (429) and overloaded upstreams (5xx) are routine and each one fails this request. The SDKs retry twice with exponential backoff and honour \`retry-after\`; wrap this call the same way (tenacity \`@retry\` with \`wait_random_exponential\`, or a loop that reads \`retry-after\`).`, fn, retryHelperFixes(ctx, call)),
       );
