@@ -169,7 +169,7 @@ function throughEveryBinding(ctx: PyContext, calls: LlmCall[]): LlmCall[] {
     out.push(call);
     const ctor = call.client?.ctor;
     const name = ctor && !call.model ? rootName(call) : undefined;
-    if (!name) continue;
+    if (!name || !ctor) continue;
     for (let s: typeof call.scope | undefined = call.scope; s; s = s.kind === 'module' ? undefined : s.parent) {
       const bound = s.assignments.get(name);
       if (!bound) {
