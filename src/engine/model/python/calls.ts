@@ -106,6 +106,35 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
   return undefined;
 }
 
+/** Functions that run a callable in a thread: which argument is the callable. */
+const OFFLOADS: Record<string, number> = { to_thread: 0, run_in_threadpool: 0, run_sync: 0, submit: 0, run_in_executor: 1 };
+
+/**
+ * An SDK method handed to a thread instead of called: `asyncio.to_thread(client.chat.completions.create, ...)`,
+ * `loop.run_in_executor(None, self.llm.invoke, prompt)`. The request runs (in the thread) with the client's
+ * timeout and retries, so timeout rules judge it like a call; it never blocks the loop, so it is not one of
+ * the file's calls. Only client methods count (their settings live on the client).
+ */
+export function offloadedClientCall(call: Node, scope: Scope, evaluator: Evaluator): LlmCall | undefined {
+  const fn = field(call, 'function');
+  const name = fn?.type === 'attribute' ? field(fn, 'attribute')?.text : fn?.text;
+  const at = name !== undefined ? OFFLOADS[name] : undefined;
+  if (at === undefined) return undefined;
+  const ref = callArguments(call).positional[at];
+  if (!ref || unparen(ref).type !== 'attribute') return undefined;
+  const v = evaluator.evaluate(ref, scope);
+  if (v?.kind !== 'resource') return undefined;
+  const sdk = v.client.hit.sdk;
+  const method = v.path[v.path.length - 1];
+  if (sdk.clientReturning.includes(method) || v.path.some((p) => sdk.nonApiMethods.includes(p))) return undefined;
+  if (sdk.callMethods && !sdk.callMethods.includes(method)) return undefined;
+  if (methodIsAsync(v.client.hit, method)) return undefined;
+  return withModel({
+    node: call, scope, sdk, async: false, awaitable: true, calleeText: unparen(ref).text.replace(/\s+/g, ''), client: v.client,
+    usage: usageOf(call), streaming: /\bstream\s*=\s*True\b/.test(field(call, 'arguments')?.text ?? ''),
+  }, evaluator);
+}
+
 /**
  * A call through a chain or agent whose constructor takes no timeout (`LLMChain(llm=llm)`,
  * `create_react_agent(llm, tools)`): the model among the constructor's arguments that does, built here or

@@ -10,7 +10,7 @@ import { callArguments, field, namedChildren, rangeOf, unparen } from '../../mod
 import { formatSeconds, moduleGlobals, policyOf, profileOf, throughModel, writtenSettings, type CallProfile, type Policy, type WrittenTimeout } from '../../policy/python-policy';
 import type { RemoteUse } from '../../index/python-index';
 import type { ClientValue } from '../../model/python/values';
-import { usageOf } from '../../model/python/calls';
+import { offloadedClientCall, usageOf } from '../../model/python/calls';
 import type { PyTimeoutArg } from '../../catalog/python-sdks';
 import { addKeywordEdit } from '../../fix/python-args';
 import { ensureModuleImport, importedNameFor } from '../../fix/python-imports';
@@ -188,12 +188,25 @@ function throughEveryBinding(ctx: PyContext, calls: LlmCall[]): LlmCall[] {
   return out;
 }
 
+/** Client methods handed to a thread (`to_thread(client.x.create, ...)`): requests made with the client's timeout. */
+function offloadedCalls(ctx: PyContext): LlmCall[] {
+  const out: LlmCall[] = [];
+  if (!/to_thread|run_in_executor|run_in_threadpool|run_sync|\.submit\(/.test(ctx.text)) return out;
+  for (const scope of [ctx.model.module, ...ctx.model.functions]) {
+    for (const node of scope.calls) {
+      const c = offloadedClientCall(node, scope, ctx.evaluator);
+      if (c) out.push(c);
+    }
+  }
+  return out;
+}
+
 export function checkTimeoutPython(ctx: PyContext): Finding[] {
   const out: Finding[] = [];
   // Constructors reported here, with the finding at each (other files' calls through it are added to it).
   const reportedCtors = new Map<number, Finding | undefined>();
   const reportedNodes = new Set<number>();
-  for (const made of throughEveryBinding(ctx, ctx.calls)) {
+  for (const made of throughEveryBinding(ctx, [...ctx.calls, ...offloadedCalls(ctx)])) {
     if (made.management) continue; // not a generation: listing or fetching models and files
     // A chain or agent built here takes no timeout: judge the model built here that it wraps.
     const call = wrappedModel(made) ?? made;
