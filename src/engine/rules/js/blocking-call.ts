@@ -54,12 +54,11 @@ function check(ctx: JsContext, llm: boolean): Finding[] {
     if (call.kind !== 'helper' || !facts?.blockingChain || (facts.blockingLlm ?? false) !== llm) continue;
     const w = where(ctx, call);
     if (!w) continue;
-    // One finding per defect: at the blocking call itself (above, in its file), at the handler's call,
-    // and where an async function enters sync code (its call of a sync helper that blocks). A sync helper
-    // between them, or an async function awaiting another async one, is an intermediate hop of the chain.
+    // One finding per defect: at the blocking call itself (above, in its file) and where the request leaves
+    // the handler's own file for the code that blocks (in the handler, or a local helper it runs). Calls in
+    // files that other files' routes reach are intermediate hops of the chain, async or not.
     const reach = ctx.reachOf(call.scope)!;
-    const inHandler = !reach.external && reach.chain.length === 1;
-    if (!inHandler) continue;
+    if (reach.external) continue;
     const hops = facts.blockingChain;
     const end = hops[hops.length - 1];
     const at = `${path.basename(end.file)}:${end.range.start.line + 1}`;

@@ -5,6 +5,7 @@ import express from 'express';
 import { runPipeline } from './agents/pipeline';
 import { draftOutline } from './agents/outline';
 import { renderReport } from './report';
+import { loadTemplate } from './templates';
 
 const app = express();
 app.use(express.json());
@@ -21,6 +22,16 @@ app.post('/api/outline', async (req, res) => {
 
 app.get('/api/report/:id', async (req, res) => {
   res.type('html').send(await renderReport(req.params.id)); // expect: blocking-call-in-async-handler
+});
+
+// A local helper of this file leaves for the template module: the request enters the blocking code here.
+async function renderInvoice(id: string): Promise<string> {
+  const tpl = loadTemplate('invoice.html'); // expect: blocking-call-in-async-handler
+  return tpl.replace('{{id}}', id);
+}
+
+app.get('/api/invoice/:id', async (req, res) => {
+  res.type('html').send(await renderInvoice(req.params.id));
 });
 
 app.listen(3000);
