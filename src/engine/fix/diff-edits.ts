@@ -4,7 +4,7 @@
 import type { Position, TextEdit } from '../types';
 
 /** Lines with their terminators (`\n`, so `\r\n` stays whole); the last one may have none. */
-function splitLines(text: string): string[] {
+export function splitLines(text: string): string[] {
   const out: string[] = [];
   let at = 0;
   for (;;) {
@@ -66,11 +66,16 @@ function backtrack(trace: Int32Array[], n: number, m: number, off: number): [num
   return pairs.reverse();
 }
 
-/** Edits (line hunks) turning `before` into `after` in `file`. */
-export function diffEdits(file: string, before: string, after: string): TextEdit[] {
-  if (before === after) return [];
-  const a = splitLines(before);
-  const b = splitLines(after);
+/** A changed block: lines [a0, a1) of `a` become lines [b0, b1) of `b`. */
+export interface LineHunk {
+  a0: number;
+  a1: number;
+  b0: number;
+  b1: number;
+}
+
+/** The changed blocks between two line lists, in order (common prefix and suffix trimmed first). */
+export function lineHunks(a: string[], b: string[]): LineHunk[] {
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
   let suf = 0;
@@ -78,8 +83,7 @@ export function diffEdits(file: string, before: string, after: string): TextEdit
   const midA = a.slice(pre, a.length - suf);
   const midB = b.slice(pre, b.length - suf);
   const kept = commonLines(midA, midB) ?? [];
-  // Hunks between kept lines, in `before`'s line numbers.
-  const hunks: { a0: number; a1: number; b0: number; b1: number }[] = [];
+  const hunks: LineHunk[] = [];
   let ia = 0;
   let ib = 0;
   for (const [ka, kb] of [...kept, [midA.length, midB.length] as [number, number]]) {
@@ -87,10 +91,18 @@ export function diffEdits(file: string, before: string, after: string): TextEdit
     ia = ka + 1;
     ib = kb + 1;
   }
+  return hunks;
+}
+
+/** Edits (line hunks) turning `before` into `after` in `file`. */
+export function diffEdits(file: string, before: string, after: string): TextEdit[] {
+  if (before === after) return [];
+  const a = splitLines(before);
+  const b = splitLines(after);
   const pos = (line: number): Position => {
     // Past the last line (no terminator): its end.
     if (line >= a.length && a.length > 0 && !a[a.length - 1].endsWith('\n')) return { line: a.length - 1, character: a[a.length - 1].length };
     return { line, character: 0 };
   };
-  return hunks.map((h) => ({ file, range: { start: pos(h.a0), end: pos(h.a1) }, newText: b.slice(h.b0, h.b1).join('') }));
+  return lineHunks(a, b).map((h) => ({ file, range: { start: pos(h.a0), end: pos(h.a1) }, newText: b.slice(h.b0, h.b1).join('') }));
 }
