@@ -145,4 +145,54 @@ describe('cli: fixes', function () {
     assert.ok(bounded.rejected.length > 0 && bounded.rejected.every((x) => x.reason === `fixes did not settle after ${all.passes - 1} passes`), JSON.stringify(bounded.rejected));
     for (const r of bounded.rejected) assert.strictEqual(ws.text(r.file), originals[files.indexOf(r.file)]);
   });
+  it('engine: a fix that builds a second client like a first one is not taken for the first finding surviving (Python and JS)', async () => {
+    const ws = new Workspace(await testEngine(), { routes: false });
+    const dir = cliWorkspace({});
+    // The blocking fix adds `async_groq_sync = AsyncGroq()` (the sync handler keeps `groq_sync`), a twin of `groq_async = AsyncGroq()` (same fingerprint).
+    const py = path.join(dir, 'api.py');
+    fs.writeFileSync(py, [
+      'from fastapi import FastAPI',
+      'from groq import AsyncGroq, Groq',
+      'app = FastAPI()',
+      'groq_sync = Groq()',
+      'groq_async = AsyncGroq()',
+      '',
+      '@app.post("/a")',
+      'async def a(q: str):',
+      '    r = groq_sync.chat.completions.create(model="m", messages=[{"role": "user", "content": q}])',
+      '    return r.choices[0].message.content',
+      '',
+      '@app.post("/b")',
+      'async def b(q: str):',
+      '    r = await groq_async.chat.completions.create(model="m", messages=[{"role": "user", "content": q}])',
+      '    return r.choices[0].message.content',
+      '',
+      '@app.post("/c")',
+      'def c(q: str):',
+      '    r = groq_sync.chat.completions.create(model="m", messages=[{"role": "user", "content": q}])',
+      '    return r.choices[0].message.content',
+      '',
+    ].join('\n'));
+    // The retry fix turns `maxRetries: 0` into 2: three attempts of groq-sdk's 60 s now need a timeout too.
+    const js = path.join(dir, 'server.js');
+    fs.writeFileSync(js, [
+      "import express from 'express';",
+      "import Groq from 'groq-sdk';",
+      'const app = express();',
+      'const groq = new Groq({ apiKey: process.env.K });',
+      'const quick = new Groq({ apiKey: process.env.K, maxRetries: 0 });',
+      "app.post('/a', async (req, res) => { res.json(await groq.chat.completions.create({ model: 'm', messages: [] })); });",
+      "app.post('/b', async (req, res) => { res.json(await quick.chat.completions.create({ model: 'm', messages: [] })); });",
+      'app.listen(3000);',
+      '',
+    ].join('\n'));
+    const files = [py, js];
+    for (const f of files) ws.load(f);
+    const out = fixFiles(ws, files, { unsafe: true });
+    assert.deepStrictEqual(out.rejected, []);
+    assert.strictEqual(out.changed.size, 2);
+    assert.match(ws.text(py)!, /async_groq_sync = AsyncGroq\(timeout=30\)/);
+    assert.match(ws.text(js)!, /maxRetries: 2, timeout: 30_000/);
+    for (const f of files) assert.deepStrictEqual((ws.analyze(f)?.findings ?? []).filter((x) => x.fixes.length > 0).map((x) => x.rule), []);
+  });
 });

@@ -6,7 +6,7 @@ import * as path from 'path';
 import type { Workspace } from '../index/workspace';
 import { normalizedCode } from '../baseline/fingerprint';
 import type { Finding, Fix, TextEdit } from '../types';
-import { applyEdits } from './apply';
+import { applyEdits, offsetAt } from './apply';
 import { mergeFixes, safeFixOf } from './fix-all';
 
 export interface FixFilesOptions {
@@ -93,15 +93,43 @@ export function fixFiles(ws: Workspace, files: string[], options: FixFilesOption
     return { findings, counts, keys };
   };
 
+  /**
+   * Where each finding of the last census lies after the pass's edits, by fingerprint: an offset outside the
+   * edits moves with them, one inside (or at the edge of) an edit may be anywhere in its new text. A finding
+   * after the pass outside every such place is a new one (another fix built a second client like the first),
+   * not the old one surviving its fix, even when the two share a fingerprint.
+   */
+  const whereAfter = (text: string, findings: Finding[], keys: string[], edits: TextEdit[]): Map<string, [number, number][]> => {
+    const spans = edits.map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), len: e.newText.length })).sort((a, b) => a.start - b.start);
+    const out = new Map<string, [number, number][]>();
+    findings.forEach((f, i) => {
+      const off = offsetAt(text, f.range.start);
+      let delta = 0;
+      let place: [number, number] | undefined;
+      for (const s of spans) {
+        if (s.end < off) delta += s.len - (s.end - s.start);
+        else if (s.start <= off) {
+          place = [s.start + delta, s.start + delta + s.len];
+          break;
+        } else break;
+      }
+      out.set(keys[i], [...(out.get(keys[i]) ?? []), place ?? [off + delta, off + delta]]);
+    });
+    return out;
+  };
+  const surviving = new Map<string, Map<string, [number, number][]>>();
+
   let passes = 0;
   let pending: { file: string; key: string; before: number; fixed: number }[] = [];
   for (;;) {
     const fixes: { fix: Fix; finding: Finding; key: string }[] = [];
     const counts = new Map<string, Map<string, number>>();
+    const censuses = new Map<string, ReturnType<typeof census>>();
     for (const file of targets) {
       if (blocked.has(file)) continue;
       const c = census(file);
       counts.set(file, c.counts);
+      censuses.set(file, c);
       c.findings.forEach((f, i) => {
         const fix = fixToApply(f, unsafe);
         if (fix && fix.edits.length > 0 && !fix.edits.some((e) => blocked.has(e.file))) fixes.push({ fix, finding: f, key: c.keys[i] });
@@ -110,7 +138,12 @@ export function fixFiles(ws: Workspace, files: string[], options: FixFilesOption
     // The findings fixed in the last pass must be gone (one fewer per fix with that fingerprint).
     for (const p of pending) {
       if (blocked.has(p.file)) continue;
-      const now = counts.get(p.file)?.get(p.key) ?? 0;
+      const places = surviving.get(p.file)?.get(p.key);
+      const c = censuses.get(p.file);
+      const text = ws.text(p.file) ?? '';
+      const now = places && c
+        ? c.findings.filter((f, i) => c.keys[i] === p.key && places.some(([a, b]) => { const o = offsetAt(text, f.range.start); return o >= a && o <= b; })).length
+        : (counts.get(p.file)?.get(p.key) ?? 0);
       if (now > p.before - p.fixed) reject(p.file, `a fix did not remove its finding (${p.key.split('\u0000')[0]})`);
     }
     const live = fixes.filter((x) => !x.fix.edits.some((e) => blocked.has(e.file)) && !blocked.has(x.finding.file));
@@ -135,6 +168,8 @@ export function fixFiles(ws: Workspace, files: string[], options: FixFilesOption
       }
     }
     pending = [];
+    surviving.clear();
+    for (const [file, c] of censuses) surviving.set(file, whereAfter(ws.text(file) ?? '', c.findings, c.keys, next.has(file) ? (byFile.get(file) ?? []) : []));
     const chosenSet = new Set(chosen);
     const fixedPerKey = new Map<string, { file: string; key: string; fixed: number }>();
     for (const x of live) {
