@@ -148,9 +148,9 @@ class Server {
   private stopping = false;
   async stop(): Promise<void> {
     this.sampleRss();
+    // Stopped on purpose: its exit (which arrives after this returns) is not a crash.
     this.stopping = true;
     await this.client.stop();
-    this.stopping = false;
   }
 
   sampleRss(): void {
