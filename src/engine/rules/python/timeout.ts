@@ -151,6 +151,9 @@ function isOff(w: WrittenTimeout | undefined): boolean {
   return w !== undefined && (w.value === null || w.value === 0);
 }
 
+/** At most this many bindings of one name are judged at each call through it (see throughEveryBinding). */
+const MAX_REBINDINGS = 8;
+
 /** The name a call's callee chain starts from: `client` in `client.models.generate_content(...)`. */
 function rootName(call: LlmCall): string | undefined {
   let n: Node | null = field(call.node, 'function');
@@ -164,6 +167,8 @@ function rootName(call: LlmCall): string | undefined {
  * binding; every other constructor bound to the same name in the same scope can reach the call too.
  */
 function throughEveryBinding(ctx: PyContext, calls: LlmCall[]): LlmCall[] {
+  // A name bound more often than this is generated code, not a client swapped in a branch: judging every
+  // binding at every call would cost calls × bindings (quadratic in such a file); the last binding stands.
   const out: LlmCall[] = [];
   for (const call of calls) {
     out.push(call);
@@ -176,7 +181,7 @@ function throughEveryBinding(ctx: PyContext, calls: LlmCall[]): LlmCall[] {
         if (s.params.some((p) => p.name === name)) break;
         continue;
       }
-      if (bound.length > 1) {
+      if (bound.length > 1 && bound.length <= MAX_REBINDINGS) {
         for (const node of bound) {
           const v = ctx.evaluator.evaluate(node, s);
           if (v?.kind === 'client' && v.ctor && v.ctor.id !== ctor.id && v.ctor.tree === ctor.tree && v.hit.sdk === call.sdk) out.push({ ...call, client: v });
