@@ -5,18 +5,8 @@
 import * as path from 'path';
 import { runWithApp } from '../src/loadtest/app-run';
 import { normalizeLoadTestOptions } from '../src/loadtest/options';
-import * as net from 'net';
+import { freePort } from '../test/helpers/servers';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
