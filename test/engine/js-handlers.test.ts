@@ -81,9 +81,8 @@ describe('JS/TS handlers by layout and exports', () => {
     const small = Math.min(time('/proj/small1.ts', build(300)), time('/proj/small2.ts', build(300)));
     const bigText = build(1200);
     const big = Math.min(time('/proj/big1.ts', bigText), time('/proj/big2.ts', bigText));
-    const lines = bigText.split('\n').length;
-    // Four times the code may take at most about four times as long (with slack for noise).
+    // Four times the code may take at most about four times as long (with slack for noise). Absolute speed
+    // is the benchmark's business (`npm run bench`), not a test's: a loaded machine would fail it.
     assert.ok(big / small < 7, `300 helpers: ${small.toFixed(0)} ms, 1200 helpers: ${big.toFixed(0)} ms`);
-    assert.ok(lines / (big / 1000) > 5_000, `${lines} lines in ${big.toFixed(0)} ms`);
   });
 });

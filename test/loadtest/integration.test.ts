@@ -99,8 +99,9 @@ describe('load test against real servers', function () {
       // the pile-up, not the route, would decide the latency on a shared 2-core machine.
       const floating = await load({ url: `${app.url}/chat/floating`, method: 'POST', connections: 10, rate: 250, duration: '2s', probe: '/health' });
       const awaited = await load({ url: `${app.url}/chat/awaited`, method: 'POST', connections: 10, duration: '2s', probe: '/health' });
-      // The floating route returns in a fraction of the LLM's latency: the client never gets the answer.
-      assert.ok(floating.latencyMs.p50 < LATENCY_MS / 4, `floating p50 ${floating.latencyMs.p50}`);
+      // The floating route returns well before the LLM answers (half its latency leaves room for a loaded
+      // machine's scheduling): the client never gets the answer.
+      assert.ok(floating.latencyMs.p50 < LATENCY_MS / 2, `floating p50 ${floating.latencyMs.p50}`);
       assert.ok(awaited.latencyMs.p50 >= LATENCY_MS * 0.9, `awaited p50 ${awaited.latencyMs.p50}`);
       assert.ok(floating.throughputRps > awaited.throughputRps * 3, `floating ${floating.throughputRps} vs awaited ${awaited.throughputRps} req/s`);
       // The LLM calls still happen, in the background, unobserved.
