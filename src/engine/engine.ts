@@ -18,7 +18,7 @@ import { RULES, RULE_IDS } from './rules/registry';
 import { PYTHON_SDKS } from './catalog/python-sdks';
 import { INCLUDE_FUNCTIONS, PYTHON_FRAMEWORKS, ROUTE_CONSTRUCTORS } from './catalog/python-frameworks';
 import { LLM_URL } from './catalog/python-http';
-import { BLOCKING_BUILTIN_CALL, BLOCKING_NAMES_BY_MODULE } from './catalog/python-blocking';
+import { BLOCKING_BUILTIN_CALL, BLOCKING_NAMES_BY_MODULE, DISTINCTIVE_BLOCKING_CALL } from './catalog/python-blocking';
 import { isSuppressed, suppressionEdit } from './fix/suppress';
 import { enclosingName } from './baseline/fingerprint';
 import type { FileAnalysis, Finding, Language, Position, Range, RuleId, SeveritySetting, TextEdit } from './types';
@@ -386,6 +386,7 @@ export class Engine {
     if (strict) {
       // A plain helper module (naming no SDK or framework) importing a network, database or process module.
       if (this.textFacts(file, text).facts.relevance !== undefined) return false;
+      if (DISTINCTIVE_BLOCKING_CALL.test(text)) return true;
     } else if (BLOCKING_BUILTIN_CALL.test(text)) return true;
     for (const top of importedTops(text)) {
       if (strict && top === 'pathlib') continue;

@@ -36,6 +36,18 @@ export const BLOCKING_FUNCTIONS: Record<string, BlockingEntry> = {
   'smtplib.SMTP_SSL': { what: 'connects to a mail server synchronously', instead: '`aiosmtplib`' },
   'urllib.request.urlretrieve': { what: 'downloads a file synchronously', instead: '`httpx.AsyncClient`' },
   open: { what: 'reads or writes a file synchronously', instead: '`aiofiles` or `asyncio.to_thread`', minor: true },
+  'pinecone.create_index': { what: 'makes a synchronous Pinecone request', instead: '`PineconeAsyncio` and `await`' },
+  'pinecone.delete_index': { what: 'makes a synchronous Pinecone request', instead: '`PineconeAsyncio` and `await`' },
+  'pinecone.list_indexes': { what: 'makes a synchronous Pinecone request', instead: '`PineconeAsyncio` and `await`' },
+  'pinecone.describe_index': { what: 'makes a synchronous Pinecone request', instead: '`PineconeAsyncio` and `await`' },
+  'elasticsearch.helpers.bulk': { what: 'makes synchronous Elasticsearch requests', instead: '`elasticsearch.helpers.async_bulk` and `await`' },
+  'opensearchpy.helpers.bulk': { what: 'makes synchronous OpenSearch requests', instead: '`opensearchpy.helpers.async_bulk` and `await`' },
+  'pymilvus.connections.connect': { what: 'connects to Milvus synchronously', instead: '`AsyncMilvusClient`' },
+  'firebase_admin.auth.verify_id_token': { what: 'verifies a token (fetching Google\'s public keys over HTTP when its cache is cold)', instead: '`asyncio.to_thread`' },
+  'firebase_admin.auth.get_user': { what: 'makes a synchronous Firebase Auth request', instead: '`asyncio.to_thread`' },
+  'firebase_admin.auth.get_user_by_email': { what: 'makes a synchronous Firebase Auth request', instead: '`asyncio.to_thread`' },
+  'firebase_admin.auth.create_user': { what: 'makes a synchronous Firebase Auth request', instead: '`asyncio.to_thread`' },
+  'firebase_admin.messaging.send': { what: 'makes a synchronous FCM request', instead: '`asyncio.to_thread`' },
 };
 
 /** Objects made by these calls (or classes) block in these methods. */
@@ -48,6 +60,22 @@ export const BLOCKING_METHODS: Record<string, { methods: string[]; entry: Blocki
 
 const DB = (instead: string): BlockingEntry => ({ what: 'runs a synchronous database query', instead });
 
+/** LangChain vector-store classes by name (others are recognized by the shape of their name, `blockingClientOf`). */
+const LANGCHAIN_VECTOR_STORES = [
+  'langchain_astradb.AstraDBVectorStore', 'langchain_chroma.Chroma', 'langchain_pinecone.PineconeVectorStore', 'langchain_pinecone.Pinecone',
+  'langchain_qdrant.QdrantVectorStore', 'langchain_qdrant.Qdrant', 'langchain_postgres.PGVector', 'langchain_postgres.PGVectorStore',
+  'langchain_elasticsearch.ElasticsearchStore', 'langchain_milvus.Milvus', 'langchain_mongodb.MongoDBAtlasVectorSearch', 'langchain_weaviate.WeaviateVectorStore',
+  'langchain_redis.RedisVectorStore', 'langchain_core.vectorstores.InMemoryVectorStore', 'langchain_community.vectorstores.Chroma',
+  'langchain_community.vectorstores.FAISS', 'langchain_community.vectorstores.Pinecone', 'langchain_community.vectorstores.PGVector',
+  'langchain_community.vectorstores.Qdrant', 'langchain_community.vectorstores.ElasticsearchStore', 'langchain_community.vectorstores.SupabaseVectorStore',
+  'langchain_community.vectorstores.AstraDB', 'langchain.vectorstores.Chroma', 'langchain.vectorstores.FAISS', 'langchain.vectorstores.Pinecone',
+];
+/** The sync search methods of LangChain's `VectorStore` (the async twins add an `a`: `asimilarity_search`). */
+const LANGCHAIN_VECTOR_SEARCH = [
+  'similarity_search', 'similarity_search_with_score', 'similarity_search_with_relevance_scores', 'similarity_search_by_vector',
+  'similarity_search_by_vector_with_relevance_scores', 'max_marginal_relevance_search', 'max_marginal_relevance_search_by_vector',
+];
+
 /**
  * Synchronous clients whose I/O happens at the end of a chain: `sb.table("t").select("*").execute()`,
  * `client.db.users.find_one(...)`, `r.get(k)`, `session.query(M).filter(...).first()`. A call of one of
@@ -55,7 +83,16 @@ const DB = (instead: string): BlockingEntry => ({ what: 'runs a synchronous data
  * built by one of `ctors` (or a parameter annotated with one) blocks. Async look-alikes (`redis.asyncio`,
  * `motor`, `AsyncSession`, `asyncpg`, supabase `acreate_client`, aioboto3) have other qualified names.
  */
-export const BLOCKING_CLIENTS: Array<{ ctors: string[]; methods: string[]; entry: BlockingEntry }> = [
+export interface BlockingClient {
+  ctors: string[];
+  /** The methods that do I/O; `*`: every public method of the client itself (not of what its calls return). */
+  methods: string[] | '*';
+  /** I/O methods returning another handle of the client (`get_collection`), not plain data. */
+  handles?: string[];
+  entry: BlockingEntry;
+}
+
+export const BLOCKING_CLIENTS: BlockingClient[] = [
   {
     ctors: ['supabase.create_client', 'supabase.Client', 'supabase.client.create_client', 'supabase.client.Client', 'supabase.create_client.Client'],
     methods: ['execute', 'upload', 'download', 'sign_in_with_password', 'sign_up', 'get_user', 'create_signed_url', 'remove', 'list_buckets'],
@@ -116,14 +153,203 @@ export const BLOCKING_CLIENTS: Array<{ ctors: string[]; methods: string[]; entry
   },
 ];
 
+/**
+ * Sync vector-store / vector-DB clients and well-known sync service SDKs (every call is an HTTP or gRPC
+ * request). Their async twins (`AsyncQdrantClient`, `AsyncElasticsearch`, `PineconeAsyncio`,
+ * `chromadb.AsyncHttpClient`, slack_sdk `AsyncWebClient`, twilio's async HTTP client, `.aio` modules of the
+ * Google and Azure SDKs) have other qualified names, or are listed in `ASYNC_TWIN_CTORS`.
+ */
+const VECTOR_AND_SERVICE_CLIENTS: BlockingClient[] = [
+  {
+    // Pinecone v2 (`pinecone.init(); pinecone.Index(name)`) and v3+ (`Pinecone().Index(name)`).
+    ctors: ['pinecone.Index', 'pinecone.GRPCIndex', 'pinecone.grpc.GRPCIndex', 'pinecone.Pinecone', 'pinecone.grpc.PineconeGRPC', 'pinecone.data.Index'],
+    methods: [
+      'query', 'upsert', 'fetch', 'delete', 'update', 'describe_index_stats', 'list', 'list_paginated', 'query_namespaces', 'upsert_from_dataframe',
+      'search', 'search_records', 'upsert_records', 'create_index', 'create_index_for_model', 'delete_index', 'list_indexes', 'describe_index', 'configure_index', 'has_index',
+    ],
+    entry: { what: 'makes a synchronous Pinecone request', instead: '`PineconeAsyncio` / `pc.IndexAsyncio(host=...)` and `await`' },
+  },
+  {
+    ctors: ['qdrant_client.QdrantClient', 'qdrant_client.qdrant_client.QdrantClient'],
+    methods: [
+      'search', 'search_batch', 'search_groups', 'query', 'query_points', 'query_batch_points', 'query_points_groups', 'recommend', 'discover', 'scroll', 'count',
+      'retrieve', 'upsert', 'delete', 'set_payload', 'overwrite_payload', 'delete_payload', 'update_vectors', 'upload_points', 'upload_collection', 'add',
+      'create_collection', 'recreate_collection', 'delete_collection', 'get_collection', 'get_collections', 'collection_exists', 'create_payload_index',
+    ],
+    entry: { what: 'makes a synchronous Qdrant request', instead: '`AsyncQdrantClient` and `await`' },
+  },
+  {
+    // `client.get_collection(name)` returns a collection (a handle); its `query`/`add`/`get` are the requests.
+    ctors: ['chromadb.HttpClient', 'chromadb.CloudClient', 'chromadb.PersistentClient'],
+    methods: [
+      'get_collection', 'get_or_create_collection', 'create_collection', 'delete_collection', 'list_collections', 'heartbeat',
+      'query', 'add', 'upsert', 'get', 'update', 'delete', 'count', 'peek', 'modify',
+    ],
+    handles: ['get_collection', 'get_or_create_collection', 'create_collection'],
+    entry: { what: 'makes a synchronous Chroma request', instead: '`chromadb.AsyncHttpClient` and `await`' },
+  },
+  {
+    // v4 `client.collections.get(name).query.near_text(...)`, v3 `client.query.get(...).with_near_text(...).do()`.
+    ctors: ['weaviate.Client', 'weaviate.WeaviateClient', 'weaviate.connect_to_local', 'weaviate.connect_to_weaviate_cloud', 'weaviate.connect_to_wcs', 'weaviate.connect_to_custom', 'weaviate.connect_to_embedded'],
+    methods: ['near_text', 'near_vector', 'near_object', 'near_image', 'hybrid', 'bm25', 'fetch_objects', 'fetch_object_by_id', 'insert', 'insert_many', 'delete_by_id', 'delete_many', 'replace', 'do', 'create_class', 'delete_class', 'exists', 'generate'],
+    entry: { what: 'makes a synchronous Weaviate request', instead: 'the async client (`weaviate.use_async_with_local()` ...) and `await`' },
+  },
+  {
+    ctors: ['elasticsearch.Elasticsearch', 'opensearchpy.OpenSearch'],
+    methods: [
+      'search', 'index', 'get', 'delete', 'update', 'bulk', 'count', 'exists', 'msearch', 'create', 'delete_by_query', 'update_by_query', 'scroll', 'mget',
+      'ping', 'info', 'put_mapping', 'refresh', 'knn_search', 'clear_scroll',
+    ],
+    entry: { what: 'makes a synchronous Elasticsearch request', instead: '`AsyncElasticsearch` (or opensearch-py `AsyncOpenSearch`) and `await`' },
+  },
+  {
+    ctors: ['pymilvus.MilvusClient', 'pymilvus.Collection', 'pymilvus.orm.collection.Collection'],
+    methods: [
+      'search', 'hybrid_search', 'query', 'insert', 'upsert', 'delete', 'get', 'flush', 'load', 'release', 'create_collection', 'drop_collection',
+      'load_collection', 'release_collection', 'has_collection', 'list_collections', 'describe_collection', 'create_index',
+    ],
+    entry: { what: 'makes a synchronous Milvus request', instead: '`AsyncMilvusClient` and `await`' },
+  },
+  {
+    // LangChain vector stores: a search embeds the query (usually an HTTP call) and queries the store.
+    ctors: LANGCHAIN_VECTOR_STORES,
+    methods: [...LANGCHAIN_VECTOR_SEARCH, 'add_texts', 'add_documents', 'delete', 'get_by_ids', 'search', 'get_relevant_documents', 'invoke'],
+    entry: { what: 'runs a synchronous vector-store search (embedding and store requests)', instead: 'the async twin (`asimilarity_search`, `aadd_documents`, `ainvoke`) and `await`' },
+  },
+  {
+    // Sync HTTP API clients whose every public method is a request: any method called on the client itself.
+    ctors: ['redash_toolbelt.Redash', 'redash_toolbelt.client.Redash', 'redashAPI.RedashAPIClient', 'redashAPI.client.RedashAPIClient', 'redash_python.Redash'],
+    methods: '*',
+    entry: { what: 'makes a synchronous HTTP request to Redash (the client wraps `requests`)', instead: '`asyncio.to_thread`' },
+  },
+  {
+    ctors: ['slack_sdk.WebClient', 'slack_sdk.web.WebClient', 'slack_sdk.web.client.WebClient', 'slack.WebClient'],
+    methods: '*',
+    entry: { what: 'makes a synchronous Slack API request', instead: 'slack_sdk `AsyncWebClient` and `await`' },
+  },
+  {
+    ctors: ['stripe.StripeClient'],
+    methods: ['create', 'retrieve', 'update', 'list', 'delete', 'cancel', 'capture', 'confirm', 'search', 'finalize_invoice', 'pay'],
+    entry: { what: 'makes a synchronous Stripe request', instead: 'the `_async` methods (`create_async`, ...) and `await`' },
+  },
+  {
+    ctors: ['twilio.rest.Client'],
+    methods: ['create', 'fetch', 'update', 'list', 'delete', 'stream'],
+    entry: { what: 'makes a synchronous Twilio request', instead: '`asyncio.to_thread` (or the `_async` methods with an `AsyncTwilioHttpClient`)' },
+  },
+  {
+    ctors: ['sendgrid.SendGridAPIClient', 'sendgrid.sendgrid.SendGridAPIClient'],
+    methods: ['send', 'post', 'get', 'patch', 'put', 'delete'],
+    entry: { what: 'makes a synchronous SendGrid request', instead: '`asyncio.to_thread`' },
+  },
+  {
+    // Firestore (`firestore.client()` of firebase_admin, `google.cloud.firestore.Client`): document and query reads/writes.
+    ctors: ['firebase_admin.firestore.client', 'google.cloud.firestore.Client', 'google.cloud.firestore_v1.Client'],
+    methods: ['get', 'set', 'update', 'delete', 'add', 'stream', 'create', 'commit', 'get_all', 'count'],
+    entry: { what: 'makes a synchronous Firestore request', instead: '`google.cloud.firestore.AsyncClient` and `await`' },
+  },
+  {
+    ctors: ['firebase_admin.db.reference'],
+    methods: ['get', 'set', 'update', 'push', 'delete', 'transaction'],
+    entry: { what: 'makes a synchronous Firebase Realtime Database request', instead: '`asyncio.to_thread`' },
+  },
+  {
+    ctors: ['google.cloud.storage.Client'],
+    methods: [
+      'get_bucket', 'create_bucket', 'list_blobs', 'list_buckets', 'upload_from_string', 'upload_from_filename', 'upload_from_file', 'download_as_bytes',
+      'download_as_string', 'download_as_text', 'download_to_filename', 'download_to_file', 'exists', 'delete', 'reload', 'make_public', 'compose', 'rewrite', 'copy_blob',
+    ],
+    entry: { what: 'makes a synchronous Cloud Storage request', instead: '`asyncio.to_thread` (or `gcloud-aio-storage`)' },
+  },
+  {
+    ctors: ['google.cloud.bigquery.Client'],
+    methods: ['query', 'result', 'to_dataframe', 'list_rows', 'insert_rows', 'insert_rows_json', 'get_table', 'load_table_from_dataframe', 'load_table_from_uri', 'query_and_wait'],
+    handles: ['query'],
+    entry: { what: 'makes a synchronous BigQuery request', instead: '`asyncio.to_thread`' },
+  },
+  {
+    ctors: ['azure.storage.blob.BlobServiceClient', 'azure.storage.blob.BlobServiceClient.from_connection_string', 'azure.storage.blob.BlobClient', 'azure.storage.blob.ContainerClient'],
+    methods: ['upload_blob', 'download_blob', 'readall', 'delete_blob', 'list_blobs', 'get_blob_properties', 'create_container', 'delete_container', 'exists', 'set_blob_metadata'],
+    handles: ['download_blob'],
+    entry: { what: 'makes a synchronous Azure Blob Storage request', instead: '`azure.storage.blob.aio` clients and `await`' },
+  },
+  {
+    ctors: ['azure.cosmos.CosmosClient', 'azure.cosmos.CosmosClient.from_connection_string'],
+    methods: ['query_items', 'read_item', 'upsert_item', 'create_item', 'replace_item', 'delete_item', 'patch_item', 'read_all_items', 'create_database_if_not_exists', 'create_container_if_not_exists'],
+    entry: { what: 'makes a synchronous Cosmos DB request', instead: '`azure.cosmos.aio.CosmosClient` and `await`' },
+  },
+  {
+    // rq: enqueueing writes the job to Redis.
+    ctors: ['rq.Queue'],
+    methods: ['enqueue', 'enqueue_call', 'enqueue_in', 'enqueue_at', 'fetch_job'],
+    entry: { what: 'enqueues a job in Redis synchronously', instead: '`asyncio.to_thread`' },
+  },
+  {
+    ctors: ['celery.Celery'],
+    methods: ['send_task'],
+    entry: { what: 'publishes a Celery task to the broker synchronously', instead: '`asyncio.to_thread(...)` around the publish' },
+  },
+];
+BLOCKING_CLIENTS.push(...VECTOR_AND_SERVICE_CLIENTS);
+/** Rows whose requests return plain data: a method called on a request's result is not the client's. */
+export const DATA_RESULT_ROWS = new Set<BlockingClient>(VECTOR_AND_SERVICE_CLIENTS);
+
+/**
+ * Constructors (or factory methods) of the async twins of catalog clients that share a chain with them
+ * (`pc.IndexAsyncio(host=...)` on a sync `Pinecone`): a chain through one of these is not blocking.
+ */
+export const ASYNC_TWIN_CTORS = new Set(['pinecone.Pinecone.IndexAsyncio', 'pinecone.PineconeAsyncio', 'pinecone.PineconeAsyncio.IndexAsyncio']);
+
 /** Constructor qualified name → its `BLOCKING_CLIENTS` row. */
 export const BLOCKING_CLIENT_BY_CTOR = new Map(BLOCKING_CLIENTS.flatMap((c) => c.ctors.map((q) => [q, c] as const)));
+
+const LANGCHAIN_ROW = BLOCKING_CLIENTS.find((c) => c.ctors === LANGCHAIN_VECTOR_STORES)!;
+/** A LangChain vector store class not listed by name: in a `vectorstores` module, or named `*VectorStore` / `*VectorSearch`. */
+const LANGCHAIN_VECTOR_STORE = /^langchain\w*\.(?:[\w.]*\.)?vectorstores?\.\w+$|^langchain\w*(?:\.\w+)*\.\w*(?:VectorStore|VectorSearch)$/;
+
+/** The catalog row of a constructor qualified name (LangChain vector stores also by the shape of their name). */
+export function blockingClientOf(ctor: string): BlockingClient | undefined {
+  const row = BLOCKING_CLIENT_BY_CTOR.get(ctor);
+  if (row) return row;
+  // `Chroma.from_documents(...)`, `PGVector.from_existing_index(...)`: alternate constructors.
+  const cls = ctor.replace(/\.from_\w+$/, '');
+  if (cls !== ctor && BLOCKING_CLIENT_BY_CTOR.get(cls) === LANGCHAIN_ROW) return LANGCHAIN_ROW;
+  return LANGCHAIN_VECTOR_STORE.test(cls) ? LANGCHAIN_ROW : undefined;
+}
+
+/** True when `method` of a client of this row does I/O (`*` rows: every public method). */
+export function rowHasMethod(row: BlockingClient, method: string): boolean {
+  return row.methods === '*' ? !method.startsWith('_') : row.methods.includes(method);
+}
+
+/**
+ * Method names that only LangChain's vector stores use (`similarity_search`, `max_marginal_relevance_search`
+ * and their variants): a call of one that is not awaited is the sync search even when the store's value is
+ * not known here (built in another module and passed along); their async twins start with `a`.
+ */
+export const VECTOR_SEARCH_METHODS = new Set(LANGCHAIN_VECTOR_SEARCH);
+const VECTOR_SEARCH_ENTRY = LANGCHAIN_ROW.entry;
+export function vectorSearchEntry(): BlockingEntry {
+  return VECTOR_SEARCH_ENTRY;
+}
+
+/** Celery publishes: `task.delay(...)`, `task.apply_async(...)`. */
+export const CELERY_PUBLISH = new Set(['delay', 'apply_async']);
+export const CELERY_ENTRY: BlockingEntry = { what: 'publishes a Celery task to the broker synchronously (kombu, a network round trip)', instead: '`await asyncio.to_thread(task.delay, ...)`' };
 
 /** Per catalog module: the names (function, or class making a blocking object) its entries call (`time` → `sleep`). */
 export const BLOCKING_NAMES_BY_MODULE = new Map<string, string[]>();
 
-/** A call of a builtin of the catalog (`open(...)`), found in text. */
-export const BLOCKING_BUILTIN_CALL = new RegExp(`\\b(?:${Object.keys(BLOCKING_FUNCTIONS).filter((q) => !q.includes('.')).join('|')})\\s*\\(`);
+const DISTINCTIVE = '\\.(?:similarity_search\\w*|max_marginal_relevance_search\\w*|delay|apply_async)\\s*\\(';
+
+/** A call of a builtin of the catalog (`open(...)`), or of a distinctive method (below), found in text. */
+export const BLOCKING_BUILTIN_CALL = new RegExp(`\\b(?:${Object.keys(BLOCKING_FUNCTIONS).filter((q) => !q.includes('.')).join('|')})\\s*\\(|${DISTINCTIVE}`);
+
+/**
+ * Calls recognized by their method name alone, found in text: LangChain vector-store searches and Celery
+ * publishes (`task.delay(...)`), whose receiver is often built or imported elsewhere.
+ */
+export const DISTINCTIVE_BLOCKING_CALL = new RegExp(DISTINCTIVE);
 
 /**
  * The names a blocking call's callee ends with (`sleep` of `time.sleep`, `execute` of a connection's
@@ -144,6 +370,14 @@ export function refreshBlockingNames(): void {
   BLOCKING_CALL_NAMES.clear();
   for (const q of Object.keys(BLOCKING_FUNCTIONS)) BLOCKING_CALL_NAMES.add(q.split('.').pop()!);
   for (const m of Object.values(BLOCKING_METHODS)) for (const n of m.methods) BLOCKING_CALL_NAMES.add(n);
-  for (const c of BLOCKING_CLIENTS) for (const n of c.methods) BLOCKING_CALL_NAMES.add(n);
+  for (const c of BLOCKING_CLIENTS) if (c.methods !== '*') for (const n of c.methods) BLOCKING_CALL_NAMES.add(n);
+  for (const n of CELERY_PUBLISH) BLOCKING_CALL_NAMES.add(n);
+  BLOCKING_CALL_NAMES.add('from_documents');
+  BLOCKING_CALL_NAMES.add('from_texts');
+  WILDCARD_TOPS.clear();
+  for (const c of BLOCKING_CLIENTS) if (c.methods === '*') for (const q of c.ctors) WILDCARD_TOPS.add(q.split('.')[0]);
 }
+
+/** Top-level packages of clients whose every method is a request (a file importing one checks every method call). */
+export const WILDCARD_TOPS = new Set<string>();
 refreshBlockingNames();

@@ -194,12 +194,12 @@ export class PyIndex {
   }
 
   /** What an imported name is bound to in the workspace: a client, a client factory, an SDK function alias. */
-  bindingOf(fromFile: string, qname: string): { client?: string; factory?: string; alias?: string } | undefined {
+  bindingOf(fromFile: string, qname: string): { client?: string; factory?: string; alias?: string; blocking?: string } | undefined {
     const r = this.resolve(fromFile, qname);
     if (!r?.name) return undefined;
     const s = this.summaries.get(r.file);
     if (!s) return undefined;
-    return { client: s.clients[r.name], factory: s.factories[r.name], alias: s.aliases?.[r.name] };
+    return { client: s.clients[r.name], factory: s.factories[r.name], alias: s.aliases?.[r.name], blocking: s.blocking?.[r.name] };
   }
 
   /** Client class of an imported name (a module-level client in another file), if any. */
@@ -477,7 +477,7 @@ export class PyIndex {
     if (this.clientsPrint === undefined) {
       const parts: string[] = [];
       for (const s of [...this.summaries.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-        const c = Object.entries(s.clients).concat(Object.entries(s.factories), Object.entries(s.state ?? {}), Object.entries(s.aliases ?? {}));
+        const c = Object.entries(s.clients).concat(Object.entries(s.factories), Object.entries(s.state ?? {}), Object.entries(s.aliases ?? {}), Object.entries(s.blocking ?? {}));
         // Clients passed as arguments: the callees' parameters hold them.
         for (const fn of Object.values(s.functions)) for (const e of fn.calls) if (e.args) c.push([`${fn.name}>${e.target}`, e.args.map(([k, v]) => `${k}=${v}`).join(';')]);
         for (const e of s.moduleCalls ?? []) c.push([`<module>>${e.target}`, e.args!.map(([k, v]) => `${k}=${v}`).join(';')]);
@@ -514,6 +514,8 @@ export class PyIndex {
       // Blocking work other than LLM calls: in a sync helper reached from the loop, or behind a helper an async def calls.
       if (!fn.isAsync && (fn.io?.length ?? 0) > 0 && this.loopChain({ file, name })) return true;
       if (fn.isAsync) {
+        // An `async def` of a plain module doing blocking work itself, when a server's loop may run it.
+        if ((fn.io?.length ?? 0) > 0 && this.onServer({ file, name })) return true;
         for (const edge of fn.calls) {
           const t = this.resolveTarget(file, edge.target);
           if (t && this.ioChain(t)) return true;
@@ -572,7 +574,7 @@ export class PyIndex {
       const r = this.resolve(file, qname);
       if (!r || r.file === file) continue;
       const target = this.summaries.get(r.file);
-      parts.push(`${local}=${r.file}:${r.name ?? ''}:${target?.clients[r.name ?? ''] ?? ''}:${target?.factories[r.name ?? ''] ?? ''}:${target?.instances[r.name ?? ''] ?? ''}`);
+      parts.push(`${local}=${r.file}:${r.name ?? ''}:${target?.clients[r.name ?? ''] ?? ''}:${target?.factories[r.name ?? ''] ?? ''}:${target?.instances[r.name ?? ''] ?? ''}:${target?.blocking?.[r.name ?? ''] ?? ''}`);
       // What calls through this name can reach: the function itself, a class's methods (or an
       // instance's class's), or every function of an imported module.
       const cls = r.name ? target?.instances[r.name] : undefined;

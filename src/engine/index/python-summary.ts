@@ -15,7 +15,7 @@ import { PYTHON_SDKS, encodeClient, originKey, type CtorOrigin } from '../catalo
 const SDK_TOPS = new Set(PYTHON_SDKS.flatMap((s) => s.modules.map((m) => m.split('.')[0])));
 import { INCLUDE_FUNCTIONS, PYTHON_FRAMEWORKS, ROUTE_CONSTRUCTORS } from '../catalog/python-frameworks';
 import { calleeTail, callArguments, stringValue, unparen } from '../model/python/syntax';
-import { blockingEntry, blockingNames, handleOnlyForChild } from '../model/python/blocking';
+import { blockingClientValue, blockingEntry, blockingNames, handleOnlyForChild } from '../model/python/blocking';
 
 export interface DirectCall {
   text: string;
@@ -84,6 +84,8 @@ export interface PyFileSummary {
   instances: Record<string, string>;
   /** `app.state.<name> = Client(...)` anywhere in the file → `encodeClient` form. */
   state?: Record<string, string>;
+  /** Module-level names bound to clients of the blocking catalog (`qdrant = QdrantClient(...)`) → constructor qname. */
+  blocking?: Record<string, string>;
   /** Module-level aliases of SDK functions (`completion = litellm.completion`) → qualified name. */
   aliases?: Record<string, string>;
   /** Routes this module declares to views imported from other modules (Django `urlpatterns`). */
@@ -272,6 +274,10 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
     else if (v?.kind === 'localInstance') summary.instances[name] = v.className;
     else if (v?.kind === 'instance' && isImportedName(v.qname, model)) summary.instances[name] = `import:${v.qname}`;
     else if (v?.kind === 'sdkFunction') (summary.aliases ??= {})[name] = v.qname;
+    if (last && v?.kind !== 'client' && v?.kind !== 'localInstance' && v?.kind !== 'sdkFunction' && (last.type === 'call' || last.type === 'identifier' || last.type === 'attribute')) {
+      const ctor = blockingClientValue({ model, evaluator }, last);
+      if (ctor) (summary.blocking ??= {})[name] = ctor;
+    }
   }
   for (const call of handsClients(model, evaluator) ? model.module.calls : []) {
     const args = clientArguments(call, model.module, file, model, evaluator);

@@ -359,6 +359,30 @@ export class Workspace {
     // on the loop (or of such a helper module, round after round) calls into them and their text names
     // a blocking function.
     const ioHelpers = new Set<string>();
+    const helperRound = new Map<string, number>();
+    let lastRound = 0;
+    // A module that names no blocking function itself but imports (through plain workspace modules) one
+    // that does: a service layer between the handlers and the store (`services.py` → `qa.py` → the store).
+    const reaches = new Map<string, boolean>();
+    const reachesBlocking = (file: string, strict: boolean, depth: number): boolean => {
+      const key = `${strict ? 's' : 'n'}${file}`;
+      const known = reaches.get(key);
+      if (known !== undefined) return known;
+      reaches.set(key, false); // cycles
+      const text = this.texts.get(file);
+      let result = text !== undefined && this.engine.pythonMayBlock(file, text, strict);
+      if (!result && text !== undefined && depth < 4) {
+        for (const q of importSpecsOf(text)) {
+          const r = index.resolve(file, q);
+          if (r && r.file !== file && this.waiting.has(r.file) && reachesBlocking(r.file, strict, depth + 1)) {
+            result = true;
+            break;
+          }
+        }
+      }
+      reaches.set(key, result);
+      return result;
+    };
     for (let round = 0; round < 6; round++) {
       const take = new Set<string>();
       if (round === 0) {
@@ -370,7 +394,7 @@ export class Workspace {
           for (const q of importSpecsOf(text)) {
             const r = index.resolve(file, q);
             const t = r && r.file !== file ? this.texts.get(r.file) : undefined;
-            if (t !== undefined && this.waiting.has(r!.file) && this.engine.pythonMayBlock(r!.file, t, true)) {
+            if (t !== undefined && this.waiting.has(r!.file) && reachesBlocking(r!.file, true, 0)) {
               take.add(file);
               break;
             }
@@ -386,8 +410,7 @@ export class Workspace {
             if (!edge.target.startsWith('import:')) continue;
             const r = index.resolve(file, edge.target.slice(7));
             if (!r || r.file === file || !this.waiting.has(r.file) || take.has(r.file)) continue;
-            const text = this.texts.get(r.file);
-            if (text !== undefined && this.engine.pythonMayBlock(r.file, text)) take.add(r.file);
+            if (reachesBlocking(r.file, false, 0)) take.add(r.file);
           }
         }
       }
@@ -397,8 +420,24 @@ export class Workspace {
         const summary = this.engine.summarize(file, this.texts.get(file)!, index);
         if (summary) this.summaries.set(file, summary);
         ioHelpers.add(file);
+        helperRound.set(file, round);
       }
       index = this.buildIndex();
+      lastRound = round;
+    }
+    // A helper module summarized before a module it imports (`notify.py` before `tasks.py`, whose
+    // `celery_app` it calls): summarized again now that the index knows that module's clients.
+    if (lastRound > 0) {
+      let again = false;
+      for (const [file, round] of helperRound) {
+        if (round === lastRound) continue;
+        const summary = this.engine.summarize(file, this.texts.get(file)!, index);
+        if (summary && !sameSummary(summary, this.summaries.get(file))) {
+          this.summaries.set(file, summary);
+          again = true;
+        }
+      }
+      if (again) index = this.buildIndex();
     }
     // Files using clients or factories defined in other files classify their calls only once the
     // index knows those clients: summarize them again with it. A client passed on through a module

@@ -6,7 +6,10 @@ import { usageOf, usesOfName } from './calls';
 import type { PyModel, Scope } from './model';
 import { field, unparen } from './syntax';
 import type { Evaluator } from './values';
-import { BLOCKING_CALL_NAMES, BLOCKING_CLIENT_BY_CTOR, BLOCKING_FUNCTIONS, BLOCKING_METHODS, type BlockingEntry } from '../../catalog/python-blocking';
+import {
+  ASYNC_TWIN_CTORS, BLOCKING_CALL_NAMES, BLOCKING_CLIENT_BY_CTOR, BLOCKING_FUNCTIONS, BLOCKING_METHODS, CELERY_ENTRY, CELERY_PUBLISH, VECTOR_SEARCH_METHODS,
+  WILDCARD_TOPS, DATA_RESULT_ROWS, blockingClientOf, rowHasMethod, vectorSearchEntry, type BlockingEntry,
+} from '../../catalog/python-blocking';
 
 /** What the detection reads about the file. */
 export interface BlockingCtx {
@@ -21,13 +24,80 @@ export function blockingEntry(ctx: BlockingCtx, call: Node, scope: Scope): { ent
     return { entry: BLOCKING_FUNCTIONS.open, name: 'open' };
   }
   const v = ctx.evaluator.evaluate(callee, scope);
-  if (!v) return clientChainEntry(ctx, callee, scope);
+  if (!v) return clientChainEntry(ctx, callee, scope) ?? celeryPublish(ctx, callee, scope) ?? vectorSearchByName(ctx, callee, scope);
   if ((v.kind === 'qname' || v.kind === 'module') && v.qname !== 'open' && BLOCKING_FUNCTIONS[v.qname]) return { entry: BLOCKING_FUNCTIONS[v.qname], name: v.qname };
   if (v.kind === 'method') {
     const m = BLOCKING_METHODS[v.qname];
     if (m && m.methods.includes(v.method)) return { entry: m.entry, name: callee.text.replace(/\s+/g, '') };
   }
-  return clientChainEntry(ctx, callee, scope);
+  return clientChainEntry(ctx, callee, scope) ?? celeryPublish(ctx, callee, scope) ?? vectorSearchByName(ctx, callee, scope);
+}
+
+/** Decorators that make a function a Celery task: `@shared_task`, `@app.task`, `@celery.task(bind=True)`. */
+const CELERY_TASK_DECORATOR = /^@\s*(?:[\w.]*\.)?(?:shared_task|task)\b/;
+/** Packages whose `.apply_async`/`.delay` are not Celery's (a process pool's `apply_async` returns at once). */
+const NOT_CELERY = new Set(['multiprocessing', 'concurrent', 'asyncio', 'threading']);
+
+/**
+ * `task.delay(...)` / `task.apply_async(...)`: publishing a Celery task sends it to the broker (kombu)
+ * before returning. The task is a function of this file decorated as a task, or a name imported from
+ * another module (`from app.tasks import send_report`, `tasks.send_report`): `.delay` on anything else is
+ * not Celery's.
+ */
+function celeryPublish(ctx: BlockingCtx, callee: Node, scope: Scope): { entry: BlockingEntry; name: string } | undefined {
+  if (callee.type !== 'attribute') return undefined;
+  const method = field(callee, 'attribute')?.text;
+  const object = field(callee, 'object');
+  if (!method || !object || !CELERY_PUBLISH.has(method)) return undefined;
+  const name = `${object.text.replace(/\s+/g, '')}.${method}`;
+  const o = unparen(object);
+  if (o.type === 'identifier') {
+    const v = ctx.evaluator.evaluate(o, scope);
+    if (v?.kind === 'function') return v.scope.decorators.some((d) => CELERY_TASK_DECORATOR.test(d.text)) ? { entry: CELERY_ENTRY, name } : undefined;
+    const q = ctx.model.imports.get(o.text);
+    if (!q || ctx.model.moduleImports.has(o.text) || isBound(scope, o.text) || NOT_CELERY.has(q.replace(/^\.+/, '').split('.')[0])) return undefined;
+    // An imported class or module-level value is not a task (tasks are functions: lowercase names).
+    return /^[a-z_][a-z0-9_]*$/.test(q.split('.').pop() ?? '') ? { entry: CELERY_ENTRY, name } : undefined;
+  }
+  if (o.type === 'attribute') {
+    const head = field(o, 'object');
+    // `tasks.send_digest.delay(...)` through `import app.tasks as tasks` or `from app import tasks`.
+    if (head?.type === 'identifier' && ctx.model.imports.has(head.text) && !isBound(scope, head.text)) {
+      const q = ctx.model.imports.get(head.text) ?? head.text;
+      if (!NOT_CELERY.has(q.split('.')[0]) && /^[a-z_][a-z0-9_]*$/.test(field(o, 'attribute')?.text ?? '')) return { entry: CELERY_ENTRY, name };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `store.similarity_search(...)` (and the other search methods only LangChain's vector stores have) on a
+ * store whose value is not known here (built in another module, handed over as a parameter): not awaited,
+ * so it is the sync method. A class of this file (or an LLM client) is its own.
+ */
+function vectorSearchByName(ctx: BlockingCtx, callee: Node, scope: Scope): { entry: BlockingEntry; name: string } | undefined {
+  if (callee.type !== 'attribute') return undefined;
+  const method = field(callee, 'attribute')?.text;
+  const object = field(callee, 'object');
+  if (!method || !object || !VECTOR_SEARCH_METHODS.has(method)) return undefined;
+  const call = callee.parent;
+  if (!call || usageOf(call).kind === 'awaited') return undefined;
+  const v = ctx.evaluator.evaluate(object, scope);
+  if (v && (v.kind === 'localInstance' || v.kind === 'client' || v.kind === 'localClass' || v.kind === 'function')) return undefined;
+  const text = callee.text.replace(/\s+/g, '');
+  return { entry: vectorSearchEntry(), name: text.includes('(') ? `….${method}` : text };
+}
+
+/**
+ * The catalog client a module-level value is (`qdrant = QdrantClient(...)`, `index = pc.Index("faq")`):
+ * its constructor's qualified name, for other modules importing the name. Not a request's result.
+ */
+export function blockingClientValue(ctx: BlockingCtx, value: Node): string | undefined {
+  const through: string[] = [];
+  const root = rootCtor(ctx, value, ctx.model.module, 0, through);
+  const row = root ? blockingClientOf(root) : undefined;
+  if (!row || through.some((m) => (row.methods === '*' || rowHasMethod(row, m)) && !row.handles?.includes(m))) return undefined;
+  return root;
 }
 
 /** `sb.table("t").select("*").execute()`: the I/O method at the end of a chain from a catalog client. */
@@ -36,13 +106,22 @@ function clientChainEntry(ctx: BlockingCtx, callee: Node, scope: Scope): { entry
   const method = field(callee, 'attribute')?.text;
   const object = field(callee, 'object');
   if (!method || !object) return undefined;
-  const root = rootCtor(ctx, object, scope, 0);
-  const row = root ? BLOCKING_CLIENT_BY_CTOR.get(root) : undefined;
-  if (!row || !row.methods.includes(method)) return undefined;
-  // One finding per chain: `db.execute(q).all()` is reported at its last I/O method only.
+  const through: string[] = [];
+  const root = rootCtor(ctx, object, scope, 0, through);
+  const row = root ? blockingClientOf(root) : undefined;
+  if (!row || !rowHasMethod(row, method)) return undefined;
   const call = callee.parent;
+  if (DATA_RESULT_ROWS.has(row)) {
+    // The result of a request is data (`results.get("documents")`, `r.json()`): a method called on it is
+    // not the client's. A handle (`client.get_collection(name)`) is the client's still.
+    if (through.some((m) => (row.methods === '*' || rowHasMethod(row, m)) && !row.handles?.includes(m))) return undefined;
+  }
+  // One finding per chain: `db.execute(q).all()`, `client.get_collection(n).query(...)` are reported at
+  // their last I/O method only.
   const outer = call?.parent?.type === 'attribute' ? call.parent : undefined;
-  if (outer && field(outer, 'object')?.id === call!.id && outer.parent?.type === 'call' && row.methods.includes(field(outer, 'attribute')?.text ?? '')) return undefined;
+  if (outer && field(outer, 'object')?.id === call!.id && outer.parent?.type === 'call' && rowHasMethod(row, field(outer, 'attribute')?.text ?? '')) {
+    if (!DATA_RESULT_ROWS.has(row) || row.handles?.includes(method)) return undefined;
+  }
   const text = callee.text.replace(/\s+/g, '');
   const head = /^[\w.]*/.exec(text)![0].replace(/\.$/, '');
   return { entry: row.entry, name: text.includes('(') || text.includes('[') ? `${head || '…'}.….${method}` : text };
@@ -53,13 +132,16 @@ function clientChainEntry(ctx: BlockingCtx, callee: Node, scope: Scope): { entry
  * local names (their assignments, `with ... as` targets, `self.x` set in the class) back to a value
  * the evaluator knows (an instance of `qname`, or a parameter annotated with a class).
  */
-function rootCtor(ctx: BlockingCtx, node: Node, scope: Scope, depth: number): string | undefined {
+function rootCtor(ctx: BlockingCtx, node: Node, scope: Scope, depth: number, through: string[]): string | undefined {
   if (depth > 12) return undefined;
   const n = unparen(node);
   const v = ctx.evaluator.evaluate(n, scope);
   if (v) {
     if (v.kind === 'instance') return v.qname;
-    if (v.kind === 'method') return BLOCKING_CLIENT_BY_CTOR.has(`${v.qname}.${v.method}`) ? `${v.qname}.${v.method}` : v.qname;
+    if (v.kind === 'method') {
+      if (ASYNC_TWIN_CTORS.has(`${v.qname}.${v.method}`)) return undefined; // `pc.IndexAsyncio(host=...)`
+      return BLOCKING_CLIENT_BY_CTOR.has(`${v.qname}.${v.method}`) ? `${v.qname}.${v.method}` : v.qname;
+    }
     if (v.kind !== 'qname' && v.kind !== 'module') return undefined; // an LLM client, a local class, a string...
     if (n.type === 'identifier' || n.type === 'attribute') {
       // A class or function named directly (`Session`, `redis.Redis`): the chain's start when called.
@@ -69,20 +151,21 @@ function rootCtor(ctx: BlockingCtx, node: Node, scope: Scope, depth: number): st
   switch (n.type) {
     case 'call': {
       const fn = field(n, 'function');
-      return fn ? rootCtor(ctx, fn, scope, depth + 1) : undefined;
+      if (fn?.type === 'attribute') through.push(field(fn, 'attribute')?.text ?? '');
+      return fn ? rootCtor(ctx, fn, scope, depth + 1, through) : undefined;
     }
     case 'binary_operator': {
       // `ROOT / "name.txt"`: a path joined to another is still a path.
       if (n.child(1)?.type !== '/') return undefined;
       for (const side of [field(n, 'left'), field(n, 'right')]) {
-        const r = side ? rootCtor(ctx, side, scope, depth + 1) : undefined;
+        const r = side ? rootCtor(ctx, side, scope, depth + 1, through) : undefined;
         if (r) return r;
       }
       return undefined;
     }
         case 'subscript': {
       const value = field(n, 'value');
-      return value ? rootCtor(ctx, value, scope, depth + 1) : undefined;
+      return value ? rootCtor(ctx, value, scope, depth + 1, through) : undefined;
     }
     case 'attribute': {
       const obj = field(n, 'object');
@@ -92,12 +175,12 @@ function rootCtor(ctx: BlockingCtx, node: Node, scope: Scope, depth: number): st
       const method = methodOf(scope);
       if (obj.type === 'identifier' && method?.classScope && method.params[0]?.name === obj.text) {
         for (const value of method.classScope.attributes.get(attr) ?? []) {
-          const r = rootCtor(ctx, value, scopeOfNode(ctx, value), depth + 1);
+          const r = rootCtor(ctx, value, scopeOfNode(ctx, value), depth + 1, through);
           if (r) return r;
         }
         return undefined;
       }
-      return rootCtor(ctx, obj, scope, depth + 1);
+      return rootCtor(ctx, obj, scope, depth + 1, through);
     }
     case 'identifier': {
       for (let s: Scope | undefined = scope; s; s = s.parent) {
@@ -105,7 +188,7 @@ function rootCtor(ctx: BlockingCtx, node: Node, scope: Scope, depth: number): st
         const values = s.assignments.get(n.text);
         if (values) {
           for (let i = values.length - 1; i >= 0; i--) {
-            const r = rootCtor(ctx, values[i], s, depth + 1);
+            const r = rootCtor(ctx, values[i], s, depth + 1, through);
             if (r) return r;
           }
           return undefined;
@@ -141,15 +224,24 @@ function isBound(scope: Scope, name: string): boolean {
  * Callee names that may be blocking here: the catalog's, local names imported for one of them, and
  * module-level names bound to one (`nap = time.sleep`).
  */
-export function blockingNames(ctx: BlockingCtx): ReadonlySet<string> {
+export function blockingNames(ctx: BlockingCtx): NameFilter {
   let known = namesMemo.get(ctx.model);
   if (!known) namesMemo.set(ctx.model, (known = computeNames(ctx)));
   return known;
 }
 
-const namesMemo = new WeakMap<PyModel, ReadonlySet<string>>();
+/** The callee names worth evaluating (`has`). */
+export interface NameFilter {
+  has(name: string): boolean;
+}
 
-function computeNames(ctx: BlockingCtx): ReadonlySet<string> {
+/** A file importing a client whose every method is a request: every method call is worth evaluating. */
+const EVERY_NAME: NameFilter = { has: () => true };
+
+const namesMemo = new WeakMap<PyModel, NameFilter>();
+
+function computeNames(ctx: BlockingCtx): NameFilter {
+  for (const q of ctx.model.imports.values()) if (WILDCARD_TOPS.has(q.split('.')[0])) return EVERY_NAME;
   let names: Set<string> | undefined;
   const add = (local: string) => {
     if (!BLOCKING_CALL_NAMES.has(local)) (names ??= new Set(BLOCKING_CALL_NAMES)).add(local);

@@ -344,13 +344,15 @@ export class Evaluator {
     let answer = this.importAnswers.get(qname);
     if (answer === undefined) this.importAnswers.set(qname, (answer = importAnswer(this.external?.file ?? '', this.external?.index, qname)));
     if (answer === '') return v;
-    const [cls, made, alias] = answer.split('\u0000');
+    const [cls, made, alias, blocking] = answer.split('\u0000');
     if (cls) {
       const hit = decodeClient(cls);
       if (hit) return { kind: 'client', hit, origin: decodeOrigin(cls) };
     }
     if (made) return { kind: 'extFactory', cls: made };
     if (alias) return resolveQname(alias, false);
+    // A client of the blocking catalog built in that module (`from app.store import qdrant`).
+    if (blocking) return { kind: 'instance', qname: blocking };
     return v;
   }
 
@@ -531,7 +533,7 @@ function scope0(call: Node, ev: Evaluator): Scope {
 function importAnswer(file: string, index: PyIndex | undefined, qname: string): string {
   if (!index) return '';
   const b = index.bindingOf(file, qname);
-  return b && (b.client || b.factory || b.alias) ? `${b.client ?? ''}\u0000${b.factory ?? ''}\u0000${b.alias ?? ''}` : '';
+  return b && (b.client || b.factory || b.alias || b.blocking) ? `${b.client ?? ''}\u0000${b.factory ?? ''}\u0000${b.alias ?? ''}\u0000${b.blocking ?? ''}` : '';
 }
 
 /** Catalog lookups are pure: one result per qualified name (values are never mutated). */

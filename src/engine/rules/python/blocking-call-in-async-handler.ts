@@ -5,7 +5,7 @@ import type { Node } from '../../parse/parser';
 import { usageOf, type LlmCall } from '../../model/python/calls';
 import type { PyContext } from '../../model/python/context';
 import { calleeTail, field, rangeOf } from '../../model/python/syntax';
-import { blockingEntry, blockingNames, handleOnlyForChild } from '../../model/python/blocking';
+import { blockingEntry, blockingNames, handleOnlyForChild, type NameFilter } from '../../model/python/blocking';
 import { toThreadFix } from '../../fix/python-fixes';
 import { ensureModuleImport } from '../../fix/python-imports';
 import type { Finding, Fix } from '../../types';
@@ -41,11 +41,13 @@ export function checkBlockingCalls(ctx: PyContext): Finding[] {
     if (!handler && ctx.isLifecycleHook(fn)) continue; // startup or shutdown: no request waits
     if (offServer(ctx, fn)) continue; // run with `asyncio.run` from sync code, or a script's coroutine
     const llm = new Set(ctx.callsIn(fn).map((c) => c.node.id));
+    const reported = new Set<number>();
     for (const call of fn.calls) {
       // Most calls (`len`, `range`, helpers) end with no name of the catalog: no evaluation needed.
       if (!names.has(calleeTail(call)) || llm.has(call.id)) continue;
       const hit = blockingEntry(ctx, call, fn);
       if (!hit) continue;
+      reported.add(call.id);
       let severity: 'warning' | 'info' = 'warning';
       let message = `\`${hit.name}\` ${hit.entry.what} on the event loop in ${describeFunction(ctx, fn)}: every other request waits. Use ${hit.entry.instead}, or \`asyncio.to_thread\`.`;
       if (hit.entry.minor) {
@@ -64,7 +66,7 @@ export function checkBlockingCalls(ctx: PyContext): Finding[] {
         ]),
       );
     }
-    out.push(...throughHelpers(ctx, fn));
+    out.push(...throughHelpers(ctx, fn, reported));
   }
   out.push(...inLoopHelpers(ctx, names));
   return out;
@@ -83,13 +85,13 @@ function where(ctx: PyContext, hop: Hop): string {
  * helpers, in this file or another): the loop enters the helper there. An `await` of an async helper
  * inside an async helper another async function runs is a hop of that caller's chain, not a finding.
  */
-function throughHelpers(ctx: PyContext, fn: Scope): Finding[] {
+function throughHelpers(ctx: PyContext, fn: Scope, reported: ReadonlySet<number>): Finding[] {
   const out: Finding[] = [];
   const self = qualifiedName(fn);
   const intermediate = fn.isAsync && !ctx.handlerOf(fn) && self !== undefined && ctx.index.runByAsyncCaller({ file: ctx.file, name: self });
   const llm = new Set(ctx.callsIn(fn).map((c) => c.node.id));
   for (const call of fn.calls) {
-    if (llm.has(call.id)) continue;
+    if (llm.has(call.id) || reported.has(call.id)) continue;
     const target = callTarget(call, fn, ctx.model, ctx.evaluator);
     if (!target) continue;
     const ref = target.startsWith('local:') ? { file: ctx.file, name: target.slice(6) } : ctx.index.functionOf(ctx.file, target.slice(7));
@@ -120,7 +122,7 @@ function throughHelpers(ctx: PyContext, fn: Scope): Finding[] {
 }
 
 /** The blocking call inside a sync helper that an `async def` on a server's loop reaches. */
-function inLoopHelpers(ctx: PyContext, names: ReadonlySet<string>): Finding[] {
+function inLoopHelpers(ctx: PyContext, names: NameFilter): Finding[] {
   const out: Finding[] = [];
   for (const fn of ctx.model.functions) {
     if (fn.kind !== 'function' || fn.isAsync || ctx.handlerOf(fn)) continue;

@@ -10,5 +10,5 @@ app = FastAPI()
 async def summary(article_id: int, body: str, wait: bool = False):
     if wait:
         return {"summary": summarize_article(body)}  # expect: blocking-llm-call
-    job = summarize_task.delay(article_id, body)
+    job = summarize_task.delay(article_id, body)  # expect: blocking-call-in-async-handler
     return {"job": job.id}
