@@ -365,6 +365,14 @@ export class Engine {
     }
   }
 
+  /**
+   * The files whose parse trees (and the facts derived from them) are still kept, most recently used
+   * first: analysing these first reuses them before other files' parses push them out.
+   */
+  filesWithTrees(): string[] {
+    return this.trees.recentFiles();
+  }
+
   /** The summary the last full analysis of `file` produced, if it analysed exactly `text`. */
   lastSummaryFor(file: string, text: string): PyFileSummary | undefined {
     const last = this.lastSummary.get(file);

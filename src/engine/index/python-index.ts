@@ -67,13 +67,26 @@ export class PyIndex {
     for (const s of summaries) this.add(s);
   }
 
-  /** A copy with `summary` replacing its file's entry (the file being analysed now). */
+  /**
+   * A copy with `summary` replacing its file's entry (the file being analysed now), listed last. When
+   * the file is already listed here, the copy takes over this index's import resolutions that never
+   * looked at that file (each file's analysis against a copy used to resolve the whole workspace's
+   * imports again, which made a cold scan quadratic).
+   */
   overlay(summary: PyFileSummary): PyIndex {
     const next = new PyIndex();
     for (const s of this.summaries.values()) if (s.file !== summary.file) next.add(s);
     next.add(summary);
+    if (this.summaries.has(summary.file)) next.shared = { base: this, file: summary.file };
     return next;
   }
+
+  /**
+   * For an overlay: the index it copies, and the file it replaced. Both list the same files, so a
+   * resolution there that found no module file equal to `file` (the only summary that differs, and
+   * the only file whose place in the lists moved) resolves the same here.
+   */
+  private shared: { base: PyIndex; file: string } | undefined;
 
   get size(): number {
     return this.summaries.size;
@@ -92,9 +105,14 @@ export class PyIndex {
     }
   }
 
-  /** Resolutions by the importing file's directory, then by name. */
-  private readonly resolveMemo = new Map<string, Map<string, { file: string; name?: string } | null>>();
+  /**
+   * Resolutions by the importing file's directory, then by name; with each, the module files found on
+   * the way (whose summaries and places in the lists it read).
+   */
+  private readonly resolveMemo = new Map<string, Map<string, Resolution>>();
   private readonly dirs = new Map<string, string>();
+  /** While resolving: where the module files found are collected. */
+  private foundSink: string[] | undefined;
 
   private dirOf(file: string): string {
     let dir = this.dirs.get(file);
@@ -108,11 +126,32 @@ export class PyIndex {
     const where = this.dirOf(fromFile);
     let byName = this.resolveMemo.get(where);
     if (!byName) this.resolveMemo.set(where, (byName = new Map()));
-    const memo = byName.get(qname);
-    if (memo !== undefined) return memo ?? undefined;
-    const result = this.resolveUncached(fromFile, qname, depth);
-    byName.set(qname, result ?? null);
-    return result;
+    let memo = byName.get(qname);
+    if (memo === undefined && this.shared) {
+      // An overlay: the base's resolution holds unless it found the replaced file on the way.
+      const base = this.shared.base.resolution(fromFile, qname, depth);
+      if (!base.found?.includes(this.shared.file)) byName.set(qname, (memo = base));
+    }
+    if (memo === undefined) {
+      const outer = this.foundSink;
+      const found: string[] = [];
+      this.foundSink = found;
+      let result: { file: string; name?: string } | undefined;
+      try {
+        result = this.resolveUncached(fromFile, qname, depth);
+      } finally {
+        this.foundSink = outer;
+      }
+      byName.set(qname, (memo = { result: result ?? null, found: found.length > 0 ? found : undefined }));
+    }
+    if (this.foundSink && memo.found) this.foundSink.push(...memo.found);
+    return memo.result ?? undefined;
+  }
+
+  /** `resolve`, with the module files found on the way. */
+  private resolution(fromFile: string, qname: string, depth: number): Resolution {
+    this.resolve(fromFile, qname, depth);
+    return this.resolveMemo.get(this.dirOf(fromFile))!.get(qname)!;
   }
 
   private resolveUncached(fromFile: string, qname: string, depth: number): { file: string; name?: string } | undefined {
@@ -126,6 +165,7 @@ export class PyIndex {
     for (let k = segs.length; k >= (level > 0 ? 0 : 1); k--) {
       const file = level > 0 ? this.relativeModule(fromFile, level, segs.slice(0, k)) : this.absoluteModule(fromFile, prefixes[k - 1]);
       if (!file) continue;
+      this.foundSink?.push(file);
       const rest = segs.slice(k);
       if (rest.length === 0) return { file };
       const name = rest.join('.');
@@ -169,19 +209,46 @@ export class PyIndex {
     const files = this.bySuffix.get(dotted);
     if (!files || files.length === 0) return undefined;
     if (files.length === 1) return files[0];
-    // Several files end with this module path: prefer the one nearest the importing file.
-    let best = files[0];
-    let bestShared = -1;
+    // Several files end with this module path: prefer the one nearest the importing file (the longest
+    // common prefix of their directories; the first listed among equals).
     const from = this.dirOf(fromFile);
-    for (const f of files) {
-      const shared = commonPrefixLength(this.dirOf(f), from);
-      if (shared > bestShared) {
-        best = f;
-        bestShared = shared;
+    if (files.length <= 8) {
+      let best = files[0];
+      let bestShared = -1;
+      for (const f of files) {
+        const shared = commonPrefixLength(this.dirOf(f), from);
+        if (shared > bestShared) {
+          best = f;
+          bestShared = shared;
+        }
       }
+      return best;
     }
-    return best;
+    // Many (the same module name in many packages or copies): a scan per lookup made resolving every
+    // import of a big workspace quadratic. In the directories sorted, those sharing the longest prefix
+    // with `from` sit around its place, in one run: found by binary search, the first listed among them wins.
+    let sorted = this.sortedDirs.get(dotted);
+    if (!sorted || sorted.length !== files.length) {
+      sorted = files.map((f, i) => ({ dir: this.dirOf(f), i })).sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : a.i - b.i));
+      this.sortedDirs.set(dotted, sorted);
+    }
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].dir < from) lo = mid + 1;
+      else hi = mid;
+    }
+    const shared = (k: number): number => (k >= 0 && k < sorted!.length ? commonPrefixLength(sorted![k].dir, from) : -1);
+    const longest = Math.max(shared(lo - 1), shared(lo));
+    let best = Number.MAX_SAFE_INTEGER;
+    for (let k = lo - 1; k >= 0 && shared(k) === longest; k--) best = Math.min(best, sorted[k].i);
+    for (let k = lo; k < sorted.length && shared(k) === longest; k++) best = Math.min(best, sorted[k].i);
+    return files[best];
   }
+
+  /** Per dotted module path listed by many files: their directories, sorted, with their place in the list. */
+  private readonly sortedDirs = new Map<string, Array<{ dir: string; i: number }>>();
 
   private resolveTarget(fromFile: string, target: string): FnRef | undefined {
     if (target.startsWith('local:')) return { file: fromFile, name: target.slice(6) };
@@ -603,6 +670,12 @@ export class PyIndex {
     for (const [at, uses] of this.usesOfClientsIn(file) ?? []) parts.push(`v${at}:${uses.map((u) => `${u.file}:${u.range.start.line}:${u.range.start.character}:${u.text}:${u.streaming}`).join(',')}`);
     return parts.join('|');
   }
+}
+
+/** A remembered resolution, and the module files found on the way to it (none when no module was found). */
+interface Resolution {
+  result: { file: string; name?: string } | null;
+  found?: string[];
 }
 
 /** Django-style route joining: prefixes end with `/`, paths are relative; the result starts with `/`. */

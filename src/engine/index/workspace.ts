@@ -41,6 +41,8 @@ export class Workspace {
   private builtJsIndex: JsIndex | undefined;
   /** Per changed or removed file: the files the old import graph reached from it, until `affectedBy` hands them out. */
   private readonly staleReach = new Map<string, Set<string>>();
+  /** Per file: whether its text uses `….state.<name>`, for the text it was worked out on. */
+  private readonly stateUse = new Map<string, { text: string; uses: boolean }>();
   /** Request time limits read from server and proxy config files; recomputed when one changes. */
   private serverLimits: ServerLimit[] | undefined;
   private lambdas: LambdaEntryPoint[] | undefined;
@@ -149,6 +151,7 @@ export class Workspace {
     if (isLimitSource(file)) this.limitSourceChanged();
     this.summaries.delete(file);
     this.dirty.delete(file);
+    this.stateUse.delete(file);
     this.waiting.delete(file);
     this.importSpecs.delete(file);
     this.engine.forget(file);
@@ -233,9 +236,27 @@ export class Workspace {
   }
 
   analyzeAll(extra?: AnalyzeOptions): FileAnalysis[] {
-    const out: FileAnalysis[] = [];
-    for (const file of [...this.texts.keys()].sort()) {
+    const files = [...this.texts.keys()].sort();
+    let order = files;
+    if (this.dirty.size > 1 || this.jsDirty.size > 1) {
+      // A scan after many changes: the indexes are built first (summarizing parses files), then the
+      // files whose trees are still kept are analysed first, most recent first, so that the trees the
+      // summaries parsed are used before the cache, bounded, lets them go (in a workspace bigger than
+      // the cache, analysing in name order parsed nearly every file twice). Results keep name order.
+      if (this.dirty.size > 0) this.ensureIndex();
+      if (this.jsDirty.size > 0) this.ensureJsIndex();
+      const kept = this.engine.filesWithTrees().filter((f) => this.texts.has(f));
+      const first = new Set(kept);
+      order = [...kept, ...files.filter((f) => !first.has(f))];
+    }
+    const results = new Map<string, FileAnalysis>();
+    for (const file of order) {
       const result = this.analyze(file, extra);
+      if (result) results.set(file, result);
+    }
+    const out: FileAnalysis[] = [];
+    for (const file of files) {
+      const result = results.get(file);
       if (result) out.push(result);
     }
     return out;
@@ -450,13 +471,16 @@ export class Workspace {
         const stateChanged = changedBefore !== undefined && [...changedBefore].some((f) => this.summaries.get(f)?.state);
         // Functions handed clients by other files: their parameters hold them now.
         const handed = this.argumentTargets(index);
+        // The files the changed files import (worked out once per pass, not once per file and changed file).
+        const importedByChanged = new Set<string>();
+        for (const f of changedBefore ?? []) for (const t of this.importedFiles(f, index)) importedByChanged.add(t);
         for (const [file, summary] of this.summaries) {
-          const usesState = /\.state\.\w+/.test(this.texts.get(file) ?? '');
+          const usesState = this.usesState(file);
           if (changedBefore) {
-            if (!(usesState && stateChanged) && !(handed.has(file) && changedBefore.has(file)) && !Object.values(summary.imports).some((q) => {
+            if (!(usesState && stateChanged) && !(handed.has(file) && changedBefore.has(file)) && !importedByChanged.has(file) && !Object.values(summary.imports).some((q) => {
               const r = index.resolve(file, q);
               return r !== undefined && changedBefore!.has(r.file);
-            }) && ![...changedBefore].some((f) => this.importsFile(f, file, index))) continue;
+            })) continue;
           } else if (!usesState && !handed.has(file) && !Object.values(summary.imports).some((q) => index.clientOf(file, q) || index.factoryOf(file, q) || index.aliasOf(file, q))) continue;
           const again = this.engine.summarize(file, this.texts.get(file)!, index);
           if (again && !sameSummary(again, summary)) {
@@ -492,10 +516,25 @@ export class Workspace {
     return out;
   }
 
-  /** True when `from`'s imports resolve to `file`. */
-  private importsFile(from: string, file: string, index: PyIndex): boolean {
+  /** The files `from`'s imports resolve to in `index`. */
+  private importedFiles(from: string, index: PyIndex): string[] {
     const s = this.summaries.get(from);
-    return !!s && Object.values(s.imports).some((q) => index.resolve(from, q)?.file === file);
+    const out: string[] = [];
+    for (const q of Object.values(s?.imports ?? {})) {
+      const r = index.resolve(from, q);
+      if (r) out.push(r.file);
+    }
+    return out;
+  }
+
+  /** True when the file's text reads or writes `….state.<name>` (remembered per text). */
+  private usesState(file: string): boolean {
+    const text = this.texts.get(file) ?? '';
+    const known = this.stateUse.get(file);
+    if (known && known.text === text) return known.uses;
+    const uses = /\.state\.\w+/.test(text);
+    this.stateUse.set(file, { text, uses });
+    return uses;
   }
 
   /** True when re-summarizing `file` against `index` would not change the index. */

@@ -98,6 +98,11 @@ export class TreeCache {
     return this.entries.size;
   }
 
+  /** The files whose trees are kept, most recently used first. */
+  recentFiles(): string[] {
+    return [...this.entries.keys()].reverse();
+  }
+
   private drop(file: string, deleteTree = true): void {
     const e = this.entries.get(file);
     if (!e) return;
