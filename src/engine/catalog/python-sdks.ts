@@ -358,6 +358,24 @@ export const CLIENT_WRAPPERS = new Set([
   'langfuse.openai.OpenAI',
 ]);
 
+/**
+ * LangChain runnables built around another runnable, which they run with its model (so with its timeout
+ * and retries): the keyword (or `#n` position) holding the wrapped runnable. Any module re-exporting them.
+ */
+const RUNNABLE_WRAPPER_ARGS: Record<string, string[]> = {
+  RunnableWithMessageHistory: ['#0', 'runnable'],
+  RunnableWithFallbacks: ['runnable'],
+  RunnableRetry: ['bound'],
+  RunnableBinding: ['bound'],
+  RunnableSequence: ['#0', '#1', '#2', 'first', 'middle', 'last'],
+};
+
+/** Where a LangChain runnable wrapper called as `qname` takes the runnable it wraps, if it is one. */
+export function runnableWrapperArgs(qname: string): string[] | undefined {
+  const m = /^(?:langchain_core|langchain)\.(?:runnables|schema\.runnable)(?:\.[a-z_]+)?\.(\w+)$/.exec(qname);
+  return m ? RUNNABLE_WRAPPER_ARGS[m[1]] : undefined;
+}
+
 export interface ClassHit {
   sdk: PySdk;
   cls: PyClientClass;

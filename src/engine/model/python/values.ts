@@ -2,7 +2,7 @@
 // to, as far as static evidence goes (SDK modules, client classes and instances, local functions).
 
 import type { Node } from '../../parse/parser';
-import { CLIENT_WRAPPERS, decodeClient, decodeOrigin, findClientClass, findFactory, findModuleFunction, genericClass, isModuleFunctionPrefix, type ClassHit, type CtorOrigin, type ModuleFunctionHit } from '../../catalog/python-sdks';
+import { CLIENT_WRAPPERS, runnableWrapperArgs, decodeClient, decodeOrigin, findClientClass, findFactory, findModuleFunction, genericClass, isModuleFunctionPrefix, type ClassHit, type CtorOrigin, type ModuleFunctionHit } from '../../catalog/python-sdks';
 import type { PyModel, Scope } from './model';
 import type { PyIndex } from '../../index/python-index';
 import { dottedName, field, unparen } from './syntax';
@@ -358,7 +358,7 @@ export class Evaluator {
 
   /** The client the callers of function `fn` pass for its parameter `name` (by position or keyword), if any. */
   private argumentClient(fn: Scope, name: string): ClientValue | undefined {
-    if (fn.kind !== 'function' || !this.external || !this.external.index.passesClients()) return undefined;
+    if (fn.kind !== 'function') return undefined;
     const qualified = fn.parent?.kind === 'module' ? fn.name : fn.parent?.kind === 'class' && fn.parent.parent?.kind === 'module' ? `${fn.parent.name}.${fn.name}` : undefined;
     if (!qualified) return undefined;
     const at = fn.params.findIndex((p) => p.name === name);
@@ -367,7 +367,10 @@ export class Evaluator {
     const position = `#${isMethod ? at - 1 : at}`;
     const key = `${qualified}\u0000${position}\u0000${name}`;
     let answer = this.argAnswers.get(key);
-    if (answer === undefined) this.argAnswers.set(key, (answer = this.external.index.argumentClient(this.external.file, qualified, position, name)));
+    // Asked with no index (or one passing no clients) too: a later index passing a client here must
+    // not reuse what was worked out without it (`answersMatch`).
+    const index = this.external?.index;
+    if (answer === undefined) this.argAnswers.set(key, (answer = index && index.passesClients() ? index.argumentClient(this.external!.file, qualified, position, name) : ''));
     const hit = answer ? decodeClient(answer) : undefined;
     return hit ? { kind: 'client', hit, origin: decodeOrigin(answer) } : undefined;
   }
@@ -477,6 +480,19 @@ export class Evaluator {
           const v = arg ? this.evaluate(arg, scope0(call, this), depth) : undefined;
           return v?.kind === 'client' ? v : undefined;
         }
+        // `RunnableWithMessageHistory(prompt | llm, get_history)`: runs the wrapped runnable, with its model.
+        const wrapped = runnableWrapperArgs(callee.qname);
+        if (wrapped) {
+          let runnable: ClientValue | undefined;
+          for (const key of wrapped) {
+            const arg = key.startsWith('#') ? nthArgument(call, Number(key.slice(1))) : callKeyword(call, key);
+            const v = arg ? this.evaluate(arg, scope0(call, this), depth) : undefined;
+            if (v?.kind !== 'client' || v.hit.sdk.id !== 'langchain') continue;
+            if (v.ctor || v.origin) return v;
+            runnable ??= v;
+          }
+          if (runnable) return runnable;
+        }
         for (const f of findFactory(callee.qname, false)) {
           if (f.firstArg && !f.firstArg.includes(this.selectorArg(call, f.argKey, depth) ?? '')) continue;
           const hit = genericClass(f.sdk.id, f.cls);
@@ -501,6 +517,19 @@ export class Evaluator {
 /** The text inside a string literal's quotes. */
 function stringText(text: string): string {
   return text.replace(/^[rbu]*(['"]{1,3})/i, '').replace(/(['"]{1,3})$/, '');
+}
+
+/** The `n`th positional argument of a call (0-based). */
+function nthArgument(call: Node, n: number): Node | undefined {
+  const args = field(call, 'arguments');
+  if (!args) return undefined;
+  let i = 0;
+  for (const a of args.namedChildren) {
+    if (!a || a.type === 'keyword_argument' || a.type === 'comment') continue;
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat') return undefined;
+    if (i++ === n) return a;
+  }
+  return undefined;
 }
 
 function firstArgument(call: Node): Node | undefined {

@@ -1,0 +1,23 @@
+"""The chat model and the history wrapper every chain of the service shares."""
+# corpus: labels llm-call-without-timeout
+from langchain_core.chat_history import InMemoryChatMessageHistory
+from langchain_core.runnables.history import RunnableWithMessageHistory
+from langchain_openai import ChatOpenAI
+
+# LangChain passes timeout=None to openai: no limit on any request through this model.
+chat_model = ChatOpenAI(model="gpt-4o-mini", temperature=0)  # expect: llm-call-without-timeout
+
+_histories: dict[str, InMemoryChatMessageHistory] = {}
+
+
+def get_history(session_id: str) -> InMemoryChatMessageHistory:
+    return _histories.setdefault(session_id, InMemoryChatMessageHistory())
+
+
+def with_history(runnable, input_key: str):
+    return RunnableWithMessageHistory(
+        runnable,
+        get_history,
+        input_messages_key=input_key,
+        history_messages_key="history",
+    )
