@@ -256,6 +256,100 @@ export class PyIndex {
     return r?.name ? { file: r.file, name: r.name } : undefined;
   }
 
+  private readonly targetsMemo = new Map<string, FnRef[]>();
+
+  /**
+   * The functions a call edge can run: its target; for a method with no behaviour of its own (abstract),
+   * the overrides of the subclasses in the workspace; for a method called on what a factory returns
+   * (`get_backend().chat(...)`), that method of each class the factory builds; for a method a class
+   * inherits, the base class's.
+   */
+  targetsOf(fromFile: string, target: string): FnRef[] {
+    const key = `${fromFile}\u0000${target}`;
+    let out = this.targetsMemo.get(key);
+    if (!out) {
+      const r = this.resolveTarget(fromFile, target);
+      this.targetsMemo.set(key, (out = r ? this.dispatch(r, 0) : []));
+    }
+    return out;
+  }
+
+  private dispatch(ref: FnRef, depth: number): FnRef[] {
+    const facts = this.facts(ref);
+    if (facts && !facts.abstract) return [ref];
+    const dot = facts ? ref.name.lastIndexOf('.') : ref.name.indexOf('.');
+    if (dot < 0 || depth > 4) return [ref];
+    const head = ref.name.slice(0, dot);
+    const method = ref.name.slice(dot + 1);
+    if (facts) {
+      const overrides = this.overridesOf({ file: ref.file, name: head }, method);
+      return overrides.length > 0 ? overrides : [ref];
+    }
+    if (method.includes('.')) return [ref];
+    const s = this.summaries.get(ref.file);
+    const made = s?.functions[head]?.returnsInstances;
+    if (made) {
+      const out: FnRef[] = [];
+      for (const c of made) {
+        const cls = this.classRef(ref.file, c);
+        if (cls) for (const t of this.dispatch({ file: cls.file, name: `${cls.name}.${method}` }, depth + 1)) if (this.facts(t)) out.push(t);
+      }
+      return out.length > 0 ? out : [ref];
+    }
+    // Inherited: the first base class (in order) that has the method.
+    for (const b of s?.bases?.[head] ?? []) {
+      const cls = this.classRef(ref.file, b);
+      if (!cls || (cls.file === ref.file && cls.name === head)) continue;
+      const sub = this.dispatch({ file: cls.file, name: `${cls.name}.${method}` }, depth + 1);
+      if (sub.some((t) => this.facts(t))) return sub;
+    }
+    return [ref];
+  }
+
+  /** A class named in a summary (`Cls` of `file`, `import:q`) as a file and a class name. */
+  private classRef(file: string, c: string): FnRef | undefined {
+    if (!c.startsWith('import:')) return { file, name: c };
+    const r = this.resolve(file, c.slice(7));
+    return r?.name ? { file: r.file, name: r.name } : undefined;
+  }
+
+  private subclasses: Map<string, FnRef[]> | undefined;
+
+  /** The concrete `method` of every subclass (at any depth) of class `cls` in the workspace. */
+  private overridesOf(cls: FnRef, method: string): FnRef[] {
+    if (!this.subclasses) {
+      this.subclasses = new Map();
+      for (const s of this.summaries.values()) {
+        for (const [name, bases] of Object.entries(s.bases ?? {})) {
+          for (const b of bases) {
+            const base = this.classRef(s.file, b);
+            if (!base) continue;
+            const k = `${base.file}#${base.name}`;
+            const list = this.subclasses.get(k) ?? [];
+            list.push({ file: s.file, name });
+            this.subclasses.set(k, list);
+          }
+        }
+      }
+    }
+    const out: FnRef[] = [];
+    const seen = new Set<string>([`${cls.file}#${cls.name}`]);
+    const queue = [cls];
+    while (queue.length > 0 && seen.size <= MAX_DEPTH) {
+      const c = queue.shift()!;
+      for (const sub of this.subclasses.get(`${c.file}#${c.name}`) ?? []) {
+        const k = `${sub.file}#${sub.name}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+        queue.push(sub);
+        const m = { file: sub.file, name: `${sub.name}.${method}` };
+        const f = this.facts(m);
+        if (f && !f.abstract) out.push(m);
+      }
+    }
+    return out;
+  }
+
   facts(ref: FnRef): FnFacts | undefined {
     return this.summaries.get(ref.file)?.functions[ref.name];
   }
@@ -324,9 +418,10 @@ export class PyIndex {
   /** The first callee chain found through `facts.calls`, prefixed with `self`. */
   private throughCalls(ref: FnRef, facts: FnFacts, self: Hop, next: (target: FnRef, usage: string, edge: CallEdge) => Hop[] | undefined): Hop[] | undefined {
     for (const edge of facts.calls) {
-      const target = this.resolveTarget(ref.file, edge.target);
-      const sub = target ? next(target, edge.usage, edge) : undefined;
-      if (sub) return [self, ...sub];
+      for (const target of this.targetsOf(ref.file, edge.target)) {
+        const sub = next(target, edge.usage, edge);
+        if (sub) return [self, ...sub];
+      }
     }
     return undefined;
   }
@@ -437,10 +532,8 @@ export class PyIndex {
         const moduleLevel = s.moduleCalls ? [{ name: '<module>', calls: s.moduleCalls }] : [];
         for (const fn of [...Object.values(s.functions), ...moduleLevel]) {
           for (const edge of fn.calls) {
-            const t = this.resolveTarget(s.file, edge.target);
-            if (!t) continue;
             const caller: Caller = { caller: { file: s.file, name: fn.name }, range: edge.range, usage: edge.usage, args: edge.args, iterates: edge.iterates, ownLoop: edge.ownLoop };
-            for (const name of [t.name, `${t.name}.__init__`]) {
+            for (const t of this.targetsOf(s.file, edge.target)) for (const name of [t.name, `${t.name}.__init__`]) {
               // An imported class called as a constructor: its `__init__` is what runs.
               if (name !== t.name && !this.summaries.get(t.file)?.functions[name]) continue;
               const k = `${t.file}#${name}`;
@@ -575,8 +668,7 @@ export class PyIndex {
     for (const [name, fn] of Object.entries(s.functions)) {
       if (fn.direct.length > 0) return true;
       for (const edge of fn.calls) {
-        const t = this.resolveTarget(file, edge.target);
-        if (t && (this.blockingChain(t) || this.coroutineChain(t))) return true;
+        for (const t of this.targetsOf(file, edge.target)) if (this.blockingChain(t) || this.coroutineChain(t)) return true;
       }
       // Blocking work other than LLM calls: in a sync helper reached from the loop, or behind a helper an async def calls.
       if (!fn.isAsync && (fn.io?.length ?? 0) > 0 && this.loopChain({ file, name })) return true;
@@ -584,8 +676,7 @@ export class PyIndex {
         // An `async def` of a plain module doing blocking work itself, when a server's loop may run it.
         if ((fn.io?.length ?? 0) > 0 && this.onServer({ file, name })) return true;
         for (const edge of fn.calls) {
-          const t = this.resolveTarget(file, edge.target);
-          if (t && this.ioChain(t)) return true;
+          for (const t of this.targetsOf(file, edge.target)) if (this.ioChain(t)) return true;
         }
       }
     }
@@ -652,6 +743,12 @@ export class PyIndex {
       }
     }
     for (const [name, fn] of Object.entries(s.functions)) {
+      // Calls dispatched to overrides or to the classes a factory returns: what those can reach.
+      for (const edge of fn.calls) {
+        const ts = this.targetsOf(file, edge.target);
+        if (ts.length === 1 && ts[0].name === this.resolveTarget(file, edge.target)?.name) continue;
+        for (const t of ts) parts.push(`d${t.file}:${t.name}:b${hops(this.blockingChain(t))}c${hops(this.coroutineChain(t))}i${hops(this.ioChain(t))}`);
+      }
       if (fn.isAsync) {
         if (this.runByAsyncCaller({ file, name })) parts.push(`w${name}`);
         if (!this.onServer({ file, name })) parts.push(`o${name}`);

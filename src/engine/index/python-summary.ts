@@ -67,6 +67,16 @@ export interface FnFacts {
   range: Range;
   direct: DirectCall[];
   calls: CallEdge[];
+  /**
+   * A method with no behaviour of its own (`@abstractmethod`, or a body of only `...`, `pass`, a
+   * docstring or `raise NotImplementedError`): a call of it runs a subclass's override.
+   */
+  abstract?: true;
+  /**
+   * The classes whose instances its `return` statements build (`Cls` of this file, `import:q` of an
+   * imported one): a method called on its result is one of theirs (`get_backend().chat(...)`).
+   */
+  returnsInstances?: string[];
 }
 
 export interface PyFileSummary {
@@ -94,6 +104,8 @@ export interface PyFileSummary {
   moduleCalls?: CallEdge[];
   /** Other modules' route tables nested under a prefix (`path("api/", include("app.urls"))`). */
   includes?: Array<{ prefix: string; module: string }>;
+  /** Classes of this file with base classes → each base (`Cls` of this file, `import:q` of an imported one). */
+  bases?: Record<string, string[]>;
 }
 
 export interface RouteRef {
@@ -196,11 +208,33 @@ export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, eval
   // Factories: functions whose return value is a client (the last one that says so); where it was built is
   // added by `summarizePython` (the place may move while this fragment is kept).
   let factory: string | undefined;
+  const made = new Set<string>();
   for (const r of fn.returns) {
     const v = evaluator.evaluate(r, fn);
     if (v?.kind === 'client') factory = encodeClient(v.hit);
+    else if (v?.kind === 'localInstance') made.add(v.className);
+    else if (v?.kind === 'instance' && isImportedName(v.qname, model) && /^[A-Z]/.test(v.qname.split('.').pop() ?? '')) made.add(`import:${v.qname}`);
   }
+  if (made.size > 0 && factory === undefined) facts.returnsInstances = [...made];
+  if (fn.classScope && fn.parent === fn.classScope && isAbstractMethod(fn)) facts.abstract = true;
   return { name, facts, factory };
+}
+
+/** `@abstractmethod`, or a body doing nothing (`...`, `pass`, a docstring, `raise NotImplementedError`). */
+function isAbstractMethod(fn: Scope): boolean {
+  if (fn.decorators.some((d) => /\babstract(?:method|property)\b/.test(d.text))) return true;
+  const body = field(fn.node, 'body');
+  if (!body) return false;
+  let statements = 0;
+  for (const st of body.namedChildren) {
+    if (!st || st.type === 'comment') continue;
+    statements++;
+    if (st.type === 'pass_statement') continue;
+    if (st.type === 'expression_statement' && st.namedChildCount === 1 && (st.namedChild(0)?.type === 'ellipsis' || st.namedChild(0)?.type === 'string')) continue;
+    if (st.type === 'raise_statement' && /^raise\s+NotImplementedError\b/.test(st.text)) continue;
+    return false;
+  }
+  return statements > 0;
 }
 
 /**
@@ -286,6 +320,7 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
     if (target) (summary.moduleCalls ??= []).push({ target, range: rangeOf(field(call, 'function') ?? call), usage: usageOf(call).kind, args });
   }
   summarizeRoutes(summary, model, evaluator);
+  summarizeBases(summary, model, evaluator);
   summarizeFakeAsyncBases(summary, model, evaluator);
   if (isScript(model)) summary.script = true;
   return summary;
@@ -304,6 +339,26 @@ function isScript(model: PyModel): boolean {
     if (node?.type === 'if_statement' && /^__name__\s*==\s*['"]__main__['"]$|^['"]__main__['"]\s*==\s*__name__$/.test(field(node, 'condition')?.text ?? '')) return true;
   }
   return model.module.calls.some((c) => runsOnOwnLoop(usageOf(c)) || /^(?:asyncio\.run|[\w.]*run_until_complete)$/.test(field(c, 'function')?.text ?? ''));
+}
+
+/** Base classes of the file's classes that have methods, as `CallEdge` targets name them (for overrides and inherited methods). */
+function summarizeBases(summary: PyFileSummary, model: PyModel, evaluator: Evaluator): void {
+  const seen = new Set<Scope>();
+  for (const fn of model.functions) {
+    const cls = fn.classScope;
+    if (!cls || cls.parent !== model.module || seen.has(cls)) continue;
+    seen.add(cls);
+    const supers = field(cls.node, 'superclasses');
+    if (!supers) continue;
+    const out: string[] = [];
+    for (const b of supers.namedChildren) {
+      if (!b || (b.type !== 'identifier' && b.type !== 'attribute')) continue;
+      const v = evaluator.evaluate(b, model.module);
+      if (v?.kind === 'localClass') out.push(v.name);
+      else if ((v?.kind === 'qname' || v?.kind === 'module') && isImportedName(v.qname, model) && !/^(?:abc|typing|typing_extensions|enum|collections)\./.test(v.qname)) out.push(`import:${v.qname}`);
+    }
+    if (out.length > 0) (summary.bases ??= {})[cls.name] = out;
+  }
 }
 
 /**

@@ -50,15 +50,12 @@ function findHelperCalls(ctx: PyContext, scope: Scope): HelperCall[] {
     if (llm.has(node.id)) continue;
     const target = callTarget(node, scope, ctx.model, ctx.evaluator);
     if (!target) continue;
-    const ref = target.startsWith('local:')
-      ? { file: ctx.file, name: target.slice(6) }
-      : (() => {
-          const r = ctx.index.functionOf(ctx.file, target.slice(7));
-          return r ? { file: r.file, name: r.name } : undefined;
-        })();
+    // A call dispatched to several functions (an abstract method's overrides, the classes a factory
+    // returns): the first that blocks stands for them all.
+    const refs = ctx.index.targetsOf(ctx.file, target).filter((r) => ctx.index.facts(r));
+    const ref = refs.find((r) => ctx.index.blockingChain(r)) ?? refs[0];
     if (!ref) continue;
-    const facts = ctx.index.facts(ref);
-    if (!facts) continue;
+    const facts = ctx.index.facts(ref)!;
     // Calling a generator function runs nothing yet; iterating a sync generator here runs its body here.
     if (facts.isGenerator && (facts.isAsync || !iterates(usageOf(node)))) continue;
     out.push({
