@@ -519,6 +519,9 @@ export class PyIndex {
    * passes its coroutine): it is then an intermediate hop, not where the loop enters the chain.
    */
   runByAsyncCaller(ref: FnRef): boolean {
+    // Calling an async generator function runs nothing: its body runs where it is iterated (often by the
+    // framework: a streamed response), so its own calls are where the loop enters the chain.
+    if (this.facts(ref)?.isGenerator) return false;
     for (const c of this.callersOf(`${ref.file}#${ref.name}`)) {
       if (runsCoroutine(c.usage) && this.facts(c.caller)?.isAsync) return true;
     }

@@ -131,10 +131,19 @@ export function sameSummary(a: PyFileSummary | undefined, b: PyFileSummary | und
   return json(a) === json(b);
 }
 
+/**
+ * The name the index knows a function by: `f`, `Cls.method`, and for a function defined inside another
+ * (a closure, a generator a handler streams) Python's own `outer.<locals>.inner`. Lambdas and functions
+ * in nested classes have none.
+ */
 export function qualifiedName(scope: Scope): string | undefined {
-  if (scope.kind !== 'function') return undefined;
+  if (scope.kind !== 'function' || scope.name === '<lambda>') return undefined;
   if (scope.parent?.kind === 'module') return scope.name;
   if (scope.parent?.kind === 'class' && scope.parent.parent?.kind === 'module') return `${scope.parent.name}.${scope.name}`;
+  if (scope.parent?.kind === 'function') {
+    const outer = qualifiedName(scope.parent);
+    return outer === undefined ? undefined : `${outer}.<locals>.${scope.name}`;
+  }
   return undefined;
 }
 
