@@ -106,6 +106,8 @@ function shortenFixJs(ctx: JsContext, call: JsCall, limit: ServerLimit, attempts
   }
   const ctor = call.client?.ctor;
   if (!ctor || ctor.tree !== call.node.tree || !shape.ctorTimeout || !shape.ctorTimeoutText) return undefined;
+  // The call's own timeout wins over the client's: a client timeout would change nothing here.
+  if (jsPolicyOf(call)?.timeout.source.includes('(this call)')) return undefined;
   const unit = shape.ctorTimeout.unit;
   const ctorArgs = callArgs(ctor);
   const retry = retries === undefined ? undefined : retriesWrite(ctorArgs[0], shape.ctorRetries, retries);
