@@ -87,7 +87,10 @@ export interface PyTimeoutArg {
 }
 
 export interface PyClassOverride {
-  /** Qualified class names; a name ending in `.` matches every class below it. */
+  /**
+   * Qualified class names; a name ending in `.` matches every class below it, one starting with `*.` the
+   * class of that name in any module.
+   */
   qnames: string[];
   defaults?: { timeoutSeconds: number | null; retries: number };
   timeoutArg?: PyTimeoutArg | null;
@@ -97,7 +100,7 @@ export interface PyClassOverride {
 /** The override of `sdk` for the class `qname`, if any. */
 export function classOverride(sdk: PySdk, qname: string | undefined): PyClassOverride | undefined {
   if (!qname || !sdk.classOverrides) return undefined;
-  return sdk.classOverrides.find((o) => o.qnames.some((q) => (q.endsWith('.') ? qname.startsWith(q) : qname === q)));
+  return sdk.classOverrides.find((o) => o.qnames.some((q) => (q.endsWith('.') ? qname.startsWith(q) : q.startsWith('*.') ? qname.endsWith(q.slice(1)) : qname === q)));
 }
 
 /** boto3 services whose calls are model invocations (Bedrock runtimes, SageMaker endpoints). */
@@ -127,6 +130,13 @@ function stainless(id: string, modules: string[], pairs: [string, string][], def
     ...extra,
   };
 }
+
+/** LangChain models and embeddings computed in the calling process, not over HTTP. */
+const LANGCHAIN_IN_PROCESS = [
+  'HuggingFaceEmbeddings', 'HuggingFaceBgeEmbeddings', 'HuggingFaceInstructEmbeddings', 'SentenceTransformerEmbeddings',
+  'HuggingFacePipeline', 'LlamaCpp', 'LlamaCppEmbeddings', 'GPT4All', 'GPT4AllEmbeddings', 'CTransformers', 'FastEmbedEmbeddings',
+  'FakeListLLM', 'FakeListChatModel', 'FakeEmbeddings', 'DeterministicFakeEmbedding',
+];
 
 export const PYTHON_SDKS: PySdk[] = [
   stainless(
@@ -303,6 +313,9 @@ PYTHON_SDKS.push(
     asyncGenerators: ['astream', 'astream_events', 'astream_log', 'atransform', 'abatch_as_completed'],
     // Chat models pass `timeout=None` to their SDK unless given one (no limit) and keep the SDK's retries.
     classOverrides: [
+      // Models run in this process (sentence-transformers, transformers pipelines, llama.cpp, GPT4All): no
+      // request goes out, so there is no timeout to set (a sync call still holds the loop while it computes).
+      { qnames: LANGCHAIN_IN_PROCESS.map((c) => `*.${c}`), timeoutArg: null },
       // langchain-ollama: the httpx options go in `client_kwargs`; ollama has no retries.
       { qnames: ['langchain_ollama.'], defaults: { timeoutSeconds: null, retries: 0 }, timeoutArg: { key: 'client_kwargs', form: 'dict-s' } },
       { qnames: ['langchain_mistralai.'], defaults: { timeoutSeconds: 120, retries: 5 } },

@@ -14,7 +14,8 @@ import { offloadedClientCall, usageOf } from '../../model/python/calls';
 import type { PyTimeoutArg } from '../../catalog/python-sdks';
 import { addKeywordEdit } from '../../fix/python-args';
 import { ensureModuleImport, importedNameFor } from '../../fix/python-imports';
-import type { Finding, Fix, RelatedInfo, TextEdit } from '../../types';
+import type { Finding, Fix, Range, RelatedInfo, TextEdit } from '../../types';
+import { callTarget } from '../../index/python-summary';
 import { enclosingFunction, makeFinding } from '../python-util';
 
 /**
@@ -210,6 +211,8 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
   const out: Finding[] = [];
   // Constructors reported here, with the finding at each (other files' calls through it are added to it).
   const reportedCtors = new Map<number, Finding | undefined>();
+  // Constructors some call of this file goes through (judged by those calls, whatever the outcome).
+  const judged = new Set<number>();
   const reportedNodes = new Set<number>();
   for (const made of throughEveryBinding(ctx, [...ctx.calls, ...offloadedCalls(ctx)])) {
     if (made.management) continue; // not a generation: listing or fetching models and files
@@ -217,6 +220,7 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
     const call = wrappedModel(made) ?? made;
     const ctor = call.client?.ctor ?? call.httpCtor;
     const localCtor = ctor && ctor.tree === call.node.tree ? ctor : undefined;
+    if (localCtor) judged.add(localCtor.id);
     const profile = profileOf(call);
     const policy = policyOf(call);
     const fn = enclosingFunction(call.scope);
@@ -303,11 +307,74 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
       if (prior) prior.related.push(...usesRelated(uses));
       continue;
     }
-    const f = remoteCtorFinding(ctx, hit.node, hit.client, uses);
+    const f = remoteCtorFinding(ctx, hit.node, hit.client, uses, usesText(uses));
     if (!f) continue;
     reportedCtors.set(hit.node.id, f);
     f.related.push(...usesRelated(uses));
     out.push(f);
+  }
+  // Module-level clients no call is seen to go through, handed to code that is not followed (a context
+  // object, a third-party class): the requests made there inherit this constructor's timeout.
+  for (const h of handedClients(ctx)) {
+    if (judged.has(h.ctor.id) || reportedCtors.has(h.ctor.id)) continue;
+    const f = remoteCtorFinding(ctx, h.ctor, h.client, [], ` It is handed to \`${h.to}(...)\` (line ${h.at.start.line + 1}), and the requests made through it there have none either.`);
+    if (!f) continue;
+    reportedCtors.set(h.ctor.id, f);
+    f.related.push({ location: { file: ctx.file, range: h.at }, message: `the client is handed to \`${h.to}\` here` });
+    out.push(f);
+  }
+  return out;
+}
+
+/** Modules whose functions only look at a value (log, copy, serialize it): handing a client to them is no use. */
+const INERT_MODULES = /^(?:logging|json|copy|pickle|typing|builtins|inspect|weakref|pprint|warnings|dataclasses)\./;
+
+/**
+ * Module-level clients built here and handed, by name, to a call the index does not follow: a class or
+ * function of another package, or a workspace class with no `__init__` of its own (a dataclass, a pydantic
+ * model). Calls that wrap the client into another one (chains, agents, instructor) are not hand-overs:
+ * the calls through the wrapper are judged.
+ */
+function handedClients(ctx: PyContext): Array<{ ctor: Node; client: ClientValue; to: string; at: Range }> {
+  const clients = new Map<string, { ctor: Node; client: ClientValue }>();
+  for (const [name, values] of ctx.model.module.assignments) {
+    const last = values[values.length - 1];
+    if (!last || unparen(last).type !== 'call') continue;
+    const v = ctx.evaluator.evaluate(last, ctx.model.module);
+    if (v?.kind === 'client' && v.ctor && v.ctor.tree === ctx.model.root.tree) clients.set(name, { ctor: v.ctor, client: v });
+  }
+  const out: Array<{ ctor: Node; client: ClientValue; to: string; at: Range }> = [];
+  if (clients.size === 0) return out;
+  const llm = new Set(ctx.calls.map((c) => c.node.id));
+  const seen = new Set<number>();
+  for (const scope of [ctx.model.module, ...ctx.model.functions]) {
+    for (const call of scope.calls) {
+      if (llm.has(call.id)) continue;
+      const args = field(call, 'arguments');
+      if (!args) continue;
+      let handed: { ctor: Node; client: ClientValue } | undefined;
+      for (const a of args.namedChildren) {
+        const value = a?.type === 'keyword_argument' ? field(a, 'value') : a;
+        const hit = value?.type === 'identifier' ? clients.get(value.text) : undefined;
+        if (!hit || seen.has(hit.ctor.id)) continue;
+        const v = ctx.evaluator.evaluate(value!, scope);
+        if (v?.kind === 'client' && v.ctor?.id === hit.ctor.id) {
+          handed = hit;
+          break;
+        }
+      }
+      if (!handed) continue;
+      const callee = field(call, 'function');
+      const c = callee ? ctx.evaluator.evaluate(callee, scope) : undefined;
+      if (!c || (c.kind !== 'qname' && c.kind !== 'localClass') || (c.kind === 'qname' && INERT_MODULES.test(c.qname))) continue;
+      // Wrapped into a chain, an agent or another client: the calls through that are judged.
+      if (ctx.evaluator.evaluate(call, scope)?.kind === 'client') continue;
+      // Handed to a function or `__init__` of the workspace: its parameter holds the client there.
+      const target = callTarget(call, scope, ctx.model, ctx.evaluator);
+      if (target && ctx.index.targetsOf(ctx.file, target).some((t) => ctx.index.facts(t))) continue;
+      seen.add(handed.ctor.id);
+      out.push({ ...handed, to: callee!.text.replace(/\s+/g, ''), at: rangeOf(call) });
+    }
   }
   return out;
 }
@@ -326,7 +393,7 @@ function ctorFinding(ctx: PyContext, call: LlmCall, ctor: Node, effect: string, 
  * A client built here and used only from other files: judged as the calls there make it (no timeout of
  * their own), reported once at the constructor.
  */
-function remoteCtorFinding(ctx: PyContext, ctor: Node, client: ClientValue, uses: RemoteUse[]): Finding | undefined {
+function remoteCtorFinding(ctx: PyContext, ctor: Node, client: ClientValue, uses: RemoteUse[], usedBy: string): Finding | undefined {
   const call: LlmCall = { node: ctor, scope: ctx.evaluator.scopeOfNode(ctor), sdk: client.hit.sdk, async: false, awaitable: true, calleeText: '', client, usage: usageOf(ctor), streaming: uses.some((u) => u.streaming) };
   const profile = profileOf(call);
   if (!profile.ctorArg) return undefined;
@@ -336,12 +403,12 @@ function remoteCtorFinding(ctx: PyContext, ctor: Node, client: ClientValue, uses
   if (seconds === undefined) return undefined;
   if (isOff(built)) {
     const shown = built!.source.replace(/ \(milliseconds\)$/, '');
-    return makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(built!.node), `${shown} turns the timeout off: a hung ${call.sdk.id} upstream holds every request through this client until the server or proxy in front gives up.${usesText(uses)}`, undefined, [
+    return makeFinding(ctx, 'llm-call-without-timeout', 'warning', rangeOf(built!.node), `${shown} turns the timeout off: a hung ${call.sdk.id} upstream holds every request through this client until the server or proxy in front gives up.${usedBy}`, undefined, [
       timeoutFix(ctx, profile.ctorArg, ctor, built, call.streaming, 'client'),
     ]);
   }
   const worst = typeof policy.worstCaseSeconds === 'number' ? policy.worstCaseSeconds : seconds;
   if (typeof seconds === 'number' && seconds > 0 && typeof worst === 'number' && worst <= ACCEPTABLE_DEFAULT_S) return undefined;
   if (!policy.timeout.source.endsWith(' default')) return undefined;
-  return ctorFinding(ctx, call, ctor, effectText(profile, policy), built, profile.ctorArg, usesText(uses));
+  return ctorFinding(ctx, call, ctor, effectText(profile, policy), built, profile.ctorArg, usedBy);
 }
