@@ -306,6 +306,10 @@ PYTHON_SDKS.push(
       { qname: 'langchain.chat_models.init_chat_model', cls: 'langchain' },
       { qname: 'langgraph.prebuilt.create_react_agent', cls: 'langchain' },
       { qname: 'langchain.agents.create_agent', cls: 'langchain' },
+      // Chains built around the model passed as `llm` (the chain takes no timeout; the model does).
+      { qname: 'langchain.chains.summarize.load_summarize_chain', cls: 'langchain.chains.summarize.load_summarize_chain' },
+      { qname: 'langchain.chains.question_answering.load_qa_chain', cls: 'langchain.chains.question_answering.load_qa_chain' },
+      { qname: 'langchain.chains.qa_with_sources.load_qa_with_sources_chain', cls: 'langchain.chains.qa_with_sources.load_qa_with_sources_chain' },
       { qname: 'compile', cls: 'langchain', method: true },
     ],
     clientReturning: ['with_structured_output', 'bind_tools', 'bind', 'with_retry', 'with_config', 'with_fallbacks', 'pipe', 'assign', 'with_types', 'configurable_fields', 'as_retriever', 'from_template', 'from_messages', 'from_llm', 'from_chain_type'],
@@ -316,6 +320,12 @@ PYTHON_SDKS.push(
       // Models run in this process (sentence-transformers, transformers pipelines, llama.cpp, GPT4All): no
       // request goes out, so there is no timeout to set (a sync call still holds the loop while it computes).
       { qnames: LANGCHAIN_IN_PROCESS.map((c) => `*.${c}`), timeoutArg: null },
+      // Chat wrappers over another LangChain model (`ChatHuggingFace(llm=HuggingFaceEndpoint(...))`): the model's timeout applies.
+      { qnames: ['*.ChatHuggingFace'], timeoutArg: null },
+      // `timeout: int = 120` handed to huggingface_hub's InferenceClient, which does not retry.
+      { qnames: ['*.HuggingFaceEndpoint'], defaults: { timeoutSeconds: 120, retries: 0 } },
+      // No `request_timeout`: litellm's own 600 s per request; tenacity retries (`max_retries=6`).
+      { qnames: ['*.ChatLiteLLM'], defaults: { timeoutSeconds: 600, retries: 6 }, timeoutArg: { key: 'request_timeout', form: 's' } },
       // langchain-ollama: the httpx options go in `client_kwargs`; ollama has no retries.
       { qnames: ['langchain_ollama.'], defaults: { timeoutSeconds: null, retries: 0 }, timeoutArg: { key: 'client_kwargs', form: 'dict-s' } },
       { qnames: ['langchain_mistralai.'], defaults: { timeoutSeconds: 120, retries: 5 } },

@@ -140,15 +140,24 @@ export function offloadedClientCall(call: Node, scope: Scope, evaluator: Evaluat
  * `create_react_agent(llm, tools)`): the model among the constructor's arguments that does, built here or
  * in another module, as `model`.
  */
-export function withModel(c: LlmCall, evaluator: Evaluator): LlmCall {
+export function withModel(c: LlmCall, evaluator: Evaluator, depth = 0): LlmCall {
   const ctor = c.client?.ctor;
   if (!ctor || profileOf(c).ctorArg !== null) return c;
   const scope = evaluator.scopeOfNode(ctor);
   const { positional, keywords } = callArguments(ctor);
+  const chains: ClientValue[] = [];
   for (const arg of [...keywords.values(), ...positional]) {
     const v = evaluator.evaluate(arg, scope);
     if (v?.kind !== 'client' || (v.ctor && v.ctor.id === ctor.id) || (!v.ctor && !v.origin)) continue;
     if (profileOf({ ...c, client: v, sdk: v.hit.sdk }).ctorArg) return { ...c, model: v };
+    if (v.ctor) chains.push(v);
+  }
+  // A chain of chains (`MapReduceDocumentsChain(llm_chain=LLMChain(llm=llm), ...)`): the model of the first inner chain that has one.
+  if (depth < 3) {
+    for (const inner of chains) {
+      const m = withModel({ ...c, client: inner, sdk: inner.hit.sdk }, evaluator, depth + 1).model;
+      if (m) return { ...c, model: m };
+    }
   }
   return c;
 }

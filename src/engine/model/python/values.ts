@@ -320,7 +320,8 @@ export class Evaluator {
         }
         return v;
       }
-      if (assigned) return undefined;
+      // `except ImportError: groq = None`: a placeholder for an optional import; the import is what calls go through.
+      if (assigned && !(s.kind === 'module' && this.model.imports.has(name) && assigned.every((a) => unparen(a).type === 'none'))) return undefined;
       if (s.kind === 'module') break;
       s = s.parent;
     }
