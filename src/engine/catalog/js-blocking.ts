@@ -32,8 +32,11 @@ export interface JsHttpLib {
   methods: string[];
   /** Where the library takes a timeout: a key of the request config, or the `signal` of fetch's init. */
   timeoutKeys: string[];
-  /** Index of the config argument for the callable form / for the method form (`axios.post(url, data, config)`). */
-  configArg: (method: string | undefined) => number;
+  /**
+   * Index of the config argument for the callable form / for the method form (`axios.post(url, data, config)`);
+   * `urlFirst` says whether the first argument is a URL string (request takes `(options)` or `(url, options)`).
+   */
+  configArg: (method: string | undefined, urlFirst: boolean) => number;
   /** Text a quick fix adds to the config. */
   timeoutText: string;
   /** The default, for messages. */
@@ -42,6 +45,8 @@ export interface JsHttpLib {
   retriesPost: boolean;
   /** Instance factories: `axios.create(config)`, `ky.create`, `got.extend`. */
   factories: string[];
+  /** Answers through a callback and returns a request object, not a promise (`request(options, callback)`). */
+  callback?: boolean;
 }
 
 export const JS_HTTP_LIBS: JsHttpLib[] = [
@@ -88,6 +93,31 @@ export const JS_HTTP_LIBS: JsHttpLib[] = [
     defaultTimeout: 'no timeout',
     retriesPost: false,
     factories: ['extend'],
+  },
+  {
+    // request: `request(options, callback)` or `request.post(url, options, callback)`; the URL may be `uri`/`url` in the options.
+    id: 'request',
+    qnames: ['request', 'postman-request'],
+    methods: ['get', 'post', 'put', 'patch', 'del', 'delete'],
+    timeoutKeys: ['timeout'],
+    configArg: (_m, urlFirst) => (urlFirst ? 1 : 0),
+    timeoutText: 'timeout: 30_000',
+    defaultTimeout: 'no timeout (request waits as long as the socket stays open)',
+    retriesPost: false,
+    factories: ['defaults'],
+    callback: true,
+  },
+  {
+    // request-promise: the same options, a promise instead of the callback (`rp({ method: 'POST', uri, body, json: true })`).
+    id: 'request-promise',
+    qnames: ['request-promise', 'request-promise-native'],
+    methods: ['get', 'post', 'put', 'patch', 'del', 'delete'],
+    timeoutKeys: ['timeout'],
+    configArg: (_m, urlFirst) => (urlFirst ? 1 : 0),
+    timeoutText: 'timeout: 30_000',
+    defaultTimeout: 'no timeout (request waits as long as the socket stays open)',
+    retriesPost: false,
+    factories: ['defaults'],
   },
 ];
 

@@ -66,7 +66,8 @@ export interface JsCall {
   client?: ClientValue;
   /** Class/SDK hit for option lookup (client calls). */
   hit?: JsClassHit;
-  http?: { lib: JsHttpLib; config?: Node; method?: string; local?: boolean };
+  /** `configIndex`: the argument holding this request's own options (`fetch(url, init)` → 1). */
+  http?: { lib: JsHttpLib; config?: Node; method?: string; local?: boolean; configIndex: number };
   /** For blocking calls: `fs.readFileSync`, and what kind of work it is. */
   blocking?: { qname: string; what: string; llm: boolean };
   /** For helper calls: the local function called. */
@@ -109,7 +110,7 @@ export function classifyCall(node: Node, scope: JsScope, evaluator: Evaluator): 
   }
   if (callee.kind === 'http') {
     const http = rawHttp(node, callee, scope, evaluator);
-    if (http) return { ...base, kind: 'http', usage: usageOf(node, http.lib.id === 'ky' || http.lib.id === 'got' ? BODY_METHODS : undefined), promise: true, streaming: streamingArg, http };
+    if (http) return { ...base, kind: 'http', usage: usageOf(node, http.lib.id === 'ky' || http.lib.id === 'got' ? BODY_METHODS : undefined), promise: !http.lib.callback, streaming: streamingArg, http };
     return undefined;
   }
   if (callee.kind === 'qname') {
@@ -159,7 +160,7 @@ function rawHttp(call: Node, callee: Extract<Value, { kind: 'http' }>, scope: Js
     if (v?.kind === 'object' || unwrap(n).type === 'object') {
       const obj = v?.kind === 'object' ? v.node : unwrap(n);
       for (const p of namedChildren(obj)) {
-        if (p.type === 'pair' && ['url', 'baseURL', 'prefixUrl'].includes(field(p, 'key')?.text ?? '')) return urlOf(field(p, 'value') ?? undefined);
+        if (p.type === 'pair' && ['url', 'uri', 'baseURL', 'prefixUrl'].includes(field(p, 'key')?.text ?? '')) return urlOf(field(p, 'value') ?? undefined);
       }
     }
     return stringish(n);
@@ -171,7 +172,10 @@ function rawHttp(call: Node, callee: Extract<Value, { kind: 'http' }>, scope: Js
   // A path on an instance (`axios.create({ baseURL })`) goes to the base URL's host.
   const relative = url === undefined || /^[`'"]?\//.test(url);
   const local = isLocalLlmUrl(url) || (relative && isLocalLlmUrl(base));
-  return { lib: callee.lib, config: callee.config, method: callee.method, ...(local ? { local } : {}) };
+  const first = args[0] ? evaluator.evaluate(args[0], scope) : undefined;
+  const urlFirst = !!args[0] && first?.kind !== 'object' && unwrap(args[0]).type !== 'object';
+  const configIndex = callee.lib.configArg(callee.method, urlFirst);
+  return { lib: callee.lib, config: callee.config, method: callee.method, configIndex, ...(local ? { local } : {}) };
 }
 
 const SEND_SINKS = /^(?:res|response|reply|c|ctx|context)\.(?:json|send|end|write|jsonp|html|text|body)$|^(?:Response|NextResponse)\.json$|^JSON\.stringify$|^console\.\w+$|^(?:logger|log)\.\w+$|^String$/;

@@ -193,13 +193,18 @@ export function constObject(id: Node): Node | undefined {
     for (const stmt of namedChildren(p)) {
       if (stmt.startIndex >= id.startIndex) break;
       const decl = stmt.type === 'export_statement' ? field(stmt, 'declaration') : stmt;
-      if (decl?.type !== 'lexical_declaration' || !decl.text.startsWith('const')) continue;
+      // `const`, and a `let`/`var` assigned only where it is declared (`var options = {...}` in older code).
+      const isConst = decl?.type === 'lexical_declaration' && decl.text.startsWith('const');
+      const isVar = (decl?.type === 'lexical_declaration' && decl.text.startsWith('let')) || decl?.type === 'variable_declaration';
+      if (!decl || (!isConst && !isVar)) continue;
       for (const d of namedChildren(decl)) {
         if (d.type !== 'variable_declarator' || field(d, 'name')?.text !== name) continue;
         const value = field(d, 'value');
         if (!value || unwrap(value).type !== 'object') return undefined;
         const mutated = new RegExp(`(?<![\\w$.])${escaped}\\s*(?:\\.\\s*[\\w$]+|\\[[^\\]]*\\])\\s*(?:=(?!=)|\\|\\|=|\\?\\?=)|Object\\.assign\\(\\s*${escaped}\\b`);
-        return mutated.test(p.text) ? undefined : unwrap(value);
+        if (mutated.test(p.text)) return undefined;
+        if (isVar && (p.text.match(new RegExp(`(?<![\\w$.])${escaped}\\s*(?:=(?![=>])|\\|\\|=|\\?\\?=|&&=)`, 'g'))?.length ?? 0) > 1) return undefined;
+        return unwrap(value);
       }
     }
   }

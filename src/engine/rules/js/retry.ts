@@ -73,7 +73,7 @@ function wrappedByRetry(ctx: JsContext, node: Node): boolean {
 function libRetries(call: JsCall): boolean {
   const http = call.http!;
   if (http.lib.id !== 'ky' && http.lib.id !== 'got') return false;
-  const own = callArgs(call.node)[http.lib.configArg(http.method)];
+  const own = callArgs(call.node)[http.configIndex];
   const method = http.method ?? stringish(lookupNode(own, ['method'])) ?? stringish(lookupNode(http.config, ['method'])) ?? 'get';
   const post = !/^(get|put|head|delete|options|trace)$/i.test(method);
   for (const obj of [own, http.config]) {

@@ -122,7 +122,7 @@ function sdkFixes(ctx: JsContext, call: JsCall | undefined, p: TimeoutPolicy): F
 function httpCheck(ctx: JsContext, call: JsCall, seen: Set<number>): Finding | undefined {
   const http = call.http!;
   const args = callArgs(call.node);
-  const index = http.lib.configArg(http.method);
+  const index = http.configIndex;
   const config = args[index];
   if (args.some((a) => a.type === 'spread_element')) return undefined;
   // axios counts `timeout: 0` as "never", ky `timeout: false`.
