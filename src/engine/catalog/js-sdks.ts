@@ -50,8 +50,11 @@ export interface JsClientClass {
    * openai-node v3): its `baseOptions` apply to every request like `withOptions`.
    */
   configClass?: string;
-  /** Requests go through axios (Node's http), not fetch: undici's 300 s cut does not apply. */
-  transport?: 'axios';
+  /**
+   * Requests go through axios or Node's own http client (the AWS SDK's NodeHttpHandler), not fetch:
+   * undici's 300 s cut does not apply.
+   */
+  transport?: 'axios' | 'node-http';
 }
 
 export interface JsSdkFunction {
@@ -292,6 +295,29 @@ export const JS_SDKS: JsSdk[] = [
     },
   },
   {
+    // AWS SDK v3 Bedrock runtime: `client.send(new ConverseCommand({...}))` (or the aggregated `BedrockRuntime`
+    // methods). The default NodeHttpHandler sets no request timeout; the standard retry mode makes 3 attempts.
+    id: 'bedrock',
+    packages: ['@aws-sdk/client-bedrock-runtime'],
+    classes: [
+      { name: 'BedrockRuntimeClient', qnames: ['@aws-sdk/client-bedrock-runtime.BedrockRuntimeClient'], callMethods: ['send'], transport: 'node-http' },
+      {
+        name: 'BedrockRuntime', qnames: ['@aws-sdk/client-bedrock-runtime.BedrockRuntime'], transport: 'node-http',
+        callMethods: ['converse', 'converseStream', 'invokeModel', 'invokeModelWithResponseStream', 'applyGuardrail', 'countTokens', 'getAsyncInvoke', 'listAsyncInvokes', 'startAsyncInvoke'],
+        metaPaths: ['applyGuardrail', 'countTokens', 'getAsyncInvoke', 'listAsyncInvokes'],
+      },
+    ],
+    nonApi: ['destroy', 'middlewareStack'],
+    defaults: { timeoutMs: null, retries: 2 },
+    options: {
+      ctorTimeout: { path: ['requestHandler', 'requestTimeout'], unit: 'ms' },
+      callArg: 1,
+      callTimeout: [['abortSignal'], ['requestTimeout']],
+      callTimeoutText: 'abortSignal: AbortSignal.timeout(30_000)',
+      ctorTimeoutText: 'requestHandler: { requestTimeout: 30_000 }',
+    },
+  },
+  {
     id: 'ollama',
     packages: ['ollama'],
     local: true,
@@ -312,6 +338,13 @@ export const JS_SDKS: JsSdk[] = [
     },
   },
 ];
+
+/**
+ * Functions that return the client they are given, instrumented (tracing): AWS Lambda Powertools and X-Ray
+ * `captureAWSv3Client`, LangSmith `wrapOpenAI`/`wrapSDK`, Langfuse `observeOpenAI`. Calls through the result
+ * are calls of the wrapped client.
+ */
+export const JS_CLIENT_WRAPPERS: ReadonlySet<string> = new Set(['captureAWSv3Client', 'wrapOpenAI', 'wrapAnthropic', 'wrapSDK', 'observeOpenAI']);
 
 export interface JsClassHit {
   sdk: JsSdk;

@@ -2,7 +2,7 @@
 // evaluates to as far as static evidence goes (modules, SDK clients, apps, HTTP clients, local functions).
 
 import type { Node } from '../../parse/parser';
-import { JS_SDKS, canonQname, findJsClientClass, findJsFactory, findJsInstance, findJsSdkFunction, runnableClass, sdkClass, type JsClassHit, type JsSdk, type JsSdkFunction } from '../../catalog/js-sdks';
+import { JS_CLIENT_WRAPPERS, JS_SDKS, canonQname, findJsClientClass, findJsFactory, findJsInstance, findJsSdkFunction, runnableClass, sdkClass, type JsClassHit, type JsSdk, type JsSdkFunction } from '../../catalog/js-sdks';
 import { JS_FRAMEWORKS, type JsFramework } from '../../catalog/js-frameworks';
 import { JS_HTTP_LIBS, type JsHttpLib } from '../../catalog/js-blocking';
 import { canon, dotted, type Binding, type JsModel, type JsScope } from './model';
@@ -122,6 +122,14 @@ export class Evaluator {
         const fn = field(n, 'function');
         if (!fn) return undefined;
         if (fn.type === 'import') return this.requireOf(n);
+        // Tracing wrappers hand back the client they are given (`tracer.captureAWSv3Client(client)`, `wrapOpenAI(client)`).
+        const u = unwrap(fn);
+        const last = u.type === 'member_expression' ? field(u, 'property')?.text : u.text;
+        if (last && JS_CLIENT_WRAPPERS.has(last)) {
+          const arg = callArgs(n)[0];
+          const wrapped = arg ? this.evaluate(arg, scope, depth + 1) : undefined;
+          if (wrapped?.kind === 'client') return wrapped;
+        }
         const callee = this.evaluate(fn, scope, depth);
         if (!callee) return this.pipeOf(n, fn, scope, depth);
         return this.call(callee, n, depth);

@@ -46,9 +46,10 @@ function attemptsText(retries: number, sdk: string | undefined): string {
 }
 
 /** The default wait, per attempt with its unit, and the attempts: what the call inherits without a timeout. */
-function defaultText(p: TimeoutPolicy, sdkNote: string | undefined, sdk: string | undefined, transport?: 'axios'): string {
+function defaultText(p: TimeoutPolicy, sdkNote: string | undefined, sdk: string | undefined, transport?: 'axios' | 'node-http'): string {
   const attempts = attemptsText(p.retries, sdk);
   if (p.defaultMs === null && transport === 'axios') return `the SDK sets no timeout (axios waits forever), ${attempts}`;
+  if (p.defaultMs === null && transport === 'node-http') return `the SDK sets no timeout (its Node http handler waits as long as the socket stays open), ${attempts}`;
   if (p.defaultMs === null) return `the SDK sets no timeout, ${attempts}: each waits until ${UNDICI}, and a stream that stalls after the headers is never cut`;
   const worst = sdk && NO_TIMEOUT_RETRY.has(sdk) ? p.defaultMs : p.defaultMs * (p.retries + 1);
   const base = `the SDK default is ${sdkNote ?? seconds(p.defaultMs)} per attempt, ${attempts}${p.retries > 0 ? `: up to ${Math.round(worst / 60000)} min` : ''}`;
