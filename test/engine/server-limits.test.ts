@@ -3,7 +3,7 @@
 
 import * as assert from 'assert';
 import { Workspace, applyEdits } from '../../src/engine/api';
-import { isServerConfigFile, limitsInFile } from '../../src/engine/limits/server-limits';
+import { isModule, isServerConfigFile, limitsInFile } from '../../src/engine/limits/server-limits';
 import { testEngine } from '../helpers/engine';
 
 const summary = (file: string, text: string) => limitsInFile(file, text).map((l) => `${l.kind} ${l.seconds}${l.heartbeatOnly ? ' heartbeat' : ''} @${l.range.start.line + 1}`);
@@ -30,6 +30,33 @@ describe('server limits', () => {
     assert.deepStrictEqual(unset.map((l) => [l.seconds, l.onlyDir]), [[3, '/p/amplify/functions/chat']]);
     // A custom provider builds its own Lambda: its timeout is not Amplify's default.
     assert.deepStrictEqual(limitsInFile(file, 'export const fn = defineFunction((scope) => new NodejsFunction(scope, "x", { timeout: Duration.minutes(5) }));\n'), []);
+  });
+
+  it('reads AWS CDK Lambda limits for the entry module of each function (3 s unless timeout)', () => {
+    const file = '/p/lib/chat-stack.ts';
+    assert.ok(isServerConfigFile(file));
+    assert.ok(isServerConfigFile('/p/infra/app.ts'));
+    assert.ok(!isServerConfigFile('/p/lib/chat.ts'));
+    const text = [
+      "import * as cdk from 'aws-cdk-lib';",
+      "import * as lambda from 'aws-cdk-lib/aws-lambda';",
+      "import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';",
+      "new NodejsFunction(this, 'Chat', { entry: 'lambda/chat.ts', timeout: cdk.Duration.seconds(30) });",
+      "new NodejsFunction(this, 'Sum', { entry: path.join(__dirname, '../lambda', 'sum.ts'), environment: { A: '1' } });",
+      "new lambda.Function(this, 'Old', { code: lambda.Code.fromAsset('src/old'), handler: 'main.run', timeout: Duration.minutes(2) });",
+      "const f = new Function('return 1');",
+    ].join('\n');
+    assert.deepStrictEqual(limitsInFile(file, text).map((l) => [l.seconds, l.onlyModule, l.range.start.line + 1]), [
+      [30, 'lambda/chat', 4],
+      [3, '/p/lambda/sum', 5],
+      [120, 'src/old/main', 6],
+    ]);
+    assert.ok(isModule('/w/app/lambda/chat.ts', 'lambda/chat'));
+    assert.ok(!isModule('/w/app/lambda/chatbot.ts', 'lambda/chat'));
+    assert.ok(isModule('/p/lambda/sum.mjs', '/p/lambda/sum'));
+    assert.ok(!isModule('/q/p/lambda/sum.ts', '/p/lambda/sum'), 'an absolute module is matched whole');
+    // Without a CDK import the same text is not a stack.
+    assert.deepStrictEqual(limitsInFile(file, "new NodejsFunction(this, 'Chat', { entry: 'lambda/chat.ts' });"), []);
   });
 
   it('reads nginx, Vercel, Next.js, Cloudflare, Serverless and SAM limits', () => {

@@ -38,7 +38,7 @@ const REPLACES: Record<LimitOverride['key'], ServerLimit['kind'][]> = {
 export function limitsWithConfig(limits: ServerLimit[], cfg: ProjectConfig | undefined): ServerLimit[] {
   if (!cfg || cfg.serverLimits.length === 0) return limits;
   const drop = new Set(cfg.serverLimits.flatMap((o) => REPLACES[o.key]));
-  const out = limits.filter((l) => !drop.has(l.kind) || l.onlyFile !== undefined || l.onlyDir !== undefined);
+  const out = limits.filter((l) => !drop.has(l.kind) || l.onlyFile !== undefined || l.onlyDir !== undefined || l.onlyModule !== undefined);
   for (const o of cfg.serverLimits) {
     if (o.seconds === null) continue;
     const kind: ServerLimit['kind'] = o.key === 'proxy-timeout' ? 'proxy' : o.key === 'request-timeout' ? 'platform' : 'gunicorn';

@@ -22,12 +22,95 @@ export interface ServerLimit {
   onlyFile?: string;
   /** Amplify Gen 2 functions: applies to the source files under this directory (the function's folder). */
   onlyDir?: string;
+  /**
+   * AWS CDK functions: applies to the Lambda's entry module only, a path without extension: absolute
+   * (`path.join(__dirname, ...)` in the stack) or relative to the CDK app's root (matched as a path suffix).
+   */
+  onlyModule?: string;
 }
 
 /** Amplify Gen 2 function resource: `amplify/functions/<name>/resource.ts` calling `defineFunction`. */
 const AMPLIFY_RESOURCE = /(?:^|[\\/])amplify[\\/](?:.*[\\/])?resource\.[cm]?[jt]s$/;
 /** Amplify's `defineFunction` timeout when `timeoutSeconds` is not set. */
 const AMPLIFY_DEFAULT_S = 3;
+
+/**
+ * AWS CDK stacks: `lib/<name>-stack.ts` (the `cdk init` layout), or any file under `cdk/`, `infra/`,
+ * `infrastructure/`, `stacks/`; only read when the text imports aws-cdk-lib or @aws-cdk/aws-lambda.
+ */
+const CDK_FILE = /(?:^|[\\/])(?:[^\\/]*stack|(?:cdk|infra|infrastructure|stacks)[\\/].*)\.[cm]?[jt]s$/i;
+/** A Lambda function construct's timeout when `timeout` is not set (CDK, like CloudFormation: 3 s). */
+const CDK_DEFAULT_S = 3;
+
+/** True when `file`, without its extension, is the module `mod` (a limit's `onlyModule`). */
+export function isModule(file: string, mod: string): boolean {
+  const f = file.replace(/\\/g, '/').replace(/\.[cm]?[jt]sx?$/, '');
+  const m = mod.replace(/\\/g, '/');
+  return f === m || (!path.isAbsolute(m) && f.endsWith(`/${m}`));
+}
+
+/** The text of the parenthesised arguments starting at `open` (index of `(`), strings and comments skipped roughly. */
+function argsText(text: string, open: number): string {
+  let depth = 0;
+  let quote = '';
+  for (let i = open; i < text.length && i < open + 20_000; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '"' || c === "'" || c === '`') quote = c;
+    else if (c === '(' || c === '{' || c === '[') depth++;
+    else if (c === ')' || c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return text.slice(open, i + 1);
+    }
+  }
+  return text.slice(open, open + 20_000);
+}
+
+/** A path written in a stack: `'lambda/chat.ts'` (from the app's root) or `path.join(__dirname, '../lambda', 'chat.ts')`. */
+function cdkPath(stackFile: string, expr: string): string | undefined {
+  const lit = /^\s*(['"`])([^'"`$]+)\1/.exec(expr);
+  if (lit) return path.posix.normalize(lit[2].replace(/\\/g, '/')).replace(/^\.\//, '');
+  const joined = /^\s*(?:path\.)?(?:join|resolve)\(\s*__dirname\s*((?:,\s*(['"`])[^'"`$]+\2\s*)+)\)/.exec(expr);
+  if (!joined) return undefined;
+  const parts = [...joined[1].matchAll(/(['"`])([^'"`$]+)\1/g)].map((x) => x[2]);
+  return path.join(path.dirname(stackFile), ...parts);
+}
+
+/** Lambda functions an AWS CDK stack defines (`NodejsFunction` with `entry`, `lambda.Function` with `code` and `handler`), with their timeouts. */
+function cdkLimits(file: string, text: string): ServerLimit[] {
+  if (!CDK_FILE.test(file) || !/aws-cdk-lib|@aws-cdk\/aws-lambda/.test(text)) return [];
+  const out: ServerLimit[] = [];
+  const bareFunction = /import\s*\{[^}]*\bFunction\b[^}]*\}\s*from\s*['"](?:aws-cdk-lib\/aws-lambda|@aws-cdk\/aws-lambda)['"]/.test(text);
+  const ctor = /\bnew\s+((?:[\w$]+\.)?)(NodejsFunction|Function)\s*\(/g;
+  for (let m = ctor.exec(text); m; m = ctor.exec(text)) {
+    if (m[2] === 'Function' && !m[1] && !bareFunction) continue; // `new Function('...')`: the JS built-in
+    const args = argsText(text, m.index + m[0].length - 1);
+    let module: string | undefined;
+    if (m[2] === 'NodejsFunction') {
+      const entry = /\bentry\s*:\s*/.exec(args);
+      const p = entry ? cdkPath(file, args.slice(entry.index + entry[0].length)) : undefined;
+      if (p) module = p.replace(/\.[cm]?[jt]sx?$/, '');
+    } else {
+      const handler = /\bhandler\s*:\s*(['"`])([\w./-]+)\.[\w$]+\1/.exec(args);
+      const code = /\bCode\.fromAsset\(\s*/.exec(args);
+      const dir = code ? cdkPath(file, args.slice(code.index + code[0].length)) : undefined;
+      if (handler && dir) module = path.join(dir, handler[2]).replace(/\\/g, '/');
+    }
+    if (!module) continue;
+    const t = /\btimeout\s*:\s*(?:[\w$]+\.)*Duration\.(seconds|minutes)\(\s*(\d+(?:\.\d+)?)\s*\)/.exec(args);
+    const at = m.index;
+    const range = lineRange(text, t ? at + m[0].length - 1 + t.index : at, t ? t[0].length : m[0].length);
+    if (t) {
+      const secs = Number(t[2]) * (t[1] === 'minutes' ? 60 : 1);
+      out.push({ kind: 'lambda', seconds: secs, file, range, label: `CDK \`timeout: Duration.${t[1]}(${t[2]})\``, onlyModule: module });
+    } else out.push({ kind: 'lambda', seconds: CDK_DEFAULT_S, file, range, label: `the CDK/CloudFormation default Lambda timeout (${CDK_DEFAULT_S} s)`, onlyModule: module });
+  }
+  return out;
+}
 
 /** True when `file` lies under `dir` (a limit's `onlyDir`). */
 export function isUnderDir(file: string, dir: string): boolean {
@@ -61,7 +144,8 @@ export function isServerConfigFile(file: string): boolean {
     base.endsWith('.sh') ||
     (base.endsWith('.conf') && /nginx|site|default|proxy|conf\.d|sites-/.test(file.toLowerCase())) ||
     base === 'nginx.conf' ||
-    AMPLIFY_RESOURCE.test(file)
+    AMPLIFY_RESOURCE.test(file) ||
+    CDK_FILE.test(file)
   );
 }
 
@@ -121,6 +205,7 @@ export function limitsInFile(file: string, text: string): ServerLimit[] {
         else add('lambda', AMPLIFY_DEFAULT_S, fn.index, fn[0].length, `Amplify's default function timeout (${AMPLIFY_DEFAULT_S} s)`, { onlyDir });
       }
     }
+    out.push(...cdkLimits(file, text));
     return out;
   }
 

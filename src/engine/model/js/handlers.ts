@@ -171,6 +171,12 @@ function handlerScopes(arg: Node, scope: JsScope, evaluator: Evaluator, depth = 
   if (direct && direct.kind === 'function') return [direct];
   if (a.type === 'array') return namedChildren(a).flatMap((c) => handlerScopes(c, scope, evaluator, depth + 1));
   if (a.type === 'call_expression' && depth < 3) {
+    // A bound method: `instance.handler.bind(instance)` (Lambda handler classes) is that method.
+    const fn = field(a, 'function');
+    if (fn?.type === 'member_expression' && field(fn, 'property')?.text === 'bind') {
+      const target = field(fn, 'object');
+      if (target) return handlerScopes(target, scope, evaluator, depth + 1);
+    }
     // Wrappers: `asyncHandler(fn)`, `catchAsync(async (req, res) => ...)`, `withAuth(handler)`.
     return callArgs(a).flatMap((c) => handlerScopes(c, scope, evaluator, depth + 1));
   }

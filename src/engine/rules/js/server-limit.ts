@@ -7,7 +7,7 @@ import type { JsContext } from '../../model/js/context';
 import type { JsCall } from '../../model/js/calls';
 import { callArgs, field, lookupPath, parentOf, rangeOf, unwrap } from '../../model/js/syntax';
 import { optionsOf } from '../../catalog/js-sdks';
-import { isUnderDir, limitsInFile, type ServerLimit } from '../../limits/server-limits';
+import { isModule, isUnderDir, limitsInFile, type ServerLimit } from '../../limits/server-limits';
 import { addOptionEdits, msLiteral, setPathEdits, withSeconds } from '../../fix/js-fixes';
 import { jsBackoff, jsPolicyOf } from '../../policy/js-policy';
 import { fitTimeout } from '../../policy/render';
@@ -129,8 +129,8 @@ function shortenFixJs(ctx: JsContext, call: JsCall, limit: ServerLimit, attempts
 export function checkServerLimitsJs(ctx: JsContext): Finding[] {
   // Node servers have no gunicorn; a route file's own `maxDuration` applies to it alone.
   const limits = [
-    ...(ctx.limits ?? []).filter((l) => l.kind !== 'gunicorn' && (!l.onlyFile || l.onlyFile === ctx.file) && (!l.onlyDir || isUnderDir(ctx.file, l.onlyDir))),
-    ...limitsInFile(ctx.file, ctx.text).filter((l) => !l.onlyDir),
+    ...(ctx.limits ?? []).filter((l) => l.kind !== 'gunicorn' && (!l.onlyFile || l.onlyFile === ctx.file) && (!l.onlyDir || isUnderDir(ctx.file, l.onlyDir)) && (!l.onlyModule || isModule(ctx.file, l.onlyModule))),
+    ...limitsInFile(ctx.file, ctx.text).filter((l) => !l.onlyDir && !l.onlyModule),
   ];
   const routeLimits = ctx.handlers.some((h) => h.limits) || [...ctx.calls].some((c) => ctx.reachOf(c.scope)?.handler.limits);
   if (limits.length === 0 && !routeLimits) return [];
@@ -143,7 +143,7 @@ export function checkServerLimitsJs(ctx: JsContext): Finding[] {
     const worst = policy?.worstCaseSeconds;
     if (!policy || worst === undefined) continue;
     // A file's own segment config wins over platform-wide settings; then that of the route running this code.
-    const own = limits.find((l) => l.onlyFile === ctx.file) ?? reach.handler.limits?.[0];
+    const own = limits.find((l) => l.onlyFile === ctx.file || (l.onlyModule !== undefined && isModule(ctx.file, l.onlyModule))) ?? reach.handler.limits?.[0];
     if (!own && limits.length === 0) continue;
     const limit = own ?? [...limits].sort((a, b) => a.seconds - b.seconds)[0];
     if (worst !== null && worst <= limit.seconds) continue;

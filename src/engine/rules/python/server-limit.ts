@@ -49,7 +49,7 @@ function loopEntry(ctx: PyContext, fn: Scope): boolean {
 
 /** Whether a limit cuts this call's request. */
 function applies(limit: ServerLimit, call: LlmCall, handler: Handler): boolean {
-  if (limit.onlyFile || limit.onlyDir) return false; // Next.js segment config, Amplify functions: JS files only
+  if (limit.onlyFile || limit.onlyDir || limit.onlyModule) return false; // Next.js segment config, Amplify and CDK functions: JS files only
   if (limit.kind !== 'gunicorn') return true;
   const heartbeatOnly = limit.heartbeatOnly ?? ASYNC_NATIVE.has(handler.framework.id);
   // Under an asyncio worker only a blocked event loop misses the heartbeat: a sync call in a coroutine.
