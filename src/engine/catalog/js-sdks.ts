@@ -214,6 +214,8 @@ export const JS_SDKS: JsSdk[] = [
       // `streamText`/`streamObject` return their result object synchronously: not awaited by design.
       { qnames: ['ai.streamText'], promise: false, streaming: true },
       { qnames: ['ai.streamObject'], promise: false, streaming: true },
+      // AI SDK RSC: `await streamUI({ model, messages, text })` calls the model and streams UI (ai/rsc, then @ai-sdk/rsc).
+      { qnames: ['ai/rsc.streamUI', '@ai-sdk/rsc.streamUI'], promise: true, streaming: true },
     ],
     nonApi: [],
     defaults: { timeoutMs: null, retries: 2 },
