@@ -168,12 +168,25 @@ function receiverBase(call: Node): Node | undefined {
   return n && n.type === 'identifier' ? n : undefined;
 }
 
+/** True when the object of attribute `callee` is built by a call somewhere down its chain (`a.b(x).c`). */
+function receiverHasCall(callee: Node): boolean {
+  let n = field(callee, 'object');
+  while (n) {
+    if (n.type === 'call') return true;
+    if (n.type === 'attribute') n = field(n, 'object');
+    else if (n.type === 'subscript') n = field(n, 'value');
+    else if (n.type === 'parenthesized_expression') n = n.namedChild(0);
+    else return false;
+  }
+  return false;
+}
+
 /**
  * "Run in a thread with `asyncio.to_thread`" for a sync call inside an `async def`. Built from the call's
  * syntax nodes, not its text: `(` after the callee becomes `, ` and the call's own `)` closes
  * `to_thread(`, so comments, trailing commas and line breaks in the arguments stay where they were.
  */
-export function toThreadFix(ctx: PyContext, call: LlmCall): Fix | undefined {
+export function toThreadFix(ctx: PyContext, call: LlmCall, opts: { wholeChain?: boolean } = {}): Fix | undefined {
   const fn = functionScope(call.scope);
   if (!fn || !fn.isAsync || call.streaming) return undefined;
   const callee = field(call.node, 'function');
@@ -190,7 +203,16 @@ export function toThreadFix(ctx: PyContext, call: LlmCall): Fix | undefined {
   const sameLine = first !== null && first.startPosition.row === open.endPosition.row && first.type !== 'comment';
   const separator = hasArgs ? (sameLine ? ', ' : ',') : first?.type === 'comment' ? ' ' : '';
   const edits: TextEdit[] = [...asyncio.edits];
+  // Blocking work at the end of a chain whose receiver is itself built by calls (`db.execute(q).all()`):
+  // the receiver's calls would still run on the loop as arguments of `to_thread`, so the whole chain goes
+  // to the thread in a lambda. (SDK calls keep the plain form: `client.with_options(...)` does no I/O.)
+  const chained = !!opts.wholeChain && callee.type === 'attribute' && receiverHasCall(callee);
   const wrapped = (prefix: string, suffix: string): void => {
+    if (chained) {
+      edits.push(insertAt(ctx.file, start(call.node), `${prefix}${asyncio.name}.to_thread(lambda: `));
+      edits.push(insertAt(ctx.file, end(call.node), `)${suffix}`));
+      return;
+    }
     edits.push(insertAt(ctx.file, start(call.node), `${prefix}${asyncio.name}.to_thread(`));
     edits.push({ file: ctx.file, range: { start: end(callee), end: end(open) }, newText: separator });
     if (suffix) edits.push(insertAt(ctx.file, end(call.node), suffix));

@@ -62,7 +62,7 @@ export function checkBlockingCalls(ctx: PyContext): Finding[] {
       out.push(
         makeFinding(ctx, 'blocking-call-in-async-handler', severity, rangeOf(field(call, 'function') ?? call), message, fn, [
           hit.name === 'time.sleep' && fn.isAsync ? sleepFix(ctx, call) : undefined,
-          hit.name !== 'time.sleep' ? toThreadFix(ctx, pseudo) : undefined,
+          hit.name !== 'time.sleep' ? toThreadFix(ctx, pseudo, { wholeChain: true }) : undefined,
         ]),
       );
     }
