@@ -68,8 +68,12 @@ const PYTHON_HTTP = new Set(['requests', 'httpx', 'aiohttp', 'urllib']);
 
 const ASYNC_DEF = /\basync\s+def\b/;
 
-/** A route constructor or include called by name (`path(...)`, `Route(...)`): the file may be a route table. */
-const ROUTE_CALL = new RegExp(`\\b(?:${[...new Set([...ROUTE_CONSTRUCTORS, ...INCLUDE_FUNCTIONS].map((q) => q.split('.').pop()!))].join('|')})\\s*\\(`);
+/**
+ * A route constructor or include called by name (`path(...)`, `Route(...)`): the file may be a route
+ * table. A definition of that name (`def path(self)`, `class Route(BaseRoute)`, as in the frameworks'
+ * own modules) calls nothing.
+ */
+const ROUTE_CALL = new RegExp(`(?<!\\b(?:def|class)[ \\t]+)\\b(?:${[...new Set([...ROUTE_CONSTRUCTORS, ...INCLUDE_FUNCTIONS].map((q) => q.split('.').pop()!))].join('|')})\\s*\\(`);
 /** `request.app.state.client`: clients set on the app's state in another file. */
 const STATE_USE = /\.state\.\w+/;
 

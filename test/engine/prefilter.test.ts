@@ -35,6 +35,11 @@ describe('python prefilter', () => {
   it('keeps route tables and app.state readers in the index', () => {
     assert.ok(pythonTextFacts(lines('from django.urls import path', 'from . import views', 'urlpatterns = [path("chat/", views.chat)]')).summary);
     assert.ok(pythonTextFacts(lines('from fastapi import APIRouter, Request', 'async def x(request: Request):', '    return request.app.state.llm')).summary);
+    // Defining a function or class of a route constructor's name is not calling one (a framework's own modules)...
+    assert.ok(!pythonTextFacts(lines('from starlette.datastructures import URL', 'class Request:', '    def url(self):', '        return URL("/")', '    async def path (self):', '        return "/"')).summary);
+    assert.ok(!pythonTextFacts(lines('from starlette import routing', 'class APIRoute(routing.Route):', '    pass')).summary);
+    // ... but a call after such a definition still is.
+    assert.ok(pythonTextFacts(lines('from starlette.routing import Route', 'def path(p):', '    return p', 'routes = [Route(path("/x"), endpoint=views.x)]')).summary);
   });
 });
 
@@ -93,6 +98,30 @@ describe('findings-only analysis', () => {
     ws.upsert(file('pkg/ask.py'), lines('from fastapi import APIRouter', '', 'from pkg import (', '    llm,', ')', '', 'router = APIRouter()', '', '', '@router.get("/ask")', 'async def ask(q: str):', '    return llm.answer(q)'));
     const ask = ws.analyzeAll().find((r) => r.file === file('pkg/ask.py'));
     assert.deepStrictEqual(ask?.findings.map((f) => `${f.range.start.line + 1} ${f.rule}`), ['12 blocking-llm-call']);
+  });
+
+  it('summarizes a plain helper module only when code that can run on the loop calls into it', () => {
+    const helperWorkspace = (handlerCalls: string): Workspace => {
+      const ws = new Workspace(engine, { routes: false });
+      ws.upsert(file('svc/main.py'), lines('from fastapi import FastAPI', '', 'from svc import storage', '', 'app = FastAPI()', '', '', '@app.get("/item")', 'async def item():', `    return ${handlerCalls}`));
+      ws.upsert(file('svc/storage.py'), lines('import sqlite3', '', 'from svc import reports', '', '', 'def load():', '    return sqlite3.connect("db").execute("select 1").fetchall()', '', '', 'def export():', '    return reports.render()'));
+      ws.upsert(file('svc/reports.py'), lines('import subprocess', '', '', 'def render():', '    return subprocess.run(["make-report"], check=True)'));
+      return ws;
+    };
+    const parsedFiles = (ws: Workspace) => parsed.map((text) => path.relative(root, ws.files().find((f) => ws.text(f) === text) ?? '?'));
+    // The handler reaches `load` only: `export` (calling into reports.py) runs on no loop, so reports.py stays unread.
+    let ws = helperWorkspace('storage.load()');
+    parsed = [];
+    let main = ws.analyzeAll().find((r) => r.file === file('svc/main.py'));
+    assert.deepStrictEqual(main?.findings.map((f) => `${f.range.start.line + 1} ${f.rule}`), ['10 blocking-call-in-async-handler']);
+    assert.ok(!parsedFiles(ws).includes('svc/reports.py'), parsedFiles(ws).join(' '));
+    // Calling `export` from the handler brings reports.py in, and its blocking call with it.
+    ws = helperWorkspace('storage.export()');
+    parsed = [];
+    main = ws.analyzeAll().find((r) => r.file === file('svc/main.py'));
+    assert.deepStrictEqual(main?.findings.map((f) => `${f.range.start.line + 1} ${f.rule}`), ['10 blocking-call-in-async-handler']);
+    assert.ok(main?.findings[0].message.includes('render'), main?.findings[0].message);
+    assert.ok(parsedFiles(ws).includes('svc/reports.py'), parsedFiles(ws).join(' '));
   });
 
   it('still finds the routes of those files when they are asked for', () => {

@@ -425,8 +425,10 @@ export class Workspace {
       for (const [file, s] of this.summaries) {
         if (round > 0 && !ioHelpers.has(file)) continue;
         for (const [name, fn] of Object.entries(s.functions)) {
-          // Only calls that can run on the loop: from an `async def`, or a sync function one reaches.
-          if (round === 0 && !fn.isAsync && !index.loopChain({ file, name })) continue;
+          // Only calls that can run on the loop: from an `async def`, or a sync function one reaches (in
+          // the helper modules taken since as well: following every function of a library's module
+          // summarized its whole package, none of it reached from the loop).
+          if (!fn.isAsync && !index.loopChain({ file, name })) continue;
           for (const edge of fn.calls) {
             if (!edge.target.startsWith('import:')) continue;
             const r = index.resolve(file, edge.target.slice(7));
