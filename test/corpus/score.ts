@@ -22,9 +22,10 @@ const TARGETS: Record<string, { precision: number; recall: number }> = {
 const KNOWN_RULES = new Set<string>([...RULE_IDS, ...SCORED]);
 /** `# corpus: labels rule-a, rule-b`: the app labels these rules fully (every finding of them is scored). */
 const OPT_IN = /^[ \t]*(?:#|\/\/)[ \t]*corpus:[ \t]*labels[ \t]+([a-z0-9, \t-]+)$/gm;
+/** Server and proxy configs (nginx, Procfile, vercel.json...) are part of the app: they set its limits. */
 const LANGS: Record<string, (file: string) => boolean> = {
-  python: (f) => f.endsWith('.py'),
-  js: (f) => languageOf(f) !== undefined && !f.endsWith('.py'),
+  python: (f) => f.endsWith('.py') || languageOf(f) === undefined,
+  js: (f) => !f.endsWith('.py'),
 };
 
 interface Miss {

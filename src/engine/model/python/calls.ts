@@ -108,6 +108,18 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
 
 /** Functions that run a callable in a thread: which argument is the callable. */
 const OFFLOADS: Record<string, number> = { to_thread: 0, run_in_threadpool: 0, run_sync: 0, submit: 0, run_in_executor: 1 };
+/** Offloads that pass their keyword arguments on to the callable (`run_in_executor` and anyio's `run_sync` take none). */
+const OFFLOADS_PASSING_KEYWORDS = new Set(['to_thread', 'run_in_threadpool', 'submit']);
+
+/** When `call` runs a callable in a thread: that callable's argument node, and whether keywords reach it. */
+export function offloadTarget(call: Node): { callable: Node; passesKeywords: boolean } | undefined {
+  const fn = field(call, 'function');
+  const name = fn?.type === 'attribute' ? field(fn, 'attribute')?.text : fn?.text;
+  const at = name !== undefined ? OFFLOADS[name] : undefined;
+  if (at === undefined) return undefined;
+  const callable = callArguments(call).positional[at];
+  return callable ? { callable: unparen(callable), passesKeywords: OFFLOADS_PASSING_KEYWORDS.has(name!) } : undefined;
+}
 
 /**
  * An SDK method handed to a thread instead of called: `asyncio.to_thread(client.chat.completions.create, ...)`,

@@ -15,7 +15,8 @@ import { classOverride } from '../../catalog/python-sdks';
 import type { Finding, Fix, TextEdit } from '../../types';
 import { enclosingFunction, makeFinding } from '../python-util';
 import { attemptsOf, limitMessage, relateLimit, underLimit } from '../server-limit-text';
-import { optionValue } from './timeout';
+import { offloadedCalls, optionValue } from './timeout';
+import { offloadTarget } from '../../model/python/calls';
 
 /** ASGI frameworks: under gunicorn they run in asyncio workers, whose timeout is a heartbeat. */
 const ASYNC_NATIVE = new Set(['fastapi', 'starlette', 'litestar', 'quart', 'aiohttp', 'sanic']);
@@ -48,12 +49,51 @@ function loopEntry(ctx: PyContext, fn: Scope): boolean {
 }
 
 /** Whether a limit cuts this call's request. */
-function applies(limit: ServerLimit, call: LlmCall, handler: Handler): boolean {
+function applies(limit: ServerLimit, call: LlmCall, handler: Handler, offloaded: boolean): boolean {
   if (limit.onlyFile || limit.onlyDir || limit.onlyModule) return false; // Next.js segment config, Amplify and CDK functions: JS files only
   if (limit.kind !== 'gunicorn') return true;
   const heartbeatOnly = limit.heartbeatOnly ?? ASYNC_NATIVE.has(handler.framework.id);
-  // Under an asyncio worker only a blocked event loop misses the heartbeat: a sync call in a coroutine.
-  return !heartbeatOnly || (!call.async && handler.runsOn === 'event-loop');
+  // Under an asyncio worker only a blocked event loop misses the heartbeat: a sync call in a coroutine, not
+  // one the coroutine waits for in a thread. Every other limit (a proxy, a platform, a sync worker's
+  // timeout) cuts the request however the call is waited for.
+  return !heartbeatOnly || (!offloaded && !call.async && handler.runsOn === 'event-loop');
+}
+
+/** A call the request waits for in a thread: what it runs for (the function offloading it), or undefined. */
+interface Placed {
+  fn: Scope;
+  /** Run in a thread (`asyncio.to_thread`, `run_in_executor`, ...): it holds the request, not the loop. */
+  offloaded: boolean;
+  /** The offload passes keywords on to the call (`to_thread`): a per-call timeout can be written there. */
+  keywordsReach: boolean;
+}
+
+/**
+ * Where a call runs: its function; a lambda handed to an offload (`to_thread(lambda: llm.invoke(p))`) runs
+ * for the function awaiting it. Other lambdas (callbacks, sort keys) are not followed.
+ */
+function placeOf(call: LlmCall, offloadedMethod: boolean): Placed | undefined {
+  if (call.scope.kind !== 'lambda') {
+    const fn = enclosingFunction(call.scope);
+    if (!fn) return undefined;
+    return { fn, offloaded: offloadedMethod, keywordsReach: offloadedMethod ? !!offloadTarget(call.node)?.passesKeywords : true };
+  }
+  const lambda = call.scope.node;
+  const args = lambda.parent;
+  const offload = args?.type === 'argument_list' ? args.parent : undefined;
+  if (!offload || offload.type !== 'call' || offloadTarget(offload)?.callable.id !== lambda.id) return undefined;
+  let p = call.scope.parent;
+  while (p && p.kind === 'lambda') p = p.parent;
+  return p && p.kind === 'function' ? { fn: p, offloaded: true, keywordsReach: true } : undefined;
+}
+
+/** Handlers of this file that hand the sync function `fn` to a thread (`await asyncio.to_thread(fn, ...)`). */
+function handlersOffloading(ctx: PyContext, fn: Scope): Handler[] {
+  if (fn.isAsync || fn.parent?.kind !== 'module') return [];
+  return ctx.handlers.filter((h) => h.scope.calls.some((c) => {
+    const t = offloadTarget(c);
+    return t?.callable.type === 'identifier' && t.callable.text === fn.name;
+  }));
 }
 
 /**
@@ -61,7 +101,7 @@ function applies(limit: ServerLimit, call: LlmCall, handler: Handler): boolean {
  * calls take one, else on its client built in this file. An option that exists is replaced only when it
  * is a plain number of seconds or milliseconds (a dict or a `Config` may hold other settings).
  */
-function fitEdit(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: number): { edits: TextEdit[]; text: string; onCall: boolean } | undefined {
+function fitEdit(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: number, keywordsReach = true): { edits: TextEdit[]; text: string; onCall: boolean } | undefined {
   const backoff = DEFAULT_BACKOFF;
   const seconds = fitTimeout(limit.seconds, attempts, backoff);
   // With many retries even 1 s per attempt may not fit: then the retries must go down, which is a choice to leave to the user.
@@ -71,7 +111,7 @@ function fitEdit(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: nu
   // Calls known to take a timeout of their own: the SDK's standard classes (a class with its own option
   // shape, such as mistralai 0.x `MistralClient`, takes it at the constructor), module functions, raw HTTP.
   const special = classOverride(call.sdk, call.client?.hit.cls.qname)?.timeoutArg !== undefined;
-  const perCall = !!profile.callArg && (call.sdk.callTimeoutArg !== undefined || profile.legacy || (PER_CALL_TIMEOUT.has(call.sdk.id) && !special));
+  const perCall = keywordsReach && !!profile.callArg && (call.sdk.callTimeoutArg !== undefined || profile.legacy || (PER_CALL_TIMEOUT.has(call.sdk.id) && !special));
   const [target, arg] = perCall ? [call.node, profile.callArg] : ctor && profile.ctorArg ? [ctor, profile.ctorArg] : [undefined, undefined];
   if (!target || !arg) return undefined;
   // The call's own timeout (or a `with_options` one) wins over the client's: a client fix would change nothing.
@@ -83,8 +123,8 @@ function fitEdit(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: nu
   return edit ? { edits: [...option.edits, edit], text: `${arg.key}=${option.value}`, onCall: target === call.node } : undefined;
 }
 
-function shortenFix(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: number): Fix | undefined {
-  const fit = fitEdit(ctx, call, limit, attempts);
+function shortenFix(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts: number, keywordsReach: boolean): Fix | undefined {
+  const fit = fitEdit(ctx, call, limit, attempts, keywordsReach);
   if (!fit) return undefined;
   return {
     title: `Set \`${fit.text}\` on the ${fit.onCall ? 'call' : 'client'} ${underLimit(limit, attempts)}`,
@@ -97,26 +137,34 @@ function shortenFix(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts:
 export function checkServerLimits(ctx: PyContext): Finding[] {
   if (ctx.limits.length === 0 || ctx.calls.length === 0) return [];
   const out: Finding[] = [];
-  for (const call of ctx.calls) {
-    if (call.scope.kind === 'lambda' || call.management) continue; // handed to an executor or a callback; not a generation
-    const fn = enclosingFunction(call.scope);
-    if (!fn) continue;
-    const handlers = handlersRunning(ctx, fn);
+  const offloadedMethods = new Set(offloadedCalls(ctx));
+  for (const call of [...ctx.calls, ...offloadedMethods]) {
+    if (call.management) continue; // not a generation
+    const place = placeOf(call, offloadedMethods.has(call));
+    if (!place) continue;
+    const { fn } = place;
+    let { offloaded } = place;
+    let handlers = handlersRunning(ctx, fn);
+    if (handlers.length === 0 && !fn.isAsync) {
+      // A sync helper a handler runs in a thread: the request waits for it.
+      handlers = handlersOffloading(ctx, fn);
+      if (handlers.length > 0) offloaded = true;
+    }
     // A sync helper that the loop enters from another module (an `async def` on a server calls it): the
     // request waits for it, and its sync call blocks the loop, so a worker heartbeat applies too.
-    const fromLoop = handlers.length === 0 && !fn.isAsync && !call.async ? loopEntry(ctx, fn) : false;
+    const fromLoop = handlers.length === 0 && !fn.isAsync && !call.async && !offloaded ? loopEntry(ctx, fn) : false;
     if (handlers.length === 0 && !fromLoop) continue;
     const policy = policyOf(call);
     const worst = policy.worstCaseSeconds;
     if (worst === undefined) continue;
-    const limit = ctx.limits.filter((l) => (fromLoop ? !l.onlyFile : handlers.some((h) => applies(l, call, h)))).sort((a, b) => a.seconds - b.seconds)[0];
+    const limit = ctx.limits.filter((l) => (fromLoop ? !l.onlyFile : handlers.some((h) => applies(l, call, h, offloaded)))).sort((a, b) => a.seconds - b.seconds)[0];
     if (!limit || (worst !== null && worst <= limit.seconds)) continue;
     const attempts = attemptsOf(policy);
     const message = limitMessage(call.calleeText, policy, limit, 'Set a timeout below the limit and answer with a clear error.');
-    const finding = makeFinding(ctx, 'timeout-exceeds-server-limit', 'warning', rangeOf(field(call.node, 'function') ?? call.node), message, handlers[0]?.scope, [
-      shortenFix(ctx, call, limit, attempts),
+    const finding = makeFinding(ctx, 'timeout-exceeds-server-limit', 'warning', rangeOf(offloadedMethods.has(call) ? offloadTarget(call.node)!.callable : field(call.node, 'function') ?? call.node), message, handlers[0]?.scope, [
+      shortenFix(ctx, call, limit, attempts, place.keywordsReach),
       // nginx and Cloudflare time out an upstream that sends nothing: a streamed answer keeps it alive.
-      IDLE_LIMITS.has(limit.kind) && ctx.handlerOf(fn) ? streamAnswerFix(ctx, call, ctx.handlerOf(fn)!, fitEdit(ctx, call, limit, attempts)?.edits) : undefined,
+      IDLE_LIMITS.has(limit.kind) && !offloaded && ctx.handlerOf(fn) ? streamAnswerFix(ctx, call, ctx.handlerOf(fn)!, fitEdit(ctx, call, limit, attempts)?.edits) : undefined,
     ]);
     out.push(relateLimit(finding, limit));
   }

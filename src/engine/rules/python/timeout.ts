@@ -195,7 +195,7 @@ function throughEveryBinding(ctx: PyContext, calls: LlmCall[]): LlmCall[] {
 }
 
 /** Client methods handed to a thread (`to_thread(client.x.create, ...)`): requests made with the client's timeout. */
-function offloadedCalls(ctx: PyContext): LlmCall[] {
+export function offloadedCalls(ctx: PyContext): LlmCall[] {
   const out: LlmCall[] = [];
   if (!/to_thread|run_in_executor|run_in_threadpool|run_sync|\.submit\(/.test(ctx.text)) return out;
   for (const scope of [ctx.model.module, ...ctx.model.functions]) {
