@@ -4,7 +4,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as os from 'os';
 import { cliWorkspace, runCli } from '../helpers/cli';
+import { expectationsUnder } from '../helpers/annotations';
 
 const SEED = fs.readFileSync(path.resolve(__dirname, '../../../examples/fastapi-chat/main.py'), 'utf8');
 
@@ -40,5 +42,17 @@ describe('cli: project config', () => {
     const b = runCli(['check'], broken);
     assert.strictEqual(b.code, 1, 'still checks, with the defaults');
     assert.match(b.stderr, /^loopsafe: config: loopsafe\.toml:1: \(file\): not valid TOML/);
+  });
+
+  it('JS/TS extension points from loopsafe.toml: the team\'s blocking helpers and client wrappers (fixture js-team-wrappers)', () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-cli-jsx-')));
+    fs.cpSync(path.resolve(__dirname, '../../../test/fixtures/project/js-team-wrappers'), dir, { recursive: true });
+    const r = runCli(['check', '--format', 'json'], dir);
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.strictEqual(r.stderr, '');
+    const found = (JSON.parse(r.stdout) as { findings: { file: string; line: number; rule: string }[] }).findings.map((f) => `${f.file}:${f.line} ${f.rule}`).sort();
+    assert.deepStrictEqual(found, expectationsUnder(dir));
+    fs.rmSync(path.join(dir, 'loopsafe.toml'));
+    assert.strictEqual(runCli(['check'], dir).code, 0, 'nothing without the config');
   });
 });

@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ProjectConfigs, RULE_IDS, Workspace, applyEdits, formatProblem, globMatches, readProjectConfig, setCatalogExtensions, type FileAnalysis } from '../../src/engine/api';
 import { testEngine } from '../helpers/engine';
+import { expectationsUnder } from '../helpers/annotations';
 
 function tree(files: Record<string, string>): string {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-cfg-')));
@@ -194,6 +195,46 @@ describe('project config', () => {
     ]);
     const timeout = results.flatMap((r) => r.findings).find((f) => f.rule === 'llm-call-without-timeout')!;
     assert.match(applyEdits(files['app/main.py'], timeout.fixes[0].edits), /llm = LLMClient\(timeout=30\)/);
+  });
+
+  it('JS/TS extension points: a relative blocking helper, a package function, async and sync client classes and a factory (fixture js-team-wrappers)', async () => {
+    const src = path.resolve(__dirname, '../../../test/fixtures/project/js-team-wrappers');
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-cfg-js-')));
+    fs.cpSync(src, dir, { recursive: true });
+    const expected = expectationsUnder(dir);
+    const load = (ws: Workspace): void => {
+      const walk = (d: string): void => {
+        for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+          const full = path.join(d, e.name);
+          if (e.isDirectory()) walk(full);
+          else if (/\.ts$/.test(e.name)) ws.load(full);
+        }
+      };
+      walk(dir);
+    };
+    const run = (ws: Workspace) => ws.analyzeAll().flatMap((r) => r.findings).map((f) => `${path.relative(dir, f.file)}:${f.range.start.line + 1} ${f.rule}`).sort();
+    assert.ok(expected.length >= 7, 'the fixture is annotated');
+
+    const config = fs.readFileSync(path.join(dir, 'loopsafe.toml'), 'utf8');
+    fs.renameSync(path.join(dir, 'loopsafe.toml'), path.join(dir, 'off.toml'));
+    const without = new Workspace(await testEngine(), { routes: false });
+    load(without);
+    without.setProjectConfigs(new ProjectConfigs());
+    assert.deepStrictEqual(run(without), [], 'the team\'s code is unknown without the config');
+
+    fs.writeFileSync(path.join(dir, 'loopsafe.toml'), config);
+    const ws = new Workspace(await testEngine(), { routes: false });
+    load(ws);
+    ws.setProjectConfigs(new ProjectConfigs());
+    const results = ws.analyzeAll();
+    assert.deepStrictEqual(run(ws), expected);
+    const all = results.flatMap((r) => r.findings);
+    const described = all.find((f) => f.rule === 'blocking-call-in-async-handler' && f.file.endsWith('server.ts'))!;
+    assert.match(described.message, /runs a database query on the native driver/);
+    // The timeout fix writes the option the config names, in milliseconds.
+    const timeout = all.find((f) => f.rule === 'llm-call-without-timeout')!;
+    const serverText = fs.readFileSync(path.join(dir, 'src/server.ts'), 'utf8');
+    assert.match(applyEdits(serverText, timeout.fixes.find((x) => x.title.includes('timeout'))!.edits), /const llm = new LLMClient\(\{ timeoutMs: 30_000 \}\)/);
   });
 
   it('a changed config is applied again: the extension points follow the file', async () => {

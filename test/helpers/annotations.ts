@@ -1,6 +1,9 @@
 // Reads expectations from annotated fixtures: `# expect: rule-id[, rule-id]` at the end of a line,
 // and caret lines `#    ^^^^ rule-id` that pin exact columns on the line above.
 
+import * as fs from 'fs';
+import * as path from 'path';
+
 export interface Expectation {
   line: number;
   rule: string;
@@ -28,4 +31,18 @@ export function readExpectations(text: string): Expectation[] {
     if (m) for (const rule of m[1].split(',').map((s) => s.trim()).filter(Boolean)) out.push({ line: i, rule });
   });
   return out;
+}
+
+/** Every `expect:` annotation of the source files under `dir`, as sorted `relative/path:line rule` (1-based lines). */
+export function expectationsUnder(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (/\.(?:py|[cm]?[jt]sx?)$/.test(e.name)) for (const x of readExpectations(fs.readFileSync(full, 'utf8'))) out.push(`${path.relative(dir, full).split(path.sep).join('/')}:${x.line + 1} ${x.rule}`);
+    }
+  };
+  walk(dir);
+  return out.sort();
 }

@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { TestLspClient } from './lspClient';
 import { runCli } from '../helpers/cli';
+import { expectationsUnder } from '../helpers/annotations';
 
 const SEED = fs.readFileSync(path.resolve(__dirname, '../../../examples/fastapi-chat/main.py'), 'utf8');
 
@@ -57,5 +58,17 @@ describe('language server: project config', function () {
     client.open(file, edited);
     const hidden = (await client.waitForDiagnostics(file, (d) => d.length === 1)) as unknown as D[];
     assert.deepStrictEqual(show(hidden), ['35 blocking-llm-call 1']);
+  });
+
+  it('JS/TS extension points of loopsafe.toml apply in the server (fixture js-team-wrappers)', async () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-lsp-jsx-')));
+    fs.cpSync(path.resolve(__dirname, '../../../test/fixtures/project/js-team-wrappers'), dir, { recursive: true });
+    const file = path.join(dir, 'src/server.ts');
+    const text = fs.readFileSync(file, 'utf8');
+    const expected = expectationsUnder(dir).filter((e) => e.startsWith('src/server.ts:')).map((e) => e.replace('src/server.ts:', ''));
+    client = await TestLspClient.start(dir, { scanOnStartup: true, debounceMs: 10 });
+    client.open(file, text);
+    const got = await client.waitForDiagnostics(file, (d) => d.length === expected.length);
+    assert.deepStrictEqual(got.map((d) => `${d.range.start.line + 1} ${d.code}`).sort(), expected);
   });
 });

@@ -20,6 +20,17 @@ export const BLOCKING_FUNCTIONS: Record<string, string> = {
   '@dotenvx/dotenvx.config': 'file system',
 };
 
+/** The project config's `blocking-functions` for JS/TS, by key (see `js-project.ts`). */
+let projectBlocking = new Map<string, { what: string; instead: string }>();
+
+export function setJsProjectBlocking(entries: Map<string, { what: string; instead: string }>): void {
+  projectBlocking = entries;
+}
+
+export function projectBlockingFunction(qname: string): { what: string; instead: string } | undefined {
+  return projectBlocking.get(qname);
+}
+
 /** `child_process` functions whose command text names an LLM CLI or API: the blocking call is an LLM call. */
 export const LLM_COMMAND = /\b(?:ollama\s+(?:run|generate)|llm\s+(?:-m\b|prompt\b|chat\b)|llama-cli|llama\.cpp|aichat|sgpt|openai\s+api)\b/;
 

@@ -55,6 +55,8 @@ export interface JsClientClass {
    * undici's 300 s cut does not apply.
    */
   transport?: 'axios' | 'node-http';
+  /** A team's synchronous client (project config, `async = false`): its calls block the event loop. */
+  blocking?: boolean;
 }
 
 export interface JsSdkFunction {
@@ -87,6 +89,8 @@ export interface JsSdk {
   local?: boolean;
   /** What the constructor takes to make the client retry (for the one-attempt message); unset: nothing. */
   retryHint?: string;
+  /** A team's own client from the project config (`llm-clients`): without `methods`, every method calls the model. */
+  project?: true;
 }
 
 const STAINLESS_NON_API = ['withOptions', 'buildURL', 'buildHeaders', 'buildRequest', 'makeStatusError', 'toString', 'toJSON', 'on', 'off', 'once', 'emitted'];
@@ -362,16 +366,30 @@ const CLASS_BY_QNAME = new Map<string, JsClassHit>();
 const INSTANCE_BY_QNAME = new Map<string, JsClassHit>();
 const FUNCTION_BY_QNAME = new Map<string, { sdk: JsSdk; fn: JsSdkFunction }>();
 const FACTORY_BY_QNAME = new Map<string, JsClassHit>();
-for (const sdk of JS_SDKS) {
-  for (const cls of sdk.classes) {
-    for (const q of cls.qnames) CLASS_BY_QNAME.set(canonQname(q), { sdk, cls });
-    for (const q of cls.instances ?? []) INSTANCE_BY_QNAME.set(canonQname(q), { sdk, cls });
+function indexSdks(): void {
+  for (const m of [CLASS_BY_QNAME, INSTANCE_BY_QNAME, FUNCTION_BY_QNAME, FACTORY_BY_QNAME]) m.clear();
+  for (const sdk of JS_SDKS) {
+    for (const cls of sdk.classes) {
+      for (const q of cls.qnames) CLASS_BY_QNAME.set(canonQname(q), { sdk, cls });
+      for (const q of cls.instances ?? []) INSTANCE_BY_QNAME.set(canonQname(q), { sdk, cls });
+    }
+    for (const fn of sdk.functions ?? []) for (const q of fn.qnames) FUNCTION_BY_QNAME.set(canonQname(q), { sdk, fn });
+    for (const f of sdk.factories ?? []) {
+      const cls = sdk.classes.find((c) => c.name === f.cls);
+      if (cls) FACTORY_BY_QNAME.set(canonQname(f.qname), { sdk, cls });
+    }
   }
-  for (const fn of sdk.functions ?? []) for (const q of fn.qnames) FUNCTION_BY_QNAME.set(canonQname(q), { sdk, fn });
-  for (const f of sdk.factories ?? []) {
-    const cls = sdk.classes.find((c) => c.name === f.cls);
-    if (cls) FACTORY_BY_QNAME.set(canonQname(f.qname), { sdk, cls });
-  }
+}
+indexSdks();
+
+let projectSdks = new Set<JsSdk>();
+
+/** Replaces the project config's client rows (`llm-clients`) in the catalog; the SDKs' own rows stay first. */
+export function setJsProjectSdks(sdks: JsSdk[]): void {
+  for (let i = JS_SDKS.length - 1; i >= 0; i--) if (projectSdks.has(JS_SDKS[i])) JS_SDKS.splice(i, 1);
+  projectSdks = new Set(sdks);
+  JS_SDKS.push(...sdks);
+  indexSdks();
 }
 
 /** Every package any SDK is imported from (the analysis prefilter). */

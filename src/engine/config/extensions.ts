@@ -6,6 +6,9 @@ import { PYTHON_SDKS, refreshSdkIndexes, type PySdk } from '../catalog/python-sd
 import { refreshPythonSdkTops } from '../engine';
 import { clearQnameValues } from '../model/python/values';
 import type { BlockingFunctionSpec, LlmClientSpec, ProjectConfig } from './project-config';
+import { setJsProjectBlocking } from '../catalog/js-blocking';
+import { setJsProjectSdks, type JsSdk } from '../catalog/js-sdks';
+import { isRelativeName, setJsProjectNames } from '../catalog/js-project';
 
 export interface CatalogExtensions {
   blockingFunctions: BlockingFunctionSpec[];
@@ -21,10 +24,11 @@ export function extensionsOf(configs: ProjectConfig[]): CatalogExtensions {
   const blocking = new Map<string, BlockingFunctionSpec>();
   const clients = new Map<string, LlmClientSpec>();
   for (const c of configs) {
-    for (const b of c.blockingFunctions) if (!blocking.has(b.qname)) blocking.set(b.qname, b);
-    for (const l of c.llmClients) if (!clients.has(l.qname)) clients.set(l.qname, l);
+    // Relative JS/TS names of two configs may name different modules: they are told apart by their key.
+    for (const b of c.blockingFunctions) if (!blocking.has(b.jsKey)) blocking.set(b.jsKey, b);
+    for (const l of c.llmClients) if (!clients.has(l.jsKey)) clients.set(l.jsKey, l);
   }
-  return { blockingFunctions: [...blocking.values()].sort((a, b) => a.qname.localeCompare(b.qname)), llmClients: [...clients.values()].sort((a, b) => a.qname.localeCompare(b.qname)) };
+  return { blockingFunctions: [...blocking.values()].sort((a, b) => a.jsKey.localeCompare(b.jsKey)), llmClients: [...clients.values()].sort((a, b) => a.jsKey.localeCompare(b.jsKey)) };
 }
 
 /**
@@ -37,13 +41,19 @@ export function setCatalogExtensions(ext: CatalogExtensions): boolean {
   current = key;
   for (const q of addedBlocking) delete BLOCKING_FUNCTIONS[q];
   addedBlocking = [];
+  // Python: names a Python import can spell (no `/`, `@`, `-`).
+  const python = (q: string): boolean => /^[A-Za-z_][\w.]*$/.test(q);
   for (const b of ext.blockingFunctions) {
-    if (BLOCKING_FUNCTIONS[b.qname]) continue; // the catalog's own entry stays
+    if (!python(b.qname) || BLOCKING_FUNCTIONS[b.qname]) continue; // the catalog's own entry stays
     BLOCKING_FUNCTIONS[b.qname] = { what: b.what, instead: b.instead };
     addedBlocking.push(b.qname);
   }
   for (let i = PYTHON_SDKS.length - 1; i >= 0; i--) if (addedSdks.has(PYTHON_SDKS[i])) PYTHON_SDKS.splice(i, 1);
-  addedSdks = new Set(ext.llmClients.map((c) => sdkOf(c, ext.llmClients)));
+  addedSdks = new Set(ext.llmClients.filter((c) => python(c.qname)).map((c) => sdkOf(c, ext.llmClients)));
+  // JS/TS: every name (a dotted Python-looking one may be a package `mycompany.llm` too).
+  setJsProjectBlocking(new Map(ext.blockingFunctions.map((b) => [b.jsKey, { what: jsWhat(b), instead: b.instead }])));
+  setJsProjectSdks(ext.llmClients.map(jsSdkOf));
+  setJsProjectNames([...ext.blockingFunctions, ...ext.llmClients].map((x) => ({ key: x.jsKey, written: x.qname })));
   PYTHON_SDKS.push(...addedSdks);
   refreshBlockingNames();
   refreshSdkIndexes();
@@ -70,7 +80,31 @@ function sdkOf(c: LlmClientSpec, all: LlmClientSpec[]): PySdk {
     moduleAsync: [],
     defaults: { timeoutSeconds: c.timeoutSeconds, retries: c.retries },
     callMethods: c.methods,
-    timeoutArg: c.timeoutArg === null ? null : { key: c.timeoutArg, form: 's' },
+    timeoutArg: c.timeoutArg === null ? null : { key: c.timeoutArg, form: c.timeoutUnit ?? 's' },
     factories: c.factory ? [{ qname: c.qname, cls: c.qname }] : undefined,
+  };
+}
+
+/** The kind of work JS/TS messages name ("Synchronous {what} call"): the config's description in brackets. */
+function jsWhat(b: BlockingFunctionSpec): string {
+  return b.what.startsWith('blocks (') ? 'blocking (named in the project config)' : `blocking (${b.what})`;
+}
+
+/** A JS/TS catalog row for one project client: a class (or factory) whose calls return promises or block. */
+function jsSdkOf(c: LlmClientSpec): JsSdk {
+  const key = c.jsKey;
+  const name = key.slice(key.lastIndexOf('.') + 1);
+  const unit = c.timeoutUnit ?? 'ms';
+  const sample = unit === 'ms' ? '30_000' : '30';
+  return {
+    id: c.qname,
+    packages: isRelativeName(c.qname) ? [] : [c.qname.slice(0, c.qname.lastIndexOf('.'))],
+    project: true,
+    classes: [{ name, qnames: c.factory ? [] : [key], ...(c.methods ? { callMethods: c.methods } : {}), ...(c.async ? {} : { blocking: true }) }],
+    ...(c.factory ? { factories: [{ qname: key, cls: name }] } : {}),
+    nonApi: ['close', 'destroy', 'toString', 'toJSON'],
+    defaults: { timeoutMs: c.timeoutSeconds === null ? null : c.timeoutSeconds * 1000, retries: c.retries },
+    // The constructor's (or factory's) options object takes the timeout under `timeout-arg`.
+    options: c.timeoutArg === null ? {} : { ctorTimeout: { path: [c.timeoutArg], unit }, ctorTimeoutText: `${c.timeoutArg}: ${sample}` },
   };
 }

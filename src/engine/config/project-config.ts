@@ -6,6 +6,7 @@ import * as path from 'path';
 import { RULE_IDS } from '../rules/registry';
 import { SEVERITY_SETTINGS } from '../settings';
 import type { RuleId, SeveritySetting } from '../types';
+import { projectKey } from '../catalog/js-project';
 
 /** smol-toml ships its types for `import` only; its CommonJS build is the same API. */
 const toml = require('smol-toml') as { parse(text: string): unknown; TomlError: new (message: string) => Error & { line: number; column: number } };
@@ -33,10 +34,16 @@ export interface LlmClientSpec {
   timeoutArg: string | null;
   /** The async class or factory to switch to (for a sync one). */
   asyncTwin?: string;
+  /** Unit of the timeout option: seconds (Python's default) or milliseconds (JS/TS's default). */
+  timeoutUnit?: 's' | 'ms';
+  /** The name as JS/TS imports are matched: a package name as written, a relative module made absolute. */
+  jsKey: string;
 }
 
 export interface BlockingFunctionSpec {
   qname: string;
+  /** See `LlmClientSpec.jsKey`. */
+  jsKey: string;
   what: string;
   instead: string;
 }
@@ -81,7 +88,14 @@ export function formatProblem(p: ConfigProblem): string {
 }
 
 const KNOWN_KEYS = ['rules', 'select', 'ignore', 'exclude', 'fix', 'server-limit', 'blocking-functions', 'llm-clients', 'baseline'];
-const QNAME = /^[A-Za-z_$@][\w$@/.-]*$/;
+/** Python `pkg.mod.name`, a JS/TS package's `@scope/pkg.name`, or a module relative to the config: `./lib/db.query`. */
+const QNAME = /^(?:\.\.?\/)*[A-Za-z_$@][\w$@/.-]*$/;
+
+/** A qualified name with a member after its module (`mycompany.db.query`, `./lib/db.query`, not `./lib/db`). */
+function isQualified(qname: string): boolean {
+  const dot = qname.lastIndexOf('.');
+  return QNAME.test(qname) && dot > qname.lastIndexOf('/') && dot > 0 && dot < qname.length - 1;
+}
 
 /**
  * Reads one candidate file. Undefined when it holds no Loopsafe settings (a pyproject.toml without
@@ -247,7 +261,7 @@ function readBlocking(value: unknown, cfg: ProjectConfig, problem: Problem): voi
   }
   for (const [name, v] of entries) {
     const qname = name.trim();
-    if (!QNAME.test(qname) || !qname.includes('.')) {
+    if (!isQualified(qname)) {
       problem(['blocking-functions'], `${JSON.stringify(Array.isArray(value) ? v : name)} is not a qualified function name (module.function); skipped`);
       continue;
     }
@@ -262,11 +276,11 @@ function readBlocking(value: unknown, cfg: ProjectConfig, problem: Problem): voi
         problem(['blocking-functions', name], 'expected a description string or { what = "...", instead = "..." }; defaults used');
       }
     }
-    cfg.blockingFunctions.push({ qname, what, instead });
+    cfg.blockingFunctions.push({ qname, jsKey: projectKey(qname, cfg.root), what, instead });
   }
 }
 
-const CLIENT_KEYS = ['async', 'factory', 'timeout', 'retries', 'methods', 'timeout-arg', 'async-twin'];
+const CLIENT_KEYS = ['async', 'factory', 'timeout', 'retries', 'methods', 'timeout-arg', 'timeout-unit', 'async-twin'];
 
 function readClients(value: unknown, cfg: ProjectConfig, problem: Problem): void {
   if (!isObject(value)) {
@@ -274,7 +288,7 @@ function readClients(value: unknown, cfg: ProjectConfig, problem: Problem): void
     return;
   }
   for (const [qname, spec] of Object.entries(value)) {
-    if (!QNAME.test(qname) || !qname.includes('.')) {
+    if (!isQualified(qname)) {
       problem(['llm-clients', qname], 'is not a qualified class or factory name (module.Name); skipped');
       continue;
     }
@@ -287,7 +301,7 @@ function readClients(value: unknown, cfg: ProjectConfig, problem: Problem): void
       problem(['llm-clients', qname, k], `${JSON.stringify(s[k])} is not true or false; ${fallback} used`);
       return fallback;
     };
-    const client: LlmClientSpec = { qname, factory: bool('factory', false), async: bool('async', false), timeoutSeconds: null, retries: 0, timeoutArg: 'timeout' };
+    const client: LlmClientSpec = { qname, jsKey: projectKey(qname, cfg.root), factory: bool('factory', false), async: bool('async', false), timeoutSeconds: null, retries: 0, timeoutArg: 'timeout' };
     if (s.timeout !== undefined) {
       const t = durationSeconds(s.timeout, true);
       if (t === undefined || (t !== null && t <= 0)) problem(['llm-clients', qname, 'timeout'], `${JSON.stringify(s.timeout)} is not a duration ("30s", 600) or "none"; no timeout assumed`);
@@ -306,6 +320,10 @@ function readClients(value: unknown, cfg: ProjectConfig, problem: Problem): void
       if (a === false || a === 'none') client.timeoutArg = null;
       else if (typeof a === 'string' && /^[A-Za-z_$][\w$]*$/.test(a)) client.timeoutArg = a;
       else problem(['llm-clients', qname, 'timeout-arg'], `${JSON.stringify(a)} is not a keyword name or "none"; "timeout" used`);
+    }
+    if (s['timeout-unit'] !== undefined) {
+      if (s['timeout-unit'] === 's' || s['timeout-unit'] === 'ms') client.timeoutUnit = s['timeout-unit'];
+      else problem(['llm-clients', qname, 'timeout-unit'], `${JSON.stringify(s['timeout-unit'])} is not "s" or "ms"; seconds used in Python, milliseconds in JS/TS`);
     }
     if (s['async-twin'] !== undefined) {
       if (typeof s['async-twin'] === 'string' && QNAME.test(s['async-twin'])) client.asyncTwin = s['async-twin'];

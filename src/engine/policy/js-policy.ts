@@ -111,7 +111,8 @@ export function jsPolicyOf(call: JsCall): Policy | undefined {
   }
   if (client?.external) notes.push(`The client is built in \`${client.external.file.split(/[\\/]/).pop()}\` (line ${client.external.range.start.line + 1}).`);
   // @google/genai raises undici's limits itself when a timeout is set.
-  const raises = (sdk.id === 'google-genai' && typeof timeout.value === 'number') || call.hit?.cls.transport !== undefined;
+  // A team's own client (project config) says what it waits; how it sends requests is not known.
+  const raises = (sdk.id === 'google-genai' && typeof timeout.value === 'number') || call.hit?.cls.transport !== undefined || !!sdk.project;
   if (!raises && (timeout.value === null || (typeof timeout.value === 'number' && timeout.value > UNDICI_CUT_SECONDS))) {
     notes.push(
       `Node's built-in fetch (undici) gives up after ${UNDICI_CUT_SECONDS} s without response headers (\`headersTimeout\`, and \`bodyTimeout\` between chunks), whatever the SDK says: ` +

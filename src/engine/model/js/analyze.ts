@@ -17,6 +17,7 @@ import { unwrap } from './syntax';
 import { buildModel, type JsScope } from './model';
 import { rangeOf } from './syntax';
 import { Evaluator } from './values';
+import { mentionsJsProjectName } from '../../catalog/js-project';
 import type { JsCrossFile } from './crossfile';
 import type { ServerLimit } from '../../limits/server-limits';
 
@@ -30,7 +31,7 @@ const HANDLER_TEXT = /['"]use server['"]|\bexport\s+default\s*\{|\bexports\.hand
 
 /** True when some rule could report something in this file (cheap text tests before parsing). */
 export function jsMayMatter(file: string, text: string): boolean {
-  return RELEVANT_IMPORT.test(text) || LLM_URL.test(text) || HANDLER_FILE.test(file) || HANDLER_TEXT.test(text);
+  return RELEVANT_IMPORT.test(text) || LLM_URL.test(text) || HANDLER_FILE.test(file) || HANDLER_TEXT.test(text) || mentionsJsProjectName(text);
 }
 
 export function analyzeJsFile(file: string, text: string, tree: Tree, language: Language, crossFile?: JsCrossFile, limits: ServerLimit[] = [], fixTimeoutSeconds = 30): FileAnalysis {
@@ -65,7 +66,7 @@ export function analyzeJsFile(file: string, text: string, tree: Tree, language: 
 
 export function buildContext(file: string, text: string, tree: Tree, language: Language, crossFile?: JsCrossFile): JsContext {
   const model = buildModel(tree.rootNode);
-  const evaluator = new Evaluator(model, crossFile);
+  const evaluator = new Evaluator(model, crossFile, file);
   const externalHandlers: ExternalHandlerRef[] = [];
   const handlers = findHandlers(model, evaluator, file, externalHandlers);
   evaluator.resetMemo();

@@ -4,7 +4,7 @@
 
 import type { Node } from '../../parse/parser';
 import { canonQname, isMetaPath, type JsClassHit, type JsSdk } from '../../catalog/js-sdks';
-import { BLOCKING_FUNCTIONS, BLOCKING_MODULES, LLM_COMMAND, type JsHttpLib } from '../../catalog/js-blocking';
+import { BLOCKING_FUNCTIONS, BLOCKING_MODULES, LLM_COMMAND, projectBlockingFunction, type JsHttpLib } from '../../catalog/js-blocking';
 import { isLlmUrl, isLocalLlmUrl } from '../../catalog/python-http';
 import type { JsScope } from './model';
 import type { ClientValue, Evaluator, Value } from './values';
@@ -98,7 +98,9 @@ export function classifyCall(node: Node, scope: JsScope, evaluator: Evaluator): 
     if (cls.sessions?.[path.join('.')]) return undefined;
     if (cls.callMethods) {
       if (!cls.callMethods.includes(method) || path.length !== 1) return undefined;
-    } else if (path.length < 2) return undefined;
+    } else if (path.length < 2 && !client.hit.sdk.project) return undefined;
+    // A team's synchronous client (project config): the call blocks the loop until the model answers.
+    if (cls.blocking) return { ...base, kind: 'blocking', usage: usageOf(node), promise: false, streaming: false, sdk: client.hit.sdk, client, hit: client.hit, blocking: { qname: calleeText, what: 'LLM', llm: true } };
     const promise = !(cls.syncMethods?.includes(method) && path.length >= 2);
     return {
       ...base, kind: 'sdk', usage: usageOf(node), promise, streaming: streamingArg || /stream/i.test(method), sdk: client.hit.sdk, client, hit: client.hit,
@@ -135,6 +137,8 @@ function blockingOf(qname: string, call: Node, scope: JsScope, evaluator: Evalua
   const name = q.slice(dot + 1);
   const library = BLOCKING_FUNCTIONS[q];
   if (library) return { qname: q, what: library, llm: false };
+  const declared = projectBlockingFunction(q);
+  if (declared) return { qname: q, what: declared.what, llm: false };
   const entry = BLOCKING_MODULES[mod];
   if (!entry || !name.endsWith('Sync')) return undefined;
   if (entry.only && !entry.only.test(name)) return undefined;

@@ -4,10 +4,11 @@
 import type { Node } from '../../parse/parser';
 import { JS_CLIENT_WRAPPERS, JS_SDKS, canonQname, findJsClientClass, findJsFactory, findJsInstance, findJsSdkFunction, runnableClass, sdkClass, type JsClassHit, type JsSdk, type JsSdkFunction } from '../../catalog/js-sdks';
 import { JS_FRAMEWORKS, type JsFramework } from '../../catalog/js-frameworks';
-import { JS_HTTP_LIBS, type JsHttpLib } from '../../catalog/js-blocking';
+import { JS_HTTP_LIBS, projectBlockingFunction, type JsHttpLib } from '../../catalog/js-blocking';
 import { canon, dotted, type Binding, type JsModel, type JsScope } from './model';
 import { callArgs, field, lookupPath, namedChildren, parentOf, stringValue, unwrap } from './syntax';
 import type { JsCrossFile, JsExternalFn } from './crossfile';
+import { projectQname } from '../../catalog/js-project';
 import type { JsExportedClient } from './summary';
 
 export interface ClientValue {
@@ -52,11 +53,16 @@ export class Evaluator {
   /** Values the handler finder knows for parameters (a Fastify plugin's instance), by parameter node id. */
   readonly paramValues = new Map<number, Value>();
 
-  constructor(readonly model: JsModel, readonly crossFile?: JsCrossFile) {}
+  constructor(readonly model: JsModel, readonly crossFile?: JsCrossFile, readonly file?: string) {}
 
-  /** An imported qualified name: SDK and package facts first, then what the workspace defines under it. */
-  private imported(qname: string): Value {
+  /**
+   * An imported qualified name: SDK and package facts first (the project config's names included, even
+   * where the workspace defines them: the team said what they do), then what the workspace defines under it.
+   */
+  private imported(written: string): Value {
+    const qname = projectQname(written, this.file);
     const v = resolveQname(qname);
+    if (v.kind === 'qname' && (projectBlockingFunction(v.qname) || findJsFactory(v.qname)?.sdk.project)) return v;
     if (v.kind !== 'qname' || !this.crossFile) return v;
     const ext = this.crossFile.lookup(v.qname);
     if (ext?.fn) return { kind: 'external', fn: ext.fn };

@@ -46,14 +46,16 @@ function attemptsText(retries: number, sdk: string | undefined): string {
 }
 
 /** The default wait, per attempt with its unit, and the attempts: what the call inherits without a timeout. */
-function defaultText(p: TimeoutPolicy, sdkNote: string | undefined, sdk: string | undefined, transport?: 'axios' | 'node-http'): string {
+function defaultText(p: TimeoutPolicy, sdkNote: string | undefined, sdk: string | undefined, transport?: 'axios' | 'node-http' | 'project'): string {
   const attempts = attemptsText(p.retries, sdk);
   if (p.defaultMs === null && transport === 'axios') return `the SDK sets no timeout (axios waits forever), ${attempts}`;
   if (p.defaultMs === null && transport === 'node-http') return `the SDK sets no timeout (its Node http handler waits as long as the socket stays open), ${attempts}`;
+  // A team's own client (project config): how it sends requests is not known, so no undici cut is assumed.
+  if (p.defaultMs === null && transport === 'project') return `the project config says it sets no timeout, ${attempts}: a hung request waits until the server or proxy in front gives up`;
   if (p.defaultMs === null) return `the SDK sets no timeout, ${attempts}: each waits until ${UNDICI}, and a stream that stalls after the headers is never cut`;
   const worst = sdk && NO_TIMEOUT_RETRY.has(sdk) ? p.defaultMs : p.defaultMs * (p.retries + 1);
   const base = `the SDK default is ${sdkNote ?? seconds(p.defaultMs)} per attempt, ${attempts}${p.retries > 0 ? `: up to ${Math.round(worst / 60000)} min` : ''}`;
-  return p.defaultMs > 300_000 ? `${base}, though ${UNDICI}` : base;
+  return p.defaultMs > 300_000 && transport !== 'project' ? `${base}, though ${UNDICI}` : base;
 }
 
 /** A number of milliseconds too small to be meant (`30`, `AbortSignal.timeout(30)`): the literal node. */
@@ -199,7 +201,7 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
       })) continue;
       const what = p.setting.kind === 'none' ? `with its timeout set to \`${p.setting.node.text}\` (no limit)` : 'without a timeout';
       const uses = users.length === 0 ? '' : ` ${users.length === 1 ? 'One call' : `${users.length} calls`} in this file use${users.length === 1 ? 's' : ''} it.`;
-      const message = `\`${v.hit.cls.name}\` client (${v.hit.sdk.id}) built ${what}: ${defaultText(p, v.hit.sdk.defaultNote, v.hit.sdk.id, v.hit.cls.transport)}.${uses}`;
+      const message = `\`${v.hit.cls.name}\` client (${v.hit.sdk.id}) built ${what}: ${defaultText(p, v.hit.sdk.defaultNote, v.hit.sdk.id, v.hit.sdk.project ? 'project' : v.hit.cls.transport)}.${uses}`;
       const range = rangeOf(node.childForFieldName('constructor') ?? node);
       const fixes = config ? config.fixes : sdkFixes(ctx, undefined, p);
       out.push(makeFinding(ctx, 'llm-call-without-timeout', 'warning', { start: rangeOf(node).start, end: range.end }, message, functionScopeOf(scope), fixes));
@@ -221,7 +223,7 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
     if (!p || (p.setting.kind !== 'absent' && p.setting.kind !== 'none')) continue;
     if (shortDefault(p, call.sdk?.id, jsPolicyOf(call)?.retries)) continue;
     const what = p.setting.kind === 'none' ? `sets its timeout to \`${p.setting.node.text}\` (no limit)` : 'has no timeout';
-    const message = `${describeCall(call)} ${what}: ${defaultText(p, call.sdk?.defaultNote, call.sdk?.id, call.hit?.cls.transport)}.`;
+    const message = `${describeCall(call)} ${what}: ${defaultText(p, call.sdk?.defaultNote, call.sdk?.id, call.sdk?.project ? 'project' : call.hit?.cls.transport)}.`;
     out.push(makeFinding(ctx, 'llm-call-without-timeout', 'warning', calleeRange(call), message, functionScopeOf(call.scope), sdkFixes(ctx, call, p)));
   }
   return out;
