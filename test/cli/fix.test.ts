@@ -76,6 +76,21 @@ describe('cli: fixes', function () {
     assert.strictEqual(again.code, 0);
   });
 
+  it('a fix undone by another fix of its pass is made again on its own: corpus js/207 (a retry fix raising the attempts a server-limit timeout was fitted to) is fixed and converges', () => {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'loopsafe-fix-207-')));
+    fs.cpSync(path.join(CORPUS, 'js/207-amplify-function-limits'), dir, { recursive: true });
+    const r = runCli(['check', '--fix', '--unsafe-fixes'], dir);
+    assert.doesNotMatch(r.stderr, /not fixed/, r.stderr);
+    const handler = fs.readFileSync(path.join(dir, 'amplify/functions/classify/handler.ts'), 'utf8');
+    // The retry fix gave the client 3 attempts; the call's own options then fit the Amplify default of 3 s.
+    assert.match(handler, /maxRetries: 2 \}\);/);
+    assert.match(handler, /\{ timeout: \d[\d_]*, maxRetries: 1 \}\)/);
+    assert.strictEqual(r.code, 0, r.stdout);
+    const again = runCli(['check', '--diff', '--unsafe-fixes'], dir);
+    assert.strictEqual(again.stdout, '');
+    assert.strictEqual(again.code, 0);
+  });
+
   it('--diff prints a unified diff that git apply takes, writes nothing and exits 1; --fix then gives the same text', () => {
     const seed = fs.readFileSync(path.resolve(__dirname, '../../../examples/fastapi-chat/main.py'), 'utf8');
     const dir = cliWorkspace({ 'app/main.py': seed, 'web/server.js': "const express = require('express');\nconst OpenAI = require('openai');\nconst client = new OpenAI({ timeout: 20_000 });\nconst app = express();\napp.post('/chat', async (req, res) => {\n  const c = client.chat.completions.create({ model: 'm', messages: [] });\n  res.json(c);\n});\n" });

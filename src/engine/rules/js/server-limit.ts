@@ -87,18 +87,27 @@ function shortenFixJs(ctx: JsContext, call: JsCall, limit: ServerLimit, attempts
   const title = (where: string) => `Set a ${seconds} s timeout${fewer} on ${where} ${underLimit(limit, keep)}`;
   const done = (edits: TextEdit[] | undefined, where: string): Fix | undefined => (edits && edits.length > 0 ? { title: title(where), safety: 'unsafe', preferred: true, edits } : undefined);
   const args = callArgs(call.node);
-  if (shape.callArg !== undefined && shape.callTimeoutText && !args.some((a) => unwrap(a).type === 'spread_element')) {
-    const options = args[shape.callArg];
-    let timeout: OptionWrite = { add: withSeconds(shape.callTimeoutText, seconds) };
+  const spread = args.some((a) => unwrap(a).type === 'spread_element');
+  // The call's own timeout wins over the client's (jsPolicyOf reads it last): when it sets one, that value
+  // is the one to change, whether or not the SDK has a text to add one.
+  let callTimeout: Node | undefined;
+  if (shape.callArg !== undefined && !spread) {
     for (const path of shape.callTimeout ?? []) {
-      const r = options ? lookupPath(options, path) : undefined;
+      const r = args[shape.callArg] ? lookupPath(args[shape.callArg], path) : undefined;
       if (r?.kind === 'unknown') return undefined;
       if (r?.kind === 'value') {
-        const text = replacementFor(r.node, seconds, 'ms');
-        if (!text) return undefined;
-        timeout = { replace: r.node, text };
+        callTimeout = r.node;
         break;
       }
+    }
+  }
+  if (shape.callArg !== undefined && (shape.callTimeoutText || callTimeout) && !spread) {
+    const options = args[shape.callArg];
+    let timeout: OptionWrite = { add: withSeconds(shape.callTimeoutText ?? '', seconds) };
+    if (callTimeout) {
+      const text = replacementFor(callTimeout, seconds, 'ms');
+      if (!text) return undefined;
+      timeout = { replace: callTimeout, text };
     }
     const retry = retries === undefined ? undefined : retriesWrite(options, shape.callRetries?.[0], retries);
     if (retries !== undefined && !retry) return undefined;
@@ -108,6 +117,9 @@ function shortenFixJs(ctx: JsContext, call: JsCall, limit: ServerLimit, attempts
   if (!ctor || ctor.tree !== call.node.tree || !shape.ctorTimeout || !shape.ctorTimeoutText) return undefined;
   // The call's own timeout wins over the client's: a client timeout would change nothing here.
   if (jsPolicyOf(call)?.timeout.source.includes('(this call)')) return undefined;
+  // A timeout set by `withOptions(...)` also wins over the constructor's: a client fix would change nothing.
+  const ctorPath = shape.ctorTimeout.path;
+  if ((call.client?.extraOptions ?? []).some((x) => [ctorPath, ['timeout']].some((p) => lookupPath(x, p).kind !== 'absent'))) return undefined;
   const unit = shape.ctorTimeout.unit;
   const ctorArgs = callArgs(ctor);
   const retry = retries === undefined ? undefined : retriesWrite(ctorArgs[0], shape.ctorRetries, retries);
