@@ -135,9 +135,11 @@ function shortenFix(ctx: PyContext, call: LlmCall, limit: ServerLimit, attempts:
 }
 
 export function checkServerLimits(ctx: PyContext): Finding[] {
-  if (ctx.limits.length === 0 || ctx.calls.length === 0) return [];
-  const out: Finding[] = [];
+  if (ctx.limits.length === 0) return [];
+  // A handler's only LLM call may be one handed to a thread (`to_thread(client.x.create, ...)`).
   const offloadedMethods = new Set(offloadedCalls(ctx));
+  if (ctx.calls.length === 0 && offloadedMethods.size === 0) return [];
+  const out: Finding[] = [];
   for (const call of [...ctx.calls, ...offloadedMethods]) {
     if (call.management) continue; // not a generation
     const place = placeOf(call, offloadedMethods.has(call));
