@@ -248,6 +248,25 @@ describe('project config', () => {
     assert.strictEqual(ws.analyze(main)?.findings.length, 0, 'removed from the catalog again');
   });
 
+  it('JS/TS names in the config: relative modules are keyed by the config folder; a module without a member and a bad timeout-unit are named', () => {
+    const text = [
+      'blocking-functions = ["./src/lib/db.query", "../shared/cache.get", "./src/lib/db", "@acme/db.query"]',
+      '',
+      '[llm-clients."./src/llm/index.ts.Client"]',
+      'async = true',
+      'timeout-unit = "minutes"',
+      '',
+    ].join('\n');
+    const cfg = readProjectConfig('/p/app/loopsafe.toml', text)!;
+    assert.deepStrictEqual(cfg.blockingFunctions.map((b) => b.jsKey), [path.resolve('/p/app/src/lib/db') + '.query', path.resolve('/p/shared/cache') + '.get', '@acme/db.query']);
+    // The extension and `/index` of a module path do not matter.
+    assert.deepStrictEqual(cfg.llmClients.map((c) => [c.jsKey, c.timeoutUnit]), [[path.resolve('/p/app/src/llm') + '.Client', undefined]]);
+    assert.deepStrictEqual(cfg.problems.map(formatProblem), [
+      '/p/app/loopsafe.toml:1: blocking-functions: "./src/lib/db" is not a qualified function name (module.function); skipped',
+      '/p/app/loopsafe.toml:5: llm-clients../src/llm/index.ts.Client.timeout-unit: "minutes" is not "s" or "ms"; seconds used in Python, milliseconds in JS/TS',
+    ]);
+  });
+
   it('bad config: one message per problem naming file, line and key; defaults for the rest', () => {
     const text = [
       'select = ["blocking-llm-call", "no-such-rule"]',
