@@ -232,9 +232,14 @@ describe('project config', () => {
     const described = all.find((f) => f.rule === 'blocking-call-in-async-handler' && f.file.endsWith('server.ts'))!;
     assert.match(described.message, /runs a database query on the native driver/);
     // The timeout fix writes the option the config names, in milliseconds.
-    const timeout = all.find((f) => f.rule === 'llm-call-without-timeout')!;
+    const timeout = all.find((f) => f.rule === 'llm-call-without-timeout' && f.file.endsWith('server.ts'))!;
     const serverText = fs.readFileSync(path.join(dir, 'src/server.ts'), 'utf8');
     assert.match(applyEdits(serverText, timeout.fixes.find((x) => x.title.includes('timeout'))!.edits), /const llm = new LLMClient\(\{ timeoutMs: 30_000 \}\)/);
+    // Under a route's limit, the server-limit fix fits the declared option to it.
+    const limit = all.find((f) => f.rule === 'timeout-exceeds-server-limit')!;
+    assert.match(limit.fixes[0]?.title ?? '', /timeout on the client/);
+    const routeText = fs.readFileSync(path.join(dir, 'src/app/api/ask/route.ts'), 'utf8');
+    assert.match(applyEdits(routeText, limit.fixes[0].edits), /new LLMClient\(\{ apiKey: process\.env\.ACME_KEY, timeoutMs: \d[\d_]* \}\)/);
   });
 
   it('a changed config is applied again: the extension points follow the file', async () => {
