@@ -78,11 +78,13 @@ describe('JS/TS handlers by layout and exports', () => {
       return performance.now() - t0;
     };
     time('/proj/warm.ts', build(100));
-    const small = Math.min(time('/proj/small1.ts', build(300)), time('/proj/small2.ts', build(300)));
+    const smallText = build(300);
+    const small = Math.min(...[1, 2, 3].map((i) => time(`/proj/small${i}.ts`, smallText)));
     const bigText = build(1200);
-    const big = Math.min(time('/proj/big1.ts', bigText), time('/proj/big2.ts', bigText));
-    // Four times the code may take at most about four times as long (with slack for noise). Absolute speed
+    const big = Math.min(...[1, 2, 3].map((i) => time(`/proj/big${i}.ts`, bigText)));
+    // Four times the code may take at most about four times as long (with slack for noise: quadratic
+    // work would take sixteen times as long). Absolute speed
     // is the benchmark's business (`npm run bench`), not a test's: a loaded machine would fail it.
-    assert.ok(big / small < 7, `300 helpers: ${small.toFixed(0)} ms, 1200 helpers: ${big.toFixed(0)} ms`);
+    assert.ok(big / small < 9, `300 helpers: ${small.toFixed(0)} ms, 1200 helpers: ${big.toFixed(0)} ms`);
   });
 });

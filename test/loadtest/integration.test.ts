@@ -95,15 +95,16 @@ describe('load test against real servers', function () {
 
     it('a floating promise answers before the LLM does; the awaited route waits for it', async () => {
       const before = mock.stats().total;
-      // At a fixed 250 req/s (open model): unbounded, each answer starts another background LLM call and
-      // the pile-up, not the route, would decide the latency on a shared 2-core machine.
-      const floating = await load({ url: `${app.url}/chat/floating`, method: 'POST', connections: 10, rate: 250, duration: '2s', probe: '/health' });
+      // At a fixed 100 req/s (open model): unbounded, each answer starts another background LLM call and
+      // the pile-up, not the route, would decide the latency on a shared 2-core machine. Ten connections
+      // awaiting a 200 ms LLM can complete at most 50 req/s, so keeping up with 100 req/s means not waiting.
+      const floating = await load({ url: `${app.url}/chat/floating`, method: 'POST', connections: 10, rate: 100, duration: '2s', probe: '/health' });
       const awaited = await load({ url: `${app.url}/chat/awaited`, method: 'POST', connections: 10, duration: '2s', probe: '/health' });
-      // The floating route returns well before the LLM answers (half its latency leaves room for a loaded
-      // machine's scheduling): the client never gets the answer.
-      assert.ok(floating.latencyMs.p50 < LATENCY_MS / 2, `floating p50 ${floating.latencyMs.p50}`);
+      // The floating route returns before the LLM answers: the client never gets the answer. Judged against
+      // the awaited route measured in the same conditions, so a loaded machine slows both sides alike.
       assert.ok(awaited.latencyMs.p50 >= LATENCY_MS * 0.9, `awaited p50 ${awaited.latencyMs.p50}`);
-      assert.ok(floating.throughputRps > awaited.throughputRps * 3, `floating ${floating.throughputRps} vs awaited ${awaited.throughputRps} req/s`);
+      assert.ok(floating.latencyMs.p50 < awaited.latencyMs.p50 / 2, `floating p50 ${floating.latencyMs.p50} vs awaited ${awaited.latencyMs.p50}`);
+      assert.ok(floating.throughputRps > awaited.throughputRps * 1.4, `floating ${floating.throughputRps} vs awaited ${awaited.throughputRps} req/s`);
       // The LLM calls still happen, in the background, unobserved.
       assert.ok(mock.stats().total - before >= floating.completed, 'the floating calls still reach the LLM');
       // Awaiting does not block Node's event loop. (The floating route is not judged here: its LLM calls
