@@ -297,7 +297,7 @@ PYTHON_SDKS.push(
   },
   pairsOnly('langchain', ['langchain', 'langchain_openai', 'langchain_anthropic', 'langchain_community', 'langchain_google_genai', 'langchain_google_vertexai', 'langchain_ollama', 'langchain_groq', 'langchain_mistralai', 'langchain_cohere', 'langchain_aws', 'langchain_core', 'langchain_together', 'langchain_fireworks', 'langchain_huggingface', 'langgraph'], [], LANGCHAIN_PAIRS, { timeoutSeconds: null, retries: 2 }, {
     classPrefixes: [
-      'langchain_openai.', 'langchain_anthropic.', 'langchain_community.chat_models.', 'langchain_community.llms.', 'langchain_google_genai.', 'langchain_google_vertexai.',
+      'langchain_openai.', 'langchain_anthropic.', 'langchain_community.chat_models.', 'langchain_community.llms.', 'langchain_community.embeddings.', 'langchain_google_genai.', 'langchain_google_vertexai.',
       'langchain_ollama.', 'langchain_groq.', 'langchain_mistralai.', 'langchain_cohere.', 'langchain_aws.', 'langchain_together.', 'langchain_fireworks.', 'langchain_huggingface.',
       'langchain.chains.', 'langchain.chat_models.', 'langchain.llms.', 'langchain.agents.AgentExecutor', 'langchain_core.language_models.',
       ...LANGCHAIN_TOP_CHAINS, ...LANGCHAIN_TOP_LLMS,
@@ -310,6 +310,10 @@ PYTHON_SDKS.push(
       { qname: 'langchain.chains.summarize.load_summarize_chain', cls: 'langchain.chains.summarize.load_summarize_chain' },
       { qname: 'langchain.chains.question_answering.load_qa_chain', cls: 'langchain.chains.question_answering.load_qa_chain' },
       { qname: 'langchain.chains.qa_with_sources.load_qa_with_sources_chain', cls: 'langchain.chains.qa_with_sources.load_qa_with_sources_chain' },
+      // LCEL constructors of retrieval chains: the model is the `llm` (or the combine-documents chain holding it).
+      ...['langchain.chains.create_retrieval_chain', 'langchain.chains.retrieval.create_retrieval_chain', 'langchain.chains.combine_documents.create_stuff_documents_chain',
+        'langchain.chains.combine_documents.stuff.create_stuff_documents_chain', 'langchain.chains.create_history_aware_retriever',
+        'langchain.chains.history_aware_retriever.create_history_aware_retriever'].map((q) => ({ qname: q, cls: q })),
       { qname: 'compile', cls: 'langchain', method: true },
     ],
     clientReturning: ['with_structured_output', 'bind_tools', 'bind', 'with_retry', 'with_config', 'with_fallbacks', 'pipe', 'assign', 'with_types', 'configurable_fields', 'as_retriever', 'from_template', 'from_messages', 'from_llm', 'from_chain_type'],

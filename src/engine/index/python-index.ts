@@ -384,10 +384,17 @@ export class PyIndex {
     return undefined;
   }
 
-  /** Client class returned by an imported factory function, if any. */
+  /** Client class returned by an imported factory function (or by a method of an imported class), if any. */
   factoryOf(fromFile: string, qname: string): string | undefined {
     const r = this.resolve(fromFile, qname);
-    return r?.name ? this.summaries.get(r.file)?.factories[r.name] : undefined;
+    if (!r?.name) return undefined;
+    const factories = this.summaries.get(r.file)?.factories;
+    if (!factories) return undefined;
+    if (factories[r.name]) return factories[r.name];
+    // An imported class with a method returning a client (`ModelProvider().get_model()`).
+    const prefix = `${r.name}.`;
+    for (const [name, cls] of Object.entries(factories)) if (name.startsWith(prefix)) return cls;
+    return undefined;
   }
 
   /** Imported function facts, if the name resolves to a function in the workspace. */

@@ -141,7 +141,10 @@ export class Evaluator {
         if (objInner.type === 'identifier' && scope.kind !== 'module') {
           const method = methodScope(scope);
           if (method?.classScope && method.params[0]?.name === objInner.text) {
-            return this.firstValue(method.classScope.attributes.get(attr.text), method.classScope, depth, true);
+            const assigned = method.classScope.attributes.get(attr.text);
+            // `self._build_model()`: a method of the class (what its returns evaluate to, when called).
+            if (!assigned) return this.methodOf(method.classScope, attr.text);
+            return this.firstValue(assigned, method.classScope, depth, true);
           }
         }
         const base = this.evaluate(obj, scope, depth);
@@ -409,8 +412,19 @@ export class Evaluator {
     return fallback;
   }
 
+  /** A method defined in class scope `cls` (not inherited), as a function value. */
+  private methodOf(cls: Scope, name: string): Value | undefined {
+    const fn = cls.functions.find((f) => f.name === name && f.kind === 'function');
+    return fn ? { kind: 'function', scope: fn } : undefined;
+  }
+
   attribute(base: Value, attr: string): Value | undefined {
     switch (base.kind) {
+      case 'localInstance': {
+        // `Provider().get_model()` on a class of this file.
+        const cls = this.model.functions.find((f) => f.classScope && f.parent === f.classScope && f.classScope.name === base.className && f.classScope.parent === this.model.module)?.classScope;
+        return cls ? this.methodOf(cls, attr) : undefined;
+      }
       case 'module':
       case 'qname':
         return this.resolveImported(`${base.qname}.${attr}`, false);
@@ -473,7 +487,9 @@ export class Evaluator {
           const hit = genericClass(f.sdk.id, f.cls);
           if (hit) return { kind: 'client', hit, ctor: call };
         }
-        return undefined;
+        // `ModelProvider().get_model()`: a method of a workspace class that returns a client.
+        const made = this.resolveImported(`${callee.qname}.${callee.method}`, false);
+        return made.kind === 'extFactory' ? this.call(made, call, depth) : undefined;
       }
       case 'qname': {
         if (CLIENT_WRAPPERS.has(callee.qname)) {

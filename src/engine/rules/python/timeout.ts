@@ -6,6 +6,7 @@
 import type { Node } from '../../parse/parser';
 import type { LlmCall } from '../../model/python/calls';
 import type { PyContext } from '../../model/python/context';
+import type { Scope } from '../../model/python/model';
 import { callArguments, field, namedChildren, rangeOf, unparen } from '../../model/python/syntax';
 import { formatSeconds, moduleGlobals, policyOf, profileOf, throughModel, writtenSettings, type CallProfile, type Policy, type WrittenTimeout } from '../../policy/python-policy';
 import type { RemoteUse } from '../../index/python-index';
@@ -326,6 +327,14 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
   return out;
 }
 
+/** `self.x` in a method of a class that assigns `self.x = SomeCall(...)`. */
+function selfAttributeCall(scope: Scope, node: Node): boolean {
+  const obj = field(node, 'object');
+  const attr = field(node, 'attribute');
+  if (!obj || !attr || obj.type !== 'identifier' || !scope.classScope || scope.params[0]?.name !== obj.text) return false;
+  return (scope.classScope.attributes.get(attr.text) ?? []).some((n) => unparen(n).type === 'call');
+}
+
 /** Modules whose functions only look at a value (log, copy, serialize it): handing a client to them is no use. */
 const INERT_MODULES = /^(?:logging|json|copy|pickle|typing|builtins|inspect|weakref|pprint|warnings|dataclasses)\./;
 
@@ -344,7 +353,8 @@ function handedClients(ctx: PyContext): Array<{ ctor: Node; client: ClientValue;
     if (v?.kind === 'client' && v.ctor && v.ctor.tree === ctx.model.root.tree) clients.set(name, { ctor: v.ctor, client: v });
   }
   const out: Array<{ ctor: Node; client: ClientValue; to: string; at: Range }> = [];
-  if (clients.size === 0) return out;
+  const classClients = ctx.model.functions.some((f) => f.classScope && [...f.classScope.attributes.values()].some((ns) => ns.some((n) => unparen(n).type === 'call')));
+  if (clients.size === 0 && !classClients) return out;
   const llm = new Set(ctx.calls.map((c) => c.node.id));
   const seen = new Set<number>();
   for (const scope of [ctx.model.module, ...ctx.model.functions]) {
@@ -355,12 +365,22 @@ function handedClients(ctx: PyContext): Array<{ ctor: Node; client: ClientValue;
       let handed: { ctor: Node; client: ClientValue } | undefined;
       for (const a of args.namedChildren) {
         const value = a?.type === 'keyword_argument' ? field(a, 'value') : a;
-        const hit = value?.type === 'identifier' ? clients.get(value.text) : undefined;
-        if (!hit || seen.has(hit.ctor.id)) continue;
-        const v = ctx.evaluator.evaluate(value!, scope);
-        if (v?.kind === 'client' && v.ctor?.id === hit.ctor.id) {
-          handed = hit;
-          break;
+        if (!value) continue;
+        if (value.type === 'identifier') {
+          const hit = clients.get(value.text);
+          if (!hit || seen.has(hit.ctor.id)) continue;
+          const v = ctx.evaluator.evaluate(value, scope);
+          if (v?.kind === 'client' && v.ctor?.id === hit.ctor.id) {
+            handed = hit;
+            break;
+          }
+        } else if (value.type === 'attribute' && selfAttributeCall(scope, value)) {
+          // `Chroma(embedding_function=self.embeddings)` with `self.embeddings = OpenAIEmbeddings()` in the class.
+          const v = ctx.evaluator.evaluate(value, scope);
+          if (v?.kind === 'client' && v.ctor && v.ctor.tree === ctx.model.root.tree && !seen.has(v.ctor.id)) {
+            handed = { ctor: v.ctor, client: v };
+            break;
+          }
         }
       }
       if (!handed) continue;

@@ -1,0 +1,17 @@
+"""FastAPI app: questions over the policy documents (async route, and a def route in the threadpool)."""
+from fastapi import FastAPI
+
+from rag.answerer import Answerer
+
+app = FastAPI()
+answerer = Answerer(["Refunds take five working days.", "Support is open 9 to 5."])
+
+
+@app.get("/ask")
+async def ask(q: str):
+    return {"answer": await answerer.answer(q)}
+
+
+@app.get("/ask-sync")
+def ask_sync(q: str):
+    return {"answer": answerer.answer_sync(q)}
