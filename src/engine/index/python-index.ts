@@ -610,8 +610,9 @@ export class PyIndex {
             if (!edge.args) continue;
             const t = this.resolveTarget(s.file, edge.target);
             if (!t) continue;
+            // A class called as a constructor hands its arguments to `__init__` (kept even while that
+            // module is not summarized yet: its own summary asks for them).
             for (const callee of [t.name, `${t.name}.__init__`]) {
-              if (callee !== t.name && !this.summaries.get(t.file)?.functions[callee]) continue;
               const k = `${t.file}#${callee}`;
               const list = this.argsByCallee.get(k) ?? [];
               list.push(...edge.args);

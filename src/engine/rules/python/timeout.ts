@@ -281,6 +281,7 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
     if (localCtor && call.client && profile.ctorArg) {
       // One finding per client built here, at its constructor.
       if (reportedCtors.has(localCtor.id)) continue;
+      if (hasKeywordSplat(localCtor)) continue; // `**options`: the timeout may well be in there
       const finding = ctorFinding(ctx, call, localCtor, effect, built, profile.ctorArg);
       reportedCtors.set(localCtor.id, finding);
       out.push(finding);
@@ -325,6 +326,12 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
     out.push(f);
   }
   return out;
+}
+
+/** A constructor given `**options` (not known statically): its timeout may be among them. */
+function hasKeywordSplat(ctor: Node): boolean {
+  const args = field(ctor, 'arguments');
+  return !!args && args.namedChildren.some((a) => a?.type === 'dictionary_splat');
 }
 
 /** `self.x` in a method of a class that assigns `self.x = SomeCall(...)`. */
@@ -416,7 +423,7 @@ function ctorFinding(ctx: PyContext, call: LlmCall, ctor: Node, effect: string, 
 function remoteCtorFinding(ctx: PyContext, ctor: Node, client: ClientValue, uses: RemoteUse[], usedBy: string): Finding | undefined {
   const call: LlmCall = { node: ctor, scope: ctx.evaluator.scopeOfNode(ctor), sdk: client.hit.sdk, async: false, awaitable: true, calleeText: '', client, usage: usageOf(ctor), streaming: uses.some((u) => u.streaming) };
   const profile = profileOf(call);
-  if (!profile.ctorArg) return undefined;
+  if (!profile.ctorArg || hasKeywordSplat(ctor)) return undefined;
   const policy = policyOf(call);
   const built = writtenSettings(ctor, profile, 'ctor').timeout;
   const seconds = policy.timeout.value;
