@@ -35,7 +35,9 @@ describe('server limits', () => {
   it('reads AWS CDK Lambda limits for the entry module of each function (3 s unless timeout)', () => {
     const file = '/p/lib/chat-stack.ts';
     assert.ok(isServerConfigFile(file));
-    assert.ok(isServerConfigFile('/p/infra/app.ts'));
+    assert.ok(isServerConfigFile('/p/cdk/app.ts'));
+    assert.ok(!isServerConfigFile('/p/cdk/lambda/chat.ts'), 'only files directly in cdk/');
+    assert.ok(!isServerConfigFile('/p/infra/handlers/chat.ts'));
     assert.ok(!isServerConfigFile('/p/lib/chat.ts'));
     const text = [
       "import * as cdk from 'aws-cdk-lib';",

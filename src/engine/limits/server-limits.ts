@@ -35,10 +35,11 @@ const AMPLIFY_RESOURCE = /(?:^|[\\/])amplify[\\/](?:.*[\\/])?resource\.[cm]?[jt]
 const AMPLIFY_DEFAULT_S = 3;
 
 /**
- * AWS CDK stacks: `lib/<name>-stack.ts` (the `cdk init` layout), or any file under `cdk/`, `infra/`,
- * `infrastructure/`, `stacks/`; only read when the text imports aws-cdk-lib or @aws-cdk/aws-lambda.
+ * AWS CDK stacks: `lib/<name>-stack.ts` (the `cdk init` layout) or a file directly in a `cdk/` or `stacks/`
+ * folder; only read when the text imports aws-cdk-lib or @aws-cdk/aws-lambda. Kept narrow: an edit to a limit
+ * source re-reads every limit and rebuilds the JS index.
  */
-const CDK_FILE = /(?:^|[\\/])(?:[^\\/]*stack|(?:cdk|infra|infrastructure|stacks)[\\/].*)\.[cm]?[jt]s$/i;
+const CDK_FILE = /(?:^|[\\/])(?:[^\\/]*stack|(?:cdk|stacks)[\\/][^\\/]+)\.[cm]?[jt]s$/i;
 /** A Lambda function construct's timeout when `timeout` is not set (CDK, like CloudFormation: 3 s). */
 const CDK_DEFAULT_S = 3;
 
