@@ -73,3 +73,56 @@ describe('blocking-call-in-async-handler through helpers and severities', () => 
     assert.ok(sev.length === 4 && sev.every((s) => s === 'error'), sev.join(','));
   });
 });
+
+describe('blocking-call-in-async-handler through functions passed as arguments', () => {
+  const DB = [
+    'import requests',
+    '',
+    'class Rows:',
+    '    def similar(self, v, top_k=3):',
+    '        return requests.get("https://example.com/rows", params={"k": top_k}, timeout=5).json()',
+    '',
+  ].join('\n');
+
+  it('follows a method passed to a helper that calls it, not one the helper offloads or only stores', async () => {
+    const ws = new Workspace(await testEngine());
+    ws.upsert(`${ROOT}/rows.py`, DB);
+    ws.upsert(
+      `${ROOT}/api.py`,
+      [
+        'import asyncio',
+        'from fastapi import FastAPI',
+        'from rows import Rows',
+        '',
+        'app = FastAPI()',
+        'rows = Rows()',
+        'KEPT = []',
+        '',
+        'def best(q, lookup):',
+        '    return lookup([len(q)], top_k=1)',
+        '',
+        'def keep(fn):',
+        '    KEPT.append(fn)',
+        '',
+        'async def offload(fn, *args):',
+        '    return await asyncio.to_thread(fn, *args)',
+        '',
+        '@app.get("/a")',
+        'async def a(q: str):',
+        '    return best(q, rows.similar)',
+        '',
+        '@app.get("/b")',
+        'async def b(q: str):',
+        '    keep(rows.similar)',
+        '    return await offload(rows.similar, [1])',
+        '',
+      ].join('\n'),
+    );
+    assert.deepStrictEqual(rows(ws, 'api.py'), ['warning@20']);
+    assert.deepStrictEqual(rows(ws, 'rows.py'), ['warning@5']);
+    // The helper stops calling its parameter: nothing runs the lookup on the loop any more.
+    ws.upsert(`${ROOT}/api.py`, ws.text(`${ROOT}/api.py`)!.replace('    return lookup([len(q)], top_k=1)', '    return [lookup.__name__, q]'));
+    assert.deepStrictEqual(rows(ws, 'api.py'), []);
+    assert.deepStrictEqual(rows(ws, 'rows.py'), []);
+  });
+});

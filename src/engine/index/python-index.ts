@@ -428,9 +428,28 @@ export class PyIndex {
       for (const target of this.targetsOf(ref.file, edge.target)) {
         const sub = next(target, edge.usage, edge);
         if (sub) return [self, ...sub];
+        if (!edge.fnArgs) continue;
+        // A function passed to a callee that calls it (`best_match(q, self.db.similar_rows)`): it runs here.
+        for (const passed of this.passedAndCalled(ref.file, edge, target)) {
+          const via = next(passed, 'dropped', { target: '', range: edge.range, usage: 'dropped' });
+          if (via) return [self, ...via];
+        }
       }
     }
     return undefined;
+  }
+
+  /** The functions `edge` passes as arguments that its callee `target` calls (its `paramCalls`). */
+  private passedAndCalled(file: string, edge: CallEdge, target: FnRef): FnRef[] {
+    const called = this.facts(target)?.paramCalls;
+    if (!called || !edge.fnArgs) return [];
+    const out: FnRef[] = [];
+    for (const [key, t] of edge.fnArgs) {
+      if (!called.includes(key)) continue;
+      const r = this.resolveTarget(file, t);
+      if (r && this.facts(r)) out.push(r);
+    }
+    return out;
   }
 
   /** Hops from the function down to a synchronous LLM call it runs (directly or through helpers). */
@@ -550,6 +569,17 @@ export class PyIndex {
               const list = this.callers.get(k) ?? [];
               list.push(caller);
               this.callers.set(k, list);
+            }
+            // A function passed to the callee, which calls it: the callee is its caller.
+            if (edge.fnArgs) {
+              for (const t of this.targetsOf(s.file, edge.target)) {
+                for (const passed of this.passedAndCalled(s.file, edge, t)) {
+                  const k = `${passed.file}#${passed.name}`;
+                  const list = this.callers.get(k) ?? [];
+                  list.push({ caller: t, range: edge.range, usage: 'dropped' });
+                  this.callers.set(k, list);
+                }
+              }
             }
           }
         }

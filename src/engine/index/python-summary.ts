@@ -46,6 +46,11 @@ export interface CallEdge {
   iterates?: true;
   /** The coroutine is run on a loop of its own (`asyncio.run(f())`, `loop.run_until_complete(f())`). */
   ownLoop?: true;
+  /**
+   * Functions passed as arguments (`best_match(q, self.db.similar_rows)`), as [`#index` or keyword, target]:
+   * when the callee calls that parameter (`FnFacts.paramCalls`), the passed function runs here.
+   */
+  fnArgs?: Array<[string, string]>;
 }
 
 /** A blocking call other than an LLM call (sleep, sync HTTP or DB, file I/O, child process). */
@@ -77,6 +82,8 @@ export interface FnFacts {
    * imported one): a method called on its result is one of theirs (`get_backend().chat(...)`).
    */
   returnsInstances?: string[];
+  /** Parameters the body calls (`db_func(...)`), by `#index` (the instance not counted) and by name. */
+  paramCalls?: string[];
 }
 
 export interface PyFileSummary {
@@ -195,8 +202,14 @@ export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, eval
     facts.direct.push(d);
   }
   const names = blockingNames({ model, evaluator });
+  const params = paramPositions(fn);
   for (const call of fn.calls) {
     if (llmCallIds.has(call.id)) continue;
+    const callee = field(call, 'function');
+    if (params && callee?.type === 'identifier' && params.has(callee.text) && !fn.assignments.has(callee.text)) {
+      const list = (facts.paramCalls ??= []);
+      if (!list.includes(callee.text)) list.push(callee.text, params.get(callee.text)!);
+    }
     if (names.has(calleeTail(call))) {
       const hit = blockingEntry({ model, evaluator }, call, fn);
       if (hit && !(hit.name === 'open' && handleOnlyForChild(call, fn))) {
@@ -212,6 +225,8 @@ export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, eval
     if (runsOnOwnLoop(usage)) edge.ownLoop = true;
     const args = handsClients(model, evaluator) ? clientArguments(call, fn, file, model, evaluator) : undefined;
     if (args) edge.args = args;
+    const fnArgs = functionArguments(call, fn, model, evaluator);
+    if (fnArgs) edge.fnArgs = fnArgs;
     facts.calls.push(edge);
   }
   // Factories: functions whose return value is a client (the last one that says so); where it was built is
@@ -490,6 +505,72 @@ function clientArguments(call: Node, scope: Scope, file: string, model: PyModel,
     if (v?.kind === 'client') (out ??= []).push([key, encodeClient(v.hit, originOf(v, file, model, evaluator))]);
   }
   return out;
+}
+
+/** Parameter name → `#position` as callers count it (a method's instance parameter is not an argument). */
+function paramPositions(fn: Scope): Map<string, string> | undefined {
+  if (fn.params.length === 0) return undefined;
+  const isMethod = fn.parent?.kind === 'class' && !fn.decorators.some((d) => /staticmethod/.test(d.text));
+  const out = new Map<string, string>();
+  fn.params.forEach((p, i) => {
+    if (!isMethod || i > 0) out.set(p.name, `#${isMethod ? i - 1 : i}`);
+  });
+  return out;
+}
+
+/**
+ * Arguments that are functions of the workspace (`self.db.similar_rows`, `fetch_page`, `helpers.load`), as
+ * [`#index` or keyword, call target]: names and attribute reads only, never their calls.
+ */
+function functionArguments(call: Node, scope: Scope, model: PyModel, evaluator: Evaluator): Array<[string, string]> | undefined {
+  const args = field(call, 'arguments');
+  if (!args || args.type !== 'argument_list' || args.namedChildCount === 0) return undefined;
+  let out: Array<[string, string]> | undefined;
+  let index = 0;
+  for (let i = 0; i < args.namedChildCount; i++) {
+    const a = args.namedChild(i);
+    if (!a || a.type === 'comment') continue;
+    let key: string;
+    let value: Node | null;
+    if (a.type === 'keyword_argument') {
+      key = field(a, 'name')?.text ?? '';
+      value = field(a, 'value');
+    } else if (a.type === 'list_splat' || a.type === 'dictionary_splat') {
+      return out;
+    } else {
+      key = `#${index++}`;
+      value = a;
+    }
+    if (!key || !value || (value.type !== 'identifier' && value.type !== 'attribute')) continue;
+    const target = referenceTarget(value, scope, model, evaluator);
+    if (target) (out ??= []).push([key, target]);
+  }
+  return out;
+}
+
+/** The function a name or attribute read refers to, as a call target (`local:...`, `import:...`). */
+function referenceTarget(ref: Node, scope: Scope, model: PyModel, evaluator: Evaluator): string | undefined {
+  if (ref.type === 'identifier') {
+    const v = evaluator.evaluate(ref, scope);
+    if (v?.kind === 'function') {
+      const name = qualifiedName(v.scope);
+      return name ? `local:${name}` : undefined;
+    }
+    const q = model.imports.get(ref.text);
+    // An imported function (lowercase: classes and constants are not callbacks here), not a module.
+    return q && !model.moduleImports.has(ref.text) && !isShadowed(ref.text, scope) && /^[a-z_]\w*$/.test(q.split('.').pop() ?? '') && /[a-z]/.test(q.split('.').pop() ?? '') ? `import:${q}` : undefined;
+  }
+  const obj = field(ref, 'object');
+  const attr = field(ref, 'attribute')?.text;
+  if (!obj || !attr) return undefined;
+  // `self.method` of this class: only a method it defines (not a data attribute).
+  if (obj.type === 'identifier' && scope.classScope && scope.params[0]?.name === obj.text) {
+    return scope.classScope.functions.some((f) => f.name === attr) ? `local:${scope.classScope.name}.${attr}` : undefined;
+  }
+  const recv = evaluator.evaluate(obj, scope);
+  if (recv?.kind === 'localInstance') return `local:${recv.className}.${attr}`;
+  if (recv?.kind === 'instance' && isImportedName(recv.qname, model)) return `import:${recv.qname}.${attr}`;
+  return undefined;
 }
 
 /** Call targets already worked out, per evaluator (one per analysis of one file version). */

@@ -429,11 +429,16 @@ export class Workspace {
           // the helper modules taken since as well: following every function of a library's module
           // summarized its whole package, none of it reached from the loop).
           if (!fn.isAsync && !index.loopChain({ file, name })) continue;
-          for (const edge of fn.calls) {
-            if (!edge.target.startsWith('import:')) continue;
-            const r = index.resolve(file, edge.target.slice(7));
-            if (!r || r.file === file || !this.waiting.has(r.file) || take.has(r.file)) continue;
+          const consider = (target: string): void => {
+            if (!target.startsWith('import:')) return;
+            const r = index.resolve(file, target.slice(7));
+            if (!r || r.file === file || !this.waiting.has(r.file) || take.has(r.file)) return;
             if (reachesBlocking(r.file, false, 0)) take.add(r.file);
+          };
+          for (const edge of fn.calls) {
+            consider(edge.target);
+            // Functions passed as arguments run where the callee calls them.
+            for (const [, t] of edge.fnArgs ?? []) consider(t);
           }
         }
       }
