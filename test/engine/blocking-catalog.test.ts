@@ -125,4 +125,36 @@ describe('blocking catalog: vector stores, service SDKs, Celery', () => {
     ));
     assert.deepStrictEqual(lines(ws, 'd.py'), [7]);
   });
+
+  it('reads a client off a declared field and a wrapper off an annotated local', async () => {
+    const ws = new Workspace(await testEngine());
+    ws.upsert(`${ROOT}/wrap.py`, src(
+      'import redis',
+      'from pydantic import BaseModel, ConfigDict',
+      'from qdrant_client import QdrantClient',
+      'class Search(BaseModel):',
+      '    model_config = ConfigDict(arbitrary_types_allowed=True)',
+      '    client: QdrantClient',
+      '    def top(self, v):',
+      '        return self.client.search(collection_name="c", query_vector=v)',
+      'class Cache:',
+      '    def __init__(self):',
+      '        self.r = redis.Redis()',
+      '    def put(self, k, v):',
+      '        self.r.set(k, v)',
+    ));
+    ws.upsert(`${ROOT}/routes.py`, src(
+      'from fastapi import FastAPI, Request',
+      'from wrap import Cache, Search',
+      'app = FastAPI()',
+      '@app.post("/s")',
+      'async def s(request: Request, v: list):',
+      '    search: Search = request.app.state.search',
+      '    cache: Cache = request.app.state.cache',
+      '    cache.put("k", "v")',
+      '    return search.top(v)',
+    ));
+    assert.deepStrictEqual(lines(ws, 'routes.py'), [8, 9]);
+    assert.deepStrictEqual(lines(ws, 'wrap.py'), [8, 13]);
+  });
 });

@@ -42,6 +42,17 @@ export const BLOCKING_FUNCTIONS: Record<string, BlockingEntry> = {
   'pinecone.describe_index': { what: 'makes a synchronous Pinecone request', instead: '`PineconeAsyncio` and `await`' },
   'elasticsearch.helpers.bulk': { what: 'makes synchronous Elasticsearch requests', instead: '`elasticsearch.helpers.async_bulk` and `await`' },
   'opensearchpy.helpers.bulk': { what: 'makes synchronous OpenSearch requests', instead: '`opensearchpy.helpers.async_bulk` and `await`' },
+  'sentence_transformers.SentenceTransformer': { what: 'loads a model from disk (downloading it on first use)', instead: 'loading it once at startup, or `asyncio.to_thread`' },
+  'sentence_transformers.CrossEncoder': { what: 'loads a model from disk (downloading it on first use)', instead: 'loading it once at startup, or `asyncio.to_thread`' },
+  'dotenv.load_dotenv': { what: 'reads the `.env` file synchronously', instead: 'calling it once at import time', minor: true },
+  'pandas.read_csv': { what: 'reads a file synchronously', instead: '`asyncio.to_thread`', minor: true },
+  'pandas.read_pickle': { what: 'reads a file synchronously', instead: '`asyncio.to_thread`', minor: true },
+  'pandas.read_parquet': { what: 'reads a file synchronously', instead: '`asyncio.to_thread`', minor: true },
+  'pandas.read_json': { what: 'reads a file synchronously', instead: '`asyncio.to_thread`', minor: true },
+  'pandas.read_excel': { what: 'reads a file synchronously', instead: '`asyncio.to_thread`', minor: true },
+  'weaviate.connect_to_local': { what: 'connects to Weaviate and waits for it to be ready, synchronously', instead: '`weaviate.use_async_with_local()` and `await client.connect()`' },
+  'weaviate.connect_to_weaviate_cloud': { what: 'connects to Weaviate and waits for it to be ready, synchronously', instead: '`weaviate.use_async_with_weaviate_cloud()` and `await client.connect()`' },
+  'weaviate.connect_to_custom': { what: 'connects to Weaviate and waits for it to be ready, synchronously', instead: '`weaviate.use_async_with_custom()` and `await client.connect()`' },
   'pymilvus.connections.connect': { what: 'connects to Milvus synchronously', instead: '`AsyncMilvusClient`' },
   'firebase_admin.auth.verify_id_token': { what: 'verifies a token (fetching Google\'s public keys over HTTP when its cache is cold)', instead: '`asyncio.to_thread`' },
   'firebase_admin.auth.get_user': { what: 'makes a synchronous Firebase Auth request', instead: '`asyncio.to_thread`' },
@@ -191,7 +202,7 @@ const VECTOR_AND_SERVICE_CLIENTS: BlockingClient[] = [
   {
     // v4 `client.collections.get(name).query.near_text(...)`, v3 `client.query.get(...).with_near_text(...).do()`.
     ctors: ['weaviate.Client', 'weaviate.WeaviateClient', 'weaviate.connect_to_local', 'weaviate.connect_to_weaviate_cloud', 'weaviate.connect_to_wcs', 'weaviate.connect_to_custom', 'weaviate.connect_to_embedded'],
-    methods: ['near_text', 'near_vector', 'near_object', 'near_image', 'hybrid', 'bm25', 'fetch_objects', 'fetch_object_by_id', 'insert', 'insert_many', 'delete_by_id', 'delete_many', 'replace', 'do', 'create_class', 'delete_class', 'exists', 'generate'],
+    methods: ['near_text', 'near_vector', 'near_object', 'near_image', 'hybrid', 'bm25', 'fetch_objects', 'fetch_object_by_id', 'insert', 'insert_many', 'update', 'delete_by_id', 'delete_many', 'replace', 'do', 'create_class', 'delete_class', 'exists', 'generate'],
     entry: { what: 'makes a synchronous Weaviate request', instead: 'the async client (`weaviate.use_async_with_local()` ...) and `await`' },
   },
   {
@@ -300,6 +311,24 @@ export const DATA_RESULT_ROWS = new Set<BlockingClient>(VECTOR_AND_SERVICE_CLIEN
  */
 export const ASYNC_TWIN_CTORS = new Set(['pinecone.Pinecone.IndexAsyncio', 'pinecone.PineconeAsyncio', 'pinecone.PineconeAsyncio.IndexAsyncio']);
 
+/** LangChain document loaders: `load()` fetches the URL or reads the files synchronously (`aload`/`alazy_load` are the twins). */
+const LOADER_ROW: BlockingClient = {
+  ctors: [],
+  methods: ['load', 'lazy_load', 'load_and_split'],
+  entry: { what: 'loads documents synchronously (HTTP fetches or file reads)', instead: '`await loader.aload()`, or `asyncio.to_thread(loader.load)`' },
+};
+DATA_RESULT_ROWS.add(LOADER_ROW);
+const DOCUMENT_LOADER = /^langchain(?:_community)?\.document_loaders\.(?:[\w.]+\.)?\w+$/;
+
+/** `transformers.<Class>.from_pretrained(...)`: reads (or downloads) the model's files. */
+const FROM_PRETRAINED = /^transformers\.\w+\.from_pretrained$/;
+const FROM_PRETRAINED_ENTRY: BlockingEntry = { what: 'loads model files from disk (downloading them on first use)', instead: 'loading the model once at startup, or `asyncio.to_thread`' };
+
+/** A blocking function known by the shape of its qualified name (not listed one by one). */
+export function blockingFunctionLike(qname: string): BlockingEntry | undefined {
+  return FROM_PRETRAINED.test(qname) ? FROM_PRETRAINED_ENTRY : undefined;
+}
+
 /** Constructor qualified name → its `BLOCKING_CLIENTS` row. */
 export const BLOCKING_CLIENT_BY_CTOR = new Map(BLOCKING_CLIENTS.flatMap((c) => c.ctors.map((q) => [q, c] as const)));
 
@@ -314,7 +343,8 @@ export function blockingClientOf(ctor: string): BlockingClient | undefined {
   // `Chroma.from_documents(...)`, `PGVector.from_existing_index(...)`: alternate constructors.
   const cls = ctor.replace(/\.from_\w+$/, '');
   if (cls !== ctor && BLOCKING_CLIENT_BY_CTOR.get(cls) === LANGCHAIN_ROW) return LANGCHAIN_ROW;
-  return LANGCHAIN_VECTOR_STORE.test(cls) ? LANGCHAIN_ROW : undefined;
+  if (LANGCHAIN_VECTOR_STORE.test(cls)) return LANGCHAIN_ROW;
+  return DOCUMENT_LOADER.test(ctor) ? LOADER_ROW : undefined;
 }
 
 /** True when `method` of a client of this row does I/O (`*` rows: every public method). */
@@ -373,6 +403,9 @@ export function refreshBlockingNames(): void {
   for (const c of BLOCKING_CLIENTS) if (c.methods !== '*') for (const n of c.methods) BLOCKING_CALL_NAMES.add(n);
   for (const n of CELERY_PUBLISH) BLOCKING_CALL_NAMES.add(n);
   BLOCKING_CALL_NAMES.add('from_documents');
+  for (const n of LOADER_ROW.methods as string[]) BLOCKING_CALL_NAMES.add(n);
+  BLOCKING_CALL_NAMES.add('from_pretrained');
+  BLOCKING_NAMES_BY_MODULE.set('transformers', [...(BLOCKING_NAMES_BY_MODULE.get('transformers') ?? []), 'from_pretrained']);
   BLOCKING_CALL_NAMES.add('from_texts');
   WILDCARD_TOPS.clear();
   for (const c of BLOCKING_CLIENTS) if (c.methods === '*') for (const q of c.ctors) WILDCARD_TOPS.add(q.split('.')[0]);

@@ -430,7 +430,7 @@ export class PyIndex {
         if (sub) return [self, ...sub];
         if (!edge.fnArgs) continue;
         // A function passed to a callee that calls it (`best_match(q, self.db.similar_rows)`): it runs here.
-        for (const passed of this.passedAndCalled(ref.file, edge, target)) {
+        for (const passed of this.passedAndCalled(ref.file, edge.fnArgs, target)) {
           const via = next(passed, 'dropped', { target: '', range: edge.range, usage: 'dropped' });
           if (via) return [self, ...via];
         }
@@ -439,12 +439,12 @@ export class PyIndex {
     return undefined;
   }
 
-  /** The functions `edge` passes as arguments that its callee `target` calls (its `paramCalls`). */
-  private passedAndCalled(file: string, edge: CallEdge, target: FnRef): FnRef[] {
+  /** The functions passed as arguments (`CallEdge.fnArgs`) that the callee `target` calls (its `paramCalls`). */
+  passedAndCalled(file: string, fnArgs: Array<[string, string]> | undefined, target: FnRef): FnRef[] {
     const called = this.facts(target)?.paramCalls;
-    if (!called || !edge.fnArgs) return [];
+    if (!called || !fnArgs) return [];
     const out: FnRef[] = [];
-    for (const [key, t] of edge.fnArgs) {
+    for (const [key, t] of fnArgs) {
       if (!called.includes(key)) continue;
       const r = this.resolveTarget(file, t);
       if (r && this.facts(r)) out.push(r);
@@ -473,7 +473,8 @@ export class PyIndex {
    */
   ioChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
     return this.search(this.ioMemo, ref, visiting, () => true, (facts, self) => {
-      const direct = facts.io?.[0];
+      // The worst of its blocking calls: network or model loading before local file I/O.
+      const direct = facts.io?.find((i) => !i.minor) ?? facts.io?.[0];
       if (direct) return [self, { name: direct.text, file: ref.file, range: direct.range, minor: direct.minor }];
       return this.throughCalls(ref, facts, self, (target, usage, edge) => {
         const tf = this.facts(target);
@@ -573,7 +574,7 @@ export class PyIndex {
             // A function passed to the callee, which calls it: the callee is its caller.
             if (edge.fnArgs) {
               for (const t of this.targetsOf(s.file, edge.target)) {
-                for (const passed of this.passedAndCalled(s.file, edge, t)) {
+                for (const passed of this.passedAndCalled(s.file, edge.fnArgs, t)) {
                   const k = `${passed.file}#${passed.name}`;
                   const list = this.callers.get(k) ?? [];
                   list.push({ caller: t, range: edge.range, usage: 'dropped' });
@@ -719,6 +720,8 @@ export class PyIndex {
         for (const edge of fn.calls) {
           for (const t of this.targetsOf(file, edge.target)) if (this.ioChain(t)) return true;
         }
+        // Through a function it passes to a helper that calls it (`best(q, rows.similar)`).
+        if (fn.calls.some((e) => e.fnArgs) && this.ioChain({ file, name })) return true;
       }
     }
     return false;

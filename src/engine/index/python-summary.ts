@@ -522,7 +522,7 @@ function paramPositions(fn: Scope): Map<string, string> | undefined {
  * Arguments that are functions of the workspace (`self.db.similar_rows`, `fetch_page`, `helpers.load`), as
  * [`#index` or keyword, call target]: names and attribute reads only, never their calls.
  */
-function functionArguments(call: Node, scope: Scope, model: PyModel, evaluator: Evaluator): Array<[string, string]> | undefined {
+export function functionArguments(call: Node, scope: Scope, model: PyModel, evaluator: Evaluator): Array<[string, string]> | undefined {
   const args = field(call, 'arguments');
   if (!args || args.type !== 'argument_list' || args.namedChildCount === 0) return undefined;
   let out: Array<[string, string]> | undefined;
@@ -618,6 +618,12 @@ function findCallTarget(call: import('../parse/parser').Node, scope: Scope, mode
     if (recv?.kind === 'localInstance') return `local:${recv.className}.${attr.text}`;
     // An instance of a class imported from another module: `Summarizer().summarize(...)`.
     if (recv?.kind === 'instance' && isImportedName(recv.qname, model)) return `import:${recv.qname}.${attr.text}`;
+    // `store: RedisStore = state.store`: the value says nothing the index can follow, the annotation does.
+    if (obj.type === 'identifier' && recv?.kind !== 'client') {
+      const declared = annotatedAs(obj.text, scope, evaluator);
+      if (declared?.kind === 'localInstance') return `local:${declared.className}.${attr.text}`;
+      if (declared?.kind === 'instance' && isImportedName(declared.qname, model)) return `import:${declared.qname}.${attr.text}`;
+    }
     // module.func(...) through `import pkg.module as m`.
     if (obj.type === 'identifier' && model.moduleImports.has(obj.text)) return `import:${model.imports.get(obj.text)}.${attr.text}`;
     if (obj.type === 'attribute' || obj.type === 'identifier') {
@@ -638,6 +644,20 @@ function findCallTarget(call: import('../parse/parser').Node, scope: Scope, mode
   if (v?.kind === 'localClass') return `local:${v.name}.__init__`;
   const q = model.imports.get(callee.text);
   if (q && !isShadowed(callee.text, scope)) return `import:${q}`;
+  return undefined;
+}
+
+/** The value of a local name's annotation (`x: T = ...`, a parameter's `x: T`), in the nearest scope binding it. */
+function annotatedAs(name: string, scope: Scope, evaluator: Evaluator): ReturnType<Evaluator['evaluate']> {
+  for (let s: Scope | undefined = scope; s && s.kind !== 'module'; s = s.parent) {
+    const values = s.assignments.get(name);
+    if (values) {
+      const type = values.find((v) => v.type === 'type');
+      return type ? evaluator.evaluate(type, s) : undefined;
+    }
+    const p = s.params.find((x) => x.name === name);
+    if (p) return p.annotation ? evaluator.evaluate(p.annotation, s) : undefined;
+  }
   return undefined;
 }
 

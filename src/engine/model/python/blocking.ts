@@ -8,7 +8,7 @@ import { field, unparen } from './syntax';
 import type { Evaluator } from './values';
 import {
   ASYNC_TWIN_CTORS, BLOCKING_CALL_NAMES, BLOCKING_CLIENT_BY_CTOR, BLOCKING_FUNCTIONS, BLOCKING_METHODS, CELERY_ENTRY, CELERY_PUBLISH, VECTOR_SEARCH_METHODS,
-  WILDCARD_TOPS, DATA_RESULT_ROWS, blockingClientOf, rowHasMethod, vectorSearchEntry, type BlockingEntry,
+  WILDCARD_TOPS, DATA_RESULT_ROWS, blockingClientOf, blockingFunctionLike, rowHasMethod, vectorSearchEntry, type BlockingEntry,
 } from '../../catalog/python-blocking';
 
 /** What the detection reads about the file. */
@@ -25,7 +25,10 @@ export function blockingEntry(ctx: BlockingCtx, call: Node, scope: Scope): { ent
   }
   const v = ctx.evaluator.evaluate(callee, scope);
   if (!v) return clientChainEntry(ctx, callee, scope) ?? celeryPublish(ctx, callee, scope) ?? vectorSearchByName(ctx, callee, scope);
-  if ((v.kind === 'qname' || v.kind === 'module') && v.qname !== 'open' && BLOCKING_FUNCTIONS[v.qname]) return { entry: BLOCKING_FUNCTIONS[v.qname], name: v.qname };
+  if ((v.kind === 'qname' || v.kind === 'module') && v.qname !== 'open') {
+    const entry = BLOCKING_FUNCTIONS[v.qname] ?? blockingFunctionLike(v.qname);
+    if (entry) return { entry, name: v.qname };
+  }
   if (v.kind === 'method') {
     const m = BLOCKING_METHODS[v.qname];
     if (m && m.methods.includes(v.method)) return { entry: m.entry, name: callee.text.replace(/\s+/g, '') };
@@ -141,6 +144,14 @@ function rootCtor(ctx: BlockingCtx, node: Node, scope: Scope, depth: number, thr
     if (v.kind === 'method') {
       if (ASYNC_TWIN_CTORS.has(`${v.qname}.${v.method}`)) return undefined; // `pc.IndexAsyncio(host=...)`
       return BLOCKING_CLIENT_BY_CTOR.has(`${v.qname}.${v.method}`) ? `${v.qname}.${v.method}` : v.qname;
+    }
+    // A factory of this file (`supabase_client = connect_to_supabase()`): what it returns.
+    if (v.kind === 'function' && n.parent?.type === 'call' && field(n.parent, 'function')?.id === n.id && !v.scope.isAsync && !v.scope.hasYield) {
+      for (const r of v.scope.returns) {
+        const root = rootCtor(ctx, r, v.scope, depth + 1, through);
+        if (root) return root;
+      }
+      return undefined;
     }
     if (v.kind !== 'qname' && v.kind !== 'module') return undefined; // an LLM client, a local class, a string...
     if (n.type === 'identifier' || n.type === 'attribute') {

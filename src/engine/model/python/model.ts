@@ -246,6 +246,8 @@ function visitStatement(statement: Node, entries: Entries, part: ModelPart): voi
         } else if (left && left.type === 'identifier') {
           const type = field(node, 'type');
           if (type) bindName(scope, left.text, type); // `client: OpenAI` without a value: the annotation stands in
+          // A declared field (pydantic model, dataclass): `self.client` of its methods has that type.
+          if (type && scope.kind === 'class') push(scope.attributes, left.text, type);
         }
         break;
       }

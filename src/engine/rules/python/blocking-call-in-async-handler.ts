@@ -11,7 +11,7 @@ import { ensureModuleImport } from '../../fix/python-imports';
 import type { Finding, Fix } from '../../types';
 import { describeFunction, makeFinding, offServer } from '../python-util';
 import type { Scope } from '../../model/python/model';
-import { callTarget, iterates, qualifiedName } from '../../index/python-summary';
+import { callTarget, functionArguments, iterates, qualifiedName } from '../../index/python-summary';
 import { runsCoroutine, type Hop } from '../../index/python-index';
 import * as path from 'path';
 
@@ -101,7 +101,7 @@ function throughHelpers(ctx: PyContext, fn: Scope, reported: ReadonlySet<number>
     const usage = usageOf(call);
     if (facts.isGenerator && (facts.isAsync || !iterates(usage))) continue;
     if (facts.isAsync && (!runsCoroutine(usage.kind) || intermediate)) continue;
-    const hops = ctx.index.ioChain({ file: ref.file, name: ref.name });
+    const hops = ctx.index.ioChain({ file: ref.file, name: ref.name }) ?? (facts.isAsync ? undefined : throughPassed(ctx, call, fn, ref, facts));
     // One finding per defect: where the helper also runs a sync LLM call, blocking-llm-call reports this call.
     if (!hops || ctx.index.blockingChain({ file: ref.file, name: ref.name })) continue;
     const last = hops[hops.length - 1];
@@ -119,6 +119,17 @@ function throughHelpers(ctx: PyContext, fn: Scope, reported: ReadonlySet<number>
     out.push(finding);
   }
   return out;
+}
+
+/** `best(q, rows.similar)`: a function passed to a sync helper that calls it does its blocking work here. */
+function throughPassed(ctx: PyContext, call: Node, fn: Scope, ref: { file: string; name: string }, facts: { name: string; range: Hop['range'] }): Hop[] | undefined {
+  const fnArgs = functionArguments(call, fn, ctx.model, ctx.evaluator);
+  if (!fnArgs) return undefined;
+  for (const passed of ctx.index.passedAndCalled(ctx.file, fnArgs, ref)) {
+    const chain = ctx.index.ioChain(passed);
+    if (chain && !ctx.index.blockingChain(passed)) return [{ name: facts.name, file: ref.file, range: facts.range }, ...chain];
+  }
+  return undefined;
 }
 
 /** The blocking call inside a sync helper that an `async def` on a server's loop reaches. */
