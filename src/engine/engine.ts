@@ -55,10 +55,36 @@ export function languageOf(file: string): Language | undefined {
 /** Top-level packages of the LLM SDKs and of the web frameworks. */
 const PYTHON_SDK_TOPS = new Set<string>();
 
+/**
+ * Namespace packages shared by unrelated distributions (`google.protobuf`, `google.appengine`,
+ * `google.cloud.storage`; `azure.storage`): importing one is an SDK import only through an SDK's own
+ * submodule (`google.genai`, `from google import genai`), tested by the pattern kept here per package.
+ */
+const NAMESPACE_PACKAGES = new Set(['google', 'azure']);
+const PYTHON_SDK_NAMESPACES = new Map<string, RegExp>();
+
 /** Recomputes the SDK packages the prefilter looks for (at load, and when project config adds clients). */
 export function refreshPythonSdkTops(): void {
   PYTHON_SDK_TOPS.clear();
-  for (const s of PYTHON_SDKS) for (const m of s.modules) PYTHON_SDK_TOPS.add(m.split('.')[0]);
+  PYTHON_SDK_NAMESPACES.clear();
+  const subs = new Map<string, Set<string>>();
+  for (const s of PYTHON_SDKS) {
+    for (const m of s.modules) {
+      const parts = m.split('.');
+      PYTHON_SDK_TOPS.add(parts[0]);
+      if (!NAMESPACE_PACKAGES.has(parts[0]) || parts.length < 2) continue;
+      const set = subs.get(parts[0]) ?? new Set<string>();
+      set.add(parts.slice(1).map((x) => x.replace(/[^\w]/g, '\\$&')).join('\\s*\\.\\s*'));
+      subs.set(parts[0], set);
+    }
+  }
+  for (const [top, set] of subs) {
+    const alt = [...set].join('|');
+    // `import google.genai`, `google.genai.Client(...)`, `from google.genai import types`, and
+    // `from google import genai` / `from google import (\n    generativeai as g,\n)`.
+    const from = `\\bfrom[ \\t]+${top}[ \\t]+import`;
+    PYTHON_SDK_NAMESPACES.set(top, new RegExp(`\\b${top}\\s*\\.\\s*(?:${alt})\\b|${from}[ \\t\\w,]*?\\b(?:${alt})\\b|${from}[ \\t]*\\([\\s\\w,]*?\\b(?:${alt})\\b`));
+  }
 }
 refreshPythonSdkTops();
 const PYTHON_FRAMEWORK_TOPS = new Set(PYTHON_FRAMEWORKS.flatMap((f) => f.modules).map((m) => m.split('.')[0]));
@@ -100,7 +126,10 @@ export function pythonTextFacts(text: string): PyTextFacts {
   let http = false;
   const tops = importedTops(text);
   for (const top of tops) {
-    if (PYTHON_SDK_TOPS.has(top)) return LLM;
+    if (PYTHON_SDK_TOPS.has(top)) {
+      const ns = PYTHON_SDK_NAMESPACES.get(top);
+      if (!ns || ns.test(text)) return LLM;
+    }
     if (PYTHON_FRAMEWORK_TOPS.has(top)) framework = true;
     if (PYTHON_HTTP.has(top)) http = true;
   }

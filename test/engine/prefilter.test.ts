@@ -22,6 +22,21 @@ describe('python prefilter', () => {
     assert.strictEqual(pythonTextFacts(lines('from fastapi import FastAPI', 'import anthropic')).relevance, 'llm');
   });
 
+  it('counts a namespace package (google) as an SDK import only through an SDK submodule', () => {
+    for (const llm of [
+      lines('from google import genai', 'client = genai.Client()'),
+      lines('import google.generativeai as genai'),
+      lines('from google.genai import types'),
+      lines('from google import (', '    auth,', '    generativeai as gg,', ')'),
+      lines('import google', 'client = google.genai.Client()'),
+    ]) assert.strictEqual(pythonTextFacts(llm).relevance, 'llm', llm);
+    // Other distributions of the namespace (App Engine, protobuf, Cloud Storage) are not LLM SDKs...
+    assert.strictEqual(pythonTextFacts(lines('from google.appengine.api import urlfetch', 'import requests')).relevance, undefined);
+    assert.strictEqual(pythonTextFacts(lines('from google import protobuf', 'import genai_tools')).relevance, undefined);
+    // ... and a framework file that imports one stays a framework file.
+    assert.strictEqual(pythonTextFacts(lines('from google.cloud import storage', 'from fastapi import FastAPI')).relevance, 'framework');
+  });
+
   it('sees blocking-catalog calls, comma imports and from-imports included', () => {
     assert.ok(pythonTextFacts(lines('import os, time', 'from fastapi import FastAPI', 'time.sleep(1)')).blocking);
     assert.ok(pythonTextFacts(lines('from time import sleep', 'from quart import Quart', 'sleep(1)')).blocking);
