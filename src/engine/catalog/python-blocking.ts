@@ -8,6 +8,11 @@ export interface BlockingEntry {
   minor?: true;
 }
 
+/** Local file functions of a library (`shutil.copyfile`): local file I/O, at the lower severity. */
+function fileFunctions(module: string, names: string[], what: string): Record<string, BlockingEntry> {
+  return Object.fromEntries(names.map((n) => [`${module}.${n}`, { what, instead: '`asyncio.to_thread`', minor: true as const }]));
+}
+
 /** Qualified function names. */
 export const BLOCKING_FUNCTIONS: Record<string, BlockingEntry> = {
   'time.sleep': { what: 'sleeps', instead: '`await asyncio.sleep(...)`' },
@@ -50,6 +55,9 @@ export const BLOCKING_FUNCTIONS: Record<string, BlockingEntry> = {
   'pandas.read_parquet': { what: 'reads a file synchronously', instead: '`asyncio.to_thread`', minor: true },
   'pandas.read_json': { what: 'reads a file synchronously', instead: '`asyncio.to_thread`', minor: true },
   'pandas.read_excel': { what: 'reads a file synchronously', instead: '`asyncio.to_thread`', minor: true },
+  ...fileFunctions('pandas', ['read_feather', 'read_table', 'read_hdf', 'read_orc', 'read_fwf', 'read_xml', 'read_stata', 'read_sas', 'read_spss'], 'reads a file synchronously'),
+  ...fileFunctions('shutil', ['copy', 'copy2', 'copyfile', 'copyfileobj', 'copytree', 'move', 'rmtree', 'make_archive', 'unpack_archive'], 'copies, moves or deletes files synchronously'),
+  ...fileFunctions('PIL.Image', ['open'], 'reads an image file synchronously'),
   'weaviate.connect_to_local': { what: 'connects to Weaviate and waits for it to be ready, synchronously', instead: '`weaviate.use_async_with_local()` and `await client.connect()`' },
   'weaviate.connect_to_weaviate_cloud': { what: 'connects to Weaviate and waits for it to be ready, synchronously', instead: '`weaviate.use_async_with_weaviate_cloud()` and `await client.connect()`' },
   'weaviate.connect_to_custom': { what: 'connects to Weaviate and waits for it to be ready, synchronously', instead: '`weaviate.use_async_with_custom()` and `await client.connect()`' },
@@ -301,6 +309,18 @@ const VECTOR_AND_SERVICE_CLIENTS: BlockingClient[] = [
     entry: { what: 'publishes a Celery task to the broker synchronously', instead: '`asyncio.to_thread(...)` around the publish' },
   },
 ];
+VECTOR_AND_SERVICE_CLIENTS.push(
+  {
+    ctors: ['elevenlabs.ElevenLabs', 'elevenlabs.client.ElevenLabs'],
+    methods: ['convert', 'convert_as_stream', 'convert_with_timestamps', 'stream', 'generate', 'get_all', 'get', 'search', 'add', 'delete', 'clone'],
+    entry: { what: 'makes a synchronous ElevenLabs request', instead: '`elevenlabs.client.AsyncElevenLabs` and `await`' },
+  },
+  {
+    ctors: ['PIL.Image.open'],
+    methods: ['save'],
+    entry: { what: 'writes an image file synchronously', instead: '`asyncio.to_thread`', minor: true },
+  },
+);
 BLOCKING_CLIENTS.push(...VECTOR_AND_SERVICE_CLIENTS);
 /** Rows whose requests return plain data: a method called on a request's result is not the client's. */
 export const DATA_RESULT_ROWS = new Set<BlockingClient>(VECTOR_AND_SERVICE_CLIENTS);
