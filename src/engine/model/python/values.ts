@@ -197,6 +197,15 @@ export class Evaluator {
       case 'string':
       case 'concatenated_string':
         return { kind: 'string', text: n.text };
+      case 'boolean_operator': {
+        // `os.environ.get("API_URL") or "https://api.openai.com/..."`: a text either side stands for the value.
+        if (n.child(1)?.type !== 'or') return undefined;
+        for (const side of [field(n, 'right'), field(n, 'left')]) {
+          const v = side ? this.evaluate(side, scope, depth) : undefined;
+          if (v?.kind === 'string') return v;
+        }
+        return undefined;
+      }
       case 'binary_operator': {
         // LangChain pipelines: `prompt | llm | parser` is a runnable when any part is one; it keeps the
         // model's constructor (its timeout and retries are the pipeline's), the model found first from the left.
@@ -492,6 +501,14 @@ export class Evaluator {
         return made.kind === 'extFactory' ? this.call(made, call, depth) : undefined;
       }
       case 'qname': {
+        if (ENV_READS.has(callee.qname)) {
+          // `os.getenv("API_URL", "https://...")`: the default text stands for the value.
+          const args = field(call, 'arguments');
+          const positional = args ? args.namedChildren.filter((a): a is Node => !!a && a.type !== 'keyword_argument' && a.type !== 'comment') : [];
+          const d = callKeyword(call, 'default') ?? positional[1];
+          const v = d ? this.evaluate(d, scope0(call, this), depth) : undefined;
+          return v?.kind === 'string' ? v : undefined;
+        }
         if (CLIENT_WRAPPERS.has(callee.qname)) {
           const arg = firstArgument(call);
           const v = arg ? this.evaluate(arg, scope0(call, this), depth) : undefined;
@@ -530,6 +547,9 @@ export class Evaluator {
     }
   }
 }
+
+/** Environment reads whose second argument is the default value. */
+const ENV_READS = new Set(['os.getenv', 'os.environ.get', 'os.environ.setdefault']);
 
 /** The text inside a string literal's quotes. */
 function stringText(text: string): string {

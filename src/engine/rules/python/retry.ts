@@ -16,14 +16,109 @@ const RAW_HTTP = new Set(['requests', 'httpx', 'urllib', 'aiohttp']);
 const RETRY_DECORATOR = /^(?:[\w.]*\.)?(?:retry|retry_if|on_exception|on_predicate|retry_context)\b|^(?:tenacity|backoff|retrying|stamina)\./;
 
 function retryDecorator(fn: Scope | undefined): Node | undefined {
+  return retryDecoratorOf(fn)?.decorator;
+}
+
+/** The retry decorator on `fn` or an enclosing function, with the function it decorates. */
+function retryDecoratorOf(fn: Scope | undefined): { decorator: Node; scope: Scope } | undefined {
   for (let s = fn; s && s.kind !== 'module'; s = s.parent) {
     for (const d of s.decorators) {
       const expr = unparen(d.namedChild(0) ?? d);
       const name = (expr.type === 'call' ? field(expr, 'function') : expr)?.text ?? '';
       // A library's retry decorator, or the project's own (`ErrorHandler.retry_provider(3)`, `@with_retries`).
-      if (RETRY_DECORATOR.test(name) || /(?:^|_)(?:retry|retries|retrying|backoff)(?:_|$)/i.test(name.split('.').pop() ?? '')) return d;
+      if (RETRY_DECORATOR.test(name) || /(?:^|_)(?:retry|retries|retrying|backoff)(?:_|$)/i.test(name.split('.').pop() ?? '')) return { decorator: d, scope: s };
     }
   }
+  return undefined;
+}
+
+/**
+ * Exception types that can stand for a transient failure (429, 5xx, timeouts, dropped connections): broad
+ * bases and the HTTP libraries' and SDKs' error families. `ssl.SSLError`, `ValueError` or `KeyError` are not.
+ */
+const TRANSIENT_TYPE = /^(?:Exception|BaseException|Error)$|HTTP|Status|Timeout|Connect|Request|RateLimit|API|Client|Server|^(?:OS|IO|Environment)Error$|Transport|Network|Retry|Unavailable|Response|Protocol|Overloaded|Internal/i;
+
+/** The exception types a predicate argument names (`X`, `(X, Y)`), or undefined when it is not only names. */
+function namedTypes(node: Node): string[] | undefined {
+  const n = unparen(node);
+  if (n.type === 'identifier' || n.type === 'attribute') return [n.text.split('.').pop() ?? n.text];
+  if (n.type === 'tuple' || n.type === 'list') {
+    const out: string[] = [];
+    for (const c of n.namedChildren) {
+      const t = c ? namedTypes(c) : undefined;
+      if (!t) return undefined;
+      out.push(...t);
+    }
+    return out;
+  }
+  return undefined;
+}
+
+/**
+ * False when the decorator retries only on exception types none of which is transient:
+ * tenacity `retry=retry_if_exception_type(ssl.SSLError)`, backoff `on_exception(expo, ValueError)`.
+ * A 429, a 5xx or a timeout then fails at once. Predicates it cannot read count as covering.
+ */
+function predicateCoversTransient(decorator: Node): boolean {
+  const expr = unparen(decorator.namedChild(0) ?? decorator);
+  if (expr.type !== 'call') return true;
+  const { positional, keywords } = callArguments(expr);
+  const name = field(expr, 'function')?.text.split('.').pop() ?? '';
+  let types: string[] | undefined;
+  if (name === 'on_exception' && positional[1]) types = namedTypes(positional[1]);
+  const predicate = keywords.get('retry');
+  if (predicate && unparen(predicate).type === 'call' && /(?:^|\.)retry_if_exception_type$/.test(field(unparen(predicate), 'function')?.text ?? '')) {
+    const arg = callArguments(unparen(predicate)).positional[0];
+    types = arg ? namedTypes(arg) : undefined;
+  }
+  return !types || types.some((t) => TRANSIENT_TYPE.test(t));
+}
+
+/** The decorator retries on a returned value (`retry_if_result`): a caught error can still be retried. */
+function retriesOnResult(decorator: Node): boolean {
+  return /\bretry_if_(?:not_)?result\b|\bon_predicate\b/.test(decorator.text);
+}
+
+/** An `except` clause that catches every exception: bare, `Exception` or `BaseException` (alone or in a tuple). */
+function catchesEverything(clause: Node): boolean {
+  const header = clause.text.split(':')[0];
+  return /^except\s*$/.test(header.trim()) || /\b(?:Exception|BaseException)\b/.test(header);
+}
+
+/**
+ * The request's failures never leave the function: it sits in a `try` whose handlers catch everything and
+ * none re-raises (they log and return). A retry decorator around the function then never sees a failure.
+ */
+function swallowsFailures(call: Node, fnNode: Node): boolean {
+  for (let p = call.parent; p && p.id !== fnNode.id; p = p.parent) {
+    if (p.type !== 'try_statement') continue;
+    const body = field(p, 'body');
+    if (!body || call.startIndex < body.startIndex || call.endIndex > body.endIndex) continue;
+    const handlers = p.namedChildren.filter((c): c is Node => c?.type === 'except_clause');
+    if (handlers.some(catchesEverything) && handlers.every((h) => !/\braise\b/.test(h.text))) return true;
+  }
+  return false;
+}
+
+/** A retry decorator that can fire for this call's transient failures (see the two checks above). */
+function effectiveRetryDecorator(call: Node, fn: Scope | undefined): { decorator: Node; scope: Scope } | undefined {
+  const d = retryDecoratorOf(fn);
+  if (!d || !predicateCoversTransient(d.decorator)) return undefined;
+  if (!retriesOnResult(d.decorator) && swallowsFailures(call, d.scope.node)) return undefined;
+  return d;
+}
+
+/**
+ * Whether the decorator gives up: tenacity/retrying with a `stop`, backoff with `max_tries`/`max_time`.
+ * Undefined for decorators whose defaults are not known here (the project's own, stamina).
+ */
+function decoratorStops(decorator: Node): boolean | undefined {
+  const expr = unparen(decorator.namedChild(0) ?? decorator);
+  const name = (expr.type === 'call' ? field(expr, 'function') : expr)?.text ?? '';
+  const last = name.split('.').pop() ?? '';
+  const keys = expr.type === 'call' ? [...callArguments(expr).keywords.keys()] : [];
+  if (last === 'retry' && (name === 'retry' || /^(?:tenacity|retrying)\.retry$/.test(name))) return keys.some((k) => /^stop/.test(k));
+  if (last === 'on_exception' || last === 'on_predicate') return keys.some((k) => k === 'max_tries' || k === 'max_time');
   return undefined;
 }
 
@@ -46,17 +141,51 @@ function inRetryLoop(call: Node, fn: Scope | undefined): boolean {
       const right = unparen(field(p, 'right') ?? p);
       const left = field(p, 'left')?.text ?? '';
       const counted = right.type === 'call' && /^(?:range|itertools\.count|count)$/.test(field(right, 'function')?.text ?? '');
-      if (counted || ATTEMPT_NAME.test(left) || ATTEMPT_NAME.test(right.text.split('(')[0])) return true;
+      if ((counted || ATTEMPT_NAME.test(left) || ATTEMPT_NAME.test(right.text.split('(')[0])) && failureReachesNextIteration(call, p)) return true;
     } else if (p.type === 'while_statement') {
       const body = field(p, 'body')?.text ?? '';
       const condition = field(p, 'condition')?.text ?? '';
       const stops = /\bbreak\b|\breturn\b/.test(body) || ATTEMPT_NAME.test(condition);
       const handles = FAILURE_PATH.test(body);
       const counts = /\bcontinue\b|\+=\s*1\b|\bsleep\s*\(/.test(body) || ATTEMPT_NAME.test(condition);
-      if (stops && handles && counts) return true;
+      if (stops && handles && counts && failureReachesNextIteration(call, p)) return true;
     }
   }
   return false;
+}
+
+/** A status test that is true on failure: `!= 200`, `>= 400`, `== 429`, `not r.ok`. */
+const FAILED_STATUS = /(?:status(?:_code)?|\.ok\b)[^:]*(?:!=|>=?|==\s*(?:4|5)\d\d\b)|\bnot\s+[\w.]+\.ok\b|\bnot\s+[\w.]+\.is_success\b|is_error\b/;
+
+/** The last statement of a block ends the loop's iteration for good (`return`, `raise`, `break`). */
+function endsLoop(block: Node | null): boolean {
+  const last = block?.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment').pop();
+  return !!last && (last.type === 'return_statement' || last.type === 'raise_statement' || last.type === 'break_statement');
+}
+
+/**
+ * In an attempt loop, some failure path of the call goes on to the next iteration: an `except` around the
+ * call or a failed-status branch that continues, sleeps or falls through. An agent/tool loop whose every
+ * failure path returns or raises (it only `continue`s after a tool call) sends nothing again on failure.
+ * With no failure path to read (the loop tests something else), the loop keeps its benefit of the doubt.
+ */
+function failureReachesNextIteration(call: Node, loop: Node): boolean {
+  const paths: (Node | null)[] = [];
+  for (let p = call.parent; p && p.id !== loop.id; p = p.parent) {
+    if (p.type !== 'try_statement') continue;
+    const body = field(p, 'body');
+    if (!body || call.startIndex < body.startIndex || call.endIndex > body.endIndex) continue;
+    for (const h of p.namedChildren) if (h?.type === 'except_clause') paths.push(h.namedChildren.filter((c) => c?.type === 'block').pop() ?? null);
+  }
+  const visit = (n: Node): void => {
+    if (n.type === 'function_definition' || n.type === 'class_definition' || n.type === 'lambda') return;
+    if (n.type === 'if_statement' && FAILED_STATUS.test(field(n, 'condition')?.text ?? '')) paths.push(field(n, 'consequence'));
+    for (const c of n.namedChildren) if (c) visit(c);
+  };
+  const body = field(loop, 'body');
+  if (body) visit(body);
+  if (paths.length === 0) return true;
+  return paths.some((b) => !b || /\bcontinue\b|\bsleep\s*\(/.test(b.text) || !endsLoop(b));
 }
 
 /** The enclosing function of a node (undefined at module level). */
@@ -153,7 +282,7 @@ export function checkRetryPython(ctx: PyContext): Finding[] {
   for (const call of ctx.calls) {
     const fn = enclosingFunction(call.scope);
     if (RAW_HTTP.has(call.sdk.id)) {
-      if (retryDecorator(fn) || inRetryLoop(call.node, fn) || usesTransportRetries || retriedByCallers(ctx, fn, 0) || forwardsUpstreamStatus(call.node, fn)) continue;
+      if (effectiveRetryDecorator(call.node, fn) || inRetryLoop(call.node, fn) || usesTransportRetries || retriedByCallers(ctx, fn, 0) || forwardsUpstreamStatus(call.node, fn)) continue;
       out.push(
         makeFinding(ctx, 'llm-http-without-retry', 'warning', rangeOf(field(call.node, 'function') ?? call.node), `\`${call.calleeText}\` calls an LLM API with no retry: rate limits (429) and overloaded upstreams (5xx) are routine and each one fails this request. The SDKs retry twice with exponential backoff and honour \`retry-after\`; wrap this call the same way (tenacity \`@retry\` with \`wait_random_exponential\`, or a loop that reads \`retry-after\`).`, fn, retryHelperFixes(ctx, call)),
       );
@@ -174,13 +303,16 @@ export function checkRetryPython(ctx: PyContext): Finding[] {
       );
       continue;
     }
-    // A retry decorator around an SDK that retries too: attempts multiply.
-    const decorator = retryDecorator(fn);
+    // A retry decorator around an SDK that retries too: attempts multiply. Reported once, at the decorator.
+    const retried = effectiveRetryDecorator(call.node, fn);
     const retries = policyOf(call).retries.value;
-    if (decorator && typeof retries === 'number' && retries > 0 && !reported.has(call.node.id)) {
-      reported.add(call.node.id);
+    if (retried && typeof retries === 'number' && retries > 0 && !reported.has(retried.decorator.id)) {
+      reported.add(retried.decorator.id);
+      const name = retried.decorator.text.replace(/^@\s*/, '').split('(')[0].trim();
+      const stops = decoratorStops(retried.decorator);
+      const forever = stops === false ? ` It has no stop condition, so it retries forever: a lasting outage or a bad request is sent again without end.` : '';
       out.push(
-        makeFinding(ctx, 'llm-http-without-retry', 'info', rangeOf(field(call.node, 'function') ?? call.node), `Retries multiply: \`${decorator.text.split('(')[0].trim()}\` retries around \`${call.calleeText}\`, which already retries ${retries} time${retries === 1 ? '' : 's'} (${call.sdk.id}): a hung or failing upstream is tried (decorator attempts) × ${retries + 1} times. ${OFF_SWITCH[call.sdk.id] ?? 'Set `max_retries=0` on the client'} or drop the decorator.`, fn, []),
+        makeFinding(ctx, 'llm-http-without-retry', 'info', rangeOf(retried.decorator), `Retries multiply: \`@${name}\` retries \`${retried.scope.name}\`, whose \`${call.calleeText}\` already retries ${retries} time${retries === 1 ? '' : 's'} (${call.sdk.id}): each attempt of the decorator is up to ${retries + 1} requests.${forever} ${OFF_SWITCH[call.sdk.id] ?? 'Set `max_retries=0` on the client'} or drop the decorator.`, retried.scope, []),
       );
     }
   }
