@@ -195,7 +195,19 @@ export const PYTHON_SDKS: PySdk[] = [
 const LANGCHAIN_PAIRS: Record<string, string> = {
   invoke: 'ainvoke', stream: 'astream', batch: 'abatch', predict: 'apredict', predict_messages: 'apredict_messages',
   run: 'arun', generate: 'agenerate', generate_prompt: 'agenerate_prompt', transform: 'atransform', get_relevant_documents: 'aget_relevant_documents',
+  // Embeddings models: one request per call (or per batch of documents).
+  embed_query: 'aembed_query', embed_documents: 'aembed_documents',
 };
+
+/**
+ * LangChain embeddings over HTTP outside the partner packages: community and 0.0.x OpenAI (the openai client
+ * with `request_timeout=None`), community Ollama (a plain `requests.post`, no timeout, no retry).
+ */
+const LANGCHAIN_REMOTE_EMBEDDINGS = [
+  'langchain_community.embeddings.OpenAIEmbeddings', 'langchain_community.embeddings.AzureOpenAIEmbeddings', 'langchain_community.embeddings.openai.',
+  'langchain_community.embeddings.azure_openai.', 'langchain.embeddings.OpenAIEmbeddings', 'langchain.embeddings.openai.',
+];
+const LANGCHAIN_COMMUNITY_OLLAMA_EMBEDDINGS = ['langchain_community.embeddings.OllamaEmbeddings', 'langchain_community.embeddings.ollama.', 'langchain.embeddings.OllamaEmbeddings'];
 
 /**
  * LangChain 0.0.x re-exported chains and LLMs at the top level (`from langchain import LLMChain, OpenAI`);
@@ -300,7 +312,7 @@ PYTHON_SDKS.push(
       'langchain_openai.', 'langchain_anthropic.', 'langchain_community.chat_models.', 'langchain_community.llms.', 'langchain_community.embeddings.', 'langchain_google_genai.', 'langchain_google_vertexai.',
       'langchain_ollama.', 'langchain_groq.', 'langchain_mistralai.', 'langchain_cohere.', 'langchain_aws.', 'langchain_together.', 'langchain_fireworks.', 'langchain_huggingface.',
       'langchain.chains.', 'langchain.chat_models.', 'langchain.llms.', 'langchain.agents.AgentExecutor', 'langchain_core.language_models.',
-      ...LANGCHAIN_TOP_CHAINS, ...LANGCHAIN_TOP_LLMS,
+      ...LANGCHAIN_TOP_CHAINS, ...LANGCHAIN_TOP_LLMS, ...LANGCHAIN_REMOTE_EMBEDDINGS, ...LANGCHAIN_COMMUNITY_OLLAMA_EMBEDDINGS,
     ],
     factories: [
       { qname: 'langchain.chat_models.init_chat_model', cls: 'langchain' },
@@ -332,6 +344,10 @@ PYTHON_SDKS.push(
       { qnames: ['*.ChatLiteLLM'], defaults: { timeoutSeconds: 600, retries: 6 }, timeoutArg: { key: 'request_timeout', form: 's' } },
       // langchain-ollama: the httpx options go in `client_kwargs`; ollama has no retries.
       { qnames: ['langchain_ollama.'], defaults: { timeoutSeconds: null, retries: 0 }, timeoutArg: { key: 'client_kwargs', form: 'dict-s' } },
+      // Community OllamaEmbeddings posts with `requests` and no timeout; nothing retries.
+      { qnames: LANGCHAIN_COMMUNITY_OLLAMA_EMBEDDINGS, defaults: { timeoutSeconds: null, retries: 0 } },
+      // 0.0.x OpenAIEmbeddings: `request_timeout=None`, tenacity `max_retries=6`.
+      { qnames: ['langchain.embeddings.OpenAIEmbeddings', 'langchain.embeddings.openai.'], defaults: { timeoutSeconds: null, retries: 6 }, timeoutArg: { key: 'request_timeout', form: 's' } },
       { qnames: ['langchain_mistralai.'], defaults: { timeoutSeconds: 120, retries: 5 } },
       { qnames: ['langchain_google_genai.'], defaults: { timeoutSeconds: null, retries: 6 } },
       // boto3 underneath: botocore's 60 s read timeout and legacy retries.
