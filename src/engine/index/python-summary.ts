@@ -479,28 +479,31 @@ function handsClients(model: PyModel, evaluator: Evaluator): boolean {
   return evaluator.knowsClients();
 }
 
-/** Names and `self.x` reads passed as arguments that hold clients, as `CallEdge.args`. */
-function clientArguments(call: Node, scope: Scope, file: string, model: PyModel, evaluator: Evaluator): Array<[string, string]> | undefined {
+/**
+ * A call's arguments that are plain names or attribute reads, as [`#index` or keyword, value]: evaluating every
+ * argument expression would cost too much. Positions after a `*args`/`**kw` splat are not known, so they stop it.
+ */
+function referenceArguments(call: Node): Array<[string, Node]> {
   const args = field(call, 'arguments');
-  if (!args || args.namedChildCount === 0) return undefined;
-  let out: Array<[string, string]> | undefined;
+  const out: Array<[string, Node]> = [];
+  if (!args || args.type !== 'argument_list') return out;
   let index = 0;
   for (let i = 0; i < args.namedChildCount; i++) {
     const a = args.namedChild(i);
     if (!a || a.type === 'comment') continue;
-    let key: string;
-    let value: Node | null;
-    if (a.type === 'keyword_argument') {
-      key = field(a, 'name')?.text ?? '';
-      value = field(a, 'value');
-    } else if (a.type === 'list_splat' || a.type === 'dictionary_splat') {
-      return out; // positions after a splat are not known
-    } else {
-      key = `#${index++}`;
-      value = a;
-    }
-    // Only plain names and attribute reads: evaluating every argument expression would cost too much.
-    if (!key || !value || (value.type !== 'identifier' && value.type !== 'attribute')) continue;
+    if (a.type === 'list_splat' || a.type === 'dictionary_splat') break;
+    const keyword = a.type === 'keyword_argument';
+    const key = keyword ? field(a, 'name')?.text ?? '' : `#${index++}`;
+    const value = keyword ? field(a, 'value') : a;
+    if (key && value && (value.type === 'identifier' || value.type === 'attribute')) out.push([key, value]);
+  }
+  return out;
+}
+
+/** Names and `self.x` reads passed as arguments that hold clients, as `CallEdge.args`. */
+function clientArguments(call: Node, scope: Scope, file: string, model: PyModel, evaluator: Evaluator): Array<[string, string]> | undefined {
+  let out: Array<[string, string]> | undefined;
+  for (const [key, value] of referenceArguments(call)) {
     const v = evaluator.evaluate(value, scope);
     if (v?.kind === 'client') (out ??= []).push([key, encodeClient(v.hit, originOf(v, file, model, evaluator))]);
   }
@@ -523,25 +526,8 @@ function paramPositions(fn: Scope): Map<string, string> | undefined {
  * [`#index` or keyword, call target]: names and attribute reads only, never their calls.
  */
 export function functionArguments(call: Node, scope: Scope, model: PyModel, evaluator: Evaluator): Array<[string, string]> | undefined {
-  const args = field(call, 'arguments');
-  if (!args || args.type !== 'argument_list' || args.namedChildCount === 0) return undefined;
   let out: Array<[string, string]> | undefined;
-  let index = 0;
-  for (let i = 0; i < args.namedChildCount; i++) {
-    const a = args.namedChild(i);
-    if (!a || a.type === 'comment') continue;
-    let key: string;
-    let value: Node | null;
-    if (a.type === 'keyword_argument') {
-      key = field(a, 'name')?.text ?? '';
-      value = field(a, 'value');
-    } else if (a.type === 'list_splat' || a.type === 'dictionary_splat') {
-      return out;
-    } else {
-      key = `#${index++}`;
-      value = a;
-    }
-    if (!key || !value || (value.type !== 'identifier' && value.type !== 'attribute')) continue;
+  for (const [key, value] of referenceArguments(call)) {
     const target = referenceTarget(value, scope, model, evaluator);
     if (target) (out ??= []).push([key, target]);
   }
