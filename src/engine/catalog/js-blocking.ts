@@ -60,6 +60,17 @@ export interface JsHttpLib {
   callback?: boolean;
 }
 
+/** What the request family (request, request-promise, postman-request) shares: options, no timeout, no retry. */
+const REQUEST_FAMILY: Omit<JsHttpLib, 'id' | 'qnames'> = {
+  methods: ['get', 'post', 'put', 'patch', 'del', 'delete'],
+  timeoutKeys: ['timeout'],
+  configArg: (_m, urlFirst) => (urlFirst ? 1 : 0),
+  timeoutText: 'timeout: 30_000',
+  defaultTimeout: 'no timeout (request waits as long as the socket stays open)',
+  retriesPost: false,
+  factories: ['defaults'],
+};
+
 export const JS_HTTP_LIBS: JsHttpLib[] = [
   {
     id: 'fetch',
@@ -105,31 +116,10 @@ export const JS_HTTP_LIBS: JsHttpLib[] = [
     retriesPost: false,
     factories: ['extend'],
   },
-  {
-    // request: `request(options, callback)` or `request.post(url, options, callback)`; the URL may be `uri`/`url` in the options.
-    id: 'request',
-    qnames: ['request', 'postman-request'],
-    methods: ['get', 'post', 'put', 'patch', 'del', 'delete'],
-    timeoutKeys: ['timeout'],
-    configArg: (_m, urlFirst) => (urlFirst ? 1 : 0),
-    timeoutText: 'timeout: 30_000',
-    defaultTimeout: 'no timeout (request waits as long as the socket stays open)',
-    retriesPost: false,
-    factories: ['defaults'],
-    callback: true,
-  },
-  {
-    // request-promise: the same options, a promise instead of the callback (`rp({ method: 'POST', uri, body, json: true })`).
-    id: 'request-promise',
-    qnames: ['request-promise', 'request-promise-native'],
-    methods: ['get', 'post', 'put', 'patch', 'del', 'delete'],
-    timeoutKeys: ['timeout'],
-    configArg: (_m, urlFirst) => (urlFirst ? 1 : 0),
-    timeoutText: 'timeout: 30_000',
-    defaultTimeout: 'no timeout (request waits as long as the socket stays open)',
-    retriesPost: false,
-    factories: ['defaults'],
-  },
+  // request: `request(options, callback)` or `request.post(url, options, callback)`; the URL may be `uri`/`url` in the options.
+  { ...REQUEST_FAMILY, id: 'request', qnames: ['request', 'postman-request'], callback: true },
+  // request-promise: the same options, a promise instead of the callback (`rp({ method: 'POST', uri, body, json: true })`).
+  { ...REQUEST_FAMILY, id: 'request-promise', qnames: ['request-promise', 'request-promise-native'] },
 ];
 
 /** Functions that retry what they are given (p-retry, async-retry, exponential-backoff, ...). */
