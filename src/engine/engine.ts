@@ -87,7 +87,7 @@ export function refreshPythonSdkTops(): void {
   }
 }
 refreshPythonSdkTops();
-const PYTHON_FRAMEWORK_TOPS = new Set(PYTHON_FRAMEWORKS.flatMap((f) => f.modules).map((m) => m.split('.')[0]));
+export const PYTHON_FRAMEWORK_TOPS = new Set(PYTHON_FRAMEWORKS.flatMap((f) => f.modules).map((m) => m.split('.')[0]));
 
 /** Raw HTTP libraries: their files matter when they also name an LLM endpoint. */
 const PYTHON_HTTP = new Set(['requests', 'httpx', 'aiohttp', 'urllib']);

@@ -115,6 +115,36 @@ describe('findings-only analysis', () => {
     assert.deepStrictEqual(ask?.findings.map((f) => `${f.range.start.line + 1} ${f.rule}`), ['12 blocking-llm-call']);
   });
 
+  it('reads a framework package of the workspace as the framework, not as an app: no findings, nothing parsed', () => {
+    const ws = new Workspace(engine, { routes: false });
+    // Vendored framework source (`starlette/` with its `__init__.py`): an ASGI `__call__` doing file I/O.
+    ws.upsert(file('vendor/starlette/__init__.py'), '');
+    ws.upsert(file('vendor/starlette/responses.py'), lines('import json', 'from starlette.types import Scope', '', '', 'class FileResponse:', '    async def __call__(self, scope):', '        with open(self.path, "rb") as f:', '            return f.read()'));
+    ws.upsert(file('vendor/starlette/types.py'), lines('Scope = dict'));
+    // A folder an app lives in that merely has the framework's name (no package): still an app.
+    ws.upsert(file('fastapi/main.py'), lines('import time', 'from fastapi import FastAPI', '', 'app = FastAPI()', '', '', '@app.get("/slow")', 'async def slow():', '    time.sleep(1)', '    return {}'));
+    parsed = [];
+    const found = ws.analyzeAll().filter((r) => r.findings.length).map((r) => `${path.relative(root, r.file)}:${r.findings.map((f) => f.rule).join(',')}`);
+    assert.deepStrictEqual(found, ['fastapi/main.py:blocking-call-in-async-handler']);
+    const names = parsed.map((text) => path.relative(root, ws.files().find((f) => ws.text(f) === text) ?? '?'));
+    assert.ok(!names.some((n) => n.startsWith('vendor/')), names.join(' '));
+    // Once the folder becomes a package named like the framework, it is the framework's source.
+    ws.upsert(file('fastapi/__init__.py'), '');
+    assert.deepStrictEqual(ws.analyzeAll().filter((r) => r.findings.length).map((r) => r.file), []);
+  });
+
+  it('resolves a standard-library import to the standard library, not to a same-named module elsewhere', () => {
+    const ws = new Workspace(engine, { routes: false });
+    // `pkg/json.py` is importable as `pkg.json` only; `import json` in another package is the standard library's.
+    ws.upsert(file('pkg/__init__.py'), '');
+    ws.upsert(file('pkg/json.py'), lines('import requests', '', '', 'def loads(s):', '    return requests.get(s).json()'));
+    ws.upsert(file('web/main.py'), lines('import json', '', 'from fastapi import FastAPI', '', 'app = FastAPI()', '', '', '@app.get("/x")', 'async def x(q: str):', '    return json.loads(q)'));
+    assert.deepStrictEqual(ws.analyzeAll().find((r) => r.file === file('web/main.py'))?.findings.map((f) => f.rule), []);
+    // A module beside the importing script does shadow the standard library (its directory leads sys.path).
+    ws.upsert(file('web/json.py'), lines('import requests', '', '', 'def loads(s):', '    return requests.get(s).json()'));
+    assert.deepStrictEqual(ws.analyzeAll().find((r) => r.file === file('web/main.py'))?.findings.map((f) => `${f.range.start.line + 1} ${f.rule}`), ['10 blocking-call-in-async-handler']);
+  });
+
   it('summarizes a plain helper module only when code that can run on the loop calls into it', () => {
     const helperWorkspace = (handlerCalls: string): Workspace => {
       const ws = new Workspace(engine, { routes: false });

@@ -50,6 +50,32 @@ export interface RemoteUse {
 
 const MAX_SUFFIX = 8;
 const MAX_DEPTH = 32;
+/**
+ * Top-level modules of Python's standard library (3.12's `sys.stdlib_module_names`, private ones left out).
+ * `import typing` runs the standard library's module, never a `typing.py` deep inside some package of the
+ * workspace: only a module beside the importing file (a script's own directory leads `sys.path`) shadows it.
+ */
+const STDLIB_TOPS = new Set([
+  'abc', 'aifc', 'argparse', 'array', 'ast', 'asynchat', 'asyncio', 'asyncore', 'atexit', 'audioop', 'base64', 'bdb',
+  'binascii', 'bisect', 'builtins', 'bz2', 'cProfile', 'calendar', 'cgi', 'cgitb', 'chunk', 'cmath', 'cmd', 'code',
+  'codecs', 'codeop', 'collections', 'colorsys', 'compileall', 'concurrent', 'configparser', 'contextlib',
+  'contextvars', 'copy', 'copyreg', 'crypt', 'csv', 'ctypes', 'curses', 'dataclasses', 'datetime', 'dbm', 'decimal',
+  'difflib', 'dis', 'distutils', 'doctest', 'email', 'encodings', 'ensurepip', 'enum', 'errno', 'faulthandler',
+  'fcntl', 'filecmp', 'fileinput', 'fnmatch', 'fractions', 'ftplib', 'functools', 'gc', 'genericpath', 'getopt',
+  'getpass', 'gettext', 'glob', 'graphlib', 'grp', 'gzip', 'hashlib', 'heapq', 'hmac', 'html', 'http', 'imaplib',
+  'imghdr', 'imp', 'importlib', 'inspect', 'io', 'ipaddress', 'itertools', 'json', 'keyword', 'lib2to3', 'linecache',
+  'locale', 'logging', 'lzma', 'mailbox', 'mailcap', 'marshal', 'math', 'mimetypes', 'mmap', 'modulefinder',
+  'multiprocessing', 'netrc', 'nntplib', 'ntpath', 'numbers', 'opcode', 'operator', 'optparse', 'os', 'pathlib',
+  'pdb', 'pickle', 'pickletools', 'pipes', 'pkgutil', 'platform', 'plistlib', 'poplib', 'posix', 'posixpath',
+  'pprint', 'profile', 'pstats', 'pty', 'pwd', 'py_compile', 'pyclbr', 'pydoc', 'queue', 'quopri', 'random', 're',
+  'readline', 'reprlib', 'resource', 'rlcompleter', 'runpy', 'sched', 'secrets', 'select', 'selectors', 'shelve',
+  'shlex', 'shutil', 'signal', 'site', 'smtpd', 'smtplib', 'sndhdr', 'socket', 'socketserver', 'sqlite3', 'ssl',
+  'stat', 'statistics', 'string', 'stringprep', 'struct', 'subprocess', 'sunau', 'symtable', 'sys', 'sysconfig',
+  'syslog', 'tabnanny', 'tarfile', 'telnetlib', 'tempfile', 'termios', 'textwrap', 'threading', 'time', 'timeit',
+  'tkinter', 'token', 'tokenize', 'tomllib', 'trace', 'traceback', 'tracemalloc', 'tty', 'types', 'typing',
+  'unicodedata', 'unittest', 'urllib', 'uu', 'uuid', 'venv', 'warnings', 'wave', 'weakref', 'webbrowser', 'wsgiref',
+  'xdrlib', 'xml', 'xmlrpc', 'zipapp', 'zipfile', 'zipimport', 'zlib', 'zoneinfo'
+]);
 
 export class PyIndex {
   private readonly summaries = new Map<string, PyFileSummary>();
@@ -206,6 +232,8 @@ export class PyIndex {
   }
 
   private absoluteModule(fromFile: string, dotted: string): string | undefined {
+    const dot = dotted.indexOf('.');
+    if (STDLIB_TOPS.has(dot === -1 ? dotted : dotted.slice(0, dot))) return this.relativeModule(fromFile, 1, dotted.split('.'));
     const files = this.bySuffix.get(dotted);
     if (!files || files.length === 0) return undefined;
     if (files.length === 1) return files[0];

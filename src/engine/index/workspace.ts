@@ -2,7 +2,7 @@
 // cross-file index. Editor and CLI both go through it, so they report the same findings.
 
 import * as fs from 'fs';
-import { Engine, AnalyzeOptions, languageOf } from '../engine';
+import { Engine, AnalyzeOptions, PYTHON_FRAMEWORK_TOPS, languageOf } from '../engine';
 import { decodeText } from './decode';
 import { PyIndex } from './python-index';
 import { sameSummary, type PyFileSummary } from './python-summary';
@@ -43,6 +43,8 @@ export class Workspace {
   private readonly staleReach = new Map<string, Set<string>>();
   /** Per file: whether its text uses `….state.<name>`, for the text it was worked out on. */
   private readonly stateUse = new Map<string, { text: string; uses: boolean }>();
+  /** Per file: a module of a web framework's own package (forgotten when files come or go). */
+  private readonly frameworkFiles = new Map<string, boolean>();
   /** Request time limits read from server and proxy config files; recomputed when one changes. */
   private serverLimits: ServerLimit[] | undefined;
   private lambdas: LambdaEntryPoint[] | undefined;
@@ -114,6 +116,7 @@ export class Workspace {
   /** Records the current text of a file (an open buffer or a file read from disk). */
   upsert(file: string, text: string): void {
     if (this.texts.get(file) === text) return;
+    if (!this.texts.has(file)) this.frameworkFiles.clear();
     this.revision++;
     this.texts.set(file, text);
     if (isLimitSource(file)) this.limitSourceChanged();
@@ -147,6 +150,7 @@ export class Workspace {
     if (!this.texts.has(file)) return;
     this.rememberReach(file);
     this.texts.delete(file);
+    this.frameworkFiles.clear();
     this.revision++;
     if (isLimitSource(file)) this.limitSourceChanged();
     this.summaries.delete(file);
@@ -213,6 +217,7 @@ export class Workspace {
     const options = { ...optionsWithConfig(this.options, cfg, this.overrides), ...extra, limits: limitsWithConfig(this.limits(), cfg) };
     if (cfg && isExcluded(cfg, file)) return { file, language: languageOf(file)!, findings: [], routes: [], notes: [], lines: text.split('\n').length };
     if (languageOf(file) !== 'python') return this.engine.analyze(file, text, options, undefined, this.ensureJsIndex());
+    if (this.frameworkSource(file)) return { file, language: 'python', findings: [], routes: [], notes: [], lines: text.split('\n').length };
     // Keystroke path: only this file changed. Analyse it against the current index; when its summary
     // (calls, clients, helpers) did not change, the index stays valid and one parse was enough.
     const old = this.summaries.get(file);
@@ -225,6 +230,35 @@ export class Workspace {
       }
     }
     return this.engine.analyze(file, text, options, this.ensureIndex());
+  }
+
+  /** The index needs this file's summary whoever imports it (see `Engine.pythonNeedsSummary`). */
+  private needsSummary(file: string, text: string): boolean {
+    return this.engine.pythonNeedsSummary(file, text) && !this.frameworkSource(file);
+  }
+
+  /**
+   * A module of a web framework's own package (`starlette/routing.py`, `fastapi/security/http.py`: a
+   * directory named after the framework, with an `__init__.py` at every level down to the file). It is
+   * the framework's source, not an app it serves: its `async def __call__`s are not handlers, and no
+   * app could name a package of its own so without hiding the framework. Not analysed.
+   */
+  private frameworkSource(file: string): boolean {
+    const known = this.frameworkFiles.get(file);
+    if (known !== undefined) return known;
+    let result = false;
+    let dir = path.dirname(file);
+    for (let depth = 0; depth < 12 && this.texts.has(path.join(dir, '__init__.py')); depth++) {
+      if (PYTHON_FRAMEWORK_TOPS.has(path.basename(dir))) {
+        result = true;
+        break;
+      }
+      const up = path.dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+    this.frameworkFiles.set(file, result);
+    return result;
   }
 
   /** Hover markdown for the LLM call at `position` in `file` (its effective timeout and retries). */
@@ -347,7 +381,7 @@ export class Workspace {
         // Round 0 looks only at changed files: the others were found not to name an SDK before.
         for (const file of fresh) {
           const text = this.texts.get(file);
-          if (text !== undefined && this.waiting.has(file) && this.engine.pythonNeedsSummary(file, text)) take.push(file);
+          if (text !== undefined && this.waiting.has(file) && this.needsSummary(file, text)) take.push(file);
         }
       } else {
         // Waiting files importing a module with LLM facts. An absolute import can only reach a
@@ -411,7 +445,7 @@ export class Workspace {
         // helper module over a network, database or process library: their handlers may call its helpers.
         for (const file of this.waiting) {
           const text = this.texts.get(file);
-          if (text === undefined || !this.engine.pythonLoopFile(file, text)) continue;
+          if (text === undefined || !this.engine.pythonLoopFile(file, text) || this.frameworkSource(file)) continue;
           for (const q of importSpecsOf(text)) {
             const r = index.resolve(file, q);
             const t = r && r.file !== file ? this.texts.get(r.file) : undefined;
@@ -454,11 +488,12 @@ export class Workspace {
       lastRound = round;
     }
     // A helper module summarized before a module it imports (`notify.py` before `tasks.py`, whose
-    // `celery_app` it calls): summarized again now that the index knows that module's clients.
+    // `celery_app` it calls): summarized again now that the index knows that module's clients. Only
+    // modules importing one summarized in a later round that holds such facts: nothing else can change.
     if (lastRound > 0) {
       let again = false;
       for (const [file, round] of helperRound) {
-        if (round === lastRound) continue;
+        if (round === lastRound || !this.importsLaterFacts(file, round, helperRound, index)) continue;
         const summary = this.engine.summarize(file, this.texts.get(file)!, index);
         if (summary && !sameSummary(summary, this.summaries.get(file))) {
           this.summaries.set(file, summary);
@@ -503,6 +538,21 @@ export class Workspace {
     this.index = index;
     this.builtIndex = index;
     return index;
+  }
+
+  /**
+   * True when `file` (a helper module taken in helper round `round`) imports a module taken in the same
+   * or a later round (summarized after the index it was summarized against) whose summary names clients, factories, SDK aliases, instances or blocking clients: the facts
+   * its own summary could only classify once that module was known.
+   */
+  private importsLaterFacts(file: string, round: number, helperRound: Map<string, number>, index: PyIndex): boolean {
+    for (const q of Object.values(this.summaries.get(file)?.imports ?? {})) {
+      const r = index.resolve(file, q);
+      if (!r || r.file === file || (helperRound.get(r.file) ?? -1) < round) continue;
+      const s = this.summaries.get(r.file);
+      if (s && (hasAny(s.clients) || hasAny(s.factories) || hasAny(s.instances) || hasAny(s.aliases) || hasAny(s.blocking) || hasAny(s.state))) return true;
+    }
+    return false;
   }
 
   /** Files defining functions that summarized files call with a client as an argument. */
@@ -554,7 +604,7 @@ export class Workspace {
       return fresh !== undefined && sameSummary(fresh, old);
     }
     // A file not summarized yet: it still needs no summary of its own, and imports the same names.
-    if (!this.waiting.has(file) || this.engine.pythonNeedsSummary(file, text)) return false;
+    if (!this.waiting.has(file) || this.needsSummary(file, text)) return false;
     const before = this.importSpecs.get(file);
     if (!before) return false;
     const now = importSpecsOf(text);
@@ -756,6 +806,11 @@ interface ImportGraph {
 }
 
 /** `file`, the files importing it and the files it imports, both transitively. */
+function hasAny(record: Record<string, unknown> | undefined): boolean {
+  for (const _ in record ?? {}) return true;
+  return false;
+}
+
 function reachIn(graph: ImportGraph, file: string): Set<string> {
   const out = new Set<string>([file]);
   for (const edges of [graph.importers, graph.imports]) {
