@@ -118,7 +118,7 @@ describe('findings-only analysis', () => {
   it('reads a framework package of the workspace as the framework, not as an app: no findings, nothing parsed', () => {
     const ws = new Workspace(engine, { routes: false });
     // Vendored framework source (`starlette/` with its `__init__.py`): an ASGI `__call__` doing file I/O.
-    ws.upsert(file('vendor/starlette/__init__.py'), '');
+    ws.upsert(file('vendor/starlette/__init__.py'), lines('__version__ = "0.1.0"'));
     ws.upsert(file('vendor/starlette/responses.py'), lines('import json', 'from starlette.types import Scope', '', '', 'class FileResponse:', '    async def __call__(self, scope):', '        with open(self.path, "rb") as f:', '            return f.read()'));
     ws.upsert(file('vendor/starlette/types.py'), lines('Scope = dict'));
     // A folder an app lives in that merely has the framework's name (no package): still an app.
@@ -128,8 +128,11 @@ describe('findings-only analysis', () => {
     assert.deepStrictEqual(found, ['fastapi/main.py:blocking-call-in-async-handler']);
     const names = parsed.map((text) => path.relative(root, ws.files().find((f) => ws.text(f) === text) ?? '?'));
     assert.ok(!names.some((n) => n.startsWith('vendor/')), names.join(' '));
-    // Once the folder becomes a package named like the framework, it is the framework's source.
-    ws.upsert(file('fastapi/__init__.py'), '');
+    // An empty `__init__.py` there changes nothing (an app run from inside its folder)...
+    ws.upsert(file('fastapi/__init__.py'), lines('# the app'));
+    assert.deepStrictEqual(ws.analyzeAll().filter((r) => r.findings.length).map((r) => r.file), [file('fastapi/main.py')]);
+    // ... a package that says something, under the framework's name, is the framework's source.
+    ws.upsert(file('fastapi/__init__.py'), lines('from .main import app'));
     assert.deepStrictEqual(ws.analyzeAll().filter((r) => r.findings.length).map((r) => r.file), []);
   });
 

@@ -43,7 +43,7 @@ export class Workspace {
   private readonly staleReach = new Map<string, Set<string>>();
   /** Per file: whether its text uses `….state.<name>`, for the text it was worked out on. */
   private readonly stateUse = new Map<string, { text: string; uses: boolean }>();
-  /** Per file: a module of a web framework's own package (forgotten when files come or go). */
+  /** Per file: a module of a web framework's own package (forgotten when files come or go, or an `__init__.py` changes). */
   private readonly frameworkFiles = new Map<string, boolean>();
   /** Request time limits read from server and proxy config files; recomputed when one changes. */
   private serverLimits: ServerLimit[] | undefined;
@@ -116,7 +116,7 @@ export class Workspace {
   /** Records the current text of a file (an open buffer or a file read from disk). */
   upsert(file: string, text: string): void {
     if (this.texts.get(file) === text) return;
-    if (!this.texts.has(file)) this.frameworkFiles.clear();
+    if (!this.texts.has(file) || file.endsWith('__init__.py')) this.frameworkFiles.clear();
     this.revision++;
     this.texts.set(file, text);
     if (isLimitSource(file)) this.limitSourceChanged();
@@ -239,7 +239,8 @@ export class Workspace {
 
   /**
    * A module of a web framework's own package (`starlette/routing.py`, `fastapi/security/http.py`: a
-   * directory named after the framework, with an `__init__.py` at every level down to the file). It is
+   * directory named after the framework, with an `__init__.py` at every level down to the file, the
+   * package's own not empty). It is
    * the framework's source, not an app it serves: its `async def __call__`s are not handlers, and no
    * app could name a package of its own so without hiding the framework. Not analysed.
    */
@@ -250,7 +251,9 @@ export class Workspace {
     let dir = path.dirname(file);
     for (let depth = 0; depth < 12 && this.texts.has(path.join(dir, '__init__.py')); depth++) {
       if (PYTHON_FRAMEWORK_TOPS.has(path.basename(dir))) {
-        result = true;
+        // The framework's `__init__` says something (its version, its exports); an app's folder that
+        // happens to bear the name, run from inside, has at most an empty one.
+        result = /^[ \t]*[^\s#]/m.test(this.texts.get(path.join(dir, '__init__.py'))!);
         break;
       }
       const up = path.dirname(dir);
@@ -805,12 +808,13 @@ interface ImportGraph {
   imports: Map<string, Set<string>>;
 }
 
-/** `file`, the files importing it and the files it imports, both transitively. */
+/** True when the record has at least one key. */
 function hasAny(record: Record<string, unknown> | undefined): boolean {
   for (const _ in record ?? {}) return true;
   return false;
 }
 
+/** `file`, the files importing it and the files it imports, both transitively. */
 function reachIn(graph: ImportGraph, file: string): Set<string> {
   const out = new Set<string>([file]);
   for (const edges of [graph.importers, graph.imports]) {
