@@ -100,8 +100,11 @@ const ASYNC_DEF = /\basync\s+def\b/;
  * own modules) calls nothing.
  */
 const ROUTE_CALL = new RegExp(`(?<!\\b(?:def|class)[ \\t]+)\\b(?:${[...new Set([...ROUTE_CONSTRUCTORS, ...INCLUDE_FUNCTIONS].map((q) => q.split('.').pop()!))].join('|')})\\s*\\(`);
-/** `request.app.state.client`: clients set on the app's state in another file. */
-const STATE_USE = /\.state\.\w+/;
+/**
+ * `request.app.state.client`: clients set on the app's state in another file; `current_app.chat`
+ * (Flask, Quart): objects an app factory stored on the app in another file.
+ */
+const STATE_USE = /\.state\.\w+|\bcurrent_app\.\w+/;
 
 /**
  * What a Python file's text can matter for, before parsing it:

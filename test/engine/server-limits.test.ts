@@ -148,6 +148,58 @@ describe('timeout-exceeds-server-limit', () => {
   });
 });
 
+describe('timeout-exceeds-server-limit across modules', () => {
+  const LLM = [
+    'from openai import AsyncOpenAI, OpenAI',
+    'aclient = AsyncOpenAI()',
+    'client = OpenAI()',
+    '',
+    'async def ask(q):',
+    '    return await aclient.chat.completions.create(model="m", messages=[{"role": "user", "content": q}])',
+    '',
+    'def ask_sync(q):',
+    '    return client.chat.completions.create(model="m", messages=[{"role": "user", "content": q}])',
+    '',
+    'def nightly():',
+    '    return client.chat.completions.create(model="m", messages=[])',
+    '',
+  ].join('\n');
+  const limited = (ws: Workspace, file: string) => ws.analyze(file)!.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit');
+
+  it('judges a helper module’s calls by the handlers of the route modules that reach them', async () => {
+    const routes = 'from fastapi import FastAPI\nfrom svc import llm\napp = FastAPI()\n\n@app.post("/a")\nasync def a(q: str):\n    return await llm.ask(q)\n\n@app.post("/b")\ndef b(q: str):\n    return llm.ask_sync(q)\n';
+    const nginx = 'location / { proxy_pass http://web:8000; }\n';
+    const { ws, result } = await findings({ 'svc/__init__.py': '', 'svc/llm.py': LLM, 'main.py': routes, 'deploy/nginx.conf': nginx }, 'svc/llm.py');
+    const f = result.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit');
+    // `nightly` is called by no handler: no request waits for it.
+    assert.deepStrictEqual(f.map((x) => x.range.start.line + 1), [6, 9]);
+    assert.deepStrictEqual(f.map((x) => [x.handler?.name, x.handler?.route, x.handler?.file]), [['a', 'POST /a', '/lim/main.py'], ['b', 'POST /b', '/lim/main.py']]);
+    assert.ok(f[0].related.some((r) => r.location.file === '/lim/main.py' && /reached from handler `a`/.test(r.message)));
+    assert.ok(f[0].related.some((r) => r.location.file === '/lim/deploy/nginx.conf'));
+    // Under uvicorn workers without a proxy, only the heartbeat is left: the awaited call and the
+    // threadpool route's call never block the loop.
+    const heartbeat = await findings({ 'svc/__init__.py': '', 'svc/llm.py': LLM, 'main.py': routes, Procfile: 'web: gunicorn main:app -k uvicorn.workers.UvicornWorker\n' }, 'svc/llm.py');
+    assert.deepStrictEqual(heartbeat.result.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit'), []);
+    // A route module that stops calling the helper takes the finding away.
+    ws.upsert('/lim/main.py', routes.replace('return llm.ask_sync(q)', 'return {"q": q}'));
+    assert.deepStrictEqual(limited(ws, '/lim/svc/llm.py').map((x) => x.range.start.line + 1), [6]);
+  });
+
+  it('follows Flask objects a factory stores on the app to `current_app.<name>` in blueprint views', async () => {
+    const manager = 'from groq import Groq\n\nclass ChatManager:\n    def __init__(self, key):\n        self.client = Groq(api_key=key)\n\n    def reply(self, q):\n        return self.client.chat.completions.create(model="m", messages=[{"role": "user", "content": q}])\n';
+    const factory = 'from flask import Flask\nfrom app.chat import ChatManager\nfrom app.views import bp\n\ndef create_app():\n    app = Flask(__name__)\n    app.chat = ChatManager("k")\n    app.register_blueprint(bp)\n    return app\n';
+    const views = 'from flask import Blueprint, current_app, request\n\nbp = Blueprint("chat", __name__)\n\ndef moderated(q):\n    return current_app.chat.reply(q)\n\n@bp.route("/chat", methods=["POST"])\ndef chat():\n    return {"a": moderated(request.json["q"])}\n';
+    const files = { 'app/__init__.py': factory, 'app/chat.py': manager, 'app/views.py': views, Dockerfile: 'CMD ["gunicorn", "-b", "0.0.0.0:8080", "wsgi:app"]\n' };
+    const { result } = await findings(files, 'app/chat.py');
+    const f = result.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit');
+    // groq: 60 s × 3 attempts, under a sync worker killed at 30 s.
+    assert.deepStrictEqual(f.map((x) => [x.range.start.line + 1, x.handler?.name, x.handler?.route]), [[8, 'chat', 'POST /chat']]);
+    // Stored under another name, the view's attribute names nothing the factory stored.
+    const other = await findings({ ...files, 'app/__init__.py': factory.replace('app.chat =', 'app.chat_manager =') }, 'app/chat.py');
+    assert.deepStrictEqual(other.result.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit'), []);
+  });
+});
+
 describe('loopsafe.fix.timeoutSeconds', () => {
   it('sets the seconds the timeout fix writes (4× for streaming calls)', async () => {
     const engine = await testEngine();

@@ -5,7 +5,8 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
 import type { Range } from '../types';
-import type { CallEdge, FnFacts, PyFileSummary } from './python-summary';
+import type { CallEdge, FnFacts, HandlerRef, PyFileSummary } from './python-summary';
+import { VIEW_METHODS, frameworkById } from '../catalog/python-frameworks';
 
 export interface Hop {
   name: string;
@@ -30,6 +31,16 @@ interface FnRef {
   file: string;
   name: string;
 }
+
+/** A handler of the workspace that runs a function (itself, or through the helpers it calls). */
+export interface ReachingHandler extends HandlerRef {
+  file: string;
+  name: string;
+  range: Range;
+}
+
+/** Functions visited at most when looking for the handlers above one. */
+const MAX_REACH = 64;
 
 interface Caller {
   caller: FnRef;
@@ -88,6 +99,7 @@ export class PyIndex {
   private callers: Map<string, Caller[]> | undefined;
   private vias: Map<string, Map<string, RemoteUse[]>> | undefined;
   private routeTable: Map<string, ExternalRoute[]> | undefined;
+  private reachMemo = new Map<string, ReachingHandler[]>();
 
   constructor(summaries: Iterable<PyFileSummary> = []) {
     for (const s of summaries) this.add(s);
@@ -280,11 +292,29 @@ export class PyIndex {
 
   private resolveTarget(fromFile: string, target: string): FnRef | undefined {
     if (target.startsWith('local:')) return { file: fromFile, name: target.slice(6) };
+    if (target.startsWith('app:')) return this.appMethod(target.slice(4));
     const r = this.resolve(fromFile, target.slice(7));
     return r?.name ? { file: r.file, name: r.name } : undefined;
   }
 
   private readonly targetsMemo = new Map<string, FnRef[]>();
+  private appClasses: Map<string, FnRef> | undefined;
+
+  /** `chat.ask` of `app:chat.ask`: the method of the class an app factory stores as `app.chat` (the first module found). */
+  private appMethod(attrMethod: string): FnRef | undefined {
+    if (!this.appClasses) {
+      this.appClasses = new Map();
+      for (const s of this.summaries.values()) {
+        for (const [attr, c] of Object.entries(s.appAttributes ?? {})) {
+          const cls = this.appClasses.has(attr) ? undefined : this.classRef(s.file, c);
+          if (cls) this.appClasses.set(attr, cls);
+        }
+      }
+    }
+    const dot = attrMethod.lastIndexOf('.');
+    const cls = dot > 0 ? this.appClasses.get(attrMethod.slice(0, dot)) : undefined;
+    return cls ? { file: cls.file, name: `${cls.name}.${attrMethod.slice(dot + 1)}` } : undefined;
+  }
 
   /**
    * The functions a call edge can run: its target; for a method with no behaviour of its own (abstract),
@@ -617,6 +647,54 @@ export class PyIndex {
     return this.callers.get(key) ?? [];
   }
 
+  /** How a framework runs `ref` when it is a handler: routed by its own module, or by another's route table. */
+  private handlerAt(ref: FnRef): HandlerRef | undefined {
+    const own = this.summaries.get(ref.file)?.handlers?.[ref.name];
+    if (own) return own;
+    const facts = this.facts(ref);
+    if (!facts) return undefined;
+    const dot = ref.name.lastIndexOf('.');
+    for (const r of this.routesTo(ref.file)) {
+      const method = r.view === 'function' ? (r.name === ref.name ? 'GET' : undefined) : dot > 0 && ref.name.slice(0, dot) === r.name ? VIEW_METHODS[ref.name.slice(dot + 1)] : undefined;
+      const framework = method ? frameworkById(r.framework) : undefined;
+      if (framework) return { framework: framework.id, runsOn: facts.isAsync ? 'event-loop' : framework.syncRunsOn, route: `${method} ${r.path}` };
+    }
+    return undefined;
+  }
+
+  /**
+   * The handlers, in any module, whose requests run `ref`: itself when it is one, else the handlers
+   * calling it directly or through helpers (an async helper when they run its coroutine, a generator
+   * when they iterate it). The nearest handlers on each path; a bounded walk up the callers.
+   */
+  handlersReaching(ref: FnRef): ReachingHandler[] {
+    const key = `${ref.file}#${ref.name}`;
+    const known = this.reachMemo.get(key);
+    if (known) return known;
+    const out: ReachingHandler[] = [];
+    const seen = new Set<string>([key]);
+    const queue: FnRef[] = [ref];
+    while (queue.length > 0) {
+      const r = queue.shift()!;
+      const facts = this.facts(r);
+      if (!facts) continue;
+      const h = this.handlerAt(r);
+      if (h) {
+        out.push({ ...h, file: r.file, name: r.name, range: facts.range });
+        continue;
+      }
+      for (const c of this.callersOf(`${r.file}#${r.name}`)) {
+        if (facts.isGenerator ? !c.iterates : facts.isAsync && !runsCoroutine(c.usage)) continue;
+        const k = `${c.caller.file}#${c.caller.name}`;
+        if (seen.has(k) || seen.size > MAX_REACH) continue;
+        seen.add(k);
+        queue.push(c.caller);
+      }
+    }
+    this.reachMemo.set(key, out);
+    return out;
+  }
+
   /**
    * Calls in other files whose timeout comes from a client built in `file` without one, by the
    * constructor's `line:character` there.
@@ -818,8 +896,13 @@ export class PyIndex {
       // Calls dispatched to overrides or to the classes a factory returns: what those can reach.
       for (const edge of fn.calls) {
         const ts = this.targetsOf(file, edge.target);
-        if (ts.length === 1 && ts[0].name === this.resolveTarget(file, edge.target)?.name) continue;
+        if (ts.length === 1 && ts[0].name === this.resolveTarget(file, edge.target)?.name && !edge.target.startsWith('app:')) continue;
         for (const t of ts) parts.push(`d${t.file}:${t.name}:b${hops(this.blockingChain(t))}c${hops(this.coroutineChain(t))}i${hops(this.ioChain(t))}`);
+      }
+      // The handlers (in any module) whose requests run its LLM calls: the server limits in front of them apply.
+      if (fn.direct.length > 0) {
+        const reach = this.handlersReaching({ file, name });
+        if (reach.length > 0) parts.push(`h${name}:${reach.map((h) => `${h.file}:${h.name}:${h.framework}:${h.runsOn}:${h.route}:${h.range.start.line}`).join(',')}`);
       }
       if (fn.isAsync) {
         if (this.runByAsyncCaller({ file, name })) parts.push(`w${name}`);

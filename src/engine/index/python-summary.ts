@@ -13,7 +13,8 @@ import { PYTHON_SDKS, encodeClient, originKey, type CtorOrigin } from '../catalo
 
 /** Top-level packages of the LLM SDKs. */
 const SDK_TOPS = new Set(PYTHON_SDKS.flatMap((s) => s.modules.map((m) => m.split('.')[0])));
-import { INCLUDE_FUNCTIONS, PYTHON_FRAMEWORKS, ROUTE_CONSTRUCTORS } from '../catalog/python-frameworks';
+import { INCLUDE_FUNCTIONS, PYTHON_FRAMEWORKS, ROUTE_CONSTRUCTORS, type RunsOn } from '../catalog/python-frameworks';
+import { ownHandlers } from '../model/python/handlers';
 import { calleeTail, callArguments, stringValue, unparen } from '../model/python/syntax';
 import { blockingClientValue, blockingEntry, blockingNames, handleOnlyForChild } from '../model/python/blocking';
 
@@ -33,7 +34,7 @@ export interface DirectCall {
 }
 
 export interface CallEdge {
-  /** `local:name`, `local:Class.method` or `import:qualified.name`. */
+  /** `local:name`, `local:Class.method`, `import:qualified.name` or `app:attribute.method` (`PyFileSummary.appAttributes`). */
   target: string;
   range: Range;
   usage: UsageKind;
@@ -113,6 +114,25 @@ export interface PyFileSummary {
   includes?: Array<{ prefix: string; module: string }>;
   /** Classes of this file with base classes → each base (`Cls` of this file, `import:q` of an imported one). */
   bases?: Record<string, string[]>;
+  /**
+   * The functions this file routes requests to itself (not other modules' route tables), by qualified name:
+   * other modules' helpers they reach are judged against the limits of the server in front of them.
+   */
+  handlers?: Record<string, HandlerRef>;
+  /**
+   * Instances of workspace classes stored on a web app object (`app.chat = ChatManager(key)` in a Flask
+   * factory → `chat`; `app.state.store = Store()` → `state.store`) → their class (`Cls`, `import:q`):
+   * `current_app.chat.ask(...)` in another module calls that class's method.
+   */
+  appAttributes?: Record<string, string>;
+}
+
+/** How a framework runs a handler, as the index carries it to the modules of the helpers it calls. */
+export interface HandlerRef {
+  framework: string;
+  runsOn: RunsOn;
+  /** `POST /chat` (`?` for a path that could not be read). */
+  route: string;
 }
 
 export interface RouteRef {
@@ -319,7 +339,9 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
       summary.factories[f.name] = (fn && factoryWithOrigin(fn, file, model, evaluator)) ?? f.factory;
     }
   }
+  const appFile = importsFramework(model);
   for (const [dotted, values] of model.attributeAssignments) {
+    if (appFile) appAttribute(summary, dotted, values[values.length - 1], model, evaluator);
     const m = /\.state\.(\w+)$/.exec(dotted);
     if (!m) continue;
     const v = evaluator.evaluate(values[values.length - 1], model.module);
@@ -344,10 +366,64 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
     if (target) (summary.moduleCalls ??= []).push({ target, range: rangeOf(field(call, 'function') ?? call), usage: usageOf(call).kind, args });
   }
   summarizeRoutes(summary, model, evaluator);
+  for (const h of ownHandlers(model, evaluator)) {
+    const name = qualifiedName(h.scope);
+    if (name) (summary.handlers ??= {})[name] = { framework: h.framework.id, runsOn: h.runsOn, route: `${h.method} ${h.path}` };
+  }
   summarizeBases(summary, model, evaluator);
   summarizeFakeAsyncBases(summary, model, evaluator);
   if (isScript(model)) summary.script = true;
   return summary;
+}
+
+/** Classes of web app objects (`flask.Flask`, `fastapi.FastAPI`, ...): what their attributes hold, every request shares. */
+const APP_CLASSES = new Set(PYTHON_FRAMEWORKS.flatMap((f) => f.appClasses));
+/** Context-local proxies standing for the app serving the request (`current_app.chat`). */
+const APP_PROXIES = new Set(['flask.current_app', 'quart.current_app']);
+
+function importsFramework(model: PyModel): boolean {
+  for (const q of model.imports.values()) if (FRAMEWORK_TOPS.has(q.replace(/^\.+/, '').split('.')[0])) return true;
+  return false;
+}
+
+/**
+ * `app.chat = ChatManager(key)` / `app.state.store = Store()` where `app` is a web app object: the
+ * attribute (`chat`, `state.store`) and the class of the instance, into `summary.appAttributes`.
+ */
+function appAttribute(summary: PyFileSummary, dotted: string, value: Node | undefined, model: PyModel, evaluator: Evaluator): void {
+  const parts = dotted.split('.');
+  if (!value || parts[0] === 'self' || parts[0] === 'cls' || !(parts.length === 2 || (parts.length === 3 && parts[1] === 'state'))) return;
+  const left = value.parent?.type === 'assignment' ? field(value.parent, 'left') : undefined;
+  let receiver = left?.type === 'attribute' ? field(left, 'object') : undefined;
+  if (receiver && parts.length === 3) receiver = receiver.type === 'attribute' ? field(receiver, 'object') : undefined;
+  if (!receiver || receiver.type !== 'identifier') return;
+  let scope: Scope = model.module;
+  for (let p = value.parent; p; p = p.parent) {
+    if (p.type !== 'function_definition') continue;
+    scope = evaluator.functionScopeOf(p) ?? model.module;
+    break;
+  }
+  const app = evaluator.evaluate(receiver, scope);
+  if (app?.kind !== 'instance' || !APP_CLASSES.has(app.qname)) return;
+  const v = evaluator.evaluate(value, scope);
+  const cls = v?.kind === 'localInstance' ? v.className : v?.kind === 'instance' && isImportedName(v.qname, model) && /^[A-Z]/.test(v.qname.split('.').pop() ?? '') ? `import:${v.qname}` : undefined;
+  if (cls) (summary.appAttributes ??= {})[parts.slice(1).join('.')] = cls;
+}
+
+/**
+ * `current_app.chat` (Flask, Quart) or `<anything>.app.state.store` read where the evaluator knows no
+ * value: the app attribute it names (`app:chat`, `app:state.store`), which the index looks up in the
+ * module that stores it.
+ */
+function appAttributeRead(obj: Node, scope: Scope, evaluator: Evaluator): string | undefined {
+  if (obj.type !== 'attribute') return undefined;
+  const owner = field(obj, 'object');
+  const name = field(obj, 'attribute')?.text;
+  if (!owner || !name) return undefined;
+  if (owner.type === 'attribute' && field(owner, 'attribute')?.text === 'state') return `app:state.${name}`;
+  if (owner.type !== 'identifier') return undefined;
+  const v = evaluator.evaluate(owner, scope);
+  return v?.kind === 'qname' && APP_PROXIES.has(v.qname) ? `app:${name}` : undefined;
 }
 
 /** Top-level packages of the web frameworks: a module importing one is (part of) a server. */
@@ -602,6 +678,12 @@ function findCallTarget(call: import('../parse/parser').Node, scope: Scope, mode
     // service.method(...) on an instance of a class of this file.
     const recv = evaluator.evaluate(obj, scope);
     if (recv?.kind === 'localInstance') return `local:${recv.className}.${attr.text}`;
+    // `current_app.chat.ask(...)`, `request.app.state.store.put(...)`: a method of what the app factory
+    // stored there (often in another module).
+    if (!recv || recv.kind === 'qname' || recv.kind === 'instance') {
+      const shared = appAttributeRead(obj, scope, evaluator);
+      if (shared) return `${shared}.${attr.text}`;
+    }
     // An instance of a class imported from another module: `Summarizer().summarize(...)`.
     if (recv?.kind === 'instance' && isImportedName(recv.qname, model)) return `import:${recv.qname}.${attr.text}`;
     // `store: RedisStore = state.store`: the value says nothing the index can follow, the annotation does.

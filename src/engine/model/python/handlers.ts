@@ -15,23 +15,34 @@ export interface Handler {
   runsOn: RunsOn;
 }
 
-export function findHandlers(model: PyModel, evaluator: Evaluator): Handler[] {
+/** The frameworks whose modules the file imports (none: the file routes nothing). */
+function importedFrameworks(model: PyModel): PyFramework[] {
   const imported = new Set<string>();
   for (const q of model.imports.values()) imported.add(q.split('.')[0]);
-  const frameworks = PYTHON_FRAMEWORKS.filter((f) => f.modules.some((m) => imported.has(m)));
+  return PYTHON_FRAMEWORKS.filter((f) => f.modules.some((m) => imported.has(m)));
+}
+
+function runsOnOf(scope: Scope, framework: PyFramework, offloaded: boolean): Handler['runsOn'] {
+  return scope.isAsync ? 'event-loop' : offloaded ? 'threadpool' : framework.syncRunsOn;
+}
+
+/** The file's handlers: views other modules' route tables point at first, then the file's own routes. */
+export function findHandlers(model: PyModel, evaluator: Evaluator): Handler[] {
+  const frameworks = importedFrameworks(model);
   if (frameworks.length === 0) return [];
-
-  const handlers: Handler[] = [];
-  const seen = new Set<number>();
-  const add = (scope: Scope, framework: PyFramework, method: string, path: string, offloaded = false): void => {
-    if (seen.has(scope.node.id)) return;
-    seen.add(scope.node.id);
-    handlers.push({ scope, framework, method, path, runsOn: scope.isAsync ? 'event-loop' : offloaded ? 'threadpool' : framework.syncRunsOn });
-  };
-
   // Views that route tables in other modules point at (Django `urlpatterns` in urls.py).
   const ext = evaluator.external;
-  for (const route of ext ? ext.index.routesTo(ext.file) : []) {
+  const routes = ext ? ext.index.routesTo(ext.file) : [];
+  const local = ownHandlers(model, evaluator, frameworks);
+  if (routes.length === 0) return local;
+  const handlers: Handler[] = [];
+  const seen = new Set<number>();
+  const add = (scope: Scope, framework: PyFramework, method: string, path: string): void => {
+    if (seen.has(scope.node.id)) return;
+    seen.add(scope.node.id);
+    handlers.push({ scope, framework, method, path, runsOn: runsOnOf(scope, framework, false) });
+  };
+  for (const route of routes) {
     const framework = frameworkById(route.framework);
     if (!framework) continue;
     if (route.view === 'function') {
@@ -41,6 +52,28 @@ export function findHandlers(model: PyModel, evaluator: Evaluator): Handler[] {
     }
     for (const method of classViewMethods(model, route.name)) add(method, framework, VIEW_METHODS[method.name], route.path);
   }
+  for (const h of local) if (!seen.has(h.scope.node.id)) handlers.push(h);
+  return handlers;
+}
+
+/** Handlers found in the file itself, per evaluator (the summary and the analysis of a file version share one). */
+const ownMemo = new WeakMap<Evaluator, Handler[]>();
+
+/**
+ * The handlers the file routes itself (decorators, route constructors, registration calls, class-based
+ * and request-first views), without other modules' route tables: what the file's summary records.
+ */
+export function ownHandlers(model: PyModel, evaluator: Evaluator, frameworks = importedFrameworks(model)): Handler[] {
+  if (frameworks.length === 0) return [];
+  const kept = ownMemo.get(evaluator);
+  if (kept) return kept;
+  const handlers: Handler[] = [];
+  const seen = new Set<number>();
+  const add = (scope: Scope, framework: PyFramework, method: string, path: string, offloaded = false): void => {
+    if (seen.has(scope.node.id)) return;
+    seen.add(scope.node.id);
+    handlers.push({ scope, framework, method, path, runsOn: runsOnOf(scope, framework, offloaded) });
+  };
 
   // Decorated functions: `@app.get("/x")`, `@router.post(...)`, `@app.route("/x", methods=[...])`.
   for (const fn of model.functions) {
@@ -137,6 +170,7 @@ export function findHandlers(model: PyModel, evaluator: Evaluator): Handler[] {
       }
     }
   }
+  ownMemo.set(evaluator, handlers);
   return handlers;
 }
 

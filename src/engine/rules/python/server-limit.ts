@@ -17,6 +17,9 @@ import { enclosingFunction, makeFinding } from '../python-util';
 import { attemptsOf, limitMessage, relateLimit, underLimit } from '../server-limit-text';
 import { offloadedCalls, optionValue } from './timeout';
 import { offloadTarget } from '../../model/python/calls';
+import { frameworkById, type RunsOn } from '../../catalog/python-frameworks';
+import { qualifiedName } from '../../index/python-summary';
+import type { ReachingHandler } from '../../index/python-index';
 
 /** ASGI frameworks: under gunicorn they run in asyncio workers, whose timeout is a heartbeat. */
 const ASYNC_NATIVE = new Set(['fastapi', 'starlette', 'litestar', 'quart', 'aiohttp', 'sanic']);
@@ -48,15 +51,30 @@ function loopEntry(ctx: PyContext, fn: Scope): boolean {
   return !!ctx.index.loopChain({ file: ctx.file, name });
 }
 
+/** How the framework runs a handler whose request runs the call (a handler of this file or of another module). */
+interface Runner {
+  framework: string;
+  runsOn: RunsOn;
+}
+
 /** Whether a limit cuts this call's request. */
-function applies(limit: ServerLimit, call: LlmCall, handler: Handler, offloaded: boolean): boolean {
+function applies(limit: ServerLimit, call: LlmCall, handler: Runner, offloaded: boolean): boolean {
   if (limit.onlyFile || limit.onlyDir || limit.onlyModule) return false; // Next.js segment config, Amplify and CDK functions: JS files only
   if (limit.kind !== 'gunicorn') return true;
-  const heartbeatOnly = limit.heartbeatOnly ?? ASYNC_NATIVE.has(handler.framework.id);
+  const heartbeatOnly = limit.heartbeatOnly ?? ASYNC_NATIVE.has(handler.framework);
   // Under an asyncio worker only a blocked event loop misses the heartbeat: a sync call in a coroutine, not
   // one the coroutine waits for in a thread. Every other limit (a proxy, a platform, a sync worker's
   // timeout) cuts the request however the call is waited for.
   return !heartbeatOnly || (!offloaded && !call.async && handler.runsOn === 'event-loop');
+}
+
+/**
+ * Handlers of other modules (or further up this one) whose requests run `fn`, through the workspace's
+ * call graph: a helper module's client called from route modules.
+ */
+function handlersReaching(ctx: PyContext, fn: Scope): ReachingHandler[] {
+  const name = qualifiedName(fn);
+  return name ? ctx.index.handlersReaching({ file: ctx.file, name }).filter((h) => !(h.file === ctx.file && h.name === name)) : [];
 }
 
 /** A call the request waits for in a thread: what it runs for (the function offloading it), or undefined. */
@@ -154,12 +172,14 @@ export function checkServerLimits(ctx: PyContext): Finding[] {
     }
     // A sync helper that the loop enters from another module (an `async def` on a server calls it): the
     // request waits for it, and its sync call blocks the loop, so a worker heartbeat applies too.
-    const fromLoop = handlers.length === 0 && !fn.isAsync && !call.async && !offloaded ? loopEntry(ctx, fn) : false;
-    if (handlers.length === 0 && !fromLoop) continue;
+    const remote = handlers.length === 0 ? handlersReaching(ctx, fn) : [];
+    const fromLoop = handlers.length === 0 && remote.length === 0 && !fn.isAsync && !call.async && !offloaded ? loopEntry(ctx, fn) : false;
+    if (handlers.length === 0 && remote.length === 0 && !fromLoop) continue;
+    const runners: Runner[] = handlers.length > 0 ? handlers.map((h) => ({ framework: h.framework.id, runsOn: h.runsOn })) : remote;
     const policy = policyOf(call);
     const worst = policy.worstCaseSeconds;
     if (worst === undefined) continue;
-    const limit = ctx.limits.filter((l) => (fromLoop ? !l.onlyFile : handlers.some((h) => applies(l, call, h, offloaded)))).sort((a, b) => a.seconds - b.seconds)[0];
+    const limit = ctx.limits.filter((l) => (fromLoop ? !l.onlyFile : runners.some((h) => applies(l, call, h, offloaded)))).sort((a, b) => a.seconds - b.seconds)[0];
     if (!limit || (worst !== null && worst <= limit.seconds)) continue;
     const attempts = attemptsOf(policy);
     const message = limitMessage(call.calleeText, policy, limit, 'Set a timeout below the limit and answer with a clear error.');
@@ -168,6 +188,13 @@ export function checkServerLimits(ctx: PyContext): Finding[] {
       // nginx and Cloudflare time out an upstream that sends nothing: a streamed answer keeps it alive.
       IDLE_LIMITS.has(limit.kind) && !offloaded && ctx.handlerOf(fn) ? streamAnswerFix(ctx, call, ctx.handlerOf(fn)!, fitEdit(ctx, call, limit, attempts)?.edits) : undefined,
     ]);
+    // Reached from a handler of another module: that handler (the first whose request the limit cuts) is named.
+    const via = handlers.length === 0 ? remote.find((h) => applies(limit, call, h, offloaded)) : undefined;
+    if (via) {
+      const framework = frameworkById(via.framework);
+      finding.handler = { name: via.name.split('.').pop()!, file: via.file, range: via.range, route: via.route, framework: framework?.displayName ?? via.framework };
+      finding.related.push({ location: { file: via.file, range: via.range }, message: `reached from handler \`${via.name}\` (${via.route})` });
+    }
     out.push(relateLimit(finding, limit));
   }
   return out;
