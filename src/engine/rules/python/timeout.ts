@@ -352,16 +352,24 @@ const INERT_MODULES = /^(?:logging|json|copy|pickle|typing|builtins|inspect|weak
  * the calls through the wrapper are judged.
  */
 function handedClients(ctx: PyContext): Array<{ ctor: Node; client: ClientValue; to: string; at: Range }> {
+  const out: Array<{ ctor: Node; client: ClientValue; to: string; at: Range }> = [];
+  // A client handed on appears in the text as a bare value (`helper(client)`, `Bot(llm=self.llm)`): a
+  // name nowhere used so (only as `client.chat...`, called or assigned) hands nothing, and is not evaluated.
+  const used = (pattern: string): boolean => new RegExp(`${pattern}\\b(?!\\s*(?:[.([]|=(?!=)))`).test(ctx.text);
+  const bare = (name: string): boolean => !/^\w+$/.test(name) || used(`(?<![\\w.])${name}`);
   const clients = new Map<string, { ctor: Node; client: ClientValue }>();
   for (const [name, values] of ctx.model.module.assignments) {
     const last = values[values.length - 1];
-    if (!last || unparen(last).type !== 'call') continue;
+    if (!last || unparen(last).type !== 'call' || !bare(name)) continue;
     const v = ctx.evaluator.evaluate(last, ctx.model.module);
     if (v?.kind === 'client' && v.ctor && v.ctor.tree === ctx.model.root.tree) clients.set(name, { ctor: v.ctor, client: v });
   }
-  const out: Array<{ ctor: Node; client: ClientValue; to: string; at: Range }> = [];
-  const classClients = ctx.model.functions.some((f) => f.classScope && [...f.classScope.attributes.values()].some((ns) => ns.some((n) => unparen(n).type === 'call')));
-  if (clients.size === 0 && !classClients) return out;
+  const selfAttributes = new Set<string>();
+  for (const f of ctx.model.functions) {
+    for (const [attr, ns] of f.classScope?.attributes ?? []) if (ns.some((n) => unparen(n).type === 'call')) selfAttributes.add(attr);
+  }
+  for (const attr of selfAttributes) if (/^\w+$/.test(attr) && !used(`\\.\\s*${attr}`)) selfAttributes.delete(attr);
+  if (clients.size === 0 && selfAttributes.size === 0) return out;
   const llm = new Set(ctx.calls.map((c) => c.node.id));
   const seen = new Set<number>();
   for (const scope of [ctx.model.module, ...ctx.model.functions]) {
@@ -381,7 +389,7 @@ function handedClients(ctx: PyContext): Array<{ ctor: Node; client: ClientValue;
             handed = hit;
             break;
           }
-        } else if (value.type === 'attribute' && selfAttributeCall(scope, value)) {
+        } else if (value.type === 'attribute' && selfAttributes.has(field(value, 'attribute')?.text ?? '') && selfAttributeCall(scope, value)) {
           // `Chroma(embedding_function=self.embeddings)` with `self.embeddings = OpenAIEmbeddings()` in the class.
           const v = ctx.evaluator.evaluate(value, scope);
           if (v?.kind === 'client' && v.ctor && v.ctor.tree === ctx.model.root.tree && !seen.has(v.ctor.id)) {
