@@ -240,6 +240,20 @@ describe('project config', () => {
     assert.match(limit.fixes[0]?.title ?? '', /timeout on the client/);
     const routeText = fs.readFileSync(path.join(dir, 'src/app/api/ask/route.ts'), 'utf8');
     assert.match(applyEdits(routeText, limit.fixes[0].edits), /new LLMClient\(\{ apiKey: process\.env\.ACME_KEY, timeoutMs: \d[\d_]* \}\)/);
+    // Six attempts (`maxRetries: 5`, read through `retries-arg`) cannot share 10 s: the fix lowers the
+    // declared retries option beside the timeout.
+    const tag = all.find((f) => f.rule === 'timeout-exceeds-server-limit' && f.file.endsWith(path.join('tag', 'route.ts')))!;
+    assert.match(tag.message, /6 attempts|forever/);
+    assert.match(tag.fixes[0]?.title ?? '', /timeout and 1 retry on the client/);
+    const tagText = fs.readFileSync(path.join(dir, 'src/app/api/tag/route.ts'), 'utf8');
+    assert.match(applyEdits(tagText, tag.fixes[0].edits), /new LLMClient\(\{ apiKey: process\.env\.ACME_KEY, maxRetries: 1, timeoutMs: \d[\d_]* \}\)/);
+    // Without `retries-arg` the option is unknown: no fix could lower it, so none is offered.
+    fs.writeFileSync(path.join(dir, 'loopsafe.toml'), config.replace(/^retries-arg = .*$/m, ''));
+    const unnamed = new Workspace(await testEngine(), { routes: false });
+    load(unnamed);
+    unnamed.setProjectConfigs(new ProjectConfigs());
+    const tagWithout = unnamed.analyzeAll().flatMap((r) => r.findings).find((f) => f.rule === 'timeout-exceeds-server-limit' && f.file.endsWith(path.join('tag', 'route.ts')))!;
+    assert.deepStrictEqual(tagWithout.fixes.filter((x) => /timeout/.test(x.title)), []);
   });
 
   it('a changed config is applied again: the extension points follow the file', async () => {

@@ -104,7 +104,10 @@ function jsSdkOf(c: LlmClientSpec): JsSdk {
     ...(c.factory ? { factories: [{ qname: key, cls: name }] } : {}),
     nonApi: ['close', 'destroy', 'toString', 'toJSON'],
     defaults: { timeoutMs: c.timeoutSeconds === null ? null : c.timeoutSeconds * 1000, retries: c.retries },
-    // The constructor's (or factory's) options object takes the timeout under `timeout-arg`.
-    options: c.timeoutArg === null ? {} : { ctorTimeout: { path: [c.timeoutArg], unit }, ctorTimeoutText: `${c.timeoutArg}: ${sample}` },
+    // The constructor's (or factory's) options object takes the timeout under `timeout-arg`, the retry count under `retries-arg`.
+    options: {
+      ...(c.timeoutArg === null ? {} : { ctorTimeout: { path: [c.timeoutArg], unit }, ctorTimeoutText: `${c.timeoutArg}: ${sample}` }),
+      ...(c.retriesArg ? { ctorRetries: [c.retriesArg] } : {}),
+    },
   };
 }

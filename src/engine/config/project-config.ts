@@ -32,6 +32,12 @@ export interface LlmClientSpec {
   methods?: string[];
   /** Keyword taking a timeout in seconds (constructor and calls); null: it takes none. */
   timeoutArg: string | null;
+  /**
+   * JS/TS: the constructor's (or factory's) option holding the retry count (`maxRetries`), read as the
+   * client's retries and written by the server-limit fix when they must come down; unset: none. Python
+   * reads `max_retries`, `num_retries` or `retries` on any client.
+   */
+  retriesArg?: string;
   /** The async class or factory to switch to (for a sync one). */
   asyncTwin?: string;
   /** Unit of the timeout option: seconds (Python's default) or milliseconds (JS/TS's default). */
@@ -280,7 +286,7 @@ function readBlocking(value: unknown, cfg: ProjectConfig, problem: Problem): voi
   }
 }
 
-const CLIENT_KEYS = ['async', 'factory', 'timeout', 'retries', 'methods', 'timeout-arg', 'timeout-unit', 'async-twin'];
+const CLIENT_KEYS = ['async', 'factory', 'timeout', 'retries', 'methods', 'timeout-arg', 'retries-arg', 'timeout-unit', 'async-twin'];
 
 function readClients(value: unknown, cfg: ProjectConfig, problem: Problem): void {
   if (!isObject(value)) {
@@ -320,6 +326,11 @@ function readClients(value: unknown, cfg: ProjectConfig, problem: Problem): void
       if (a === false || a === 'none') client.timeoutArg = null;
       else if (typeof a === 'string' && /^[A-Za-z_$][\w$]*$/.test(a)) client.timeoutArg = a;
       else problem(['llm-clients', qname, 'timeout-arg'], `${JSON.stringify(a)} is not a keyword name or "none"; "timeout" used`);
+    }
+    if (s['retries-arg'] !== undefined) {
+      const a = s['retries-arg'];
+      if (typeof a === 'string' && /^[A-Za-z_$][\w$]*$/.test(a)) client.retriesArg = a;
+      else if (a !== false && a !== 'none') problem(['llm-clients', qname, 'retries-arg'], `${JSON.stringify(a)} is not an option name; the retries are not read from the code`);
     }
     if (s['timeout-unit'] !== undefined) {
       if (s['timeout-unit'] === 's' || s['timeout-unit'] === 'ms') client.timeoutUnit = s['timeout-unit'];

@@ -308,8 +308,11 @@ function configCtorPolicy(ctx: JsContext, v: ClientValue, ctor: Node, scope: JsS
 
 function ctorPolicy(hit: JsClassHit, ctor: Node): TimeoutPolicy | undefined {
   const shape = optionsOf(hit);
-  const d = defaultsOf(hit);
+  const defaults = defaultsOf(hit);
   if (!shape.ctorTimeout) return undefined;
+  // The attempts the message counts: the constructor's own retries option when it writes a number.
+  const written = shape.ctorRetries ? ctorSettings(shape, ctor).retries?.value : undefined;
+  const d = typeof written === 'number' ? { ...defaults, retries: written } : defaults;
   const args = callArgs(ctor);
   if (args.length === 0) return { setting: { kind: 'absent' }, ctor, shape, defaultMs: d.timeoutMs, retries: d.retries };
   const r = lookupPath(args[0], shape.ctorTimeout.path);
