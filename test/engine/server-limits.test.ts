@@ -190,10 +190,15 @@ describe('timeout-exceeds-server-limit across modules', () => {
     const factory = 'from flask import Flask\nfrom app.chat import ChatManager\nfrom app.views import bp\n\ndef create_app():\n    app = Flask(__name__)\n    app.chat = ChatManager("k")\n    app.register_blueprint(bp)\n    return app\n';
     const views = 'from flask import Blueprint, current_app, request\n\nbp = Blueprint("chat", __name__)\n\ndef moderated(q):\n    return current_app.chat.reply(q)\n\n@bp.route("/chat", methods=["POST"])\ndef chat():\n    return {"a": moderated(request.json["q"])}\n';
     const files = { 'app/__init__.py': factory, 'app/chat.py': manager, 'app/views.py': views, Dockerfile: 'CMD ["gunicorn", "-b", "0.0.0.0:8080", "wsgi:app"]\n' };
-    const { result } = await findings(files, 'app/chat.py');
+    const { ws, result } = await findings(files, 'app/chat.py');
     const f = result.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit');
     // groq: 60 s × 3 attempts, under a sync worker killed at 30 s.
     assert.deepStrictEqual(f.map((x) => [x.range.start.line + 1, x.handler?.name, x.handler?.route]), [[8, 'chat', 'POST /chat']]);
+    // No import joins the view and the manager: an edit of the view still re-publishes the manager's module.
+    assert.ok(ws.affectedBy('/lim/app/views.py').includes('/lim/app/chat.py'));
+    ws.upsert('/lim/app/views.py', views.replace('return current_app.chat.reply(q)', 'return q'));
+    assert.deepStrictEqual(ws.affectedBy('/lim/app/views.py').includes('/lim/app/chat.py'), true, 'what the old version reached');
+    assert.deepStrictEqual(limited(ws, '/lim/app/chat.py'), []);
     // Stored under another name, the view's attribute names nothing the factory stored.
     const other = await findings({ ...files, 'app/__init__.py': factory.replace('app.chat =', 'app.chat_manager =') }, 'app/chat.py');
     assert.deepStrictEqual(other.result.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit'), []);

@@ -721,13 +721,22 @@ export class PyIndex {
     return this.vias.get(file);
   }
 
-  /** Files holding the constructors of clients `file` calls through (their findings name its calls). */
+  /**
+   * Files whose findings depend on `file` without an import between them: the constructors of clients it
+   * calls through (their findings name its calls), and the classes of the app attributes it calls
+   * (`current_app.chat.reply(...)`: their calls are judged by its handlers' limits).
+   */
   clientFilesUsedBy(file: string): string[] {
     const out = new Set<string>();
     for (const fn of Object.values(this.summaries.get(file)?.functions ?? {})) {
       for (const d of fn.direct) {
         const m = d.via ? /^(.*):\d+:\d+$/.exec(d.via) : null;
         if (m && m[1] !== file) out.add(m[1]);
+      }
+      for (const e of fn.calls) {
+        if (!e.target.startsWith('app:')) continue;
+        const t = this.resolveTarget(file, e.target);
+        if (t && t.file !== file) out.add(t.file);
       }
     }
     return [...out];
