@@ -49,7 +49,14 @@ interface Caller {
   args?: Array<[string, string]>;
   iterates?: true;
   ownLoop?: true;
+  /** The file whose call edge this is (an overlay works out again only the entries its file can change). */
+  src: string;
 }
+
+/** Read by a call-graph entry that looked for a method's overrides: the workspace's subclass relation. */
+const SUBCLASSES = '\u0000subclasses';
+/** Read by a call-graph entry that looked up an object stored on an app (`app:chat.ask`): the classes stored so. */
+const APP_CLASSES = '\u0000app';
 
 /** An LLM call in another file that takes its timeout from a constructor of this one (`DirectCall.via`). */
 export interface RemoteUse {
@@ -89,7 +96,7 @@ const STDLIB_TOPS = new Set([
 ]);
 
 export class PyIndex {
-  private readonly summaries = new Map<string, PyFileSummary>();
+  private summaries = new SummaryMap();
   private readonly bySuffix = new Map<string, string[]>();
   private blockingMemo = new Map<string, Hop[] | null>();
   private coroutineMemo = new Map<string, Hop[] | null>();
@@ -97,6 +104,13 @@ export class PyIndex {
   private serverMemo = new Map<string, boolean>();
   private ioMemo = new Map<string, Hop[] | null>();
   private callers: Map<string, Caller[]> | undefined;
+  /**
+   * Per file whose summary went into `callers`: the files (and `SUBCLASSES`, `APP_CLASSES`) whose summaries working out
+   * its entries read. An overlay works out again only the entries of files that read its replaced file.
+   */
+  private callerReads: Map<string, string[]> | undefined;
+  /** While working out call-graph entries or call targets: where the files whose summaries they read go. */
+  private reads: string[] | undefined;
   private vias: Map<string, Map<string, RemoteUse[]>> | undefined;
   private routeTable: Map<string, ExternalRoute[]> | undefined;
   private reachMemo = new Map<string, ReachingHandler[]>();
@@ -113,9 +127,14 @@ export class PyIndex {
    */
   overlay(summary: PyFileSummary): PyIndex {
     const next = new PyIndex();
-    for (const s of this.summaries.values()) if (s.file !== summary.file) next.add(s);
+    if (this.summaries.has(summary.file)) {
+      // The same files: the copy reads this index's summaries and module lists but for that one file.
+      next.summaries = new SummaryMap(this.summaries, summary);
+      next.shared = { base: this, file: summary.file };
+      return next;
+    }
+    for (const s of this.summaries.values()) next.add(s);
     next.add(summary);
-    if (this.summaries.has(summary.file)) next.shared = { base: this, file: summary.file };
     return next;
   }
 
@@ -132,6 +151,21 @@ export class PyIndex {
 
   summary(file: string): PyFileSummary | undefined {
     return this.summaries.get(file);
+  }
+
+  /** The files listed under a dotted module path (`b.c` for a/b/c.py), in the order listed here. */
+  private filesBySuffix(dotted: string): string[] | undefined {
+    if (!this.shared) return this.bySuffix.get(dotted);
+    // An overlay: its base's lists, with the replaced file moved last in those naming it.
+    let files = this.bySuffix.get(dotted);
+    if (!files) {
+      const { base, file } = this.shared;
+      files = base.filesBySuffix(dotted);
+      if (!files) return undefined;
+      if (suffixKeys(file).includes(dotted)) files = [...files.filter((f) => f !== file), file];
+      this.bySuffix.set(dotted, files);
+    }
+    return files;
   }
 
   private add(s: PyFileSummary): void {
@@ -182,7 +216,10 @@ export class PyIndex {
       }
       byName.set(qname, (memo = { result: result ?? null, found: found.length > 0 ? found : undefined }));
     }
-    if (this.foundSink && memo.found) this.foundSink.push(...memo.found);
+    if (memo.found) {
+      if (this.foundSink) this.foundSink.push(...memo.found);
+      else if (this.reads) for (const f of memo.found) this.reads.push(f);
+    }
     return memo.result ?? undefined;
   }
 
@@ -246,7 +283,7 @@ export class PyIndex {
   private absoluteModule(fromFile: string, dotted: string): string | undefined {
     const dot = dotted.indexOf('.');
     if (STDLIB_TOPS.has(dot === -1 ? dotted : dotted.slice(0, dot))) return this.relativeModule(fromFile, 1, dotted.split('.'));
-    const files = this.bySuffix.get(dotted);
+    const files = this.filesBySuffix(dotted);
     if (!files || files.length === 0) return undefined;
     if (files.length === 1) return files[0];
     // Several files end with this module path: prefer the one nearest the importing file (the longest
@@ -297,19 +334,32 @@ export class PyIndex {
     return r?.name ? { file: r.file, name: r.name } : undefined;
   }
 
-  private readonly targetsMemo = new Map<string, FnRef[]>();
+  /** Call targets by file and target, with the files whose summaries working them out read. */
+  private readonly targetsMemo = new Map<string, { refs: FnRef[]; reads: string[] }>();
   private appClasses: Map<string, FnRef> | undefined;
+  /** The files whose summaries building `appClasses` read (those storing objects on an app, those the classes resolved through). */
+  private appReads: Set<string> | undefined;
 
   /** `chat.ask` of `app:chat.ask`: the method of the class an app factory stores as `app.chat` (the first module found). */
   private appMethod(attrMethod: string): FnRef | undefined {
+    this.reads?.push(APP_CLASSES);
     if (!this.appClasses) {
       this.appClasses = new Map();
-      for (const s of this.summaries.values()) {
-        for (const [attr, c] of Object.entries(s.appAttributes ?? {})) {
-          const cls = this.appClasses.has(attr) ? undefined : this.classRef(s.file, c);
-          if (cls) this.appClasses.set(attr, cls);
+      const outer = this.reads;
+      const reads: string[] = [];
+      this.reads = reads;
+      try {
+        for (const s of this.summaries.values()) {
+          for (const [attr, c] of Object.entries(s.appAttributes ?? {})) {
+            const cls = this.appClasses.has(attr) ? undefined : this.classRef(s.file, c);
+            if (cls) this.appClasses.set(attr, cls);
+          }
+          if (s.appAttributes && Object.keys(s.appAttributes).length > 0) reads.push(s.file);
         }
+      } finally {
+        this.reads = outer;
       }
+      this.appReads = new Set(reads);
     }
     const dot = attrMethod.lastIndexOf('.');
     const cls = dot > 0 ? this.appClasses.get(attrMethod.slice(0, dot)) : undefined;
@@ -324,12 +374,27 @@ export class PyIndex {
    */
   targetsOf(fromFile: string, target: string): FnRef[] {
     const key = `${fromFile}\u0000${target}`;
-    let out = this.targetsMemo.get(key);
-    if (!out) {
-      const r = this.resolveTarget(fromFile, target);
-      this.targetsMemo.set(key, (out = r ? this.dispatch(r, 0) : []));
+    let memo = this.targetsMemo.get(key);
+    if (!memo && this.shared) {
+      // An overlay: the base's targets hold unless working them out read the replaced file (or the
+      // subclass relation, when the replaced file's classes may have changed it).
+      const base = this.shared.base.targetsMemo.get(key);
+      if (base && !this.staleFor(base.reads)) this.targetsMemo.set(key, (memo = base));
     }
-    return out;
+    if (!memo) {
+      const outer = this.reads;
+      const reads: string[] = [];
+      this.reads = reads;
+      try {
+        const r = this.resolveTarget(fromFile, target);
+        memo = { refs: r ? this.dispatch(r, 0) : [], reads: reads.length > 1 ? [...new Set(reads)] : reads };
+      } finally {
+        this.reads = outer;
+      }
+      this.targetsMemo.set(key, memo);
+    }
+    if (this.reads) for (const f of memo.reads) this.reads.push(f);
+    return memo.refs;
   }
 
   private dispatch(ref: FnRef, depth: number): FnRef[] {
@@ -344,6 +409,7 @@ export class PyIndex {
       return overrides.length > 0 ? overrides : [ref];
     }
     if (method.includes('.')) return [ref];
+    this.reads?.push(ref.file);
     const s = this.summaries.get(ref.file);
     const made = s?.functions[head]?.returnsInstances;
     if (made) {
@@ -372,23 +438,57 @@ export class PyIndex {
   }
 
   private subclasses: Map<string, FnRef[]> | undefined;
+  /** The files whose summaries building `subclasses` read (those declaring base classes, those the bases resolved through). */
+  private subclassReads: Set<string> | undefined;
+  private relationsMoved: { subclasses: boolean; app: boolean } | undefined;
+
+  /**
+   * For an overlay: whether something worked out in its base, having read `reads`, may differ here: it
+   * read the replaced file, or a workspace-wide relation the replaced file may change (it declares base
+   * classes or stores objects on an app, in either version, or building the base's relation resolved
+   * through it).
+   */
+  private staleFor(reads: string[]): boolean {
+    const { base, file } = this.shared!;
+    if (reads.includes(file)) return true;
+    if (!this.relationsMoved) {
+      const before = base.summary(file);
+      const now = this.summaries.get(file);
+      const any = (r: Record<string, unknown> | undefined): boolean => !!r && Object.keys(r).length > 0;
+      this.relationsMoved = {
+        subclasses: any(before?.bases) || any(now?.bases) || (base.subclassReads?.has(file) ?? false),
+        app: any(before?.appAttributes) || any(now?.appAttributes) || (base.appReads?.has(file) ?? false),
+      };
+    }
+    return (this.relationsMoved.subclasses && reads.includes(SUBCLASSES)) || (this.relationsMoved.app && reads.includes(APP_CLASSES));
+  }
 
   /** The concrete `method` of every subclass (at any depth) of class `cls` in the workspace. */
   private overridesOf(cls: FnRef, method: string): FnRef[] {
+    this.reads?.push(SUBCLASSES);
     if (!this.subclasses) {
       this.subclasses = new Map();
-      for (const s of this.summaries.values()) {
-        for (const [name, bases] of Object.entries(s.bases ?? {})) {
-          for (const b of bases) {
-            const base = this.classRef(s.file, b);
-            if (!base) continue;
-            const k = `${base.file}#${base.name}`;
-            const list = this.subclasses.get(k) ?? [];
-            list.push({ file: s.file, name });
-            this.subclasses.set(k, list);
+      const outer = this.reads;
+      const reads: string[] = [];
+      this.reads = reads;
+      try {
+        for (const s of this.summaries.values()) {
+          for (const [name, bases] of Object.entries(s.bases ?? {})) {
+            for (const b of bases) {
+              const base = this.classRef(s.file, b);
+              if (!base) continue;
+              const k = `${base.file}#${base.name}`;
+              const list = this.subclasses.get(k) ?? [];
+              list.push({ file: s.file, name });
+              this.subclasses.set(k, list);
+            }
           }
+          if (s.bases && Object.keys(s.bases).length > 0) reads.push(s.file);
         }
+      } finally {
+        this.reads = outer;
       }
+      this.subclassReads = new Set(reads);
     }
     const out: FnRef[] = [];
     const seen = new Set<string>([`${cls.file}#${cls.name}`]);
@@ -409,6 +509,7 @@ export class PyIndex {
   }
 
   facts(ref: FnRef): FnFacts | undefined {
+    this.reads?.push(ref.file);
     return this.summaries.get(ref.file)?.functions[ref.name];
   }
 
@@ -615,36 +716,109 @@ export class PyIndex {
 
   private callersOf(key: string): Caller[] {
     if (!this.callers) {
+      const base = this.shared?.base;
+      if (base && !base.shared) return this.overlayCallersOf(base, this.shared!.file, key);
       this.callers = new Map();
-      for (const s of this.summaries.values()) {
-        const moduleLevel = s.moduleCalls ? [{ name: '<module>', calls: s.moduleCalls }] : [];
-        for (const fn of [...Object.values(s.functions), ...moduleLevel]) {
-          for (const edge of fn.calls) {
-            const caller: Caller = { caller: { file: s.file, name: fn.name }, range: edge.range, usage: edge.usage, args: edge.args, iterates: edge.iterates, ownLoop: edge.ownLoop };
-            for (const t of this.targetsOf(s.file, edge.target)) for (const name of [t.name, `${t.name}.__init__`]) {
-              // An imported class called as a constructor: its `__init__` is what runs.
-              if (name !== t.name && !this.summaries.get(t.file)?.functions[name]) continue;
-              const k = `${t.file}#${name}`;
-              const list = this.callers.get(k) ?? [];
-              list.push(caller);
-              this.callers.set(k, list);
+      this.callerReads = new Map();
+      const add = (k: string, c: Caller): void => {
+        const list = this.callers!.get(k);
+        if (list) list.push(c);
+        else this.callers!.set(k, [c]);
+      };
+      const outer = this.reads;
+      try {
+        for (const s of this.summaries.values()) {
+          const reads: string[] = [];
+          this.reads = reads;
+          this.callerEntries(s, add);
+          this.callerReads.set(s.file, reads);
+        }
+      } finally {
+        this.reads = outer;
+      }
+    }
+    return this.callers.get(key) ?? [];
+  }
+
+  /** The call-graph entries one file's call edges make, in order: callee key and caller. */
+  private callerEntries(s: PyFileSummary, add: (key: string, c: Caller) => void): void {
+    const moduleLevel = s.moduleCalls ? [{ name: '<module>', calls: s.moduleCalls }] : [];
+    for (const fn of [...Object.values(s.functions), ...moduleLevel]) {
+      for (const edge of fn.calls) {
+        const caller: Caller = { caller: { file: s.file, name: fn.name }, range: edge.range, usage: edge.usage, args: edge.args, iterates: edge.iterates, ownLoop: edge.ownLoop, src: s.file };
+        for (const t of this.targetsOf(s.file, edge.target)) {
+          for (const name of [t.name, `${t.name}.__init__`]) {
+            // An imported class called as a constructor: its `__init__` is what runs.
+            if (name !== t.name) {
+              this.reads?.push(t.file);
+              if (!this.summaries.get(t.file)?.functions[name]) continue;
             }
-            // A function passed to the callee, which calls it: the callee is its caller.
-            if (edge.fnArgs) {
-              for (const t of this.targetsOf(s.file, edge.target)) {
-                for (const passed of this.passedAndCalled(s.file, edge.fnArgs, t)) {
-                  const k = `${passed.file}#${passed.name}`;
-                  const list = this.callers.get(k) ?? [];
-                  list.push({ caller: t, range: edge.range, usage: 'dropped' });
-                  this.callers.set(k, list);
-                }
-              }
-            }
+            add(`${t.file}#${name}`, caller);
+          }
+        }
+        // A function passed to the callee, which calls it: the callee is its caller.
+        if (edge.fnArgs) {
+          for (const t of this.targetsOf(s.file, edge.target)) {
+            for (const passed of this.passedAndCalled(s.file, edge.fnArgs, t)) add(`${passed.file}#${passed.name}`, { caller: t, range: edge.range, usage: 'dropped', src: s.file });
           }
         }
       }
     }
-    return this.callers.get(key) ?? [];
+  }
+
+  /**
+   * An overlay's callers of `key`: its base's, but for the entries of the files whose entries may change
+   * (the replaced file, the files whose entries read it) worked out again here. Same order as a full
+   * build: by file in the overlay's order (the base's, with the replaced file last), then as made.
+   */
+  private overlayCallersOf(base: PyIndex, file: string, key: string): Caller[] {
+    if (!this.overlayCallers) {
+      base.callersOf('');
+      const affected = new Set<string>([file]);
+      for (const [src, reads] of base.callerReads!) if (this.staleFor(reads)) affected.add(src);
+      const own = new Map<string, Caller[]>();
+      const add = (k: string, c: Caller): void => {
+        const list = own.get(k);
+        if (list) list.push(c);
+        else own.set(k, [c]);
+      };
+      // In the overlay's order: the base's, with the replaced file last.
+      for (const s of this.summaries.values()) if (affected.has(s.file)) this.callerEntries(s, add);
+      this.overlayCallers = { affected, own, merged: new Map() };
+    }
+    const { affected, own, merged } = this.overlayCallers;
+    let out = merged.get(key);
+    if (!out) {
+      const kept = base.callersOf(key).filter((c) => !affected.has(c.src));
+      const mine = own.get(key) ?? [];
+      if (mine.length === 0) out = kept;
+      else if (kept.length === 0) out = mine;
+      else {
+        const order = base.fileOrder();
+        const at = (c: Caller): number => (c.src === file ? Number.MAX_SAFE_INTEGER : order.get(c.src)!);
+        out = [];
+        let i = 0;
+        let j = 0;
+        while (i < kept.length || j < mine.length) {
+          if (j >= mine.length || (i < kept.length && at(kept[i]) < at(mine[j]))) out.push(kept[i++]);
+          else out.push(mine[j++]);
+        }
+      }
+      merged.set(key, out);
+    }
+    return out;
+  }
+
+  private overlayCallers: { affected: Set<string>; own: Map<string, Caller[]>; merged: Map<string, Caller[]> } | undefined;
+  private order: Map<string, number> | undefined;
+
+  /** Each listed file's place in the list. */
+  private fileOrder(): Map<string, number> {
+    if (!this.order) {
+      this.order = new Map();
+      for (const f of this.summaries.keys()) this.order.set(f, this.order.size);
+    }
+    return this.order;
   }
 
   /** How a framework runs `ref` when it is a handler: routed by its own module, or by another's route table. */
@@ -700,26 +874,41 @@ export class PyIndex {
    * constructor's `line:character` there.
    */
   usesOfClientsIn(file: string): Map<string, RemoteUse[]> | undefined {
+    if (this.shared && !this.shared.base.shared) return this.overlayUsesOf(this.shared.base, this.shared.file, file);
     if (!this.vias) {
       this.vias = new Map();
-      for (const s of this.summaries.values()) {
-        for (const fn of Object.values(s.functions)) {
-          for (const d of fn.direct) {
-            if (!d.via) continue;
-            const m = /^(.*):(\d+):(\d+)$/.exec(d.via);
-            if (!m) continue;
-            let byCtor = this.vias.get(m[1]);
-            if (!byCtor) this.vias.set(m[1], (byCtor = new Map()));
-            const at = `${m[2]}:${m[3]}`;
-            const list = byCtor.get(at) ?? [];
-            list.push({ file: s.file, range: d.range, text: d.text, streaming: !!d.stream });
-            byCtor.set(at, list);
-          }
-        }
-      }
+      for (const s of this.summaries.values()) viasOf(s, this.vias);
     }
     return this.vias.get(file);
   }
+
+  /**
+   * An overlay's `usesOfClientsIn`: its base's, without the uses its replaced file made there, with the
+   * uses it makes now (that file being listed last, its uses come last).
+   */
+  private overlayUsesOf(base: PyIndex, replaced: string, file: string): Map<string, RemoteUse[]> | undefined {
+    if (!this.vias) viasOf(this.summaries.get(replaced)!, (this.vias = new Map()));
+    let out = this.overlayVias.get(file);
+    if (out === undefined) {
+      const before = base.usesOfClientsIn(file);
+      const mine = this.vias.get(file);
+      let merged: Map<string, RemoteUse[]> | undefined;
+      if (before) {
+        for (const [at, uses] of before) {
+          const kept = uses.filter((u) => u.file !== replaced);
+          if (kept.length > 0) (merged ??= new Map()).set(at, kept);
+        }
+      }
+      for (const [at, uses] of mine ?? []) {
+        merged ??= new Map();
+        merged.set(at, [...(merged.get(at) ?? []), ...uses]);
+      }
+      this.overlayVias.set(file, (out = merged ?? null));
+    }
+    return out ?? undefined;
+  }
+
+  private readonly overlayVias = new Map<string, Map<string, RemoteUse[]> | null>();
 
   /**
    * Files whose findings depend on `file` without an import between them: the constructors of clients it
@@ -844,29 +1033,56 @@ export class PyIndex {
 
   /** Routes other modules' route tables (Django `urlpatterns`) declare to views of `file`, with include prefixes. */
   routesTo(file: string): ExternalRoute[] {
+    if (this.shared && !this.shared.base.shared && !this.routesMoved()) return this.shared.base.routesTo(file);
     if (!this.routeTable) {
       this.routeTable = new Map();
-      for (const s of this.summaries.values()) {
-        if (!s.routes) continue;
-        const prefix = this.includePrefix(s.file, 0, new Set());
-        for (const r of s.routes) {
-          const target = this.resolve(s.file, r.target);
-          if (!target?.name) continue;
-          const list = this.routeTable.get(target.file) ?? [];
-          list.push({ name: target.name, view: r.view, path: joinRoute(prefix, r.path), framework: r.framework, file: s.file });
-          this.routeTable.set(target.file, list);
+      const outer = this.reads;
+      const reads: string[] = [];
+      this.reads = reads;
+      try {
+        for (const s of this.summaries.values()) {
+          if (s.routes?.length || s.includes?.length) reads.push(s.file);
+          if (!s.routes) continue;
+          const prefix = this.includePrefix(s.file, 0, new Set());
+          for (const r of s.routes) {
+            const target = this.resolve(s.file, r.target);
+            if (!target?.name) continue;
+            const list = this.routeTable.get(target.file) ?? [];
+            list.push({ name: target.name, view: r.view, path: joinRoute(prefix, r.path), framework: r.framework, file: s.file });
+            this.routeTable.set(target.file, list);
+          }
         }
+      } finally {
+        this.reads = outer;
       }
+      this.routeReads = new Set(reads);
     }
     return this.routeTable.get(file) ?? [];
   }
+
+  /** The files whose summaries building `routeTable` read (route tables, includes, the modules they resolved through). */
+  private routeReads: Set<string> | undefined;
+
+  /** For an overlay: whether the replaced file may change the route tables (it declares or includes routes, or was resolved through). */
+  private routesMoved(): boolean {
+    const { base, file } = this.shared!;
+    const before = base.summary(file);
+    const now = this.summaries.get(file);
+    if (before?.routes?.length || before?.includes?.length || now?.routes?.length || now?.includes?.length) return true;
+    base.routesTo('');
+    return base.routeReads!.has(file);
+  }
+
+  /** Summaries with `include()`s, in order (worked out once: every route table looks for its includers). */
+  private includers: PyFileSummary[] | undefined;
 
   /** The path prefix under which other route tables `include()` this one (the first found). */
   private includePrefix(file: string, depth: number, seen: Set<string>): string {
     if (depth > 4 || seen.has(file)) return '';
     seen.add(file);
-    for (const s of this.summaries.values()) {
-      for (const inc of s.includes ?? []) {
+    this.includers ??= [...this.summaries.values()].filter((s) => s.includes && s.includes.length > 0);
+    for (const s of this.includers) {
+      for (const inc of s.includes!) {
         const r = this.resolve(s.file, inc.module);
         if (r && !r.name && r.file === file) return joinRoute(this.includePrefix(s.file, depth + 1, seen), inc.prefix);
       }
@@ -933,6 +1149,23 @@ export class PyIndex {
   }
 }
 
+/** Adds the LLM calls of `s` taking their timeout from a client built in another file to `vias` (by that file, then constructor position). */
+function viasOf(s: PyFileSummary, vias: Map<string, Map<string, RemoteUse[]>>): void {
+  for (const fn of Object.values(s.functions)) {
+    for (const d of fn.direct) {
+      if (!d.via) continue;
+      const m = /^(.*):(\d+):(\d+)$/.exec(d.via);
+      if (!m) continue;
+      let byCtor = vias.get(m[1]);
+      if (!byCtor) vias.set(m[1], (byCtor = new Map()));
+      const at = `${m[2]}:${m[3]}`;
+      const list = byCtor.get(at) ?? [];
+      list.push({ file: s.file, range: d.range, text: d.text, streaming: !!d.stream });
+      byCtor.set(at, list);
+    }
+  }
+}
+
 /** A remembered resolution, and the module files found on the way to it (none when no module was found). */
 interface Resolution {
   result: { file: string; name?: string } | null;
@@ -980,4 +1213,53 @@ function commonPrefixLength(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
+}
+
+/**
+ * Summaries by file, in the order listed. An overlay's shares its base's and replaces one file's
+ * summary, that file listed last (as a copy adding the others, then it, would list them).
+ */
+class SummaryMap {
+  private readonly own = new Map<string, PyFileSummary>();
+
+  constructor(
+    private readonly base?: SummaryMap,
+    private readonly replaced?: PyFileSummary,
+  ) {}
+
+  get size(): number {
+    return this.base ? this.base.size : this.own.size;
+  }
+
+  get(file: string): PyFileSummary | undefined {
+    if (!this.base) return this.own.get(file);
+    return file === this.replaced!.file ? this.replaced : this.base.get(file);
+  }
+
+  has(file: string): boolean {
+    return this.base ? this.base.has(file) : this.own.has(file);
+  }
+
+  set(file: string, s: PyFileSummary): void {
+    if (this.base) throw new Error('an overlay\'s summaries are fixed');
+    this.own.set(file, s);
+  }
+
+  values(): IterableIterator<PyFileSummary> {
+    return this.base ? this.layered() : this.own.values();
+  }
+
+  keys(): IterableIterator<string> {
+    return this.base ? this.layeredKeys() : this.own.keys();
+  }
+
+  private *layered(): IterableIterator<PyFileSummary> {
+    const file = this.replaced!.file;
+    for (const s of this.base!.values()) if (s.file !== file) yield s;
+    yield this.replaced!;
+  }
+
+  private *layeredKeys(): IterableIterator<string> {
+    for (const s of this.layered()) yield s.file;
+  }
 }
