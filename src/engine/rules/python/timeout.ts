@@ -370,11 +370,24 @@ function handedClients(ctx: PyContext): Array<{ ctor: Node; client: ClientValue;
   }
   for (const attr of selfAttributes) if (/^\w+$/.test(attr) && !used(`\\.\\s*${attr}`)) selfAttributes.delete(attr);
   if (clients.size === 0 && selfAttributes.size === 0) return out;
+  // The calls that can hand one over: those with such a name as an argument (`f(client)`, `f(x=client)`,
+  // `f(self.embeddings)`), found from the names' uses rather than by reading every call's arguments.
+  const names = [...clients.keys(), ...selfAttributes];
+  const candidates = names.every((n) => /^\w+$/.test(n)) ? new Set<number>() : undefined;
+  for (const name of candidates ? names : []) {
+    for (const id of ctx.identifierUses(name)) {
+      let p = id.parent;
+      if (p?.type === 'attribute') p = p.parent;
+      if (p?.type === 'keyword_argument') p = p.parent;
+      if (p?.type === 'argument_list' && p.parent) candidates!.add(p.parent.id);
+    }
+  }
+  if (candidates?.size === 0) return out;
   const llm = new Set(ctx.calls.map((c) => c.node.id));
   const seen = new Set<number>();
   for (const scope of [ctx.model.module, ...ctx.model.functions]) {
     for (const call of scope.calls) {
-      if (llm.has(call.id)) continue;
+      if ((candidates && !candidates.has(call.id)) || llm.has(call.id)) continue;
       const args = field(call, 'arguments');
       if (!args) continue;
       let handed: { ctor: Node; client: ClientValue } | undefined;
