@@ -27,6 +27,31 @@ describe('engine robustness', () => {
     assert.ok(r.findings.some((f) => f.rule === 'await-on-sync-call' && f.range.start.line === 6), JSON.stringify(r.findings.map((f) => f.rule)));
   });
 
+  it('ends on a name reassigned from itself many times (qs = qs.filter(...), each lookup branching over the others)', async () => {
+    const engine = await testEngine();
+    // 24 self-referencing reassignments: a flow-insensitive lookup that tries every other assignment in every
+    // order never ends (24! paths); the analysis must end, and still see the client reached the same way.
+    const filters = Array.from({ length: 24 }, (_, i) => `    if q == "${i}":\n        qs = qs.filter(k=${i}).order_by("f${i}")`).join('\n');
+    const text = [
+      'from fastapi import FastAPI',
+      'from openai import OpenAI',
+      'from app.models import Item',
+      'app = FastAPI()',
+      'llm = OpenAI()',
+      'llm = llm.with_options(max_retries=1)',
+      '@app.get("/items")',
+      'async def items(q: str):',
+      '    qs = Item.objects.all()',
+      filters,
+      '    names = [i.name for i in qs]',
+      '    return llm.chat.completions.create(model="m", messages=[{"role": "user", "content": ",".join(names)}])',
+      '',
+    ].join('\n');
+    const r = engine.analyze('/w/filters.py', text);
+    assert.deepStrictEqual(r.notes, []);
+    assert.ok(r.findings.some((f) => f.rule === 'blocking-llm-call'), JSON.stringify(r.findings.map((f) => f.rule)));
+  });
+
   it('survives every prefix of a file being typed', async () => {
     const engine = await testEngine();
     for (let i = 0; i <= SEED.length; i += 3) {

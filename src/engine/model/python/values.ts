@@ -32,6 +32,8 @@ export type Value =
   | { kind: 'string'; text: string };
 
 const MAX_DEPTH = 24;
+/** Evaluation steps one outermost `evaluate` may take (ordinary values take a few dozen). */
+const MAX_STEPS = 2_000;
 
 /** Told what an evaluation reads beyond its own syntax: every node evaluated, module-level names, attribute assignments. */
 export interface EvalRecorder {
@@ -43,6 +45,8 @@ export interface EvalRecorder {
 export class Evaluator {
   private readonly functionByNode = new Map<number, Scope>();
   private readonly active = new Set<number>();
+  /** Steps left to the outermost evaluation under way (see `evaluate`). */
+  private steps = 0;
 
   private readonly scopeByCall = new Map<number, Scope>();
   /**
@@ -117,6 +121,11 @@ export class Evaluator {
 
   evaluate(node: Node, scope: Scope, depth = 0): Value | undefined {
     if (depth > MAX_DEPTH) return undefined;
+    // Flow-insensitive lookups branch: `qs = qs.filter(...)` written 10 times makes every `qs` try the
+    // other assignments in every order (10! paths). Each outermost evaluation gets a budget of steps;
+    // past it, what is left is unknown.
+    if (this.active.size === 0) this.steps = MAX_STEPS;
+    else if (--this.steps < 0) return undefined;
     const n = unparen(node);
     this.recorder?.node(n);
     if (this.active.has(n.id)) return undefined; // cycle: `a = b; b = a`
