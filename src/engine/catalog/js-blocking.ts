@@ -1,10 +1,17 @@
 // Synchronous Node APIs that block the event loop (file system, child processes, compression, key
 // derivation), raw HTTP libraries that can reach an LLM API, and retry helpers, as data.
 
+/**
+ * Metadata checks of the file system: one `stat`/`access` system call that reads no file content and is
+ * answered from the kernel's inode cache (the class of Python's `os.path.exists`/`os.stat`/`Path.exists`,
+ * which the Python catalog does not count either). Reading, writing, listing, creating and deleting still count.
+ */
+const FS_METADATA = /^(?:existsSync|accessSync|statSync|lstatSync|fstatSync|pathExistsSync)$/;
+
 /** Node built-in modules whose `*Sync` functions block (the `node:` prefix is stripped before lookup). */
-export const BLOCKING_MODULES: Record<string, { kind: string; only?: RegExp }> = {
-  fs: { kind: 'file system' },
-  'fs-extra': { kind: 'file system' },
+export const BLOCKING_MODULES: Record<string, { kind: string; only?: RegExp; except?: RegExp }> = {
+  fs: { kind: 'file system', except: FS_METADATA },
+  'fs-extra': { kind: 'file system', except: FS_METADATA },
   child_process: { kind: 'child process' },
   zlib: { kind: 'compression' },
   crypto: { kind: 'CPU-bound crypto', only: /^(pbkdf2Sync|scryptSync|generateKeyPairSync|generatePrimeSync)$/ },

@@ -142,6 +142,7 @@ function blockingOf(qname: string, call: Node, scope: JsScope, evaluator: Evalua
   const entry = BLOCKING_MODULES[mod];
   if (!entry || !name.endsWith('Sync')) return undefined;
   if (entry.only && !entry.only.test(name)) return undefined;
+  if (entry.except?.test(name)) return undefined;
   let llm = false;
   if (mod === 'child_process') {
     const parts = callArgs(call).slice(0, 2).map((a) => {
