@@ -85,28 +85,33 @@ describe('load test against real servers', function () {
 
   describe('Express', () => {
     let app: RunningServer;
+    // A slower LLM of its own (1 s): the gap between answering at once and waiting for the LLM stays far
+    // wider than what a loaded 2-core machine adds to a trivial response.
+    let slow: MockLlm;
+    const SLOW_MS = 1000;
     before(async () => {
+      slow = await startMockLlm({ port: 0, latencyMs: SLOW_MS });
       const port = await freePort();
-      app = await startServer(process.execPath, [path.join(APPS, 'express-loop', 'server.js')], { port, env: { PORT: String(port), LLM_BASE_URL: `${mock.url}/v1` } });
+      app = await startServer(process.execPath, [path.join(APPS, 'express-loop', 'server.js')], { port, env: { PORT: String(port), LLM_BASE_URL: `${slow.url}/v1` } });
     });
     after(async () => {
       await app?.stop();
+      await slow?.close();
     });
 
     it('a floating promise answers before the LLM does; the awaited route waits for it', async () => {
-      const before = mock.stats().total;
-      // At a fixed 100 req/s (open model): unbounded, each answer starts another background LLM call and
-      // the pile-up, not the route, would decide the latency on a shared 2-core machine. Ten connections
-      // awaiting a 200 ms LLM can complete at most 50 req/s, so keeping up with 100 req/s means not waiting.
-      const floating = await load({ url: `${app.url}/chat/floating`, method: 'POST', connections: 10, rate: 100, duration: '2s', probe: '/health' });
-      const awaited = await load({ url: `${app.url}/chat/awaited`, method: 'POST', connections: 10, duration: '2s', probe: '/health' });
+      const before = slow.stats().total;
+      // Both routes at the same fixed 5 req/s (open model), well within what ten connections awaiting a
+      // 1 s LLM can carry (10 req/s): the only difference left is whether the route waits for the LLM.
+      const floating = await load({ url: `${app.url}/chat/floating`, method: 'POST', connections: 10, rate: 5, duration: '3s', probe: '/health' });
+      const awaited = await load({ url: `${app.url}/chat/awaited`, method: 'POST', connections: 10, rate: 5, duration: '3s', probe: '/health' });
       // The floating route returns before the LLM answers: the client never gets the answer. Judged against
       // the awaited route measured in the same conditions, so a loaded machine slows both sides alike.
-      assert.ok(awaited.latencyMs.p50 >= LATENCY_MS * 0.9, `awaited p50 ${awaited.latencyMs.p50}`);
+      assert.ok(awaited.latencyMs.p50 >= SLOW_MS * 0.9, `awaited p50 ${awaited.latencyMs.p50}`);
       assert.ok(floating.latencyMs.p50 < awaited.latencyMs.p50 / 2, `floating p50 ${floating.latencyMs.p50} vs awaited ${awaited.latencyMs.p50}`);
-      assert.ok(floating.throughputRps > awaited.throughputRps * 1.4, `floating ${floating.throughputRps} vs awaited ${awaited.throughputRps} req/s`);
+      assert.ok(floating.completed > 0 && awaited.completed > 0, `floating ${floating.completed}, awaited ${awaited.completed} requests`);
       // The LLM calls still happen, in the background, unobserved.
-      assert.ok(mock.stats().total - before >= floating.completed, 'the floating calls still reach the LLM');
+      assert.ok(slow.stats().total - before >= floating.completed, 'the floating calls still reach the LLM');
       // Awaiting does not block Node's event loop. (The floating route is not judged here: its LLM calls
       // pile up unbounded in the background and, on a 2-core machine shared with the generator and
       // the mock, can slow /health for real.)
