@@ -66,7 +66,8 @@ describe('server limits', () => {
     assert.deepStrictEqual(summary('/p/nginx.conf', 'location / { proxy_pass http://app; }\n'), ['nginx 60 @1']);
     assert.deepStrictEqual(summary('/p/vercel.json', '{ "functions": { "api/**/*.py": { "maxDuration": 15 } } }'), ['vercel 15 @1']);
     assert.deepStrictEqual(summary('/p/app/api/chat/route.ts', 'export const maxDuration = 30;\nexport async function POST() {}\n'), ['nextjs 30 @1']);
-    assert.deepStrictEqual(summary('/p/wrangler.toml', 'name = "chat"\nmain = "src/index.ts"\n'), ['cloudflare 100 @1']);
+    // A Worker has no wall-clock limit while its client stays connected: a wrangler config sets none.
+    assert.deepStrictEqual(summary('/p/wrangler.toml', 'name = "chat"\nmain = "src/index.ts"\n[limits]\ncpu_ms = 300000\n'), []);
     assert.deepStrictEqual(summary('/p/serverless.yml', 'provider:\n  name: aws\nfunctions:\n  chat:\n    handler: h.chat\n    timeout: 29\n'), ['lambda 29 @6']);
     assert.deepStrictEqual(summary('/p/template.yaml', 'Resources:\n  Chat:\n    Type: AWS::Serverless::Function\n    Properties:\n      Timeout: 20\n'), ['lambda 20 @5']);
     assert.ok(isServerConfigFile('/p/Procfile') && isServerConfigFile('/p/compose.yaml') && !isServerConfigFile('/p/README.md'));
@@ -235,12 +236,14 @@ describe('timeout-exceeds-server-limit in JS/TS', () => {
     return result.findings.filter((f) => f.rule === 'timeout-exceeds-server-limit').map((f) => `${f.range.start.line + 1} ${f.related.find((r) => r.location.file !== '/lim/app/api/chat/route.ts' || r.message.includes('maxDuration'))?.message ?? ''}`);
   };
 
-  it('compares a route’s SDK call with its own maxDuration, vercel.json and Cloudflare', async () => {
+  it('compares a route’s SDK call with its own maxDuration and vercel.json, not with a wrangler config', async () => {
     // openai's default: 600 s × 3 attempts.
     assert.deepStrictEqual(await limited({ 'app/api/chat/route.ts': route('', 30) }), ['7 Next.js `maxDuration = 30`']);
     assert.deepStrictEqual(await limited({ 'app/api/chat/route.ts': route(''), 'vercel.json': '{ "functions": { "app/api/**": { "maxDuration": 60 } } }' }), ['6 Vercel `maxDuration: 60`']);
     assert.deepStrictEqual(await limited({ 'app/api/chat/route.ts': route('{ timeout: 10_000, maxRetries: 1 }'), 'vercel.json': '{ "functions": { "app/api/**": { "maxDuration": 60 } } }' }), []);
-    assert.deepStrictEqual(await limited({ 'app/api/chat/route.ts': route('{ timeout: 60_000 }'), 'wrangler.toml': 'name = "chat"\n' }), ['6 Cloudflare (100 s before a 524)']);
+    // Neither a Worker's wrangler.toml beside the route nor one in a Worker folder limits a Next.js route.
+    assert.deepStrictEqual(await limited({ 'app/api/chat/route.ts': route('{ timeout: 60_000 }'), 'wrangler.toml': 'name = "chat"\n' }), []);
+    assert.deepStrictEqual(await limited({ 'app/api/chat/route.ts': route(''), 'worker/wrangler.toml': 'name = "chat"\nmain = "src/index.ts"\n' }), []);
     assert.deepStrictEqual(await limited({ 'app/api/chat/route.ts': route(''), Procfile: 'web: gunicorn app:app\n' }), [], 'gunicorn does not serve Node');
   });
 });

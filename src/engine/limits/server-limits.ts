@@ -1,6 +1,6 @@
 // Reads the request time limits of the servers and proxies in front of an app from workspace files:
 // gunicorn (config, command lines in Procfile/Dockerfile/compose/scripts), nginx, Vercel, Next.js,
-// Cloudflare Workers, Serverless and SAM Lambda functions. Text in, limits out; nothing is executed.
+// Amplify and CDK functions, Serverless and SAM Lambda functions. Text in, limits out; nothing is executed.
 
 import * as path from 'path';
 import type { Range } from '../types';
@@ -120,7 +120,6 @@ export function isUnderDir(file: string, dir: string): boolean {
 
 const GUNICORN_DEFAULT_S = 30;
 const NGINX_DEFAULT_S = 60;
-const CLOUDFLARE_S = 100;
 
 /** Files whose text can hold a server limit (besides Python and JS sources). */
 export function isServerConfigFile(file: string): boolean {
@@ -132,9 +131,6 @@ export function isServerConfigFile(file: string): boolean {
     base.endsWith('.dockerfile') ||
     /^(docker-)?compose(\.[\w-]+)?\.ya?ml$/.test(base) ||
     base === 'vercel.json' ||
-    base === 'wrangler.toml' ||
-    base === 'wrangler.json' ||
-    base === 'wrangler.jsonc' ||
     base === 'serverless.yml' ||
     base === 'serverless.yaml' ||
     base === 'template.yaml' ||
@@ -239,10 +235,10 @@ export function limitsInFile(file: string, text: string): ServerLimit[] {
     const m = /"maxDuration"\s*:\s*(\d+)/.exec(text);
     if (m) add('vercel', Number(m[1]), m.index, m[0].length, `Vercel \`maxDuration: ${m[1]}\``);
   }
-  if (base.startsWith('wrangler.')) {
-    const m = /^\s*name\s*=|"name"\s*:/m.exec(text);
-    add('cloudflare', CLOUDFLARE_S, m?.index ?? 0, m?.[0].length ?? 1, 'Cloudflare (100 s before a 524)');
-  }
+  // A wrangler config sets no request limit: a Worker has no wall-clock limit while its client stays
+  // connected (only CPU time, which waiting on an LLM does not use). Cloudflare's 100 s (a 524) is the
+  // proxy read timeout between a proxied zone and its origin server, which no file here shows: a project
+  // declares it with `proxy-timeout` in its config.
   if (base.startsWith('serverless.')) {
     const m = /^\s*timeout:\s*(\d+)/m.exec(text);
     if (m) add('lambda', Number(m[1]), m.index, m[0].length, `Lambda \`timeout: ${m[1]}\``);

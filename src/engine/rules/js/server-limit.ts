@@ -1,6 +1,6 @@
 // JS/TS check of rule timeout-exceeds-server-limit: an LLM call reached from a route can wait longer
 // than the platform or proxy in front lets the request live (Vercel and Next.js maxDuration,
-// Cloudflare's 100 s, Lambda timeouts, nginx).
+// Lambda timeouts, nginx, a proxy timeout the project config declares).
 
 import type { Node } from '../../parse/parser';
 import type { JsContext } from '../../model/js/context';
