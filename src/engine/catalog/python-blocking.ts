@@ -71,7 +71,6 @@ export const BLOCKING_FUNCTIONS: Record<string, BlockingEntry> = {
 
 /** Objects made by these calls (or classes) block in these methods. */
 export const BLOCKING_METHODS: Record<string, { methods: string[]; entry: BlockingEntry }> = {
-  'sqlite3.connect': { methods: ['execute', 'executemany', 'executescript', 'commit'], entry: { what: 'runs a synchronous database query', instead: '`aiosqlite`' } },
   'psycopg2.connect': { methods: ['commit'], entry: { what: 'runs a synchronous database query', instead: '`asyncpg` or psycopg 3 async' } },
   'requests.Session': { methods: ['get', 'post', 'put', 'patch', 'delete', 'request'], entry: { what: 'makes a synchronous HTTP request', instead: '`httpx.AsyncClient`' } },
   'httpx.Client': { methods: ['get', 'post', 'put', 'patch', 'delete', 'request', 'send'], entry: { what: 'makes a synchronous HTTP request', instead: '`httpx.AsyncClient`' } },
@@ -135,6 +134,13 @@ export const BLOCKING_CLIENTS: BlockingClient[] = [
       'xadd', 'xread', 'xrange', 'blpop', 'brpop', 'eval', 'json',
     ],
     entry: { what: 'makes a synchronous Redis request', instead: '`redis.asyncio`' },
+  },
+  {
+    // The DB-API cursors of sqlite3 too: `conn.cursor()` (or `self.cursor = self.conn.cursor()`) keeps the
+    // connection's blocking methods.
+    ctors: ['sqlite3.connect', 'sqlite3.Connection', 'sqlite3.dbapi2.connect'],
+    methods: ['execute', 'executemany', 'executescript', 'commit', 'rollback'],
+    entry: DB('`aiosqlite`'),
   },
   {
     ctors: ['psycopg.connect', 'psycopg.Connection', 'psycopg.Connection.connect', 'psycopg2.connect', 'psycopg2.extensions.connection', 'psycopg2.pool.SimpleConnectionPool', 'psycopg2.pool.ThreadedConnectionPool', 'psycopg_pool.ConnectionPool', 'pymysql.connect', 'mysql.connector.connect'],
