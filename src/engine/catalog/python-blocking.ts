@@ -58,6 +58,7 @@ export const BLOCKING_FUNCTIONS: Record<string, BlockingEntry> = {
   ...fileFunctions('pandas', ['read_feather', 'read_table', 'read_hdf', 'read_orc', 'read_fwf', 'read_xml', 'read_stata', 'read_sas', 'read_spss'], 'reads a file synchronously'),
   ...fileFunctions('shutil', ['copy', 'copy2', 'copyfile', 'copyfileobj', 'copytree', 'move', 'rmtree', 'make_archive', 'unpack_archive'], 'copies, moves or deletes files synchronously'),
   ...fileFunctions('PIL.Image', ['open'], 'reads an image file synchronously'),
+  ...fileFunctions('tempfile', ['NamedTemporaryFile', 'TemporaryFile', 'mkstemp'], 'creates a file on disk synchronously (and what is written to it goes to the disk from the loop)'),
   'weaviate.connect_to_local': { what: 'connects to Weaviate and waits for it to be ready, synchronously', instead: '`weaviate.use_async_with_local()` and `await client.connect()`' },
   'weaviate.connect_to_weaviate_cloud': { what: 'connects to Weaviate and waits for it to be ready, synchronously', instead: '`weaviate.use_async_with_weaviate_cloud()` and `await client.connect()`' },
   'weaviate.connect_to_custom': { what: 'connects to Weaviate and waits for it to be ready, synchronously', instead: '`weaviate.use_async_with_custom()` and `await client.connect()`' },
