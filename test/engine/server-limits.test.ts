@@ -15,6 +15,11 @@ describe('server limits', () => {
     assert.deepStrictEqual(summary('/p/Procfile', 'web: gunicorn main:app -k uvicorn.workers.UvicornWorker -t 90\n'), ['gunicorn 90 heartbeat @1']);
     assert.deepStrictEqual(summary('/p/Dockerfile', 'FROM python:3.12\nRUN pip install gunicorn\nCMD ["gunicorn", "--timeout=45", "wsgi:app"]\n'), ['gunicorn 45 @3']);
     assert.deepStrictEqual(summary('/p/Dockerfile', 'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--timeout", "45", "-k", "uvicorn.workers.UvicornWorker", "main:app"]\n'), ['gunicorn 45 heartbeat @1'], 'exec form');
+    // gevent, eventlet, tornado and gthread workers heartbeat from the arbiter's side too: a long request does not get the worker killed.
+    assert.deepStrictEqual(summary('/p/gunicorn_config.py', 'workers = 4\nworker_class = "eventlet"\ntimeout = 30\n'), ['gunicorn 30 heartbeat @3']);
+    assert.deepStrictEqual(summary('/p/gunicorn.conf.py', "timeout = 60\nworker_class = 'gthread'\nthreads = 8\n"), ['gunicorn 60 heartbeat @1']);
+    assert.deepStrictEqual(summary('/p/Procfile', 'web: gunicorn app:app -k gevent --timeout 120\n'), ['gunicorn 120 heartbeat @1']);
+    assert.deepStrictEqual(summary('/p/gunicorn.conf.py', 'timeout = 60\nworker_class = "sync"\n'), ['gunicorn 60 @1']);
     assert.deepStrictEqual(summary('/p/Procfile', 'web: gunicorn --workers-tmp-dir /dev/shm app:app\n'), ['gunicorn 30 @1'], 'a flag that merely contains -t');
     assert.deepStrictEqual(summary('/p/docker-compose.yml', 'services:\n  web:\n    command: gunicorn -c gunicorn.conf.py app:app\n'), [], 'the config file decides');
     assert.deepStrictEqual(summary('/p/start.sh', '#!/bin/sh\n# gunicorn --timeout 5 old\nexec gunicorn --timeout 60 app:app\n'), ['gunicorn 60 @3']);

@@ -119,6 +119,12 @@ export function isUnderDir(file: string, dir: string): boolean {
 }
 
 const GUNICORN_DEFAULT_S = 30;
+/**
+ * gunicorn worker classes whose timeout is a heartbeat, not a bound on a request: asyncio ones (uvicorn,
+ * aiohttp) and the cooperative or threaded ones (gevent, eventlet, tornado, gthread). gunicorn's docs: for
+ * the non-sync workers the timeout only means the worker still talks to the arbiter.
+ */
+const ASYNC_WORKER = /uvicorn|aiohttp|asyncio|gevent|eventlet|tornado|gthread/i;
 const NGINX_DEFAULT_S = 60;
 
 /** Files whose text can hold a server limit (besides Python and JS sources). */
@@ -183,7 +189,7 @@ export function limitsInFile(file: string, text: string): ServerLimit[] {
   if (isGunicornConfig(file)) {
     const m = /^timeout\s*=\s*(\d+(?:\.\d+)?)/m.exec(text);
     const worker = /^worker_class\s*=\s*["']([^"']+)["']/m.exec(text);
-    const heartbeatOnly = worker ? /uvicorn|asyncio|aiohttp/i.test(worker[1]) : undefined;
+    const heartbeatOnly = worker ? ASYNC_WORKER.test(worker[1]) : undefined;
     if (m) add('gunicorn', Number(m[1]), m.index, m[0].length, `gunicorn \`timeout = ${m[1]}\``, heartbeatOnly !== undefined ? { heartbeatOnly } : {});
     return out;
   }
@@ -217,7 +223,7 @@ export function limitsInFile(file: string, text: string): ServerLimit[] {
     // `--timeout 45`, `--timeout=45`, and the exec form `"--timeout", "45"` (Dockerfile CMD, compose lists).
     const t = new RegExp(`(?<![\\w-])(?:--timeout|-t)${FLAG_VALUE}(\\d+)`).exec(line);
     const conf = new RegExp(`(?<![\\w-])(?:-c|--config)${FLAG_VALUE}([\\w./-]+)`).exec(line);
-    const heartbeatOnly = new RegExp(`(?<![\\w-])(?:-k|--worker-class)${FLAG_VALUE}[\\w.]*(uvicorn|aiohttp|asyncio)`, 'i').test(line) ? true : undefined;
+    const heartbeatOnly = new RegExp(`(?<![\\w-])(?:-k|--worker-class)${FLAG_VALUE}[\\w.]*(?:${ASYNC_WORKER.source})`, 'i').test(line) ? true : undefined;
     if (t) add('gunicorn', Number(t[1]), m.index, line.length, `gunicorn \`${/^--/.test(t[0]) ? '--timeout' : '-t'} ${t[1]}\``, heartbeatOnly ? { heartbeatOnly } : {});
     else if (!conf) add('gunicorn', GUNICORN_DEFAULT_S, m.index, Math.min(line.length, 200), `gunicorn's default \`--timeout 30\``, heartbeatOnly ? { heartbeatOnly } : {});
   }
