@@ -225,6 +225,14 @@ const MAY_HAVE_HOOKS = /lifespan|on_event|_serving|listener|server_st|on_startup
  * shutdown hooks), by scope node id: they run before requests are served or after, so blocking there
  * holds up no request.
  */
+/** `async def lifespan(app)`, `(app: FastAPI)`, `(_app)`: an async context manager taking the web app. */
+function lifespanShaped(fn: Scope): boolean {
+  if (!fn.isAsync) return false;
+  if (/lifespan/i.test(fn.name)) return true;
+  const first = fn.params[0];
+  return !!first && (/^_?app(lication)?$/.test(first.name) || /\b(FastAPI|Starlette|Litestar|Quart)\b/.test(first.annotation?.text ?? ''));
+}
+
 export function lifecycleHooks(model: PyModel, text: string): Set<number> {
   const out = new Set<number>();
   if (!MAY_HAVE_HOOKS.test(text)) return out;
@@ -241,6 +249,9 @@ export function lifecycleHooks(model: PyModel, text: string): Set<number> {
       const callee = expr.type === 'call' ? field(expr, 'function') : expr;
       const last = callee?.type === 'attribute' ? field(callee, 'attribute')?.text : callee?.text;
       if (last && HOOK_DECORATORS.has(last)) out.add(fn.node.id);
+      // A lifespan defined in its own module (`lifespan.py`, passed as `FastAPI(lifespan=lifespan)` elsewhere):
+      // an async context manager that is handed the app.
+      if (last === 'asynccontextmanager' && fn.parent === model.module && lifespanShaped(fn)) out.add(fn.node.id);
     }
   }
   for (const scope of [model.module, ...model.functions]) {
