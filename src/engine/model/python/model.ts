@@ -199,6 +199,13 @@ function visitStatement(statement: Node, entries: Entries, part: ModelPart): voi
     }
   };
 
+  /** `self.x: T ...` in a method: `T` is one of the class attribute's values (tried after the assigned value). */
+  const annotateSelfAttribute = (scope: Scope, target: Node, annotation: Node): void => {
+    const obj = field(target, 'object');
+    const attr = field(target, 'attribute');
+    if (obj && attr && obj.type === 'identifier' && scope.classScope && scope.params[0]?.name === obj.text) push(scope.classScope.attributes, attr.text, annotation);
+  };
+
   const visit = (node: Node, scope: Scope): void => {
     switch (node.type) {
       case 'decorated_definition': {
@@ -241,13 +248,22 @@ function visitStatement(statement: Node, entries: Entries, part: ModelPart): voi
         // `client: OpenAI | None = None`: the annotation stands in when the value says nothing.
         if (left && right && annotation && left.type === 'identifier') bindName(scope, left.text, annotation);
         if (left && right) {
+          // `self.store: Store = store`: the annotation stands in when the value says nothing.
+          if (annotation && left.type === 'attribute') annotateSelfAttribute(scope, left, annotation);
           bindTarget(scope, left, right);
-          if (scope.kind === 'class' && left.type === 'identifier') push(scope.attributes, left.text, right);
+          if (scope.kind === 'class' && left.type === 'identifier') {
+            if (annotation) push(scope.attributes, left.text, annotation);
+            push(scope.attributes, left.text, right);
+          }
         } else if (left && left.type === 'identifier') {
           const type = field(node, 'type');
-          if (type) bindName(scope, left.text, type); // `client: OpenAI` without a value: the annotation stands in
-          // A declared field (pydantic model, dataclass): `self.client` of its methods has that type.
-          if (type && scope.kind === 'class') push(scope.attributes, left.text, type);
+          if (type) {
+            bindName(scope, left.text, type); // `client: OpenAI` without a value: the annotation stands in
+            // A class-level annotation (`service: Service`, a dataclass or pydantic field) types `self.service`.
+            if (scope.kind === 'class') push(scope.attributes, left.text, type);
+          }
+        } else if (left && left.type === 'attribute' && annotation) {
+          annotateSelfAttribute(scope, left, annotation); // `self.store: Store` declared, assigned later
         }
         break;
       }

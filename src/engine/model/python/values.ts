@@ -35,6 +35,9 @@ const MAX_DEPTH = 24;
 /** Evaluation steps one outermost `evaluate` may take (ordinary values take a few dozen). */
 const MAX_STEPS = 2_000;
 
+/** The application-state classes of the web frameworks (`app.state`, a handler's `state: State`). */
+const FRAMEWORK_STATE = /^(?:litestar|starlette|fastapi)(?:\.[\w]+)*\.State$/;
+
 /** Told what an evaluation reads beyond its own syntax: every node evaluated, module-level names, attribute assignments. */
 export interface EvalRecorder {
   node(n: Node): void;
@@ -160,7 +163,8 @@ export class Evaluator {
         // A plain qualified name (`app.state.llm` through an `app` imported from another module) may
         // still be an attribute assigned in a file: looked up below first.
         const plain = base ? this.attribute(base, attr.text) : undefined;
-        if (plain && plain.kind !== 'qname') return plain;
+        const appState = base?.kind === 'instance' && FRAMEWORK_STATE.test(base.qname);
+        if (plain && plain.kind !== 'qname' && !appState) return plain;
         // `app.state.client` and friends: assignments to the same dotted target anywhere in the file;
         // `request.app.state.client` reads what `app.state.client = ...` stored.
         const dotted = dottedName(n);
@@ -168,7 +172,9 @@ export class Evaluator {
           this.recorder?.attributeAssignments();
           const exact = this.model.attributeAssignments.get(dotted);
           if (exact) return this.firstValue(exact, this.model.module, depth);
-          const state = /\.state\.(\w+)$/.exec(dotted);
+          // `state.x` where `state: State` is the framework's application state (a Litestar handler's
+          // `state` parameter): what `app.state.x = ...` stored.
+          const state = /\.state\.(\w+)$/.exec(dotted) ?? (appState ? [dotted, attr.text] : null);
           if (state) {
             for (const [key, nodes] of this.model.attributeAssignments) {
               if (key.endsWith(`.state.${state[1]}`)) {
@@ -415,7 +421,14 @@ export class Evaluator {
     if (!nodes) return undefined;
     for (let i = nodes.length - 1; i >= 0; i--) {
       // `self.llm = llm` in `__init__`: `llm` is read in the method that assigns it (its parameter).
-      const v = this.evaluate(nodes[i], ownScope ? this.enclosingScope(nodes[i], scope) : scope, depth);
+      const at = ownScope ? this.enclosingScope(nodes[i], scope) : scope;
+      const v = this.evaluate(nodes[i], at, depth);
+      // `store: Store = state.store`: when the value is only a name or an attribute of something unknown,
+      // the annotation says more (its class's methods can be followed).
+      if ((!v || v.kind === 'method' || v.kind === 'qname') && i > 0 && isAnnotationOf(nodes[i - 1], nodes[i])) {
+        const a = this.evaluate(nodes[i - 1], at, depth);
+        if (a && a.kind !== 'qname') return a;
+      }
       if (v) return v;
     }
     return undefined;
@@ -559,6 +572,12 @@ export class Evaluator {
 
 /** Environment reads whose second argument is the default value. */
 const ENV_READS = new Set(['os.getenv', 'os.environ.get', 'os.environ.setdefault']);
+
+/** True when `annotation` is the type written on the assignment whose value is `value` (`x: T = value`). */
+function isAnnotationOf(annotation: Node, value: Node): boolean {
+  const p = value.parent;
+  return annotation.type === 'type' && !!p && p.type === 'assignment' && annotation.parent?.id === p.id && field(p, 'right')?.id === value.id;
+}
 
 /** The text inside a string literal's quotes. */
 function stringText(text: string): string {
