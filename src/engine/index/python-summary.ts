@@ -441,15 +441,15 @@ function isScript(model: PyModel): boolean {
   return model.module.calls.some((c) => runsOnOwnLoop(usageOf(c)) || /^(?:asyncio\.run|[\w.]*run_until_complete)$/.test(field(c, 'function')?.text ?? ''));
 }
 
-/** Base classes of the file's classes that have methods, as `CallEdge` targets name them (for overrides and inherited methods). */
+/** Base classes of the file's top-level classes, as `CallEdge` targets name them (for overrides and inherited methods). */
 function summarizeBases(summary: PyFileSummary, model: PyModel, evaluator: Evaluator): void {
-  const seen = new Set<Scope>();
-  for (const fn of model.functions) {
-    const cls = fn.classScope;
-    if (!cls || cls.parent !== model.module || seen.has(cls)) continue;
-    seen.add(cls);
-    const supers = field(cls.node, 'superclasses');
-    if (!supers) continue;
+  // Every top-level class, also one with no method of its own (`class SummaryService(ChatService): ...`).
+  for (const top of model.root.namedChildren) {
+    const def = top?.type === 'decorated_definition' ? field(top, 'definition') : top;
+    if (def?.type !== 'class_definition') continue;
+    const cls = { name: field(def, 'name')?.text ?? '' };
+    const supers = field(def, 'superclasses');
+    if (!supers || !cls.name) continue;
     const out: string[] = [];
     for (const b of supers.namedChildren) {
       if (!b || (b.type !== 'identifier' && b.type !== 'attribute')) continue;

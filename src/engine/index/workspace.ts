@@ -477,6 +477,8 @@ export class Workspace {
             // Functions passed as arguments run where the callee calls them.
             for (const [, t] of edge.fnArgs ?? []) consider(t);
           }
+          // Methods a class of this file inherits from a class of another module (`self.record()` defined on the base).
+          if (name.includes('.')) for (const base of s.bases?.[name.slice(0, name.indexOf('.'))] ?? []) consider(base);
         }
       }
       if (take.size === 0) break;

@@ -94,10 +94,11 @@ function throughHelpers(ctx: PyContext, fn: Scope, reported: ReadonlySet<number>
     if (llm.has(call.id) || reported.has(call.id)) continue;
     const target = callTarget(call, fn, ctx.model, ctx.evaluator);
     if (!target) continue;
-    const ref = target.startsWith('local:') ? { file: ctx.file, name: target.slice(6) } : ctx.index.functionOf(ctx.file, target.slice(7));
+    const own = target.startsWith('local:') ? { file: ctx.file, name: target.slice(6) } : ctx.index.functionOf(ctx.file, target.slice(7));
+    // A method the class does not define itself runs the one it inherits (the index's dispatch to its bases).
+    const ref = own && ctx.index.facts(own) ? own : ctx.index.targetsOf(ctx.file, target).find((r) => ctx.index.facts(r));
     if (!ref) continue;
-    const facts = ctx.index.facts(ref);
-    if (!facts) continue;
+    const facts = ctx.index.facts(ref)!;
     const usage = usageOf(call);
     if (facts.isGenerator && (facts.isAsync || !iterates(usage))) continue;
     if (facts.isAsync && (!runsCoroutine(usage.kind) || intermediate)) continue;
