@@ -978,6 +978,14 @@ export class PyIndex {
     return this.clientsHash;
   }
 
+  /** The summarized function a call edge's arguments go to (`file#name`, a class's `__init__`), '' when none. */
+  private receiverOf(file: string, target: string): string {
+    const t = this.resolveTarget(file, target);
+    if (!t) return '';
+    const fns = this.summaries.get(t.file)?.functions;
+    return fns?.[`${t.name}.__init__`] ? `${t.file}#${t.name}.__init__` : fns?.[t.name] ? `${t.file}#${t.name}` : '';
+  }
+
   /** Changes whenever any workspace file's module-level clients or client factories change. */
   clientsFingerprint(): string {
     if (this.clientsPrint === undefined) {
@@ -985,8 +993,9 @@ export class PyIndex {
       for (const s of [...this.summaries.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
         const c = Object.entries(s.clients).concat(Object.entries(s.factories), Object.entries(s.state ?? {}), Object.entries(s.aliases ?? {}), Object.entries(s.blocking ?? {}));
         // Clients passed as arguments: the callees' parameters hold them.
-        for (const fn of Object.values(s.functions)) for (const e of fn.calls) if (e.args) c.push([`${fn.name}>${e.target}`, e.args.map(([k, v]) => `${k}=${v}`).join(';')]);
-        for (const e of s.moduleCalls ?? []) c.push([`<module>>${e.target}`, e.args!.map(([k, v]) => `${k}=${v}`).join(';')]);
+        // Where each lands too: a callee module summarized later (its `__init__` listed now) receives them from then on.
+        for (const fn of Object.values(s.functions)) for (const e of fn.calls) if (e.args) c.push([`${fn.name}>${e.target}>${this.receiverOf(s.file, e.target)}`, e.args.map(([k, v]) => `${k}=${v}`).join(';')]);
+        for (const e of s.moduleCalls ?? []) c.push([`<module>>${e.target}>${this.receiverOf(s.file, e.target)}`, e.args!.map(([k, v]) => `${k}=${v}`).join(';')]);
         if (c.length) parts.push(`${s.file}:${c.map(([k, v]) => `${k}=${v}`).join(',')}`);
       }
       this.clientsPrint = parts.join(';');

@@ -535,6 +535,23 @@ export class Workspace {
             changed.add(file);
           }
         }
+        // A module now making LLM calls through a client handed to it (`self.runtime_client.converse`):
+        // the plain modules importing it, not summarized so far, call into it (`agent.py` over that service).
+        const calling = [...changed].filter((f) => Object.values(this.summaries.get(f)?.functions ?? {}).some((fn) => fn.direct.length > 0));
+        if (calling.length > 0 && this.waiting.size > 0) {
+          const stems = new Set(calling.map(moduleStem));
+          const accept = new Set(calling);
+          for (const file of [...this.waiting]) {
+            const text = this.texts.get(file);
+            if (text === undefined || !this.importsAny(file, text, stems, (f) => accept.has(f), index)) continue;
+            this.waiting.delete(file);
+            const summary = this.engine.summarize(file, text, index);
+            if (summary) {
+              this.summaries.set(file, summary);
+              changed.add(file);
+            }
+          }
+        }
         if (changed.size === 0) break;
         index = this.buildIndex();
         changedBefore = changed;
@@ -769,7 +786,12 @@ export class Workspace {
       const s = this.summaries.get(file);
       if (!s) return false;
       known.set(file, false);
-      let v = Object.keys(s.clients).length > 0 || Object.keys(s.factories).length > 0 || Object.keys(s.state ?? {}).length > 0 || Object.keys(s.aliases ?? {}).length > 0;
+      let v = Object.keys(s.clients).length > 0 || Object.keys(s.factories).length > 0 || Object.keys(s.state ?? {}).length > 0 || Object.keys(s.aliases ?? {}).length > 0 || (s.moduleCalls?.length ?? 0) > 0;
+      // A function handing a client it built to another module's function or class (`Service(runtime_client=rt)`).
+      for (const fn of Object.values(s.functions)) {
+        if (v) break;
+        v = fn.calls.some((e) => e.args !== undefined);
+      }
       for (const [name, fn] of Object.entries(s.functions)) {
         if (v) break;
         v = fn.direct.length > 0 || !!index.blockingChain({ file, name }) || !!index.coroutineChain({ file, name });

@@ -128,6 +128,16 @@ function optionsValue(node: Node | undefined): Node | undefined {
 }
 
 /** Reads the timeout and retries written in a constructor's or call's arguments. */
+/**
+ * `**options` whose dict is built by a call (`**_client_kwargs(cfg)`) whose arguments or name speak of a
+ * config: it may carry the timeout (a `botocore` `Config`, an `httpx.Timeout`). A plain name (`**params`)
+ * is most often request data.
+ */
+function splatMayTime(splat: Node): boolean {
+  const inner = splat.namedChild(0);
+  return !!inner && inner.type === 'call' && /config|settings|options|kwargs|timeout/i.test(inner.text);
+}
+
 export function writtenSettings(call: Node, profile: CallProfile, where: 'ctor' | 'call'): { timeout?: WrittenTimeout; retries?: Setting } {
   const { keywords: written } = callArguments(call);
   // Option objects built before the call and passed by name read as if written in place.
@@ -147,6 +157,12 @@ export function writtenSettings(call: Node, profile: CallProfile, where: 'ctor' 
       set(node, scale, `\`${key}=${node.text}\``, true);
       break;
     }
+  }
+  // `Client(**kwargs)`: options built elsewhere may hold the timeout (a `botocore` `Config` among them): not
+  // known statically, so no default is assumed either.
+  if (!out.timeout && where === 'ctor') {
+    const splat = field(call, 'arguments')?.namedChildren.find((a) => a?.type === 'dictionary_splat' && splatMayTime(a));
+    if (splat) out.timeout = { value: undefined, source: `\`${splat.text}\` (not known statically)`, node: splat, unit: 's', whole: false };
   }
   // google-genai: `http_options=HttpOptions(timeout=ms)` or `{"timeout": ms}`, per call inside `config=`.
   const httpOptions = keywords.get('http_options') ?? entry(keywords.get('config'), 'http_options');

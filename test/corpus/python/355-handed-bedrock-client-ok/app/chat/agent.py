@@ -1,0 +1,13 @@
+"""The chat agent runs the sync Bedrock call in a worker thread."""
+import asyncio
+
+from app.bedrock import service as bedrock_service
+
+
+class ChatAgent:
+    def __init__(self, inference_service: bedrock_service.InferenceService):
+        self.inference_service = inference_service
+
+    async def execute_flow(self, question: str) -> str:
+        messages = [{"role": "user", "content": [{"text": question}]}]
+        return await asyncio.to_thread(self.inference_service.invoke, messages)
