@@ -216,8 +216,13 @@ const VECTOR_AND_SERVICE_CLIENTS: BlockingClient[] = [
   },
   {
     // v4 `client.collections.get(name).query.near_text(...)`, v3 `client.query.get(...).with_near_text(...).do()`.
+    // v4 batches (`with collection.batch.dynamic() as batch:`) send what is left and wait for every object's
+    // result when the block exits, in the thread that runs it.
     ctors: ['weaviate.Client', 'weaviate.WeaviateClient', 'weaviate.connect_to_local', 'weaviate.connect_to_weaviate_cloud', 'weaviate.connect_to_wcs', 'weaviate.connect_to_custom', 'weaviate.connect_to_embedded'],
-    methods: ['near_text', 'near_vector', 'near_object', 'near_image', 'hybrid', 'bm25', 'fetch_objects', 'fetch_object_by_id', 'insert', 'insert_many', 'update', 'delete_by_id', 'delete_many', 'replace', 'do', 'create_class', 'delete_class', 'exists', 'generate'],
+    methods: [
+      'near_text', 'near_vector', 'near_object', 'near_image', 'hybrid', 'bm25', 'fetch_objects', 'fetch_object_by_id', 'insert', 'insert_many', 'update', 'delete_by_id', 'delete_many', 'replace', 'do', 'create_class', 'delete_class', 'exists', 'generate',
+      'dynamic', 'fixed_size', 'rate_limit',
+    ],
     entry: { what: 'makes a synchronous Weaviate request', instead: 'the async client (`weaviate.use_async_with_local()` ...) and `await`' },
   },
   {

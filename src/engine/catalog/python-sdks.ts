@@ -79,11 +79,12 @@ export interface PySdk {
 /**
  * Where a timeout goes and how N seconds are written: `s` → `key=N`, `ms` → `key=N*1000`,
  * `dict-s`/`dict-ms` → `key={"timeout": N}` (or N*1000), `aiohttp` → `key=aiohttp.ClientTimeout(total=N)`,
- * `botocore` → `key=Config(read_timeout=N)`.
+ * `botocore` → `key=Config(read_timeout=N)`, `providers` → `key={"<provider>": {"timeout": N}, ...}` (one dict per
+ * provider, each its own timeout: aisuite).
  */
 export interface PyTimeoutArg {
   key: string;
-  form: 's' | 'ms' | 'dict-s' | 'dict-ms' | 'aiohttp' | 'botocore';
+  form: 's' | 'ms' | 'dict-s' | 'dict-ms' | 'aiohttp' | 'botocore' | 'providers';
 }
 
 export interface PyClassOverride {
@@ -280,6 +281,19 @@ PYTHON_SDKS.push(
     clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [],
     moduleSync: ['ollama.chat', 'ollama.generate', 'ollama.embed', 'ollama.embeddings', 'ollama.pull', 'ollama.push', 'ollama.create', 'ollama.list', 'ollama.show', 'ollama.ps'],
     moduleAsync: [], defaults: { timeoutSeconds: null, retries: 0 },
+  },
+  {
+    // aisuite: one sync client over the providers' own SDK clients (`client.chat.completions.create(model="openai:gpt-4o")`
+    // runs the sync OpenAI/Anthropic client's request); `AsyncClient` awaits their async clients. Each provider's
+    // client is built from `provider_configs[provider]`, so the timeout is per provider; a call's keywords reach
+    // the provider's call (`timeout=` for openai and anthropic). Unconfigured, openai and anthropic wait 600 s × 3.
+    id: 'aisuite', modules: ['aisuite'],
+    classes: [{ qname: 'aisuite.Client', async: false }, { qname: 'aisuite.AsyncClient', async: true }],
+    clientReturning: [], nonApiMethods: ['configure', 'providers', 'provider_configs'], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
+    defaults: { timeoutSeconds: 600, retries: 2 },
+    defaultNote: "600 s (the openai and anthropic clients' own)",
+    timeoutArg: { key: 'provider_configs', form: 'providers' },
+    callTimeoutArg: { key: 'timeout', form: 's' },
   },
   {
     id: 'huggingface_hub', modules: ['huggingface_hub'],

@@ -127,6 +127,29 @@ function optionsValue(node: Node | undefined): Node | undefined {
   return n.type === 'identifier' ? assignedValue(n) ?? n : node;
 }
 
+/**
+ * The timeout of per-provider configs (`{"openai": {"timeout": 30}, "groq": {"timeout": 20}}`): the longest when
+ * every provider sets one (None: unbounded), undefined when one does not (its SDK's default applies), value
+ * undefined with no node when the configs are not a literal dict of dicts.
+ */
+function providersTimeout(configs: Node): { value: number | null | undefined; node?: Node } | undefined {
+  const c = unparen(configs);
+  if (c.type !== 'dictionary') return { value: undefined };
+  let worst: { value: number | null | undefined; node?: Node } | undefined;
+  for (const pair of namedChildren(c)) {
+    if (pair.type === 'comment') continue;
+    if (pair.type !== 'pair') return { value: undefined };
+    const conf = optionsValue(field(pair, 'value') ?? undefined);
+    if (!conf || unparen(conf).type !== 'dictionary') return { value: undefined };
+    const t = entry(conf, 'timeout');
+    if (!t) return undefined;
+    const v = timeoutValue(t, 1);
+    if (v.value === undefined) return { value: undefined };
+    if (!worst || v.value === null || (worst.value !== null && worst.value !== undefined && v.value > worst.value)) worst = { value: v.value, node: v.node };
+  }
+  return worst;
+}
+
 /** Reads the timeout and retries written in a constructor's or call's arguments. */
 /**
  * `**options` whose dict is built by a call (`**_client_kwargs(cfg)`) whose arguments or name speak of a
@@ -163,6 +186,14 @@ export function writtenSettings(call: Node, profile: CallProfile, where: 'ctor' 
   if (!out.timeout && where === 'ctor') {
     const splat = field(call, 'arguments')?.namedChildren.find((a) => a?.type === 'dictionary_splat' && splatMayTime(a));
     if (splat) out.timeout = { value: undefined, source: `\`${splat.text}\` (not known statically)`, node: splat, unit: 's', whole: false };
+  }
+  // aisuite: `provider_configs={"openai": {"timeout": 30}, ...}` (or first positional): one client per provider,
+  // each with its own timeout, so the client is bounded only when every provider configured is (the longest counts).
+  if (!out.timeout && where === 'ctor' && profile.ctorArg?.form === 'providers') {
+    const key = profile.ctorArg.key;
+    const configs = optionsValue(keywords.get(key) ?? callArguments(call).positional[0]);
+    const t = configs ? providersTimeout(configs) : undefined;
+    if (t) out.timeout = { value: t.value, source: t.node ? `\`${key}\` timeout \`${t.node.text}\`` : `\`${key}=${configs!.text}\` (not known statically)`, node: t.node ?? configs!, unit: 's', whole: false };
   }
   // google-genai: `http_options=HttpOptions(timeout=ms)` or `{"timeout": ms}`, per call inside `config=`.
   const httpOptions = keywords.get('http_options') ?? entry(keywords.get('config'), 'http_options');

@@ -53,6 +53,9 @@ export function optionValue(ctx: PyContext, arg: PyTimeoutArg, seconds: number):
       const mod = ensureModuleImport(ctx.model, ctx.file, 'aiohttp');
       return { value: `${mod.name}.ClientTimeout(total=${seconds})`, edits: mod.edits };
     }
+    case 'providers':
+      // Only for the options of one provider (`{"timeout": N}`): the providers themselves are the user's to name.
+      return { value: `{"timeout": ${seconds}}`, edits: [] };
     case 'botocore': {
       const cls = importedNameFor(ctx.model, 'botocore.config.Config');
       if (cls) return { value: `${cls}(read_timeout=${seconds})`, edits: [] };
@@ -81,7 +84,7 @@ function insertInto(ctx: PyContext, existing: Node, arg: PyTimeoutArg, seconds: 
 }
 
 function timeoutFix(ctx: PyContext, arg: PyTimeoutArg | null, target: Node, written: WrittenTimeout | undefined, streaming: boolean, where: string): Fix | undefined {
-  if (!arg) return undefined;
+  if (!arg || arg.form === 'providers') return undefined; // per provider (aisuite): which providers is the user's call
   const seconds = streaming ? ctx.fixTimeoutSeconds * STREAM_FACTOR : ctx.fixTimeoutSeconds;
   const full = optionValue(ctx, arg, seconds);
   let edit: TextEdit | undefined;
