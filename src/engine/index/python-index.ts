@@ -97,6 +97,8 @@ const STDLIB_TOPS = new Set([
 
 export class PyIndex {
   private summaries = new SummaryMap();
+  /** See `untypedAwaits`. */
+  private awaitedUntyped?: Map<string, number>;
   private readonly bySuffix = new Map<string, string[]>();
   private blockingMemo = new Map<string, Hop[] | null>();
   private coroutineMemo = new Map<string, Hop[] | null>();
@@ -711,7 +713,38 @@ export class PyIndex {
     for (const c of this.callersOf(`${ref.file}#${ref.name}`)) {
       if (runsCoroutine(c.usage) && this.facts(c.caller)?.isAsync) return true;
     }
-    return false;
+    // Awaited through a parameter with no annotation (`await service.execute_chat(...)`): the one workspace
+    // class with an async method of that name is what such a caller runs.
+    const dot = ref.name.lastIndexOf('.');
+    return dot > 0 && this.facts(ref)?.isAsync === true && this.untypedAwaits().get(ref.name.slice(dot + 1)) === 1;
+  }
+
+  /**
+   * Per method name awaited on an untyped parameter by some async function: how many workspace classes
+   * define an async method of that name. An overlay derives it from its base's, changed by its one file.
+   */
+  private untypedAwaits(): Map<string, number> {
+    if (this.awaitedUntyped) return this.awaitedUntyped;
+    const base = this.shared?.base;
+    if (base && !base.shared) {
+      const before = base.summaries.get(this.shared!.file);
+      const after = this.summaries.get(this.shared!.file);
+      const counts = base.untypedAwaits();
+      // The same awaits and async methods in the replaced file: the same answer.
+      if (untypedKey(before) === untypedKey(after)) return (this.awaitedUntyped = counts);
+    }
+    const awaited = new Map<string, number>();
+    for (const s of this.summaries.values()) for (const fn of Object.values(s.functions)) for (const m of fn.awaitsUntyped ?? []) awaited.set(m, 0);
+    if (awaited.size > 0) {
+      for (const s of this.summaries.values()) {
+        for (const fn of Object.values(s.functions)) {
+          const dot = fn.name.lastIndexOf('.');
+          const m = dot > 0 && fn.isAsync ? fn.name.slice(dot + 1) : undefined;
+          if (m && awaited.has(m)) awaited.set(m, awaited.get(m)! + 1);
+        }
+      }
+    }
+    return (this.awaitedUntyped = awaited);
   }
 
   private callersOf(key: string): Caller[] {
@@ -1222,6 +1255,17 @@ function commonPrefixLength(a: string, b: string): number {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   return i;
+}
+
+/** What a file's summary adds to `untypedAwaits`: the methods it awaits untyped, and its async methods. */
+function untypedKey(s: PyFileSummary | undefined): string {
+  if (!s) return '';
+  const parts: string[] = [];
+  for (const fn of Object.values(s.functions)) {
+    if (fn.awaitsUntyped) parts.push(`a${fn.awaitsUntyped.join(',')}`);
+    if (fn.isAsync && fn.name.includes('.')) parts.push(`m${fn.name.slice(fn.name.lastIndexOf('.') + 1)}`);
+  }
+  return parts.join('|');
 }
 
 /**

@@ -85,6 +85,11 @@ export interface FnFacts {
   returnsInstances?: string[];
   /** Parameters the body calls (`db_func(...)`), by `#index` (the instance not counted) and by name. */
   paramCalls?: string[];
+  /**
+   * Methods an async function awaits on a parameter with no annotation (`await chat_service.execute_chat(...)`):
+   * duck-typed, so a workspace class's async method of that (unique) name is run by an async caller.
+   */
+  awaitsUntyped?: string[];
 }
 
 export interface PyFileSummary {
@@ -238,7 +243,13 @@ export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, eval
       }
     }
     const target = callTarget(call, fn, model, evaluator);
-    if (!target) continue;
+    if (!target) {
+      if (fn.isAsync && callee?.type === 'attribute') {
+        const method = untypedParamAwait(call, callee, fn);
+        if (method && !(facts.awaitsUntyped ??= []).includes(method)) facts.awaitsUntyped.push(method);
+      }
+      continue;
+    }
     const usage = usageOf(call);
     const edge: CallEdge = { target, range: rangeOf(field(call, 'function') ?? call), usage: usage.kind };
     if (iterates(usage)) edge.iterates = true;
@@ -655,6 +666,16 @@ export function primeCallTargets(evaluator: Evaluator, known: Array<[Node, strin
 }
 
 /** Symbol reference for the callee of a non-LLM call, when it names a function we can follow. */
+/** `await param.method(...)` where `param` is a parameter of `fn` written without an annotation: the method's name. */
+function untypedParamAwait(call: import('../parse/parser').Node, callee: import('../parse/parser').Node, fn: Scope): string | undefined {
+  const obj = field(callee, 'object');
+  if (obj?.type !== 'identifier' || call.parent?.type !== 'await' || fn.assignments.has(obj.text)) return undefined;
+  const at = fn.params.findIndex((p) => p.name === obj.text);
+  // The instance of a method is typed by its class.
+  if (at < 0 || (at === 0 && fn.classScope) || fn.params[at].annotation) return undefined;
+  return field(callee, 'attribute')?.text;
+}
+
 export function callTarget(call: import('../parse/parser').Node, scope: Scope, model: PyModel, evaluator: Evaluator): string | undefined {
   let cache = targetCache.get(evaluator);
   if (!cache) targetCache.set(evaluator, (cache = new Map()));
