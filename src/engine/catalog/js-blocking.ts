@@ -38,6 +38,12 @@ export function projectBlockingFunction(qname: string): { what: string; instead:
   return projectBlocking.get(qname);
 }
 
+/**
+ * Speech-model CLIs (openai-whisper, whisperX, faster-whisper front ends, whisper.cpp's `whisper-cli`): a
+ * synchronous run of one holds the loop for the whole transcription, as an LLM CLI does.
+ */
+export const SPEECH_COMMAND = /(?<![\w.-])(?:whisper|whisperx|whisper-cli|whisper-ctranslate2|faster-whisper)(?![\w.-])/;
+
 /** `child_process` functions whose command text names an LLM CLI or API: the blocking call is an LLM call. */
 export const LLM_COMMAND = /\b(?:ollama\s+(?:run|generate)|llm\s+(?:-m\b|prompt\b|chat\b)|llama-cli|llama\.cpp|aichat|sgpt|openai\s+api)\b/;
 

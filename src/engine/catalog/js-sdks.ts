@@ -398,8 +398,11 @@ export const JS_SDK_PACKAGES: string[] = [...new Set(JS_SDKS.flatMap((s) => s.pa
 export function findJsClientClass(qname: string): JsClassHit | undefined {
   const hit = CLASS_BY_QNAME.get(qname);
   if (hit) return hit;
-  // LangChain: any chat model or embeddings class of a provider package.
-  const m = /^(@langchain\/[\w-]+(?:\/[\w/-]+)?|langchain\/[\w/-]+)\.((?:Chat|Azure)\w*|\w*(?:Embeddings|LLM))$/.exec(qname);
+  // LangChain: any chat model or embeddings class of a provider package, and any class of an `llms/` entry
+  // point (LangChain JS 0.0.x `langchain/llms/openai` `OpenAI`, community `@langchain/community/llms/ollama`).
+  const m =
+    /^(@langchain\/[\w-]+(?:\/[\w/-]+)?|langchain\/[\w/-]+)\.((?:Chat|Azure)\w*|\w*(?:Embeddings|LLM))$/.exec(qname) ??
+    /^(?:@langchain\/[\w-]+\/|langchain\/)llms\/[\w/-]+\.[A-Z]\w*$/.exec(qname);
   if (m) {
     const sdk = JS_SDKS.find((s) => s.id === 'langchain')!;
     return { sdk, cls: sdk.classes.find((c) => c.name === 'Runnable')! };

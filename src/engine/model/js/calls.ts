@@ -4,7 +4,7 @@
 
 import type { Node } from '../../parse/parser';
 import { canonQname, isMetaPath, type JsClassHit, type JsSdk } from '../../catalog/js-sdks';
-import { BLOCKING_FUNCTIONS, BLOCKING_MODULES, LLM_COMMAND, projectBlockingFunction, type JsHttpLib } from '../../catalog/js-blocking';
+import { BLOCKING_FUNCTIONS, BLOCKING_MODULES, LLM_COMMAND, SPEECH_COMMAND, projectBlockingFunction, type JsHttpLib } from '../../catalog/js-blocking';
 import { isLlmUrl, isLocalLlmUrl } from '../../catalog/python-http';
 import type { JsScope } from './model';
 import type { ClientValue, Evaluator, Value } from './values';
@@ -151,6 +151,7 @@ function blockingOf(qname: string, call: Node, scope: JsScope, evaluator: Evalua
     });
     const cmd = parts.join(' ');
     llm = LLM_COMMAND.test(cmd) || isLlmUrl(cmd);
+    if (!llm && SPEECH_COMMAND.test(cmd)) return { qname: q, what: 'speech model', llm: true };
   }
   return { qname: q, what: entry.kind, llm };
 }

@@ -40,7 +40,7 @@ function check(ctx: JsContext, llm: boolean): Finding[] {
     const w = where(ctx, call);
     if (!w) continue;
     const message = llm
-      ? `\`${call.calleeText}\` runs an LLM synchronously ${w.text}: the event loop is frozen until the model answers, so every other request on this process waits.`
+      ? `\`${call.calleeText}\` runs ${call.blocking.what === 'speech model' ? 'a speech model' : 'an LLM'} synchronously ${w.text}: the event loop is frozen until the model answers, so every other request on this process waits.`
       : `Synchronous ${call.blocking.what} call \`${call.calleeText}\` blocks the event loop ${w.text}: every other request on this process waits until it returns.`;
     const finding = makeFinding(ctx, llm ? 'blocking-llm-call' : 'blocking-call-in-async-handler', llm ? 'error' : 'warning', calleeRange(call), message, call.scope, [
       llm ? undefined : promisesVariantFix(ctx, call),
@@ -64,7 +64,7 @@ function check(ctx: JsContext, llm: boolean): Finding[] {
     const at = `${path.basename(end.file)}:${end.range.start.line + 1}`;
     const via = hops.map((h) => `\`${h.name}\``).join(' → ');
     const message = llm
-      ? `\`${call.calleeText}(...)\` runs an LLM synchronously (${via}, ${at}) ${w.text}: the event loop is frozen until the model answers, so every other request on this process waits.`
+      ? `\`${call.calleeText}(...)\` runs ${facts.blockingWhat === 'speech model' ? 'a speech model' : 'an LLM'} synchronously (${via}, ${at}) ${w.text}: the event loop is frozen until the model answers, so every other request on this process waits.`
       : `\`${call.calleeText}(...)\` makes a synchronous ${facts.blockingWhat ?? 'blocking'} call (${via}, ${at}) ${w.text}: it blocks the event loop, so every other request on this process waits until it returns.`;
     const finding = makeFinding(ctx, llm ? 'blocking-llm-call' : 'blocking-call-in-async-handler', llm ? 'error' : 'warning', calleeRange(call), message, call.scope, []);
     const local = w.chain.length > 0 ? w.chain : chainSteps(ctx, [ctx.reachOf(call.scope)!.handler.scope]);
