@@ -342,26 +342,36 @@ export class PyIndex {
   /** The files whose summaries building `appClasses` read (those storing objects on an app, those the classes resolved through). */
   private appReads: Set<string> | undefined;
 
+  /**
+   * Builds a workspace-wide relation (subclasses, objects stored on an app): `build` adds the files whose
+   * summaries it read to the list it is given, and the files its lookups read are recorded there too.
+   */
+  private recordingReads(build: (reads: string[]) => void): Set<string> {
+    const outer = this.reads;
+    const reads: string[] = [];
+    this.reads = reads;
+    try {
+      build(reads);
+    } finally {
+      this.reads = outer;
+    }
+    return new Set(reads);
+  }
+
   /** `chat.ask` of `app:chat.ask`: the method of the class an app factory stores as `app.chat` (the first module found). */
   private appMethod(attrMethod: string): FnRef | undefined {
     this.reads?.push(APP_CLASSES);
     if (!this.appClasses) {
-      this.appClasses = new Map();
-      const outer = this.reads;
-      const reads: string[] = [];
-      this.reads = reads;
-      try {
+      const classes = (this.appClasses = new Map<string, FnRef>());
+      this.appReads = this.recordingReads((reads) => {
         for (const s of this.summaries.values()) {
           for (const [attr, c] of Object.entries(s.appAttributes ?? {})) {
-            const cls = this.appClasses.has(attr) ? undefined : this.classRef(s.file, c);
-            if (cls) this.appClasses.set(attr, cls);
+            const cls = classes.has(attr) ? undefined : this.classRef(s.file, c);
+            if (cls) classes.set(attr, cls);
           }
           if (s.appAttributes && Object.keys(s.appAttributes).length > 0) reads.push(s.file);
         }
-      } finally {
-        this.reads = outer;
-      }
-      this.appReads = new Set(reads);
+      });
     }
     const dot = attrMethod.lastIndexOf('.');
     const cls = dot > 0 ? this.appClasses.get(attrMethod.slice(0, dot)) : undefined;
@@ -469,28 +479,22 @@ export class PyIndex {
   private overridesOf(cls: FnRef, method: string): FnRef[] {
     this.reads?.push(SUBCLASSES);
     if (!this.subclasses) {
-      this.subclasses = new Map();
-      const outer = this.reads;
-      const reads: string[] = [];
-      this.reads = reads;
-      try {
+      const subclasses = (this.subclasses = new Map<string, FnRef[]>());
+      this.subclassReads = this.recordingReads((reads) => {
         for (const s of this.summaries.values()) {
           for (const [name, bases] of Object.entries(s.bases ?? {})) {
             for (const b of bases) {
               const base = this.classRef(s.file, b);
               if (!base) continue;
               const k = `${base.file}#${base.name}`;
-              const list = this.subclasses.get(k) ?? [];
+              const list = subclasses.get(k) ?? [];
               list.push({ file: s.file, name });
-              this.subclasses.set(k, list);
+              subclasses.set(k, list);
             }
           }
           if (s.bases && Object.keys(s.bases).length > 0) reads.push(s.file);
         }
-      } finally {
-        this.reads = outer;
-      }
-      this.subclassReads = new Set(reads);
+      });
     }
     const out: FnRef[] = [];
     const seen = new Set<string>([`${cls.file}#${cls.name}`]);
