@@ -240,9 +240,9 @@ export class Workspace {
   /**
    * A module of a web framework's own package (`starlette/routing.py`, `fastapi/security/http.py`: a
    * directory named after the framework, with an `__init__.py` at every level down to the file, the
-   * package's own not empty). It is
-   * the framework's source, not an app it serves: its `async def __call__`s are not handlers, and no
-   * app could name a package of its own so without hiding the framework. Not analysed.
+   * package's own not empty). It is the framework's source, not an app it serves: its `async def
+   * __call__`s are not handlers, and no app could name a package of its own so without hiding the
+   * framework. Not analysed.
    */
   private frameworkSource(file: string): boolean {
     const known = this.frameworkFiles.get(file);
@@ -564,8 +564,9 @@ export class Workspace {
 
   /**
    * True when `file` (a helper module taken in helper round `round`) imports a module taken in the same
-   * or a later round (summarized after the index it was summarized against) whose summary names clients, factories, SDK aliases, instances or blocking clients: the facts
-   * its own summary could only classify once that module was known.
+   * or a later round (summarized after the index it was summarized against) whose summary names
+   * clients, factories, SDK aliases, instances or blocking clients: the facts its own summary could
+   * only classify once that module was known.
    */
   private importsLaterFacts(file: string, round: number, helperRound: Map<string, number>, index: PyIndex): boolean {
     for (const q of Object.values(this.summaries.get(file)?.imports ?? {})) {
@@ -786,7 +787,7 @@ export class Workspace {
       const s = this.summaries.get(file);
       if (!s) return false;
       known.set(file, false);
-      let v = Object.keys(s.clients).length > 0 || Object.keys(s.factories).length > 0 || Object.keys(s.state ?? {}).length > 0 || Object.keys(s.aliases ?? {}).length > 0 || (s.moduleCalls?.length ?? 0) > 0;
+      let v = hasAny(s.clients) || hasAny(s.factories) || hasAny(s.state) || hasAny(s.aliases) || (s.moduleCalls?.length ?? 0) > 0;
       // A function handing a client it built to another module's function or class (`Service(runtime_client=rt)`).
       for (const fn of Object.values(s.functions)) {
         if (v) break;

@@ -5,7 +5,7 @@ import type { Node } from '../../parse/parser';
 import { CLIENT_WRAPPERS, runnableWrapperArgs, decodeClient, decodeOrigin, findClientClass, findFactory, findModuleFunction, genericClass, isModuleFunctionPrefix, type ClassHit, type CtorOrigin, type ModuleFunctionHit } from '../../catalog/python-sdks';
 import type { PyModel, Scope } from './model';
 import type { PyIndex } from '../../index/python-index';
-import { dottedName, field, unparen } from './syntax';
+import { callArguments, dottedName, field, unparen } from './syntax';
 
 export interface ClientValue {
   kind: 'client';
@@ -525,9 +525,8 @@ export class Evaluator {
       case 'qname': {
         if (ENV_READS.has(callee.qname)) {
           // `os.getenv("API_URL", "https://...")`: the default text stands for the value.
-          const args = field(call, 'arguments');
-          const positional = args ? args.namedChildren.filter((a): a is Node => !!a && a.type !== 'keyword_argument' && a.type !== 'comment') : [];
-          const d = callKeyword(call, 'default') ?? positional[1];
+          const { positional, keywords } = callArguments(call);
+          const d = keywords.get('default') ?? positional[1];
           const v = d ? this.evaluate(d, scope0(call, this), depth) : undefined;
           return v?.kind === 'string' ? v : undefined;
         }
