@@ -520,12 +520,35 @@ export class PyIndex {
   }
 
   /** What an imported name is bound to in the workspace: a client, a client factory, an SDK function alias. */
-  bindingOf(fromFile: string, qname: string): { client?: string; factory?: string; alias?: string; blocking?: string } | undefined {
+  bindingOf(fromFile: string, qname: string): { client?: string; factory?: string; alias?: string; blocking?: string; subclass?: string } | undefined {
     const r = this.resolve(fromFile, qname);
     if (!r?.name) return undefined;
     const s = this.summaries.get(r.file);
     if (!s) return undefined;
-    return { client: s.clients[r.name], factory: s.factories[r.name], alias: s.aliases?.[r.name], blocking: s.blocking?.[r.name] };
+    return { client: s.clients[r.name], factory: s.factories[r.name], alias: s.aliases?.[r.name], blocking: s.blocking?.[r.name], subclass: this.clientSubclassOf(r.file, r.name, 0) };
+  }
+
+  /**
+   * A workspace class deriving from an SDK client class, in `PyFileSummary.clientClasses` form: as its file
+   * says, or through base classes imported from other workspace files (a subclass of a subclass).
+   */
+  private clientSubclassOf(file: string, name: string, depth: number): string | undefined {
+    const s = this.summaries.get(file);
+    if (!s || depth > 4) return undefined;
+    const own = s.clientClasses?.[name];
+    if (own) return own;
+    for (const b of s.bases?.[name] ?? []) {
+      if (!b.startsWith('import:')) continue;
+      const r = this.resolve(file, b.slice(7));
+      const base = r?.name ? this.clientSubclassOf(r.file, r.name, depth + 1) : undefined;
+      if (!base) continue;
+      const [encoded, judged, methods] = base.split('\u0002');
+      const mine = Object.keys(s.functions).filter((k) => k.startsWith(`${name}.`) && k.indexOf('.', name.length + 1) === -1).map((k) => k.slice(name.length + 1));
+      const all = [...new Set([...mine, ...(methods ? methods.split(',') : [])])];
+      // Its own `__init__` may not hand the caller's options on: not judged like the SDK class's then.
+      return `${encoded}\u0002${judged === '1' && !mine.includes('__init__') ? 1 : 0}\u0002${all.join(',')}`;
+    }
+    return undefined;
   }
 
   /** Client class of an imported name (a module-level client in another file), if any. */
@@ -1153,7 +1176,7 @@ export class PyIndex {
       const r = this.resolve(file, qname);
       if (!r || r.file === file) continue;
       const target = this.summaries.get(r.file);
-      parts.push(`${local}=${r.file}:${r.name ?? ''}:${target?.clients[r.name ?? ''] ?? ''}:${target?.factories[r.name ?? ''] ?? ''}:${target?.instances[r.name ?? ''] ?? ''}:${target?.blocking?.[r.name ?? ''] ?? ''}`);
+      parts.push(`${local}=${r.file}:${r.name ?? ''}:${target?.clients[r.name ?? ''] ?? ''}:${target?.factories[r.name ?? ''] ?? ''}:${target?.instances[r.name ?? ''] ?? ''}:${target?.blocking?.[r.name ?? ''] ?? ''}:${r.name ? this.clientSubclassOf(r.file, r.name, 0) ?? '' : ''}`);
       // What calls through this name can reach: the function itself, a class's methods (or an
       // instance's class's), or every function of an imported module.
       const cls = r.name ? target?.instances[r.name] : undefined;

@@ -7,7 +7,7 @@ import { ctorOriginSettings, throughModel, usesClientTimeout } from '../policy/p
 import type { PyModel, Scope } from '../model/python/model';
 import { field, rangeOf } from '../model/python/syntax';
 import type { Node } from '../parse/parser';
-import type { ClientValue, Evaluator } from '../model/python/values';
+import { FAKE_ASYNC_BASES, type ClientValue, type Evaluator } from '../model/python/values';
 import type { Range } from '../types';
 import { PYTHON_SDKS, encodeClient, originKey, type CtorOrigin } from '../catalog/python-sdks';
 
@@ -119,6 +119,12 @@ export interface PyFileSummary {
   includes?: Array<{ prefix: string; module: string }>;
   /** Classes of this file with base classes → each base (`Cls` of this file, `import:q` of an imported one). */
   bases?: Record<string, string[]>;
+  /**
+   * Classes of this file deriving from an SDK client class (`class Embeddings(OpenAIEmbeddings)`) →
+   * `encodeClient` form, `1` when a call of it is judged like the SDK class's (else `0`), and the methods the
+   * workspace classes of the chain define, comma-separated; the parts joined by U+0002.
+   */
+  clientClasses?: Record<string, string>;
   /**
    * The functions this file routes requests to itself (not other modules' route tables), by qualified name:
    * other modules' helpers they reach are judged against the limits of the server in front of them.
@@ -466,19 +472,14 @@ function summarizeBases(summary: PyFileSummary, model: PyModel, evaluator: Evalu
       if (!b || (b.type !== 'identifier' && b.type !== 'attribute')) continue;
       const v = evaluator.evaluate(b, model.module);
       if (v?.kind === 'localClass') out.push(v.name);
+      else if (v?.kind === 'clientClass' && v.sub?.target.startsWith('import:')) out.push(v.sub.target);
       else if ((v?.kind === 'qname' || v?.kind === 'module') && isImportedName(v.qname, model) && !/^(?:abc|typing|typing_extensions|enum|collections)\./.test(v.qname)) out.push(`import:${v.qname}`);
     }
     if (out.length > 0) (summary.bases ??= {})[cls.name] = out;
+    const client = evaluator.clientSubclass(def);
+    if (client) (summary.clientClasses ??= {})[cls.name] = `${encodeClient(client.hit)}\u0002${client.sub.judged ? 1 : 0}\u0002${client.sub.methods.join(',')}`;
   }
 }
-
-/**
- * Base classes whose async methods only call the sync ones on the event loop (llama-index `CustomLLM`:
- * `acomplete` runs `self.complete`), as sync method → async method.
- */
-const FAKE_ASYNC_BASES: { prefix: RegExp; pairs: Record<string, string> }[] = [
-  { prefix: /^llama_index\.(core\.)?llms(\.custom)?\.CustomLLM$|^llama_index\.core\.llms\.custom\.CustomLLM$/, pairs: { complete: 'acomplete', chat: 'achat', stream_complete: 'astream_complete', stream_chat: 'astream_chat' } },
-];
 
 /** Synthetic facts for inherited fake-async methods: `Cls.acomplete` is an `async def` calling `Cls.complete`. */
 function summarizeFakeAsyncBases(summary: PyFileSummary, model: PyModel, evaluator: Evaluator): void {
@@ -642,8 +643,16 @@ function referenceTarget(ref: Node, scope: Scope, model: PyModel, evaluator: Eva
   }
   const recv = evaluator.evaluate(obj, scope);
   if (recv?.kind === 'localInstance') return `local:${recv.className}.${attr}`;
+  if (recv?.kind === 'client') return subclassTarget(recv, attr);
   if (recv?.kind === 'instance' && isImportedName(recv.qname, model)) return `import:${recv.qname}.${attr}`;
   return undefined;
+}
+
+/** The call target of a method a workspace subclass of an SDK class defines, called on an instance of it. */
+function subclassTarget(recv: ClientValue, attr: string): string | undefined {
+  const sub = recv.sub;
+  if (!sub || !sub.methods.includes(attr)) return undefined;
+  return sub.target.startsWith('import:') ? `${sub.target}.${attr}` : `local:${sub.target}.${attr}`;
 }
 
 /** Call targets already worked out, per evaluator (one per analysis of one file version). */
@@ -699,6 +708,9 @@ function findCallTarget(call: import('../parse/parser').Node, scope: Scope, mode
     // service.method(...) on an instance of a class of this file.
     const recv = evaluator.evaluate(obj, scope);
     if (recv?.kind === 'localInstance') return `local:${recv.className}.${attr.text}`;
+    // A method a workspace subclass of an SDK class defines (`self.embeddings.embed_query(...)` overridden).
+    const sub = recv?.kind === 'client' ? subclassTarget(recv, attr.text) : undefined;
+    if (sub) return sub;
     // `current_app.chat.ask(...)`, `request.app.state.store.put(...)`: a method of what the app factory
     // stored there (often in another module).
     if (!recv || recv.kind === 'qname' || recv.kind === 'instance') {

@@ -14,12 +14,27 @@ export interface ClientValue {
   ctor?: Node;
   /** Where it was built, when that is another workspace file (with the settings written there). */
   origin?: CtorOrigin;
+  /** An instance of a workspace subclass of the SDK class: its own methods run the workspace's code. */
+  sub?: SubclassInfo;
+}
+
+/**
+ * A workspace class deriving (directly, or through other workspace classes) from an SDK client class:
+ * an instance is a client of that SDK, except for the methods the workspace classes define.
+ */
+export interface SubclassInfo {
+  /** The class as call targets name it: `Cls` of this file, `import:q` of an imported one. */
+  target: string;
+  /** Methods the workspace classes of the chain define (calls of them run workspace code). */
+  methods: string[];
+  /** False when a class of the chain sets a timeout itself or builds the base without the caller's options. */
+  judged: boolean;
 }
 
 export type Value =
   | { kind: 'module'; qname: string }
   | { kind: 'qname'; qname: string }
-  | { kind: 'clientClass'; hit: ClassHit }
+  | { kind: 'clientClass'; hit: ClassHit; sub?: SubclassInfo }
   | ClientValue
   | { kind: 'resource'; client: ClientValue; path: string[] }
   | { kind: 'sdkFunction'; hit: ModuleFunctionHit; qname: string }
@@ -30,6 +45,14 @@ export type Value =
   | { kind: 'localClass'; name: string }
   | { kind: 'localInstance'; className: string }
   | { kind: 'string'; text: string };
+
+/**
+ * Base classes whose async methods only call the sync ones on the event loop (llama-index `CustomLLM`:
+ * `acomplete` runs `self.complete`), as sync method → async method.
+ */
+export const FAKE_ASYNC_BASES: { prefix: RegExp; pairs: Record<string, string> }[] = [
+  { prefix: /^llama_index\.(core\.)?llms(\.custom)?\.CustomLLM$|^llama_index\.core\.llms\.custom\.CustomLLM$/, pairs: { complete: 'acomplete', chat: 'achat', stream_complete: 'astream_complete', stream_chat: 'astream_chat' } },
+];
 
 const MAX_DEPTH = 24;
 /** Evaluation steps one outermost `evaluate` may take (ordinary values take a few dozen). */
@@ -154,8 +177,9 @@ export class Evaluator {
           const method = methodScope(scope);
           if (method?.classScope && method.params[0]?.name === objInner.text) {
             const assigned = method.classScope.attributes.get(attr.text);
-            // `self._build_model()`: a method of the class (what its returns evaluate to, when called).
-            if (!assigned) return this.methodOf(method.classScope, attr.text);
+            // `self._build_model()`: a method of the class (what its returns evaluate to, when called); in a
+            // subclass of an SDK class, `self.invoke` it inherits is the SDK's.
+            if (!assigned) return this.methodOf(method.classScope, attr.text) ?? this.inheritedSdkMethod(method.classScope, attr.text, depth);
             return this.firstValue(assigned, method.classScope, depth, true);
           }
         }
@@ -193,6 +217,13 @@ export class Evaluator {
       case 'call': {
         const fn = field(n, 'function');
         if (!fn) return undefined;
+        // `super()` in a method of a subclass of an SDK client class: the SDK's methods on this instance.
+        if (fn.type === 'identifier' && fn.text === 'super') {
+          const method = methodScope(scope);
+          const def = method?.classScope?.node;
+          const sub = def ? this.clientSubclass(def, depth) : undefined;
+          return sub ? { kind: 'client', hit: sub.hit } : undefined;
+        }
         const callee = this.evaluate(fn, scope, depth);
         return callee ? this.call(callee, n, depth) : undefined;
       }
@@ -372,7 +403,13 @@ export class Evaluator {
     let answer = this.importAnswers.get(qname);
     if (answer === undefined) this.importAnswers.set(qname, (answer = importAnswer(this.external?.file ?? '', this.external?.index, qname)));
     if (answer === '') return v;
-    const [cls, made, alias, blocking] = answer.split('\u0000');
+    const [cls, made, alias, blocking, subclass] = answer.split('\u0000');
+    if (subclass) {
+      // A workspace class deriving from an SDK client class (`class Embeddings(OpenAIEmbeddings)`).
+      const [encoded, judged, methods] = subclass.split('\u0002');
+      const hit = decodeClient(encoded);
+      if (hit) return { kind: 'clientClass', hit, sub: { target: `import:${qname}`, methods: methods ? methods.split(',') : [], judged: judged === '1' } };
+    }
     if (cls) {
       const hit = decodeClient(cls);
       if (hit) return { kind: 'client', hit, origin: decodeOrigin(cls) };
@@ -449,6 +486,71 @@ export class Evaluator {
     return fn ? { kind: 'function', scope: fn } : undefined;
   }
 
+  private readonly subclasses = new Map<number, { hit: ClassHit; sub: SubclassInfo } | null>();
+
+  /** The class of this file's module scope bound to `name`, as its definition node. */
+  private localClassDef(name: string): Node | undefined {
+    const bound = this.model.module.assignments.get(name);
+    const last = bound?.[bound.length - 1];
+    return last?.type === 'class_definition' ? last : undefined;
+  }
+
+  /** The class scope of a top-level class of this file (one with at least one method). */
+  private localClassScope(name: string): Scope | undefined {
+    return this.model.functions.find((f) => f.classScope && f.parent === f.classScope && f.classScope.name === name && f.classScope.parent === this.model.module)?.classScope;
+  }
+
+  /** `self.<attr>` in a method of a subclass of an SDK class, `attr` not defined by the workspace classes: the SDK's. */
+  private inheritedSdkMethod(cls: Scope, attr: string, depth: number): Value | undefined {
+    if (cls.parent !== this.model.module || !field(cls.node, 'superclasses')) return undefined;
+    const sub = this.clientSubclass(cls.node, depth);
+    if (!sub || sub.sub.methods.includes(attr)) return undefined;
+    return { kind: 'resource', client: { kind: 'client', hit: sub.hit }, path: [attr] };
+  }
+
+  private localClientSubclass(name: string, depth: number): { hit: ClassHit; sub: SubclassInfo } | undefined {
+    const def = this.localClassDef(name);
+    return def ? this.clientSubclass(def, depth) : undefined;
+  }
+
+  /**
+   * A class definition deriving from an SDK client class (directly, through classes of this file, or through
+   * workspace classes of other files the index knows): the SDK class and the chain's own methods.
+   */
+  clientSubclass(def: Node, depth = 0): { hit: ClassHit; sub: SubclassInfo } | undefined {
+    const known = this.subclasses.get(def.id);
+    if (known !== undefined) return known ?? undefined;
+    const supers = field(def, 'superclasses');
+    const name = field(def, 'name')?.text;
+    if (!supers || !name) {
+      this.subclasses.set(def.id, null);
+      return undefined;
+    }
+    this.subclasses.set(def.id, null); // cycles
+    let base: { hit: ClassHit; sub?: SubclassInfo } | undefined;
+    for (const b of supers.namedChildren) {
+      if (!b || (b.type !== 'identifier' && b.type !== 'attribute')) continue;
+      const v = this.evaluate(b, this.model.module, depth);
+      if (v?.kind === 'clientClass') base = v;
+      else if (v?.kind === 'localClass') {
+        const d = this.localClassDef(v.name);
+        base = d && d.id !== def.id ? this.clientSubclass(d, depth + 1) : undefined;
+      }
+      if (base) break;
+    }
+    if (!base) return undefined;
+    const own = classMethods(def);
+    // The inherited async twins of the sync methods it defines run them (see `FAKE_ASYNC_BASES`): workspace code too.
+    const fake = FAKE_ASYNC_BASES.find((fb) => fb.prefix.test(base!.hit.cls.qname));
+    if (fake) for (const [sync, twin] of Object.entries(fake.pairs)) if (own.names.includes(sync) && !own.names.includes(twin)) own.names.push(twin);
+    const out = {
+      hit: base.hit,
+      sub: { target: name, methods: [...new Set([...own.names, ...(base.sub?.methods ?? [])])], judged: (base.sub?.judged ?? true) && ownCtorJudged(def, own.init) },
+    };
+    this.subclasses.set(def.id, out);
+    return out;
+  }
+
   attribute(base: Value, attr: string): Value | undefined {
     switch (base.kind) {
       case 'localInstance': {
@@ -460,6 +562,11 @@ export class Evaluator {
       case 'qname':
         return this.resolveImported(`${base.qname}.${attr}`, false);
       case 'client':
+        // A method the workspace subclass defines: its code, not the SDK's (a call target, see `callTarget`).
+        if (base.sub?.methods.includes(attr)) {
+          const cls = base.sub.target.startsWith('import:') ? undefined : this.localClassScope(base.sub.target);
+          return cls ? this.methodOf(cls, attr) : undefined;
+        }
         if (base.hit.sdk.asyncAttr === attr && !base.hit.cls.async) {
           return { kind: 'client', hit: { sdk: base.hit.sdk, cls: { qname: `${base.hit.cls.qname}.${attr}`, async: true } }, ctor: base.ctor, origin: base.origin };
         }
@@ -493,9 +600,14 @@ export class Evaluator {
   call(callee: Value, call: Node, depth: number): Value | undefined {
     switch (callee.kind) {
       case 'clientClass':
+        if (callee.sub) return { kind: 'client', hit: callee.hit, ...(callee.sub.judged ? { ctor: call } : {}), sub: callee.sub };
         return { kind: 'client', hit: callee.hit, ctor: call };
-      case 'localClass':
+      case 'localClass': {
+        // A class of this file deriving from an SDK client class: its instances are clients.
+        const sub = this.localClientSubclass(callee.name, depth);
+        if (sub) return this.call({ kind: 'clientClass', hit: sub.hit, sub: sub.sub }, call, depth);
         return { kind: 'localInstance', className: callee.name };
+      }
       case 'extFactory': {
         const hit = decodeClient(callee.cls);
         return hit ? { kind: 'client', hit, origin: decodeOrigin(callee.cls) } : undefined;
@@ -626,7 +738,7 @@ function scope0(call: Node, ev: Evaluator): Scope {
 function importAnswer(file: string, index: PyIndex | undefined, qname: string): string {
   if (!index) return '';
   const b = index.bindingOf(file, qname);
-  return b && (b.client || b.factory || b.alias || b.blocking) ? `${b.client ?? ''}\u0000${b.factory ?? ''}\u0000${b.alias ?? ''}\u0000${b.blocking ?? ''}` : '';
+  return b && (b.client || b.factory || b.alias || b.blocking || b.subclass) ? `${b.client ?? ''}\u0000${b.factory ?? ''}\u0000${b.alias ?? ''}\u0000${b.blocking ?? ''}\u0000${b.subclass ?? ''}` : '';
 }
 
 /** Catalog lookups are pure: one result per qualified name (values are never mutated). */
@@ -663,4 +775,37 @@ function methodScope(scope: Scope): Scope | undefined {
     s = s.parent;
   }
   return s;
+}
+
+/** The methods a class body defines (decorated or not), and its `__init__` if any. */
+export function classMethods(def: Node): { names: string[]; init?: Node } {
+  const names: string[] = [];
+  let init: Node | undefined;
+  for (const st of field(def, 'body')?.namedChildren ?? []) {
+    const d = st?.type === 'decorated_definition' ? field(st, 'definition') : st;
+    if (d?.type !== 'function_definition') continue;
+    const n = field(d, 'name')?.text;
+    if (!n) continue;
+    names.push(n);
+    if (n === '__init__') init = d;
+  }
+  return { names, init };
+}
+
+/**
+ * Whether a subclass leaves the constructor's options to the caller, so that a call of it is judged like
+ * the SDK class's: it sets no timeout of its own (no `timeout`/`request_timeout` anywhere in its body), and
+ * its `__init__`, if any, hands the caller's keywords on (`super().__init__(**kwargs)`).
+ */
+export function ownCtorJudged(def: Node, init: Node | undefined): boolean {
+  const body = field(def, 'body');
+  if (body && /timeout/i.test(body.text)) {
+    // A name or key (`request_timeout: float = 15`, `kwargs.setdefault("timeout", 20)`), not a docstring's word.
+    for (const n of body.descendantsOfType(['identifier', 'string'])) {
+      if (!n || !/timeout/i.test(n.text)) continue;
+      if (n.type === 'identifier' || !(n.parent?.type === 'expression_statement' && n.parent.namedChildCount === 1)) return false;
+    }
+  }
+  if (!init) return true;
+  return /\bsuper\s*\(\s*\)\s*\.\s*__init__\s*\([^)]*\*\*\s*\w+/.test(field(init, 'body')?.text ?? '');
 }

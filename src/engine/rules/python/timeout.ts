@@ -318,6 +318,16 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
     f.related.push(...usesRelated(uses));
     out.push(f);
   }
+  // Instances of workspace subclasses of SDK classes: the subclass's own methods call the SDK through
+  // `super()`, on this instance, so every instance built here makes requests with this constructor's options.
+  for (const made of subclassCtors(ctx)) {
+    if (judged.has(made.ctor.id) || reportedCtors.has(made.ctor.id)) continue;
+    const base = made.client.hit.cls.qname.split('.').pop();
+    const f = remoteCtorFinding(ctx, made.ctor, made.client, [], ` It derives from \`${base}\`, whose requests it makes.`);
+    if (!f) continue;
+    reportedCtors.set(made.ctor.id, f);
+    out.push(f);
+  }
   // Module-level clients no call is seen to go through, handed to code that is not followed (a context
   // object, a third-party class): the requests made there inherit this constructor's timeout.
   for (const h of handedClients(ctx)) {
@@ -327,6 +337,35 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
     reportedCtors.set(h.ctor.id, f);
     f.related.push({ location: { file: ctx.file, range: h.at }, message: `the client is handed to \`${h.to}\` here` });
     out.push(f);
+  }
+  return out;
+}
+
+/**
+ * Calls of this file building an instance of a workspace subclass of an SDK client class whose options are
+ * the caller's (`UnitEmbeddings(model=...)` for `class UnitEmbeddings(OpenAIEmbeddings)`). Only calls naming
+ * such a class are evaluated: the classes of this file with base classes and the imported class names.
+ */
+function subclassCtors(ctx: PyContext): Array<{ ctor: Node; client: ClientValue }> {
+  const out: Array<{ ctor: Node; client: ClientValue }> = [];
+  const names = new Set<string>();
+  for (const top of ctx.model.root.namedChildren) {
+    const def = top?.type === 'decorated_definition' ? field(top, 'definition') : top;
+    if (def?.type === 'class_definition' && field(def, 'superclasses') && ctx.evaluator.clientSubclass(def)) names.add(field(def, 'name')!.text);
+  }
+  for (const [local, qname] of ctx.model.imports) {
+    if (!/^[A-Z]/.test(local) || !new RegExp(`\\b${local}\\s*\\(`).test(ctx.text)) continue;
+    const v = ctx.evaluator.resolveImported(qname, ctx.model.moduleImports.has(local));
+    if (v.kind === 'clientClass' && v.sub) names.add(local);
+  }
+  if (names.size === 0) return out;
+  for (const scope of [ctx.model.module, ...ctx.model.functions]) {
+    for (const call of scope.calls) {
+      const fn = field(call, 'function');
+      if (fn?.type !== 'identifier' || !names.has(fn.text)) continue;
+      const v = ctx.evaluator.evaluate(call, scope);
+      if (v?.kind === 'client' && v.sub && v.ctor?.id === call.id) out.push({ ctor: call, client: v });
+    }
   }
   return out;
 }
