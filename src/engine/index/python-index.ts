@@ -66,6 +66,12 @@ export interface RemoteUse {
   streaming: boolean;
 }
 
+/**
+ * Per summary handing no client on (no call with client arguments): its part of `clientsFingerprint()`,
+ * the same in every index (null for the others, worked out per index). Summaries are not changed once made.
+ */
+const staticPrints = new WeakMap<PyFileSummary, string | null>();
+
 const MAX_SUFFIX = 8;
 const MAX_DEPTH = 32;
 /**
@@ -1051,16 +1057,29 @@ export class PyIndex {
     if (this.clientsPrint === undefined) {
       const parts: string[] = [];
       for (const s of [...this.summaries.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-        const c = Object.entries(s.clients).concat(Object.entries(s.factories), Object.entries(s.state ?? {}), Object.entries(s.aliases ?? {}), Object.entries(s.blocking ?? {}));
-        // Clients passed as arguments: the callees' parameters hold them.
-        // Where each lands too: a callee module summarized later (its `__init__` listed now) receives them from then on.
-        for (const fn of Object.values(s.functions)) for (const e of fn.calls) if (e.args) c.push([`${fn.name}>${e.target}>${this.receiverOf(s.file, e.target)}`, e.args.map(([k, v]) => `${k}=${v}`).join(';')]);
-        for (const e of s.moduleCalls ?? []) c.push([`<module>>${e.target}>${this.receiverOf(s.file, e.target)}`, e.args!.map(([k, v]) => `${k}=${v}`).join(';')]);
-        if (c.length) parts.push(`${s.file}:${c.map(([k, v]) => `${k}=${v}`).join(',')}`);
+        // A summary handing no client on prints the same in every index: worked out once per summary.
+        let print = staticPrints.get(s);
+        if (print === undefined) {
+          const handsOn = (s.moduleCalls?.length ?? 0) > 0 || Object.values(s.functions).some((fn) => fn.calls.some((e) => e.args));
+          print = handsOn ? null : this.clientsPrintOf(s);
+          staticPrints.set(s, print);
+        }
+        if (print === null) print = this.clientsPrintOf(s);
+        if (print) parts.push(print);
       }
       this.clientsPrint = parts.join(';');
     }
     return this.clientsPrint;
+  }
+
+  /** One summary's part of `clientsFingerprint()` ('' when it has none). */
+  private clientsPrintOf(s: PyFileSummary): string {
+    const c = Object.entries(s.clients).concat(Object.entries(s.factories), Object.entries(s.state ?? {}), Object.entries(s.aliases ?? {}), Object.entries(s.blocking ?? {}));
+    // Clients passed as arguments: the callees' parameters hold them.
+    // Where each lands too: a callee module summarized later (its `__init__` listed now) receives them from then on.
+    for (const fn of Object.values(s.functions)) for (const e of fn.calls) if (e.args) c.push([`${fn.name}>${e.target}>${this.receiverOf(s.file, e.target)}`, e.args.map(([k, v]) => `${k}=${v}`).join(';')]);
+    for (const e of s.moduleCalls ?? []) c.push([`<module>>${e.target}>${this.receiverOf(s.file, e.target)}`, e.args!.map(([k, v]) => `${k}=${v}`).join(';')]);
+    return c.length ? `${s.file}:${c.map(([k, v]) => `${k}=${v}`).join(',')}` : '';
   }
 
   /** True when `file` imports a module of the workspace (so helpers or clients may come from it). */

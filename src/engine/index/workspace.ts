@@ -465,12 +465,16 @@ export class Workspace {
           // Only calls that can run on the loop: from an `async def`, or a sync function one reaches (in
           // the helper modules taken since as well: following every function of a library's module
           // summarized its whole package, none of it reached from the loop).
-          if (!fn.isAsync && !index.loopChain({ file, name })) continue;
+          // Whether a sync function is reached from the loop is asked only once a call of it would take a
+          // module (working out the call graph of each index built on the way cost more than the rest).
+          let onLoop: boolean | undefined = fn.isAsync || undefined;
           const consider = (target: string): void => {
-            if (!target.startsWith('import:')) return;
+            if (onLoop === false || !target.startsWith('import:')) return;
             const r = index.resolve(file, target.slice(7));
             if (!r || r.file === file || !this.waiting.has(r.file) || take.has(r.file)) return;
-            if (reachesBlocking(r.file, false, 0)) take.add(r.file);
+            if (!reachesBlocking(r.file, false, 0)) return;
+            onLoop ??= !!index.loopChain({ file, name });
+            if (onLoop) take.add(r.file);
           };
           for (const edge of fn.calls) {
             consider(edge.target);

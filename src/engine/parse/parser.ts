@@ -64,8 +64,8 @@ interface NodeMemo {
   type: Map<number, string>;
   end: Map<number, number>;
   endPosition: Map<number, TS.Point>;
-  /** By `id * 256 + field id`. */
-  field: Map<number, Node | null>;
+  /** Per field id (below 256): by node id. */
+  field: Array<Map<number, Node | null> | undefined>;
 }
 
 const MEMO = Symbol('loopsafe.nodeMemo');
@@ -77,7 +77,7 @@ function memoOf(tree: TS.Tree): NodeMemo {
   // Reading a node of a deleted tree would read freed wasm memory: fail loudly instead.
   if (t[DELETED]) throw new Error('read of a node whose tree was deleted');
   let m = t[MEMO];
-  if (!m) t[MEMO] = m = { type: new Map(), end: new Map(), endPosition: new Map(), field: new Map() };
+  if (!m) t[MEMO] = m = { type: new Map(), end: new Map(), endPosition: new Map(), field: [] };
   return m;
 }
 
@@ -131,14 +131,22 @@ function installNodeMemo(): void {
     },
   });
   const childForFieldId = proto.childForFieldId as (this: Node, id: number) => Node | null;
+  // Field ids by name, per language (a scan of the language's field list per call showed in profiles).
+  const fieldIds = new WeakMap<TS.Language, Map<string, number>>();
   proto.childForFieldName = function (this: Node, name: string): Node | null {
-    const fieldId = this.tree.language.fields.indexOf(name);
+    const language = this.tree.language;
+    let ids = fieldIds.get(language);
+    if (!ids) fieldIds.set(language, (ids = new Map()));
+    let fieldId = ids.get(name);
+    if (fieldId === undefined) ids.set(name, (fieldId = language.fields.indexOf(name)));
     if (fieldId === -1) return null;
     if (fieldId >= 256) return childForFieldId.call(this, fieldId);
-    const m = memoOf(this.tree).field;
-    const key = this.id * 256 + fieldId;
-    let v = m.get(key);
-    if (v === undefined) m.set(key, (v = childForFieldId.call(this, fieldId)));
+    // One map per field keyed by the node id (a combined `id * 256 + field` key left the small-integer
+    // range once node addresses passed 8 MB, and every lookup then hashed a heap number).
+    const fields = memoOf(this.tree).field;
+    const m = (fields[fieldId] ??= new Map());
+    let v = m.get(this.id);
+    if (v === undefined) m.set(this.id, (v = childForFieldId.call(this, fieldId)));
     return v;
   };
   const treeProto = TS.Tree.prototype as unknown as { edit(this: MemoTree, edit: TS.Edit): void; delete(this: MemoTree): void };

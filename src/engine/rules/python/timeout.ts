@@ -393,12 +393,50 @@ const INERT_MODULES = /^(?:logging|json|copy|pickle|typing|builtins|inspect|weak
  * model). Calls that wrap the client into another one (chains, agents, instructor) are not hand-overs:
  * the calls through the wrapper are judged.
  */
+/**
+ * Whether `name` (word characters only) appears in `text` as a bare value: as a whole word (after a `.`
+ * and optional blanks when `attribute`, else after neither a word character nor a `.`), and not followed,
+ * after optional blanks, by `.`, `(`, `[` or a single `=`. A scan for the name instead of a regex built
+ * and run per name (`(?<![\w.])name\b(?!\s*(?:[.([]|=(?!=)))`, `\.\s*name\b(?!…)`).
+ */
+function usedAsValue(text: string, name: string, attribute: boolean): boolean {
+  for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+    const end = i + name.length;
+    if (isWordCode(text.charCodeAt(end))) continue;
+    if (attribute) {
+      let j = i - 1;
+      while (j >= 0 && isSpaceCode(text.charCodeAt(j))) j--;
+      if (text.charCodeAt(j) !== 46) continue;
+    } else {
+      const before = text.charCodeAt(i - 1);
+      if (isWordCode(before) || before === 46) continue;
+    }
+    let k = end;
+    while (k < text.length && isSpaceCode(text.charCodeAt(k))) k++;
+    const next = text.charCodeAt(k);
+    if (next === 46 || next === 40 || next === 91) continue;
+    if (next === 61 && text.charCodeAt(k + 1) !== 61) continue;
+    return true;
+  }
+  return false;
+}
+
+/** A regex `\w` character (NaN, past either end of the text, is none). */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** A regex `\s` character. */
+function isSpaceCode(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && /\s/.test(String.fromCharCode(c));
+}
+
 function handedClients(ctx: PyContext): Array<{ ctor: Node; client: ClientValue; to: string; at: Range }> {
   const out: Array<{ ctor: Node; client: ClientValue; to: string; at: Range }> = [];
   // A client handed on appears in the text as a bare value (`helper(client)`, `Bot(llm=self.llm)`): a
   // name nowhere used so (only as `client.chat...`, called or assigned) hands nothing, and is not evaluated.
-  const used = (pattern: string): boolean => new RegExp(`${pattern}\\b(?!\\s*(?:[.([]|=(?!=)))`).test(ctx.text);
-  const bare = (name: string): boolean => !/^\w+$/.test(name) || used(`(?<![\\w.])${name}`);
+  const bare = (name: string): boolean => !/^\w+$/.test(name) || usedAsValue(ctx.text, name, false);
   const clients = new Map<string, { ctor: Node; client: ClientValue }>();
   for (const [name, values] of ctx.model.module.assignments) {
     const last = values[values.length - 1];
@@ -410,7 +448,7 @@ function handedClients(ctx: PyContext): Array<{ ctor: Node; client: ClientValue;
   for (const f of ctx.model.functions) {
     for (const [attr, ns] of f.classScope?.attributes ?? []) if (ns.some((n) => unparen(n).type === 'call')) selfAttributes.add(attr);
   }
-  for (const attr of selfAttributes) if (/^\w+$/.test(attr) && !used(`\\.\\s*${attr}`)) selfAttributes.delete(attr);
+  for (const attr of selfAttributes) if (/^\w+$/.test(attr) && !usedAsValue(ctx.text, attr, true)) selfAttributes.delete(attr);
   if (clients.size === 0 && selfAttributes.size === 0) return out;
   // The calls that can hand one over: those with such a name as an argument (`f(client)`, `f(x=client)`,
   // `f(self.embeddings)`), found from the names' uses rather than by reading every call's arguments.
