@@ -98,4 +98,31 @@ describe('values across modules', () => {
     const real = await findings({ 'llms.py': llm(true), 'api.py': api }, 'api.py');
     assert.deepStrictEqual(real.filter((f) => f.startsWith('blocking-llm-call')), []);
   });
+
+  it('reports a lazy SDK generator where it is iterated on the loop, not where it is made', async () => {
+    const llm = [
+      'from google import genai',
+      '',
+      'client = genai.Client(http_options={"timeout": 30000})',
+      '',
+      'def open_stream(prompt):',
+      '    return client.models.generate_content_stream(model="gemini-2.0-flash", contents=prompt)',
+      '',
+    ].join('\n');
+    const api = (body: string[]) =>
+      ['import asyncio', 'from fastapi import FastAPI', 'from llm import open_stream', '', 'app = FastAPI()', '', '@app.get("/c")', 'async def c(q: str):', ...body, ''].join('\n');
+    const drained = ['    stream = open_stream(q)', '    return await asyncio.to_thread(list, stream)'];
+    const iterated = ['    stream = open_stream(q)', '    return [x.text for x in stream]'];
+    const ws = new Workspace(await testEngine());
+    const rules = (file: string) => ws.analyze(`${ROOT}/${file}`)!.findings.filter((f) => f.rule === 'blocking-llm-call').map((f) => f.range.start.line + 1);
+    ws.upsert(`${ROOT}/llm.py`, llm);
+    ws.upsert(`${ROOT}/api.py`, api(drained));
+    assert.deepStrictEqual([rules('api.py'), rules('llm.py')], [[], []]);
+    // The caller now iterates the generator on the loop: both ends are reported, and the helper's file,
+    // unchanged, is analysed again (its finding depends on how the other module uses its result).
+    ws.upsert(`${ROOT}/api.py`, api(iterated));
+    assert.deepStrictEqual([rules('api.py'), rules('llm.py')], [[9], [6]]);
+    ws.upsert(`${ROOT}/api.py`, api(drained));
+    assert.deepStrictEqual([rules('api.py'), rules('llm.py')], [[], []]);
+  });
 });

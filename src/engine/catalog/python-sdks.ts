@@ -39,8 +39,19 @@ export interface PySdk {
    * they block a loop like any call, but timeout and retry rules, which are about generations, skip them.
    */
   management?: string[];
-  /** Module functions returning a sync generator that pages over HTTP as it is iterated (`genai.list_models`). */
+  /**
+   * Module functions that are sync generator functions (`genai.list_models`): calling one sends nothing;
+   * each request goes out as the generator is iterated, on the thread that iterates it.
+   */
   syncGenerators?: string[];
+  /**
+   * Methods of the sync client that are generator functions (google-genai `models.generate_content_stream`,
+   * cohere `chat_stream`, LangChain `stream`): lazy like `syncGenerators`. A call of one blocks the loop only
+   * where the generator is iterated (`for`, `list(...)`, `next(...)`, `yield from`), not where it is made.
+   */
+  lazyMethods?: string[];
+  /** With `stream=True` the sync client's calls return an unstarted generator (ollama's `_request`): lazy too. */
+  lazyWhenStreaming?: true;
   defaults: { timeoutSeconds: number | null; retries: number };
   /**
    * Which method names on a client are API calls. Unset: every method of the resource tree
@@ -239,6 +250,8 @@ PYTHON_SDKS.push(
     id: 'google-genai', modules: ['google.genai', 'google'], classes: [{ qname: 'google.genai.Client', async: false }, { qname: 'google.genai.client.Client', async: false }],
     clientReturning: [], nonApiMethods: ['close', 'aclose'], asyncContextManagers: [], asyncGenerators: [], moduleSync: [], moduleAsync: [],
     defaults: { timeoutSeconds: null, retries: 0 }, asyncAttr: 'aio', sessionPaths: ['chats.create'],
+    // models.py / chats.py: the sync stream methods `yield` the chunks (the request is made inside the generator).
+    lazyMethods: ['generate_content_stream', 'send_message_stream'],
     // `HttpOptions.timeout` counts milliseconds; per call it sits in `config=GenerateContentConfig(http_options=...)`.
     timeoutArg: { key: 'http_options', form: 'dict-ms' }, callTimeoutArg: null,
   },
@@ -272,6 +285,8 @@ PYTHON_SDKS.push(
   },
   stainless('cohere', ['cohere'], [['cohere.Client', 'cohere.AsyncClient'], ['cohere.ClientV2', 'cohere.AsyncClientV2']], { timeoutSeconds: 300, retries: 2 }, {
     clientReturning: [], asyncContextManagers: [], asyncGenerators: ['chat_stream', 'generate_stream'], asyncPaginators: [],
+    // The sync twins are generator functions too (Fern's `with httpx_client.stream(...)` inside the generator).
+    lazyMethods: ['chat_stream', 'generate_stream', 'embed_stream'],
     // Per call: `request_options={"timeout": s, "max_retries": n}`; client-side timeouts are never retried.
     callTimeoutArg: { key: 'request_options', form: 'dict-s' }, retriesTimeouts: false,
   }),
@@ -281,6 +296,8 @@ PYTHON_SDKS.push(
     clientReturning: [], nonApiMethods: [], asyncContextManagers: [], asyncGenerators: [],
     moduleSync: ['ollama.chat', 'ollama.generate', 'ollama.embed', 'ollama.embeddings', 'ollama.pull', 'ollama.push', 'ollama.create', 'ollama.list', 'ollama.show', 'ollama.ps'],
     moduleAsync: [], defaults: { timeoutSeconds: null, retries: 0 },
+    // `_request(..., stream=True)` returns an inner generator that opens the HTTP stream when first iterated.
+    lazyWhenStreaming: true,
   },
   {
     // aisuite: one sync client over the providers' own SDK clients (`client.chat.completions.create(model="openai:gpt-4o")`
@@ -345,6 +362,9 @@ PYTHON_SDKS.push(
     clientReturning: ['with_structured_output', 'bind_tools', 'bind', 'with_retry', 'with_config', 'with_fallbacks', 'pipe', 'assign', 'with_types', 'configurable_fields', 'as_retriever', 'from_template', 'from_messages', 'from_llm', 'from_chain_type'],
     callable: true,
     asyncGenerators: ['astream', 'astream_events', 'astream_log', 'atransform', 'abatch_as_completed'],
+    // `Runnable.stream` (`yield self.invoke(...)`), `BaseChatModel.stream`, `RunnableSequence.stream` (`yield from
+    // self.transform(...)`), LangGraph's `Pregel.stream`: generator functions, so the model runs as they are iterated.
+    lazyMethods: ['stream', 'transform', 'batch_as_completed'],
     // Chat models pass `timeout=None` to their SDK unless given one (no limit) and keep the SDK's retries.
     classOverrides: [
       // Models run in this process (sentence-transformers, transformers pipelines, llama.cpp, GPT4All): no

@@ -111,6 +111,8 @@ export class PyIndex {
   private loopMemo = new Map<string, Hop[] | null>();
   private serverMemo = new Map<string, boolean>();
   private ioMemo = new Map<string, Hop[] | null>();
+  private lazyMemo = new Map<string, Hop[] | null>();
+  private lazyLoopMemo = new Map<string, Hop[] | null>();
   private callers: Map<string, Caller[]> | undefined;
   /**
    * Per file whose summary went into `callers`: the files (and `SUBCLASSES`, `APP_CLASSES`) whose summaries working out
@@ -649,15 +651,49 @@ export class PyIndex {
   /** Hops from the function down to a synchronous LLM call it runs (directly or through helpers). */
   blockingChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
     return this.search(this.blockingMemo, ref, visiting, () => true, (facts, self) => {
-      const direct = facts.direct.find((d) => !d.async);
+      // A lazy SDK generator it does not iterate sends nothing here.
+      const direct = facts.direct.find((d) => !d.async && !d.lazy);
       if (direct) return [self, { name: direct.text, file: ref.file, range: direct.range }];
       return this.throughCalls(ref, facts, self, (target, usage, edge) => {
         const tf = this.facts(target);
         // An async helper's body runs only when its coroutine does; a generator's when it is iterated
         // (a sync generator iterated here runs its body here, chunk by chunk).
         if (!tf || (tf.isGenerator && (tf.isAsync || !edge.iterates)) || (tf.isAsync && !runsCoroutine(usage))) return undefined;
-        return this.blockingChain(target, visiting);
+        return this.blockingChain(target, visiting) ?? (edge.iterates ? this.lazyChain(target) : undefined);
       });
+    });
+  }
+
+  /**
+   * For a sync function returning a lazy SDK generator (`return client.models.generate_content_stream(...)`),
+   * directly or as the result of another such function: the hops down to that SDK call, whose request goes
+   * out where the returned generator is iterated.
+   */
+  lazyChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
+    return this.search(this.lazyMemo, ref, visiting, (f) => !f.isAsync && !f.isGenerator, (facts, self) => {
+      const direct = facts.direct.find((d) => d.lazy === 'returned');
+      if (direct) return [self, { name: direct.text, file: ref.file, range: direct.range }];
+      return this.throughCalls(ref, facts, self, (target, usage) => (usage === 'returned' ? this.lazyChain(target, visiting) : undefined));
+    });
+  }
+
+  /**
+   * For a sync function returning a lazy SDK generator: hops from an `async def` that iterates its result
+   * (directly, or through sync helpers that iterate it or call such a helper) down to it.
+   */
+  lazyLoopChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
+    return this.search(this.lazyLoopMemo, ref, visiting, (f) => !f.isAsync && !f.isGenerator, (_facts, self) => {
+      for (const c of this.callersOf(`${ref.file}#${ref.name}`)) {
+        const cf = this.facts(c.caller);
+        if (!cf) continue;
+        // Returned on by a sync function: whoever iterates that one's result makes the request.
+        let up: Hop[] | undefined;
+        if (!c.iterates) up = c.usage === 'returned' && !cf.isAsync ? this.lazyLoopChain(c.caller, visiting) : undefined;
+        else if (cf.isAsync) up = this.onServer(c.caller) ? [{ name: cf.name, file: c.caller.file, range: cf.range }] : undefined;
+        else up = this.loopChain(c.caller);
+        if (up) return [...up, self];
+      }
+      return undefined;
     });
   }
 
@@ -681,7 +717,7 @@ export class PyIndex {
   /** For an `async def`: hops down to the LLM call that makes its coroutine an LLM coroutine. */
   coroutineChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
     return this.search(this.coroutineMemo, ref, visiting, (f) => f.isAsync, (facts, self) => {
-      const direct = facts.direct[0];
+      const direct = facts.direct.find((d) => !d.lazy);
       if (direct) return [self, { name: direct.text, file: ref.file, range: direct.range }];
       return this.throughCalls(ref, facts, self, (target) => this.coroutineChain(target, visiting) ?? (this.facts(target)?.isAsync ? undefined : this.blockingChain(target)));
     });
@@ -1102,7 +1138,7 @@ export class PyIndex {
     for (const [name, fn] of Object.entries(s.functions)) {
       if (fn.direct.length > 0) return true;
       for (const edge of fn.calls) {
-        for (const t of this.targetsOf(file, edge.target)) if (this.blockingChain(t) || this.coroutineChain(t)) return true;
+        for (const t of this.targetsOf(file, edge.target)) if (this.blockingChain(t) || this.coroutineChain(t) || (edge.iterates && this.lazyChain(t))) return true;
       }
       // Blocking work other than LLM calls: in a sync helper reached from the loop, or behind a helper an async def calls.
       if (!fn.isAsync && (fn.io?.length ?? 0) > 0 && this.loopChain({ file, name })) return true;
@@ -1202,7 +1238,7 @@ export class PyIndex {
       const prefix = cls && !cls.startsWith('import:') ? cls : r.name;
       for (const [name, fn] of Object.entries(target?.functions ?? {})) {
         if (prefix !== undefined && name !== prefix && !name.startsWith(prefix + '.')) continue;
-        parts.push(`${name}:b${hops(this.blockingChain({ file: r.file, name }))}c${hops(this.coroutineChain({ file: r.file, name }))}i${hops(this.ioChain({ file: r.file, name }))}a${fn.isAsync}`);
+        parts.push(`${name}:b${hops(this.blockingChain({ file: r.file, name }))}c${hops(this.coroutineChain({ file: r.file, name }))}i${hops(this.ioChain({ file: r.file, name }))}z${hops(this.lazyChain({ file: r.file, name }))}a${fn.isAsync}`);
       }
     }
     for (const [name, fn] of Object.entries(s.functions)) {
@@ -1210,7 +1246,7 @@ export class PyIndex {
       for (const edge of fn.calls) {
         const ts = this.targetsOf(file, edge.target);
         if (ts.length === 1 && ts[0].name === this.resolveTarget(file, edge.target)?.name && !edge.target.startsWith('app:')) continue;
-        for (const t of ts) parts.push(`d${t.file}:${t.name}:b${hops(this.blockingChain(t))}c${hops(this.coroutineChain(t))}i${hops(this.ioChain(t))}`);
+        for (const t of ts) parts.push(`d${t.file}:${t.name}:b${hops(this.blockingChain(t))}c${hops(this.coroutineChain(t))}i${hops(this.ioChain(t))}z${hops(this.lazyChain(t))}`);
       }
       // The handlers (in any module) whose requests run its LLM calls: the server limits in front of them apply.
       if (fn.direct.length > 0) {
@@ -1224,6 +1260,7 @@ export class PyIndex {
       }
       const chain = this.loopChain({ file, name });
       if (chain) parts.push(`l${name}:${hops(chain)}`);
+      if (fn.direct.some((d) => d.lazy === 'returned')) parts.push(`y${name}:${hops(this.lazyLoopChain({ file, name }))}`);
     }
     for (const r of this.routesTo(file)) parts.push(`r${r.name}:${r.view}:${r.path}`);
     if (this.passesClients()) {

@@ -2,7 +2,9 @@
 // (sync or async), which other functions they call, and which module-level names hold clients.
 
 import type { LlmCall, Usage, UsageKind } from '../model/python/calls';
-import { usageOf, withModel } from '../model/python/calls';
+import { iterates, usageOf, usesOfName, withModel } from '../model/python/calls';
+
+export { iterates };
 import { ctorOriginSettings, throughModel, usesClientTimeout } from '../policy/python-policy';
 import type { PyModel, Scope } from '../model/python/model';
 import { field, rangeOf } from '../model/python/syntax';
@@ -31,6 +33,8 @@ export interface DirectCall {
   via?: string;
   /** A streaming call (through `via`): a fix gives it a longer timeout. */
   stream?: boolean;
+  /** A lazy SDK generator this function does not iterate (`LlmCall.lazy`): calling the function sends nothing for it. */
+  lazy?: 'returned' | 'elsewhere';
 }
 
 export interface CallEdge {
@@ -43,7 +47,10 @@ export interface CallEdge {
    * with its origin]: the callee's parameter then holds that client.
    */
   args?: Array<[string, string]>;
-  /** The call's result is iterated here (`for x in f()`, `list(f())`, `yield from f()`): a generator's body runs. */
+  /**
+   * The call's result is iterated here (`for x in f()`, `list(f())`, `yield from f()`, or a local name holding
+   * it iterated so: `g = f(); for x in g:`): a generator's body runs.
+   */
   iterates?: true;
   /** The coroutine is run on a loop of its own (`asyncio.run(f())`, `loop.run_until_complete(f())`). */
   ownLoop?: true;
@@ -192,18 +199,22 @@ export interface FunctionFragment {
   factory?: string;
 }
 
-/** Calls whose argument they iterate to the end (or at least to a first item). */
-const ITERATING = /^(?:list|tuple|set|frozenset|sorted|dict|next|sum|min|max|any|all|enumerate|zip|map|filter|reversed)$/;
-/** Methods iterating their argument: `"".join(gen())`, `out.extend(gen())`. */
-const ITERATING_METHODS = /\.(?:join|extend|writelines|update)$/;
+/** `for x in NAME:`, `in NAME]`/`)`/`}` of a comprehension, `list(NAME)`, `next(NAME)`, `yield from NAME`, `"".join(NAME)`. */
+const ITERATED_NAME = /\bin\s+([A-Za-z_]\w*)\s*(?:[:\])}]|\bif\b)|\b(?:list|tuple|set|sorted|next|sum|any|all|enumerate|join|extend)\(\s*([A-Za-z_]\w*)\s*[,)]|\byield\s+from\s+([A-Za-z_]\w*)/g;
 
-/** True when the value of a call is iterated where it is used: `for`, a comprehension, `list(...)`, `yield from`. */
-export function iterates(usage: Usage): boolean {
-  if (usage.kind === 'iterated') return true;
-  if (usage.kind === 'yielded') return /^yield\s+from\b/.test(usage.consumer?.text ?? '');
-  if (usage.kind !== 'argument' || usage.consumer?.type !== 'call') return false;
-  const fn = field(usage.consumer, 'function')?.text.replace(/\s+/g, '') ?? '';
-  return ITERATING.test(fn) || ITERATING_METHODS.test(fn);
+/**
+ * The plain names a function's body may iterate (one pass over its text, for `g = f(); for x in g:`): a
+ * cheap filter before the name's uses are looked up. Text-based, so a superset (nested functions' loops,
+ * names in strings).
+ */
+function iteratedNames(fn: Scope): Set<string> {
+  const out = new Set<string>();
+  const body = field(fn.node, 'body');
+  if (!body) return out;
+  const text = body.text;
+  ITERATED_NAME.lastIndex = 0;
+  for (let m = ITERATED_NAME.exec(text); m; m = ITERATED_NAME.exec(text)) out.add(m[1] ?? m[2] ?? m[3]);
+  return out;
 }
 
 /** `asyncio.run(f())`, `loop.run_until_complete(f())`: the coroutine runs on a loop of its own, not the server's. */
@@ -223,6 +234,7 @@ export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, eval
   for (const c of llm) {
     llmCallIds.add(c.node.id);
     const d: DirectCall = { text: c.calleeText, range: rangeOf(field(c.node, 'function') ?? c.node), sdk: c.sdk.id, async: c.async, usage: c.usage.kind };
+    if (c.lazy) d.lazy = c.lazy;
     // Through a client built without a timeout in another module: that constructor is told about this call.
     const eff = throughModel(c);
     const o = eff.client && !eff.client.ctor ? eff.client.origin : undefined;
@@ -234,6 +246,7 @@ export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, eval
   }
   const names = blockingNames({ model, evaluator });
   const params = paramPositions(fn);
+  let iterated: Set<string> | undefined;
   for (const call of fn.calls) {
     if (llmCallIds.has(call.id)) continue;
     const callee = field(call, 'function');
@@ -258,7 +271,7 @@ export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, eval
     }
     const usage = usageOf(call);
     const edge: CallEdge = { target, range: rangeOf(field(call, 'function') ?? call), usage: usage.kind };
-    if (iterates(usage)) edge.iterates = true;
+    if (iterates(usage) || (usage.kind === 'assigned' && (iterated ??= iteratedNames(fn)).has(usage.name!) && usesOfName(fn, usage.name!, usage.consumer!).some(iterates))) edge.iterates = true;
     if (runsOnOwnLoop(usage)) edge.ownLoop = true;
     const args = handsClients(model, evaluator) ? clientArguments(call, fn, file, model, evaluator) : undefined;
     if (args) edge.args = args;

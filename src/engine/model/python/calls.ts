@@ -56,6 +56,12 @@ export interface LlmCall {
   model?: ClientValue;
   /** Network I/O that generates nothing (list or get models, upload files): blocking rules only. */
   management?: boolean;
+  /**
+   * A lazy SDK generator (catalog `lazyMethods`, `syncGenerators`, `lazyWhenStreaming`) that its scope does
+   * not iterate, so the call itself sent nothing: `returned` when the scope returns it (whoever iterates the
+   * result makes the request), `elsewhere` when it is handed on or kept. Unset for every other call.
+   */
+  lazy?: 'returned' | 'elsewhere';
 }
 
 export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): LlmCall | undefined {
@@ -77,10 +83,12 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
     if (sdk.sessionPaths?.includes(callee.path.join('.'))) return undefined;
     const isAsync = methodIsAsync(callee.client.hit, method);
     const awaitable = !(isAsync && (sdk.asyncContextManagers.includes(method) || sdk.asyncGenerators.includes(method)));
-    return withModel({
+    const made: LlmCall = {
       node: call, scope, sdk, async: isAsync, awaitable, asyncIterable: isAsync && (sdk.asyncPaginators?.includes(method) ?? false), calleeText: fn.text.replace(/\s+/g, ''), client: callee.client,
       usage: usageOf(call), streaming: streaming() || method === 'stream',
-    }, evaluator);
+    };
+    if (!isAsync && (sdk.lazyMethods?.includes(method) || (sdk.lazyWhenStreaming && made.streaming))) withLazy(made);
+    return withModel(made, evaluator);
   }
   if (callee.kind === 'client' && callee.hit.sdk.callable) {
     return withModel({
@@ -96,14 +104,62 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
   if (moduleHit) {
     const qname = callee.kind === 'sdkFunction' || callee.kind === 'module' ? callee.qname : '';
     const management = moduleHit.sdk.management?.includes(qname);
-    return {
+    const generator = !!moduleHit.sdk.syncGenerators?.includes(qname);
+    const made: LlmCall = {
       node: call, scope, sdk: moduleHit.sdk, async: moduleHit.async, awaitable: true, calleeText: fn.text.replace(/\s+/g, ''),
       // A generator's I/O happens as it is iterated: like a stream, moving the call alone to a thread moves nothing.
-      usage: usageOf(call), streaming: streaming() || !!moduleHit.sdk.syncGenerators?.includes(qname),
+      usage: usageOf(call), streaming: streaming() || generator,
       ...(management ? { management } : {}),
     };
+    if (!moduleHit.async && (generator || (moduleHit.sdk.lazyWhenStreaming && made.streaming))) withLazy(made);
+    return made;
   }
   return undefined;
+}
+
+/**
+ * Marks a lazy SDK generator that its own scope does not iterate (`LlmCall.lazy`). Iterated here (`for c in
+ * gen(...)`, `list(gen(...))`, or a local name holding it iterated later in the scope), it is a plain call.
+ */
+function withLazy(call: LlmCall): void {
+  let uses: Usage[] = [call.usage];
+  if (call.usage.kind === 'assigned' && call.usage.name && call.usage.consumer) uses = usesOfName(call.scope, call.usage.name, call.usage.consumer);
+  if (uses.some(iterates)) return;
+  call.lazy = uses.some((u) => u.kind === 'returned') ? 'returned' : 'elsewhere';
+}
+
+/** Calls whose argument they iterate to the end (or at least to a first item). */
+const ITERATING = /^(?:list|tuple|set|frozenset|sorted|dict|next|sum|min|max|any|all|enumerate|zip|map|filter|reversed)$/;
+/** Methods iterating their argument: `"".join(gen())`, `out.extend(gen())`. */
+const ITERATING_METHODS = /\.(?:join|extend|writelines|update)$/;
+
+/**
+ * True when the value of a call (or name) is iterated where it is used: `for`, a comprehension, `list(...)`,
+ * `next(...)`, `yield from`, a membership test (`x in gen`).
+ */
+export function iterates(usage: Usage): boolean {
+  if (usage.kind === 'iterated') {
+    // The source of a generator expression is iterated only when the expression is: `"".join(c for c in g)`
+    // is, `StreamingResponse(c for c in g)` hands it on.
+    const genexp = usage.consumer?.type === 'for_in_clause' ? usage.consumer.parent : null;
+    if (genexp?.type !== 'generator_expression') return true;
+    const call = genexp.parent;
+    if (call?.type === 'call' && field(call, 'arguments')?.id === genexp.id) return iteratingCall(call);
+    return iterates(usageOf(genexp));
+  }
+  if (usage.kind === 'yielded') return /^yield\s+from\b/.test(usage.consumer?.text ?? '');
+  if (usage.kind === 'other' && usage.consumer?.type === 'comparison_operator') {
+    // The right operand of `in` / `not in`.
+    const prev = usage.valueNode.previousSibling;
+    return prev !== null && /\bin$/.test(prev.text);
+  }
+  if (usage.kind !== 'argument' || usage.consumer?.type !== 'call') return false;
+  return iteratingCall(usage.consumer);
+}
+
+function iteratingCall(call: Node): boolean {
+  const fn = field(call, 'function')?.text.replace(/\s+/g, '') ?? '';
+  return ITERATING.test(fn) || ITERATING_METHODS.test(fn);
 }
 
 /** Functions that run a callable in a thread: which argument is the callable. */

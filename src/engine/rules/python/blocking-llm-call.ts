@@ -12,7 +12,8 @@ import { clientRelated } from '../python-related';
 export function checkBlocking(ctx: PyContext): Finding[] {
   const out: Finding[] = [];
   for (const call of ctx.calls) {
-    if (call.async) continue;
+    // A lazy SDK generator not iterated here (returned, handed to a thread or a streamed response) sends nothing here.
+    if (call.async || call.lazy) continue;
     const fn = enclosingFunction(call.scope);
     if (!fn) continue;
     const handler = ctx.handlerOf(fn);

@@ -4,7 +4,7 @@
 
 import type { Node } from '../../parse/parser';
 import type { LlmCall } from '../../model/python/calls';
-import { usageOf } from '../../model/python/calls';
+import { usageOf, usesOfName } from '../../model/python/calls';
 import type { PyContext } from '../../model/python/context';
 import type { Scope } from '../../model/python/model';
 import { field, rangeOf } from '../../model/python/syntax';
@@ -62,12 +62,20 @@ function findHelperCalls(ctx: PyContext, scope: Scope): HelperCall[] {
       node,
       scope,
       targetAsync: facts.isAsync,
-      chainBlocking: ctx.index.blockingChain(ref),
+      // A helper returning a lazy SDK generator: the request goes out where its result is iterated.
+      chainBlocking: ctx.index.blockingChain(ref) ?? (!facts.isAsync && iteratesResult(node, scope) ? ctx.index.lazyChain(ref) : undefined),
       chainCoroutine: facts.isAsync ? ctx.index.coroutineChain(ref) : undefined,
       label: (field(node, 'function') ?? node).text.replace(/\s+/g, ''),
     });
   }
   return out;
+}
+
+/** The call's result is iterated in its scope: `for x in f()`, `list(f())`, or `g = f()` then `for x in g:`. */
+function iteratesResult(node: Node, scope: Scope): boolean {
+  const usage = usageOf(node);
+  if (iterates(usage)) return true;
+  return usage.kind === 'assigned' && !!usage.name && usesOfName(scope, usage.name, usage.consumer!).some(iterates);
 }
 
 /** A stand-in LLM call record so the generic fixes (to_thread, await) apply to a helper call. */
@@ -115,14 +123,17 @@ export function checkBlockingThroughHelpers(ctx: PyContext): Finding[] {
   // The SDK call inside a sync helper that an async function reaches.
   for (const fn of ctx.model.functions) {
     if (fn.kind !== 'function' || fn.isAsync || ctx.handlerOf(fn)) continue;
-    // Only helpers making a sync LLM call need their callers looked up.
-    const calls = ctx.callsIn(fn).filter((call) => !call.async);
+    // Only helpers making a sync LLM call need their callers looked up (a lazy SDK generator they only
+    // hand on sends nothing; one they return runs where a caller on the loop iterates their result).
+    const calls = ctx.callsIn(fn).filter((call) => !call.async && call.lazy !== 'elsewhere');
     if (calls.length === 0) continue;
     const name = qualifiedName(fn);
     if (!name) continue;
-    const up = ctx.index.loopChain({ file: ctx.file, name });
-    if (!up) continue;
+    const eager = calls.some((call) => !call.lazy) ? ctx.index.loopChain({ file: ctx.file, name }) : undefined;
+    const lazy = calls.some((call) => call.lazy) ? ctx.index.lazyLoopChain({ file: ctx.file, name }) : undefined;
     for (const call of calls) {
+      const up = call.lazy ? lazy : eager;
+      if (!up) continue;
       const callee = rangeOf(field(call.node, 'function') ?? call.node);
       const top = up[0];
       const message =
