@@ -8,8 +8,9 @@ import type { JsEntry, JsExportFacts, JsExportedClient, JsFileSummary } from '..
 import type { JsCrossFile, JsExternalFn } from '../model/js/crossfile';
 import type { LambdaEntryPoint } from '../limits/server-limits';
 import { RUNTIMES } from '../catalog/js-frameworks';
+import { shapeMember, type JsObjectShape } from '../model/js/shapes';
 
-type Target = { fn?: JsExternalFn; client?: JsExportedClient };
+type Target = { fn?: JsExternalFn; client?: JsExportedClient; object?: JsObjectShape };
 
 const MAX_DEPTH = 8;
 
@@ -110,6 +111,10 @@ export class JsIndex {
       const client = s.clients[name];
       if (client) return { client };
     } else if (s.clients[name]) return undefined; // a method of a client: the SDK's business
+    // A constant object of settings, or a nested object of it (`config.llm.openai`).
+    let object = s.objects?.[name];
+    for (const key of rest) object = object && shapeMember(object, key);
+    if (object) return { object };
     for (const r of s.reexports) {
       const target = this.resolveModule(file, r.source);
       if (!target) continue;
@@ -190,7 +195,7 @@ export class JsIndex {
           parts.push(`${dep}:-`);
           continue;
         }
-        parts.push(`${dep}:${JSON.stringify(s.exports)}${JSON.stringify(s.clients)}`);
+        parts.push(`${dep}:${JSON.stringify(s.exports)}${JSON.stringify(s.clients)}${s.objects ? JSON.stringify(s.objects) : ''}`);
         // Barrels hand on their sources' exports.
         if (s.reexports.length > 0 && depth < MAX_DEPTH) visit(dep, depth + 1);
       }

@@ -698,10 +698,18 @@ export class Workspace {
     let index = this.buildJsIndex();
     for (let round = 0; round < 12; round++) {
       let changed = false;
-      // Waiting files that import a summarized module join (a barrel re-exporting a helper, a route file).
+      // Waiting files that import a summarized module join (a barrel re-exporting a helper, a route file),
+      // and modules whose exported objects a summarized file's SDK client takes as options.
+      const optionSources = new Set<string>();
+      for (const [f, s] of this.jsSummaries) {
+        for (const spec of s.optionModules ?? []) {
+          const r = index.resolveModule(f, spec);
+          if (r !== undefined && this.jsWaiting.has(r)) optionSources.add(r);
+        }
+      }
       for (const file of [...this.jsWaiting]) {
         const text = this.texts.get(file)!;
-        if (!this.jsSpecifiers(text).some((spec) => {
+        if (!optionSources.has(file) && !this.jsSpecifiers(text).some((spec) => {
           const r = index.resolveModule(file, spec);
           return r !== undefined && this.jsSummaries.has(r);
         })) continue;

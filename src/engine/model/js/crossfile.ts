@@ -2,6 +2,7 @@
 // imported name refers to, as summarized in its defining file (the workspace index answers; see index/js-index).
 
 import type { JsEntry, JsExportFacts, JsExportedClient } from './summary';
+import type { JsObjectShape } from './shapes';
 
 export interface JsExternalFn {
   /** The defining file and the exported name there. */
@@ -15,7 +16,7 @@ export interface JsCrossFile {
    * What an imported qualified name refers to: `./llm.askLLM` (a named import), `./llm` (a default
    * import), `@/lib/ai.openai`; undefined for packages and names the workspace does not define.
    */
-  lookup(qname: string): { fn?: JsExternalFn; client?: JsExportedClient } | undefined;
+  lookup(qname: string): { fn?: JsExternalFn; client?: JsExportedClient; object?: JsObjectShape } | undefined;
   /**
    * True when this file imports a workspace module holding LLM facts, or other files' handlers reach its
    * functions (its own text may name no SDK or framework).

@@ -5,12 +5,14 @@
 import type { JsContext } from './context';
 import type { JsCall } from './calls';
 import type { JsScope } from './model';
-import { field, keyName, namedChildren, neverRejects, rangeOf, stringValue, unwrap } from './syntax';
+import { callArgs, field, keyName, namedChildren, neverRejects, rangeOf, stringValue, unwrap } from './syntax';
+import type { Node } from '../../parse/parser';
 import type { ChainStep, Range } from '../../types';
 import type { Setting } from '../../policy/render';
 import { ctorSettings } from '../../policy/js-policy';
 import { optionsOf } from '../../catalog/js-sdks';
 import { limitsInFile, type ServerLimit } from '../../limits/server-limits';
+import { shapeOf, type JsObjectShape, type ShapeSource } from './shapes';
 
 export interface JsExportFacts {
   /** The exported function is `async` (or returns a promise). */
@@ -77,6 +79,13 @@ export interface JsFileSummary {
   reexports: Array<{ source: string; imported: string; exported: string }>;
   /** Functions of other files this file's routes run (handlers registered here, helpers they call). */
   entries: JsEntry[];
+  /** Exported constant objects holding settings (`export default { azureOptions: {...} }`): their keys. */
+  objects?: Record<string, JsObjectShape>;
+  /**
+   * Workspace modules whose exported objects an SDK client here takes as options (`new AzureOpenAI(constants.x)`):
+   * the index summarizes them even when they name no SDK.
+   */
+  optionModules?: string[];
 }
 
 /** Specifiers that name packages (the catalogs' business) rather than workspace files. */
@@ -99,6 +108,7 @@ export function summarizeJs(ctx: JsContext): JsFileSummary {
 
   const exports: JsFileSummary['exports'] = {};
   const clients: JsFileSummary['clients'] = {};
+  let objects: JsFileSummary['objects'];
   for (const [name, value] of ctx.model.exports) {
     const v = ctx.evaluator.evaluate(value, ctx.model.module);
     if (v?.kind === 'client' && v.external) {
@@ -115,13 +125,20 @@ export function summarizeJs(ctx: JsContext): JsFileSummary {
       for (const [method, m] of v.cls.methods) if (m.kind === 'function') exports[`${name}.${method}`] = functionFacts(ctx, m, method);
       continue;
     }
-    // `export default { askLLM, summarize }`, `export const ai = { ask: async () => … }`: its function members.
+    // `export default { askLLM, summarize }`, `export const ai = { ask: async () => … }`: its function members;
+    // an object of settings (`export default { azureOptions: { ... } }`): its keys, for clients built elsewhere.
     if (v?.kind === 'object') {
+      let settings = false;
       for (const prop of namedChildren(v.node)) {
         const key = keyName(prop);
         const member = key ? ctx.evaluator.attribute(v, key, 0) : undefined;
         if (member?.kind === 'function') exports[`${name}.${key}`] = functionFacts(ctx, member.scope, key!);
         else if (member?.kind === 'external') exports[`${name}.${key}`] = member.fn.facts;
+        else if (prop.type !== 'method_definition' && !SERVICES.has(member?.kind ?? '')) settings = true;
+      }
+      if (settings) {
+        const shape = exportedShape(ctx, value, v.node);
+        if (shape) (objects ??= {})[name] = shape;
       }
       continue;
     }
@@ -133,7 +150,64 @@ export function summarizeJs(ctx: JsContext): JsFileSummary {
     }
     exports[name] = functionFacts(ctx, scope, name);
   }
-  return { file: ctx.file, imports, modules: [...modules], exports, clients, reexports, entries: entriesOf(ctx) };
+  const optionModules = optionModulesOf(ctx);
+  return {
+    file: ctx.file, imports, modules: [...modules], exports, clients, reexports, entries: entriesOf(ctx),
+    ...(objects ? { objects } : {}), ...(optionModules.length ? { optionModules } : {}),
+  };
+}
+
+/** Values that make an exported object a table of services rather than settings. */
+const SERVICES = new Set(['function', 'external', 'client', 'instance', 'localClass', 'resource', 'sdkFunction', 'app', 'http']);
+
+/** The keys of an exported constant object; undefined when it is mutated here (`config.timeout = ...`). */
+function exportedShape(ctx: JsContext, value: Node, obj: Node): JsObjectShape | undefined {
+  const v = unwrap(value);
+  const name = v.type === 'identifier' ? v.text : undefined;
+  if (name && [...ctx.model.memberAssignments.keys()].some((k) => k.startsWith(`${name}.`))) return undefined;
+  const scope = ctx.evaluator.scopeAt(obj);
+  const resolve = (n: Node): ShapeSource => {
+    const r = ctx.evaluator.evaluate(n, scope);
+    return r?.kind === 'object' ? { node: r.node } : r?.kind === 'shape' ? { shape: r.shape } : undefined;
+  };
+  return shapeOf(obj, resolve);
+}
+
+/**
+ * Workspace modules an SDK client's constructor reads its options from: the import at the root of the
+ * first argument (`constants` in `new AzureOpenAI(constants.azureOptions)`, `config` in `{ ...config.openai }`).
+ */
+function optionModulesOf(ctx: JsContext): string[] {
+  const out = new Set<string>();
+  const rootImport = (n: Node): string | undefined => {
+    let x = unwrap(n);
+    while (x.type === 'member_expression') {
+      const obj = field(x, 'object');
+      if (!obj) return undefined;
+      x = unwrap(obj);
+    }
+    if (x.type !== 'identifier') return undefined;
+    const imp = ctx.model.imports.get(x.text);
+    // `const vendors = require('../config/vendors')`, `const { mistral } = require(...)`.
+    const bound = imp ? undefined : ctx.model.module.bindings.get(x.text)?.[0]?.value;
+    const req = bound && unwrap(bound).type === 'call_expression' && field(unwrap(bound), 'function')?.text === 'require' ? stringValue(callArgs(unwrap(bound))[0]) : undefined;
+    const source = imp?.source ?? req;
+    return source !== undefined && !isPackageSpecifier(source) ? source : undefined;
+  };
+  for (const scope of [ctx.model.module, ...ctx.model.functions]) {
+    for (const node of scope.calls) {
+      if (node.type !== 'new_expression') continue;
+      const arg = callArgs(node)[0];
+      if (!arg) continue;
+      const a = unwrap(arg);
+      const roots = a.type === 'object' ? namedChildren(a).filter((p) => p.type === 'spread_element').map((p) => p.namedChild(0)) : [a];
+      const sources = roots.map((r) => (r ? rootImport(r) : undefined)).filter((s): s is string => s !== undefined);
+      if (sources.length === 0) continue;
+      const ctor = field(node, 'constructor');
+      if (ctor && ctx.evaluator.evaluate(ctor, scope)?.kind === 'clientClass') for (const s of sources) out.add(s);
+    }
+  }
+  return [...out];
 }
 
 /** Imported functions this file's routes run: registered as handlers, or called from code a handler reaches. */

@@ -6,10 +6,11 @@ import { JS_CLIENT_WRAPPERS, JS_SDKS, canonQname, findJsClientClass, findJsFacto
 import { JS_FRAMEWORKS, type JsFramework } from '../../catalog/js-frameworks';
 import { JS_HTTP_LIBS, projectBlockingFunction, type JsHttpLib } from '../../catalog/js-blocking';
 import { canon, dotted, type Binding, type JsModel, type JsScope } from './model';
-import { callArgs, field, lookupPath, namedChildren, parentOf, stringValue, unwrap } from './syntax';
+import { callArgs, constObject, field, lookupPath, namedChildren, parentOf, stringValue, unwrap } from './syntax';
 import type { JsCrossFile, JsExternalFn } from './crossfile';
 import { projectQname } from '../../catalog/js-project';
 import type { JsExportedClient } from './summary';
+import { shapeMember, shapeOf, type JsObjectShape, type ShapeSource } from './shapes';
 
 export interface ClientValue {
   kind: 'client';
@@ -24,6 +25,11 @@ export interface ClientValue {
   qname?: string;
   /** Built in another workspace file and imported here. */
   external?: JsExportedClient;
+  /**
+   * The keys of the constructor's options when the argument is not a literal read in place: a member of
+   * a constant object (`constants.azureOptions`), a spread of one, an object exported by another module.
+   */
+  optionsShape?: JsObjectShape;
 }
 
 export type Value =
@@ -37,6 +43,8 @@ export type Value =
   | { kind: 'localClass'; scope: JsScope }
   | { kind: 'instance'; cls: JsScope }
   | { kind: 'object'; node: Node }
+  /** A constant object defined in another workspace file: only which keys it holds. */
+  | { kind: 'shape'; shape: JsObjectShape; qname?: string }
   | { kind: 'string'; text: string }
   | { kind: 'app'; framework: JsFramework; node?: Node }
   | { kind: 'http'; lib: JsHttpLib; config?: Node; method?: string }
@@ -66,6 +74,7 @@ export class Evaluator {
     if (v.kind !== 'qname' || !this.crossFile) return v;
     const ext = this.crossFile.lookup(v.qname);
     if (ext?.fn) return { kind: 'external', fn: ext.fn };
+    if (ext?.object) return { kind: 'shape', shape: ext.object, qname: v.qname };
     return (ext?.client && externalClient(ext.client)) || v;
   }
 
@@ -375,6 +384,12 @@ export class Evaluator {
         const value = this.decorations().get(attr);
         return value ? this.evaluate(value, this.scopeAt(value), depth) : undefined;
       }
+      case 'shape': {
+        // A nested settings object, or (a function or client beside the settings) what the index says of it.
+        const member = shapeMember(base.shape, attr);
+        if (member) return { kind: 'shape', shape: member, ...(base.qname ? { qname: `${base.qname}.${attr}` } : {}) };
+        return base.qname ? this.imported(`${base.qname}.${attr}`) : undefined;
+      }
       case 'localClass': {
         // Static members.
         const m = base.scope.methods.get(attr);
@@ -432,6 +447,51 @@ export class Evaluator {
     return spec === undefined ? undefined : this.imported(canon(spec));
   }
 
+  /**
+   * The keys of a constructor's options object that `lookupPath` cannot read in place: `constants.azureOptions`
+   * (a constant object here or imported), `{ ...config.openai, apiKey }`, `new OpenAI(settings)` with
+   * `settings` imported. Undefined when the argument is a literal or a local const (read in place), or
+   * when its root is a parameter, a reassigned variable or a mutated object (its keys are then unknown).
+   */
+  optionsShape(call: Node, depth: number): JsObjectShape | undefined {
+    const arg = callArgs(call)[0];
+    if (!arg) return undefined;
+    const a = unwrap(arg);
+    const scope = this.scopeAt(call);
+    if (a.type === 'object' && !namedChildren(a).some((p) => p.type === 'spread_element')) return undefined;
+    if (a.type === 'identifier' && constObject(a)) return undefined;
+    const resolve = (value: Node): ShapeSource => {
+      const root = rootName(value);
+      if (!root || !this.fixedRoot(root, scope)) return undefined;
+      const v = this.evaluate(value, scope, depth + 1);
+      if (v?.kind === 'object' && !returnedLiteral(v.node)) return { node: v.node };
+      if (v?.kind === 'shape') return { shape: v.shape };
+      return undefined;
+    };
+    if (a.type === 'object') return shapeOf(a, resolve);
+    if (a.type !== 'identifier' && a.type !== 'member_expression') return undefined;
+    const r = resolve(a);
+    return r ? ('node' in r ? shapeOf(r.node, resolve) : r.shape) : undefined;
+  }
+
+  /**
+   * True when a name holds the same object wherever it is read: an import, or a variable bound once
+   * (not a parameter, not reassigned) whose members are not assigned (`cfg.timeout = ...`, `Object.assign(cfg`).
+   */
+  private fixedRoot(name: string, scope: JsScope): boolean {
+    for (let s: JsScope | undefined = scope; s; s = s.parent) {
+      if (s.kind === 'class') continue;
+      if (s.kind === 'function' && s.params.some((p) => p.name === name)) return false;
+      const bound = s.bindings.get(name);
+      if (bound) {
+        if (bound.length !== 1 || (this.model.assignments.get(name)?.length ?? 0) > 0) return false;
+        break;
+      }
+    }
+    for (const key of this.model.memberAssignments.keys()) if (key === name || key.startsWith(`${name}.`)) return false;
+    return !new RegExp(`Object\\.assign\\(\\s*${name.replace(/\$/g, '\\$')}\\b`).test(this.model.root.text);
+  }
+
   /** LangChain: `prompt.pipe(model)` and `RunnableSequence.from([prompt, model])` are runnables of the model. */
   private pipeOf(call: Node, fn: Node, scope: JsScope, depth: number): Value | undefined {
     const f = unwrap(fn);
@@ -466,7 +526,10 @@ export class Evaluator {
   call(callee: Value, call: Node, depth: number): Value | undefined {
     switch (callee.kind) {
       case 'clientClass': {
-        if (!callee.hit.cls.configClass) return { kind: 'client', hit: callee.hit, ctor: call, extraOptions: [] };
+        if (!callee.hit.cls.configClass) {
+          const optionsShape = this.optionsShape(call, depth);
+          return { kind: 'client', hit: callee.hit, ctor: call, extraOptions: [], ...(optionsShape ? { optionsShape } : {}) };
+        }
         // openai-node v3: `new OpenAIApi(configuration)`; the configuration's `baseOptions` bound every
         // request. A configuration not read statically is kept as is (its settings are then unknown).
         const arg = callArgs(call)[0];
@@ -557,4 +620,22 @@ export function resolveQname(qname: string): Value {
   const lib = JS_HTTP_LIBS.find((l) => l.qnames.includes(q));
   if (lib) return { kind: 'http', lib };
   return { kind: 'qname', qname: q };
+}
+
+/** The identifier a member chain starts from: `config` in `config.llm.openai`. */
+function rootName(node: Node): string | undefined {
+  let n = unwrap(node);
+  while (n.type === 'member_expression' || n.type === 'subscript_expression') {
+    const obj = field(n, 'object');
+    if (!obj) return undefined;
+    n = unwrap(obj);
+  }
+  return n.type === 'identifier' || n.type === 'shorthand_property_identifier' ? n.text : undefined;
+}
+
+/** An object literal a function returns (`return { ... }`, `() => ({ ... })`): other returns may differ. */
+function returnedLiteral(obj: Node): boolean {
+  let p = parentOf(obj);
+  while (p && (p.type === 'parenthesized_expression' || p.type === 'as_expression' || p.type === 'satisfies_expression')) p = parentOf(p);
+  return p?.type === 'return_statement' || p?.type === 'arrow_function';
 }

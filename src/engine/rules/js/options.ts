@@ -4,7 +4,18 @@
 import type { Node } from '../../parse/parser';
 import type { JsCall } from '../../model/js/calls';
 import { defaultsOf, optionsOf, type JsClassHit, type JsOptionShape, type OptionPath } from '../../catalog/js-sdks';
-import { callArgs, isNoLimit, lookupPath, unwrap } from '../../model/js/syntax';
+import { callArgs, isNoLimit, lookupPath, unwrap, type Lookup } from '../../model/js/syntax';
+import { shapeLookup, type JsObjectShape } from '../../model/js/shapes';
+
+/**
+ * One option of a client constructor: read in the literal (or local const) it is given, else through the
+ * keys of the constant object it names (`new AzureOpenAI(constants.azureOptions)`): absent there means absent.
+ */
+export function ctorOption(ctor: Node, path: OptionPath, shape?: JsObjectShape): Lookup {
+  const r = lookupPath(callArgs(ctor)[0], path);
+  if (r.kind !== 'unknown' || !shape) return r;
+  return shapeLookup(shape, path) === 'absent' ? { kind: 'absent' } : { kind: 'unknown' };
+}
 
 /** `set`: bounded; `none`: explicitly unbounded (`timeout: undefined`); `absent`: not set; `unknown`: can't tell. */
 export type Setting = { kind: 'set'; node: Node } | { kind: 'none'; node: Node } | { kind: 'absent' } | { kind: 'unknown' };
@@ -57,7 +68,8 @@ export function timeoutPolicy(call: JsCall): TimeoutPolicy | undefined {
   if (!shape.ctorTimeout) return { setting: { kind: 'absent' }, ctor, shape, defaultMs: defaults.timeoutMs, retries: defaults.retries };
   const ctorArgs = callArgs(ctor);
   if (ctorArgs.length === 0) return { setting: { kind: 'absent' }, ctor, shape, defaultMs: defaults.timeoutMs, retries: defaults.retries };
-  const s = read(ctorArgs[0], [shape.ctorTimeout.path]);
+  let s = read(ctorArgs[0], [shape.ctorTimeout.path]);
+  if (s.kind === 'unknown' && call.client.optionsShape && ctorOption(ctor, shape.ctorTimeout.path, call.client.optionsShape).kind === 'absent') s = { kind: 'absent' };
   return { setting: s, ctor, shape, defaultMs: defaults.timeoutMs, retries: defaults.retries };
 }
 

@@ -9,7 +9,8 @@ import { RETRY_NAME, RETRY_PLUGINS, RETRY_WRAPPERS } from '../../catalog/js-bloc
 import { callArgs, field, lookupPath, parentOf, rangeOf, stringish, FUNCTION_TYPES, unwrap } from '../../model/js/syntax';
 import { identifiersIn } from '../../model/js/calls';
 import type { Finding, Range } from '../../types';
-import { ctorRetriesOff, retriesOff, withOptionsRetriesOff } from './options';
+import { ctorOption, ctorRetriesOff, retriesOff, withOptionsRetriesOff } from './options';
+import type { JsObjectShape } from '../../model/js/shapes';
 import type { JsScope } from '../../model/js/model';
 import { calleeRange, describeCall, functionScopeOf, makeFinding } from './util';
 
@@ -171,7 +172,7 @@ export function checkRetryJs(ctx: JsContext): Finding[] {
         report(zero, `the \`${v.hit.cls.name}\` client`, scope);
         continue;
       }
-      const once = oneAttempt(ctx, v.hit, node, byCtor.get(node.id) ?? []);
+      const once = oneAttempt(ctx, v.hit, node, byCtor.get(node.id) ?? [], v.optionsShape);
       if (once) out.push(makeFinding(ctx, 'llm-http-without-retry', 'warning', once, oneAttemptMessage(v.hit), functionScopeOf(scope), []));
     }
   }
@@ -184,12 +185,12 @@ export function checkRetryJs(ctx: JsContext): Finding[] {
  * constructor's retry option is written (or can't be read), an axios retry plugin is loaded, or every model
  * call through it in this file is retried (an attempt loop, a retry wrapper, per-call retries).
  */
-function oneAttempt(ctx: JsContext, hit: JsClassHit, ctor: Node, users: JsCall[]): Range | undefined {
+function oneAttempt(ctx: JsContext, hit: JsClassHit, ctor: Node, users: JsCall[], optionsShape?: JsObjectShape): Range | undefined {
   if (defaultsOf(hit).retries !== 0 || hit.sdk.local) return undefined;
   if ([...ctx.model.importedModules].some((m) => PLUGINS.has(m))) return undefined;
   const shape = optionsOf(hit);
   const args = callArgs(ctor);
-  if (shape.ctorRetries && args.length > 0 && lookupPath(args[0], shape.ctorRetries).kind !== 'absent') return undefined;
+  if (shape.ctorRetries && args.length > 0 && ctorOption(ctor, shape.ctorRetries, optionsShape).kind !== 'absent') return undefined;
   if (users.length > 0 && users.every((c) => callRetries(c) || retried(ctx, c))) return undefined;
   const head = rangeOf(ctor.childForFieldName('constructor') ?? ctor);
   return { start: rangeOf(ctor).start, end: head.end };

@@ -10,7 +10,8 @@ import { defaultsOf, optionsOf, type JsClassHit, type OptionPath } from '../../c
 import type { JsScope } from '../../model/js/model';
 import type { Finding, Fix } from '../../types';
 import { addOptionEdits, msLiteral, setPathEdits, withSeconds } from '../../fix/js-fixes';
-import { timeoutPolicy, type Setting as OptSetting, type TimeoutPolicy } from './options';
+import { ctorOption, timeoutPolicy, type Setting as OptSetting, type TimeoutPolicy } from './options';
+import type { JsObjectShape } from '../../model/js/shapes';
 import { calleeRange, describeCall, functionScopeOf, makeFinding } from './util';
 import { worstCase, type Setting } from '../../policy/render';
 import { ctorSettings, jsBackoff, jsPolicyOf } from '../../policy/js-policy';
@@ -189,7 +190,7 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
       const v = ctx.evaluator.evaluate(node, scope);
       if (v?.kind !== 'client' || v.ctor?.id !== node.id) continue;
       const config = v.hit.cls.configClass ? configCtorPolicy(ctx, v, node, scope) : undefined;
-      const p = config ? config.policy : ctorPolicy(v.hit, node);
+      const p = config ? config.policy : ctorPolicy(v.hit, node, v.optionsShape);
       if (!p || (p.setting.kind !== 'absent' && p.setting.kind !== 'none')) continue;
       if (shortDefault(p, v.hit.sdk.id, ctorSettings(optionsOf(v.hit), node).retries)) continue;
       const users = byCtor.get(node.id) ?? [];
@@ -306,7 +307,7 @@ function configCtorPolicy(ctx: JsContext, v: ClientValue, ctor: Node, scope: JsS
   return { policy, fixes };
 }
 
-function ctorPolicy(hit: JsClassHit, ctor: Node): TimeoutPolicy | undefined {
+function ctorPolicy(hit: JsClassHit, ctor: Node, optionsShape?: JsObjectShape): TimeoutPolicy | undefined {
   const shape = optionsOf(hit);
   const defaults = defaultsOf(hit);
   if (!shape.ctorTimeout) return undefined;
@@ -315,7 +316,7 @@ function ctorPolicy(hit: JsClassHit, ctor: Node): TimeoutPolicy | undefined {
   const d = typeof written === 'number' ? { ...defaults, retries: written } : defaults;
   const args = callArgs(ctor);
   if (args.length === 0) return { setting: { kind: 'absent' }, ctor, shape, defaultMs: d.timeoutMs, retries: d.retries };
-  const r = lookupPath(args[0], shape.ctorTimeout.path);
+  const r = ctorOption(ctor, shape.ctorTimeout.path, optionsShape);
   if (r.kind === 'unknown') return undefined;
   if (r.kind === 'value') return { setting: isNoLimit(r.node) ? { kind: 'none', node: r.node } : { kind: 'set', node: r.node }, ctor, shape, defaultMs: d.timeoutMs, retries: d.retries };
   return { setting: { kind: 'absent' }, ctor, shape, defaultMs: d.timeoutMs, retries: d.retries };
