@@ -1,6 +1,7 @@
 // Express app over three SDKs whose default is one attempt per request (@google/genai, @mistralai/mistralai,
 // @google/generative-ai): without a retry setting, one 429 or 503 fails the request. Look-alikes set it,
-// retry every call in an attempt loop, or use SDKs that retry by default.
+// retry every call in an attempt loop, or use SDKs that retry by default (an attempt loop around one of those
+// multiplies its attempts: 3 × 3 requests for the Claude route).
 // corpus: labels llm-http-without-retry
 import express from 'express';
 import { GoogleGenAI } from '@google/genai';
@@ -60,7 +61,7 @@ app.post('/legacy', async (req, res) => {
 });
 
 app.post('/claude', async (req, res) => {
-  const msg = await withAttempts(() => anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, messages: req.body.messages }));
+  const msg = await withAttempts(() => anthropic.messages.create({ model: 'claude-sonnet-4-5', max_tokens: 512, messages: req.body.messages })); // expect: llm-http-without-retry
   res.json(msg.content);
 });
 
