@@ -14,7 +14,7 @@ import type { JsContext, Reach } from './context';
 import { findHandlers, type ExternalHandlerRef, type JsHandler } from './handlers';
 import type { ChainStep } from '../../types';
 import { unwrap } from './syntax';
-import { buildModel, type JsScope } from './model';
+import { buildModel, callScopes, type JsScope } from './model';
 import { rangeOf } from './syntax';
 import { Evaluator } from './values';
 import { mentionsJsProjectName } from '../../catalog/js-project';
@@ -102,7 +102,7 @@ export function buildContext(file: string, text: string, tree: Tree, language: L
 
   const calls: JsCall[] = [];
   const byScope = new Map<JsScope, JsCall[]>();
-  for (const scope of [model.module, ...model.functions]) {
+  for (const scope of callScopes(model)) {
     for (const node of scope.calls) {
       const c = classifyCall(node, scope, evaluator);
       if (!c) continue;

@@ -496,6 +496,14 @@ function readCjsExports(value: Node, model: JsModel): void {
   model.exports.set('default', v);
 }
 
+/**
+ * Every scope that makes calls of its own: the module, class bodies (field initializers such as
+ * `private client = new OpenAI()` or `static api = new OpenAIApi(this.configuration)`) and functions.
+ */
+export function callScopes(model: JsModel): JsScope[] {
+  return [model.module, ...model.classes, ...model.functions];
+}
+
 /** The innermost function scope holding `scope` (itself when it is one). */
 export function functionOf(scope: JsScope): JsScope | undefined {
   let s: JsScope | undefined = scope;

@@ -4,7 +4,7 @@
 
 import type { JsContext } from './context';
 import type { JsCall } from './calls';
-import type { JsScope } from './model';
+import { callScopes, type JsScope } from './model';
 import { callArgs, field, keyName, namedChildren, neverRejects, rangeOf, stringValue, unwrap } from './syntax';
 import type { Node } from '../../parse/parser';
 import type { ChainStep, Range } from '../../types';
@@ -194,7 +194,7 @@ function optionModulesOf(ctx: JsContext): string[] {
     const source = imp?.source ?? req;
     return source !== undefined && !isPackageSpecifier(source) ? source : undefined;
   };
-  for (const scope of [ctx.model.module, ...ctx.model.functions]) {
+  for (const scope of callScopes(ctx.model)) {
     for (const node of scope.calls) {
       if (node.type !== 'new_expression') continue;
       const arg = callArgs(node)[0];

@@ -390,11 +390,9 @@ export class Evaluator {
         if (member) return { kind: 'shape', shape: member, ...(base.qname ? { qname: `${base.qname}.${attr}` } : {}) };
         return base.qname ? this.imported(`${base.qname}.${attr}`) : undefined;
       }
-      case 'localClass': {
-        // Static members.
-        const m = base.scope.methods.get(attr);
-        return m ? { kind: 'function', scope: m } : undefined;
-      }
+      case 'localClass':
+        // Static members: methods and fields (`static api = new OpenAIApi(...)` read as `Cls.api`).
+        return this.classMember(base.scope, attr, depth);
       case 'object': {
         for (const prop of namedChildren(base.node)) {
           if (prop.type === 'method_definition' && field(prop, 'name')?.text === attr) {
@@ -437,7 +435,8 @@ export class Evaluator {
   scopeAt(node: Node): JsScope {
     for (let p = parentOf(node); p; p = parentOf(p)) {
       const s = this.model.scopeByNode.get(p.id);
-      if (s && s.kind === 'function') return s;
+      // A class body too: field initializers read `this.<field>` of their class.
+      if (s) return s;
     }
     return this.model.module;
   }

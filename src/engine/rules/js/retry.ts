@@ -12,7 +12,7 @@ import type { Finding, Range } from '../../types';
 import { ctorOption, ctorRetriesOff, retriesOff, withOptionsRetriesOff } from './options';
 import { shapeLookup, type JsObjectShape } from '../../model/js/shapes';
 import { jsPolicyOf } from '../../policy/js-policy';
-import type { JsScope } from '../../model/js/model';
+import { callScopes, type JsScope } from '../../model/js/model';
 import { calleeRange, describeCall, functionScopeOf, makeFinding } from './util';
 
 /** A loop variable or counter that names attempts (`attempt`, `retries`, `tries`). */
@@ -383,7 +383,7 @@ export function checkRetryJs(ctx: JsContext): Finding[] {
   }
   // Clients built with `maxRetries: 0`, or of an SDK that makes one attempt unless told otherwise, whether
   // or not this file calls them.
-  for (const scope of [ctx.model.module, ...ctx.model.functions]) {
+  for (const scope of callScopes(ctx.model)) {
     for (const node of scope.calls) {
       if (node.type !== 'new_expression') continue;
       const v = ctx.evaluator.evaluate(node, scope);

@@ -7,7 +7,7 @@ import type { ClientValue } from '../../model/js/values';
 import type { Node } from '../../parse/parser';
 import { callArgs, field, lookupPath, isNoLimit, namedChildren, rangeOf, unwrap } from '../../model/js/syntax';
 import { defaultsOf, optionsOf, type JsClassHit, type OptionPath } from '../../catalog/js-sdks';
-import type { JsScope } from '../../model/js/model';
+import { callScopes, type JsScope } from '../../model/js/model';
 import type { Finding, Fix } from '../../types';
 import { addOptionEdits, msLiteral, setPathEdits, withSeconds } from '../../fix/js-fixes';
 import { ctorOption, timeoutPolicy, type Setting as OptSetting, type TimeoutPolicy } from './options';
@@ -184,7 +184,7 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
     if (list) list.push(call);
     else byCtor.set(ctor.id, [call]);
   }
-  for (const scope of [ctx.model.module, ...ctx.model.functions]) {
+  for (const scope of callScopes(ctx.model)) {
     for (const node of scope.calls) {
       if (node.type !== 'new_expression') continue;
       const v = ctx.evaluator.evaluate(node, scope);
@@ -255,7 +255,7 @@ function unitChecks(ctx: JsContext, seen: Set<number>): Finding[] {
     }
   };
   const keyUnit = (path: OptionPath): 'ms' | 's' => (/seconds/i.test(path[path.length - 1]) ? 's' : 'ms');
-  for (const scope of [ctx.model.module, ...ctx.model.functions]) {
+  for (const scope of callScopes(ctx.model)) {
     for (const node of scope.calls) {
       if (node.type !== 'new_expression') continue;
       const v = ctx.evaluator.evaluate(node, scope);
