@@ -179,6 +179,32 @@ function seconds(value: string): number | undefined {
   return unit === 'ms' ? n / 1000 : unit === 'm' ? n * 60 : unit === 'h' ? n * 3600 : n;
 }
 
+/** A file of the Next.js pages router (`pages/api/chat.ts`, `src/pages/...`), not of an `app/` folder below one. */
+const PAGES_ROUTER = /(?:^|\/)pages\/(?!.*\/app\/)/;
+
+/**
+ * `export const config = { maxDuration: 60, runtime: 'edge' }` (typed `: PageConfig` or not): the match of
+ * `maxDuration: N` inside that object, its index in the whole text.
+ */
+function pagesConfigMaxDuration(text: string): RegExpExecArray | null {
+  const start = /export\s+const\s+config\s*(?::\s*[\w.]+\s*)?=\s*\{/.exec(text);
+  if (!start) return null;
+  const open = start.index + start[0].length - 1;
+  let depth = 0;
+  let end = text.length;
+  for (let i = open; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) {
+      end = i;
+      break;
+    }
+  }
+  const m = /(?<![\w$])maxDuration\s*:\s*(\d+)/.exec(text.slice(open, end));
+  if (m) m.index += open;
+  return m;
+}
+
 /** Limits one file sets. */
 export function limitsInFile(file: string, text: string): ServerLimit[] {
   const out: ServerLimit[] = [];
@@ -194,10 +220,14 @@ export function limitsInFile(file: string, text: string): ServerLimit[] {
     return out;
   }
   if (/\.py$|\.[cm]?[jt]sx?$/.test(base) && !/^(next|vercel)\b/.test(base)) {
-    // Next.js route segment config: `export const maxDuration = 60`.
+    // Next.js: the app router reads the route segment config (`export const maxDuration = 60`), the pages
+    // router the page's `config` export (`export const config = { maxDuration: 60 }`); each where it reads it.
+    if (/\.[cm]?[jt]sx?$/.test(base) && text.includes('maxDuration')) {
+      const pages = PAGES_ROUTER.test(file.replace(/\\/g, '/'));
+      const m = pages ? pagesConfigMaxDuration(text) : /export\s+const\s+maxDuration\s*=\s*(\d+)/.exec(text);
+      if (m) add('nextjs', Number(m[1]), m.index, m[0].length, pages ? `Next.js \`config.maxDuration = ${m[1]}\`` : `Next.js \`maxDuration = ${m[1]}\``, { onlyFile: file });
+    }
     if (/\.[cm]?[jt]sx?$/.test(base)) {
-      const m = /export\s+const\s+maxDuration\s*=\s*(\d+)/.exec(text);
-      if (m) add('nextjs', Number(m[1]), m.index, m[0].length, `Next.js \`maxDuration = ${m[1]}\``, { onlyFile: file });
       // Amplify Gen 2: `defineFunction({ timeoutSeconds: 30 })` bounds the Lambda whose code is in this folder.
       // (`defineFunction((scope) => new Function(...))` builds its own function: its limit is not read here.)
       const fn = AMPLIFY_RESOURCE.test(file) ? /\bdefineFunction\s*\(\s*(?:\{|\)|$)/m.exec(text) : null;
