@@ -358,8 +358,12 @@ export interface JsClassHit {
 }
 
 /** `node:fs` → `fs`; `X.default` → `X` (a default export and the CommonJS module are the same thing here). */
+/** Packages that are Node's `fs` under another name (graceful-fs patches and re-exports every `fs` function). */
+export const FS_DROP_IN_PACKAGES = ['graceful-fs', 'original-fs'];
+const FS_DROP_INS = new RegExp(`^(?:${FS_DROP_IN_PACKAGES.join('|')})(?=\\.|$)`);
+
 export function canonQname(qname: string): string {
-  return qname.replace(/^node:/, '').replace(/\.default(?=\.|$)/g, '');
+  return qname.replace(/^node:/, '').replace(/\.default(?=\.|$)/g, '').replace(FS_DROP_INS, 'fs');
 }
 
 const CLASS_BY_QNAME = new Map<string, JsClassHit>();

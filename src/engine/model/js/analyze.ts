@@ -5,7 +5,7 @@ import type { Tree } from '../../parse/parser';
 import { countLines } from '../../parse/text';
 import type { FileAnalysis, Finding, Language, RouteInfo } from '../../types';
 import { RULES } from '../../rules/registry';
-import { JS_SDK_PACKAGES } from '../../catalog/js-sdks';
+import { FS_DROP_IN_PACKAGES, JS_SDK_PACKAGES } from '../../catalog/js-sdks';
 import { JS_FRAMEWORK_PACKAGES } from '../../catalog/js-frameworks';
 import { BLOCKING_FUNCTIONS, BLOCKING_MODULES, JS_HTTP_LIBS } from '../../catalog/js-blocking';
 import { LLM_URL } from '../../catalog/python-http';
@@ -22,7 +22,7 @@ import type { JsCrossFile } from './crossfile';
 import type { ServerLimit } from '../../limits/server-limits';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const PACKAGES = [...JS_SDK_PACKAGES, ...JS_FRAMEWORK_PACKAGES, ...Object.keys(BLOCKING_MODULES), ...Object.keys(BLOCKING_FUNCTIONS).map((q) => q.slice(0, q.lastIndexOf('.'))), 'fs/promises', ...JS_HTTP_LIBS.flatMap((l) => l.qnames).filter((q) => !q.includes(':'))];
+const PACKAGES = [...JS_SDK_PACKAGES, ...JS_FRAMEWORK_PACKAGES, ...Object.keys(BLOCKING_MODULES), ...FS_DROP_IN_PACKAGES, ...Object.keys(BLOCKING_FUNCTIONS).map((q) => q.slice(0, q.lastIndexOf('.'))), 'fs/promises', ...JS_HTTP_LIBS.flatMap((l) => l.qnames).filter((q) => !q.includes(':'))];
 /** An import or require of a package any rule knows. */
 const RELEVANT_IMPORT = new RegExp(`(?:\\bfrom\\s*|\\brequire\\s*\\(\\s*|\\bimport\\s*\\(\\s*|^\\s*import\\s+)['"\`](?:node:)?(?:${[...new Set(PACKAGES)].map(escape).join('|')})(?:['"\`/])`, 'm');
 /** Files whose layout or exports make them handlers (Next.js, Vercel, Netlify, Lambda, Workers). */
