@@ -153,6 +153,21 @@ export function lookupPath(node: Node | null | undefined, path: string[], depth 
     const lit = constObject(obj);
     if (lit) obj = lit;
   }
+  // `cond ? { timeout } : undefined`, `cond && {...}`: every branch is judged, and a branch that does not
+  // set the key (no object at all included) leaves the call without it; a branch that can't be read
+  // (`opts || {}` with `opts` a parameter) leaves it unknown.
+  const branches = depth < 4 ? optionBranches(obj) : undefined;
+  if (branches) {
+    let value: Lookup | undefined;
+    let absent = false;
+    for (const b of branches) {
+      const r = b === 'none' ? ({ kind: 'absent' } as const) : lookupPath(b, path, depth + 1);
+      if (r.kind === 'unknown') return r;
+      if (r.kind === 'absent') absent = true;
+      else value ??= r;
+    }
+    return absent || !value ? { kind: 'absent' } : value;
+  }
   if (obj.type !== 'object') return { kind: 'unknown' };
   let found: Node | undefined;
   let unknown = false;
@@ -171,6 +186,31 @@ export function lookupPath(node: Node | null | undefined, path: string[], depth 
   if (!found) return unknown ? { kind: 'unknown' } : { kind: 'absent' };
   if (path.length === 1) return { kind: 'value', node: found };
   return lookupPath(found, path.slice(1), depth + 1);
+}
+
+/** Literals that hold no options at all. */
+const NO_OPTIONS = new Set(['undefined', 'null', 'false']);
+
+/**
+ * The values a conditional options expression can take: `'none'` for a branch with no options object
+ * (`undefined`, `null`, `false`, the falsy side of `&&`). Undefined when `node` is not such an expression.
+ */
+function optionBranches(node: Node): (Node | 'none')[] | undefined {
+  const leaf = (n: Node): Node | 'none' => (NO_OPTIONS.has(unwrap(n).type) || /^void\s+0$/.test(unwrap(n).text) ? 'none' : n);
+  if (node.type === 'ternary_expression') {
+    const a = field(node, 'consequence');
+    const b = field(node, 'alternative');
+    return a && b ? [leaf(a), leaf(b)] : undefined;
+  }
+  if (node.type !== 'binary_expression') return undefined;
+  const op = field(node, 'operator')?.text;
+  const left = field(node, 'left');
+  const right = field(node, 'right');
+  if (!left || !right) return undefined;
+  // `{...} || fallback`: an object literal is truthy, so the fallback never runs.
+  if (op === '||' || op === '??') return unwrap(left).type === 'object' ? [left] : [leaf(left), leaf(right)];
+  if (op === '&&') return ['none', leaf(right)];
+  return undefined;
 }
 
 const SCOPE_BLOCKS = new Set(['statement_block', 'program', 'switch_body']);
@@ -200,7 +240,7 @@ export function constObject(id: Node): Node | undefined {
       for (const d of namedChildren(decl)) {
         if (d.type !== 'variable_declarator' || field(d, 'name')?.text !== name) continue;
         const value = field(d, 'value');
-        if (!value || unwrap(value).type !== 'object') return undefined;
+        if (!value || (unwrap(value).type !== 'object' && !optionBranches(unwrap(value)))) return undefined;
         const mutated = new RegExp(`(?<![\\w$.])${escaped}\\s*(?:\\.\\s*[\\w$]+|\\[[^\\]]*\\])\\s*(?:=(?!=)|\\|\\|=|\\?\\?=)|Object\\.assign\\(\\s*${escaped}\\b`);
         if (mutated.test(p.text)) return undefined;
         if (isVar && (p.text.match(new RegExp(`(?<![\\w$.])${escaped}\\s*(?:=(?![=>])|\\|\\|=|\\?\\?=|&&=)`, 'g'))?.length ?? 0) > 1) return undefined;
