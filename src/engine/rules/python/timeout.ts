@@ -166,6 +166,22 @@ function rootName(call: LlmCall): string | undefined {
   return n?.type === 'identifier' ? n.text : undefined;
 }
 
+/** `self.<name>` the callee chain starts from, in a method of a class: the class scope and the attribute. */
+function selfAttributeRoot(call: LlmCall): { cls: Scope; name: string } | undefined {
+  let n: Node | null = field(call.node, 'function');
+  let prev: Node | undefined;
+  while (n && (n.type === 'attribute' || n.type === 'call')) {
+    prev = n;
+    n = n.type === 'attribute' ? field(n, 'object') : field(n, 'function');
+  }
+  if (n?.type !== 'identifier' || prev?.type !== 'attribute') return undefined;
+  let method: Scope | undefined = call.scope;
+  while (method && !(method.kind === 'function' && method.classScope)) method = method.kind === 'module' || method.kind === 'class' ? undefined : method.parent;
+  if (!method?.classScope || method.params[0]?.name !== n.text) return undefined;
+  const name = field(prev, 'attribute')?.text;
+  return name ? { cls: method.classScope, name } : undefined;
+}
+
 /**
  * The call as made through each client its name may hold: `client = genai.Client(...)` written twice, or
  * `llm = ChatOpenAI(timeout=30)` then `llm = ChatOpenAI()` in a branch. The evaluator answers with the last
@@ -180,6 +196,19 @@ function throughEveryBinding(ctx: PyContext, calls: LlmCall[]): LlmCall[] {
     const ctor = call.client?.ctor;
     const name = ctor && !call.model ? rootName(call) : undefined;
     if (!name || !ctor) continue;
+    // `self.client = OpenAI(..., base_url=url)` in one branch and `self.client = OpenAI(...)` in the other.
+    const attr = selfAttributeRoot(call);
+    if (attr && ctor) {
+      const bound = attr.cls.attributes.get(attr.name) ?? [];
+      if (bound.length > 1 && bound.length <= MAX_REBINDINGS) {
+        for (const node of bound) {
+          if (unparen(node).type !== 'call') continue;
+          const v = ctx.evaluator.evaluate(node, ctx.evaluator.scopeOfNode(unparen(node)));
+          if (v?.kind === 'client' && v.ctor && v.ctor.id !== ctor.id && v.ctor.tree === ctor.tree && v.hit.sdk === call.sdk) out.push({ ...call, client: v });
+        }
+      }
+      continue;
+    }
     for (let s: typeof call.scope | undefined = call.scope; s; s = s.kind === 'module' ? undefined : s.parent) {
       const bound = s.assignments.get(name);
       if (!bound) {
