@@ -255,6 +255,8 @@ export class PyIndex {
       if (rest.length === 0) return { file };
       const name = rest.join('.');
       const s = this.summaries.get(file)!;
+      // `resources.client` where that module stores a client on its object `resources` (`PyFileSummary.clients`).
+      if (rest.length === 2 && s.clients[name]) return { file, name };
       // `service.ask` where `service = Service()` in that module: the method `Service.ask`.
       const cls = s.instances?.[rest[0]];
       if (cls && rest.length > 1) {
@@ -1232,6 +1234,8 @@ export class PyIndex {
       if (!r || r.file === file) continue;
       const target = this.summaries.get(r.file);
       parts.push(`${local}=${r.file}:${r.name ?? ''}:${target?.clients[r.name ?? ''] ?? ''}:${target?.factories[r.name ?? ''] ?? ''}:${target?.instances[r.name ?? ''] ?? ''}:${target?.blocking?.[r.name ?? ''] ?? ''}:${r.name ? this.clientSubclassOf(r.file, r.name, 0) ?? '' : ''}`);
+      // Clients stored on that object (`bp.llm = AsyncOpenAI(...)`): `bp.llm` reads them.
+      if (r.name && target) for (const [k, c] of Object.entries(target.clients)) if (k.startsWith(`${r.name}.`)) parts.push(`${local}.${k}=${c}`);
       // What calls through this name can reach: the function itself, a class's methods (or an
       // instance's class's), or every function of an imported module.
       const cls = r.name ? target?.instances[r.name] : undefined;

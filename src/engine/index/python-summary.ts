@@ -373,7 +373,10 @@ export function summarizePython(file: string, model: PyModel, evaluator: Evaluat
   for (const [dotted, values] of model.attributeAssignments) {
     if (appFile) appAttribute(summary, dotted, values[values.length - 1], model, evaluator);
     const m = /\.state\.(\w+)$/.exec(dotted);
-    if (!m) continue;
+    if (!m) {
+      objectClient(summary, dotted, values[values.length - 1], file, model, evaluator);
+      continue;
+    }
     const v = evaluator.evaluate(values[values.length - 1], model.module);
     if (v?.kind === 'client') (summary.state ??= {})[m[1]] = encodeClient(v.hit, originOf(v, file, model, evaluator));
   }
@@ -438,6 +441,26 @@ function appAttribute(summary: PyFileSummary, dotted: string, value: Node | unde
   const v = evaluator.evaluate(value, scope);
   const cls = v?.kind === 'localInstance' ? v.className : v?.kind === 'instance' && isImportedName(v.qname, model) && /^[A-Z]/.test(v.qname.split('.').pop() ?? '') ? `import:${v.qname}` : undefined;
   if (cls) (summary.appAttributes ??= {})[parts.slice(1).join('.')] = cls;
+}
+
+/**
+ * `bp.llm = AsyncOpenAI(...)` where `bp` is a module-level object of this file (a blueprint, an app, a
+ * `SimpleNamespace`), often in a startup hook: a client other modules reach as `bp.llm`, into
+ * `summary.clients` under the dotted name.
+ */
+function objectClient(summary: PyFileSummary, dotted: string, value: Node | undefined, file: string, model: PyModel, evaluator: Evaluator): void {
+  const parts = dotted.split('.');
+  if (!value || parts.length !== 2 || unparen(value).type !== 'call' || !model.module.assignments.has(parts[0]) || model.imports.has(parts[0])) return;
+  let scope: Scope = model.module;
+  for (let p = value.parent; p; p = p.parent) {
+    if (p.type !== 'function_definition') continue;
+    scope = evaluator.functionScopeOf(p) ?? model.module;
+    break;
+  }
+  // The receiver is the module-level object, not a parameter or local of the function assigning it.
+  for (let s: Scope | undefined = scope; s && s.kind !== 'module'; s = s.parent) if (s.assignments.has(parts[0]) || s.params.some((p) => p.name === parts[0])) return;
+  const v = evaluator.evaluate(value, scope);
+  if (v?.kind === 'client') summary.clients[dotted] = encodeClient(v.hit, originOf(v, file, model, evaluator));
 }
 
 /**

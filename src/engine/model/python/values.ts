@@ -188,7 +188,17 @@ export class Evaluator {
         // still be an attribute assigned in a file: looked up below first.
         const plain = base ? this.attribute(base, attr.text) : undefined;
         const appState = base?.kind === 'instance' && FRAMEWORK_STATE.test(base.qname);
-        if (plain && plain.kind !== 'qname' && !appState) return plain;
+        if (plain && plain.kind !== 'qname' && !appState) {
+          // `bp.openai_client` on a module-level object (`bp = Blueprint(...)`, `app = Flask(...)`, a
+          // `SimpleNamespace`) that this file assigns a value to (a startup hook's `bp.openai_client = ...`).
+          if (plain.kind === 'method' && objInner.type === 'identifier') {
+            this.recorder?.attributeAssignments();
+            const stored = this.model.attributeAssignments.get(`${objInner.text}.${attr.text}`);
+            const v = stored ? this.firstValue(stored, this.model.module, depth) : undefined;
+            if (v && v.kind !== 'qname') return v;
+          }
+          return plain;
+        }
         // `app.state.client` and friends: assignments to the same dotted target anywhere in the file;
         // `request.app.state.client` reads what `app.state.client = ...` stored.
         const dotted = dottedName(n);

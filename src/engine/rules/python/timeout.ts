@@ -383,7 +383,7 @@ function subclassCtors(ctx: PyContext): Array<{ ctor: Node; client: ClientValue 
     if (def?.type === 'class_definition' && field(def, 'superclasses') && ctx.evaluator.clientSubclass(def)) names.add(field(def, 'name')!.text);
   }
   for (const [local, qname] of ctx.model.imports) {
-    if (!/^[A-Z]/.test(local) || !new RegExp(`\\b${local}\\s*\\(`).test(ctx.text)) continue;
+    if (!/^[A-Z]/.test(local) || !ctx.identifierUses(local).some((id) => id.parent?.type === 'call' && field(id.parent, 'function')?.id === id.id)) continue;
     const v = ctx.evaluator.resolveImported(qname, ctx.model.moduleImports.has(local));
     if (v.kind === 'clientClass' && v.sub) names.add(local);
   }
