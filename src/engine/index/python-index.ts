@@ -728,6 +728,7 @@ export class PyIndex {
   /** For a sync function: hops from an `async def` that calls it (directly or via sync helpers) down to it. */
   loopChain(ref: FnRef, visiting = new Set<string>()): Hop[] | undefined {
     return this.search(this.loopMemo, ref, visiting, (f) => !f.isAsync, (facts, self) => {
+      if (facts.onLoop) return [self];
       for (const c of this.callersOf(`${ref.file}#${ref.name}`)) {
         // A sync generator's body runs where it is iterated, not where it is called.
         if (facts.isGenerator && !c.iterates) continue;

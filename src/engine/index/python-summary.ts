@@ -90,6 +90,11 @@ export interface FnFacts {
    * imported one): a method called on its result is one of theirs (`get_backend().chat(...)`).
    */
   returnsInstances?: string[];
+  /**
+   * A sync function the framework itself runs on the event loop, with no caller in the workspace (a Django
+   * Channels consumer's `__init__`): the helpers it reaches run on the loop.
+   */
+  onLoop?: true;
   /** Parameters the body calls (`db_func(...)`), by `#index` (the instance not counted) and by name. */
   paramCalls?: string[];
   /**
@@ -192,6 +197,29 @@ export function qualifiedName(scope: Scope): string | undefined {
   return undefined;
 }
 
+/** Django Channels consumer base classes: `as_asgi()` builds an instance of the class per connection. */
+const CHANNELS_CONSUMER = /^channels\.(?:consumer|generic\.\w+)\.\w*Consumer$/;
+
+/**
+ * A top-level class deriving from a Django Channels consumer (directly or through classes of this file).
+ * Channels' `as_asgi()` builds the consumer inside the ASGI coroutine for every connection, so its
+ * `__init__` runs on the event loop, whether the consumer's handlers are async or run in a thread.
+ */
+function consumerClass(cls: Scope | undefined, model: PyModel, evaluator: Evaluator, depth = 0): boolean {
+  if (!cls || cls.parent !== model.module || depth > 4 || !/Consumer\b/.test(model.root.text)) return false;
+  const supers = field(cls.node, 'superclasses');
+  for (const b of supers?.namedChildren ?? []) {
+    if (!b || (b.type !== 'identifier' && b.type !== 'attribute')) continue;
+    const v = evaluator.evaluate(b, model.module);
+    if ((v?.kind === 'qname' || v?.kind === 'module') && CHANNELS_CONSUMER.test(v.qname)) return true;
+    if (v?.kind === 'localClass') {
+      const base = model.functions.find((f) => f.classScope?.name === v.name && f.classScope.parent === model.module)?.classScope;
+      if (base && base !== cls && consumerClass(base, model, evaluator, depth + 1)) return true;
+    }
+  }
+  return false;
+}
+
 /** What one named function gives the summary: its facts, and the client it returns when it is a factory. */
 export interface FunctionFragment {
   name: string;
@@ -230,6 +258,7 @@ export function functionFragment(fn: Scope, llm: LlmCall[], model: PyModel, eval
   const name = qualifiedName(fn);
   if (!name) return undefined;
   const facts: FnFacts = { name, isAsync: fn.isAsync, isGenerator: fn.hasYield, range: rangeOf(fn.nameNode ?? fn.node), direct: [], calls: [] };
+  if (fn.name === '__init__' && consumerClass(fn.classScope, model, evaluator)) facts.onLoop = true;
   const llmCallIds = new Set<number>();
   for (const c of llm) {
     llmCallIds.add(c.node.id);

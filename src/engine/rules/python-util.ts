@@ -57,3 +57,8 @@ export function offServer(ctx: PyContext, fn: Scope): boolean {
 export function enclosingFunction(scope: Scope): Scope | undefined {
   return scope.kind === 'function' ? scope : undefined;
 }
+
+/** How the top of a loop chain gets onto the loop: "is async", or what runs it there (a Channels consumer's constructor). */
+export function runsText(ctx: PyContext, top: { file: string; name: string }): string {
+  return ctx.index.facts(top)?.onLoop ? 'runs on the event loop: Channels builds the consumer in its ASGI coroutine' : 'is async';
+}

@@ -9,7 +9,7 @@ import { blockingEntry, blockingNames, handleOnlyForChild, type NameFilter } fro
 import { toThreadFix } from '../../fix/python-fixes';
 import { ensureModuleImport } from '../../fix/python-imports';
 import type { Finding, Fix } from '../../types';
-import { describeFunction, makeFinding, offServer } from '../python-util';
+import { describeFunction, makeFinding, offServer, runsText } from '../python-util';
 import type { Scope } from '../../model/python/model';
 import { callTarget, functionArguments, iterates, qualifiedName } from '../../index/python-summary';
 import { runsCoroutine, type Hop } from '../../index/python-index';
@@ -152,7 +152,7 @@ function inLoopHelpers(ctx: PyContext, names: NameFilter): Finding[] {
       const top = up[0];
       const message =
         `\`${hit.name}\` in helper \`${name}\` ${minor ? 'does local file I/O' : hit.entry.what} on the event loop: ` +
-        `${chainText([...up, { name: hit.name, file: ctx.file, range }])} (\`${top.name}\` is async, ${where(ctx, top)}). ` +
+        `${chainText([...up, { name: hit.name, file: ctx.file, range }])} (\`${top.name}\` ${runsText(ctx, top)}, ${where(ctx, top)}). ` +
         (minor ? 'A small local file costs little; a large or remote one holds every other request.' : `Use ${hit.entry.instead}, or call the helper with \`asyncio.to_thread\`.`);
       const finding = makeFinding(ctx, 'blocking-call-in-async-handler', minor ? 'info' : 'warning', range, message, undefined, []);
       finding.chain = [...up, { name: hit.name, file: ctx.file, range }].map((h) => ({ name: h.name, file: h.file, range: h.range }));

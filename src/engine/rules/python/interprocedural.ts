@@ -12,7 +12,7 @@ import { callTarget, iterates, qualifiedName } from '../../index/python-summary'
 import { runsCoroutine, type Hop } from '../../index/python-index';
 import { addAwaitFix, toThreadFix } from '../../fix/python-fixes';
 import type { ChainStep, Finding } from '../../types';
-import { describeFunction, makeFinding, offServer } from '../python-util';
+import { describeFunction, makeFinding, offServer, runsText } from '../python-util';
 import { lostCoroutine } from './unawaited-llm-call';
 import * as path from 'path';
 
@@ -138,7 +138,7 @@ export function checkBlockingThroughHelpers(ctx: PyContext): Finding[] {
       const top = up[0];
       const message =
         `Synchronous \`${call.calleeText}\` in helper \`${name}\` runs on the event loop: ` +
-        `${chainText([...up, { name: call.calleeText, file: ctx.file, range: callee }])} (\`${top.name}\` is async, ${where(ctx, top)}).`;
+        `${chainText([...up, { name: call.calleeText, file: ctx.file, range: callee }])} (\`${top.name}\` ${runsText(ctx, top)}, ${where(ctx, top)}).`;
       const finding = makeFinding(ctx, 'blocking-llm-call', 'error', callee, message, undefined, []);
       finding.chain = toSteps([...up, { name: call.calleeText, file: ctx.file, range: callee }]);
       finding.related.push(...up.map((hop) => ({ location: { file: hop.file, range: hop.range }, message: `called from \`${hop.name}\`` })));

@@ -347,6 +347,23 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
     f.related.push(...usesRelated(uses));
     out.push(f);
   }
+  // A factory returning one of several clients by configuration (`if source == "openai": return ChatOpenAI(...)
+  // else: return ChatOllama(...)`): the calls through what it returns may go through each of them.
+  const through = new Map<number, RemoteUse[]>();
+  for (const id of judged) through.set(id, []);
+  for (const [at, uses] of ctx.index.usesOfClientsIn(ctx.file) ?? []) {
+    const hit = ctorAt(ctx, at);
+    if (hit) through.set(hit.node.id, [...(through.get(hit.node.id) ?? []), ...uses]);
+  }
+  for (const alt of factoryAlternatives(ctx, through)) {
+    if (judged.has(alt.ctor.id) || reportedCtors.has(alt.ctor.id)) continue;
+    const uses = through.get(alt.sibling) ?? [];
+    const f = remoteCtorFinding(ctx, alt.ctor, alt.client, uses, ` \`${alt.factory}\` returns it or another client, and the calls through what it returns go through it.${uses.length > 0 ? usesText(uses) : ''}`);
+    if (!f) continue;
+    reportedCtors.set(alt.ctor.id, f);
+    f.related.push(...usesRelated(uses));
+    out.push(f);
+  }
   // Instances of workspace subclasses of SDK classes: the subclass's own methods call the SDK through
   // `super()`, on this instance, so every instance built here makes requests with this constructor's options.
   for (const made of subclassCtors(ctx)) {
@@ -366,6 +383,33 @@ export function checkTimeoutPython(ctx: PyContext): Finding[] {
     reportedCtors.set(h.ctor.id, f);
     f.related.push({ location: { file: ctx.file, range: h.at }, message: `the client is handed to \`${h.to}\` here` });
     out.push(f);
+  }
+  return out;
+}
+
+/**
+ * Clients built in this file that a function with several `return` statements returns next to a client some
+ * call goes through (`used`, by constructor node id): each with the function's name and that sibling.
+ */
+function factoryAlternatives(ctx: PyContext, used: Map<number, RemoteUse[]>): Array<{ ctor: Node; client: ClientValue; factory: string; sibling: number }> {
+  const out: Array<{ ctor: Node; client: ClientValue; factory: string; sibling: number }> = [];
+  if (used.size === 0) return out;
+  const seen = new Set<number>();
+  for (const fn of ctx.model.functions) {
+    if (fn.kind !== 'function' || fn.returns.length < 2) continue;
+    const made = new Map<number, ClientValue>();
+    for (const r of fn.returns) {
+      if (unparen(r).type !== 'call') continue;
+      const v = ctx.evaluator.evaluate(r, fn);
+      if (v?.kind === 'client' && v.ctor && v.ctor.tree === ctx.model.root.tree) made.set(v.ctor.id, v);
+    }
+    const sibling = [...made.keys()].find((id) => used.has(id));
+    if (sibling === undefined || made.size < 2) continue;
+    for (const [id, client] of made) {
+      if (used.has(id) || seen.has(id)) continue;
+      seen.add(id);
+      out.push({ ctor: client.ctor!, client, factory: fn.name, sibling });
+    }
   }
   return out;
 }
