@@ -67,10 +67,18 @@ export interface RemoteUse {
 }
 
 /**
- * Per summary handing no client on (no call with client arguments): its part of `clientsFingerprint()`,
- * the same in every index (null for the others, worked out per index). Summaries are not changed once made.
+ * Per summary: the digest of its part of the clients fingerprint (null when it has none), the same in
+ * every index unless it hands clients on as arguments ('per-index': their receivers are looked up in
+ * each index). Summaries are not changed once made.
  */
-const staticPrints = new WeakMap<PyFileSummary, string | null>();
+const staticDigests = new WeakMap<PyFileSummary, Uint32Array | null | 'per-index'>();
+
+/** SHA-1 of a fingerprint part as five 32-bit lanes; null for ''. */
+function digestOf(print: string): Uint32Array | null {
+  if (print === '') return null;
+  const b = createHash('sha1').update(print).digest();
+  return new Uint32Array([b.readUInt32BE(0), b.readUInt32BE(4), b.readUInt32BE(8), b.readUInt32BE(12), b.readUInt32BE(16)]);
+}
 
 const MAX_SUFFIX = 8;
 const MAX_DEPTH = 32;
@@ -1074,12 +1082,32 @@ export class PyIndex {
 
   private argsByCallee: Map<string, Array<[string, string]>> | undefined;
 
-  private clientsPrint: string | undefined;
   private clientsHash: string | undefined;
 
-  /** A short hash of `clientsFingerprint()`, worked out once per index. */
+  /**
+   * Changes whenever any workspace file's module-level clients, client factories, `app.state` clients,
+   * SDK aliases, blocking clients or clients handed on as arguments change: the sum, lane by lane, of
+   * each summary's part's SHA-1 (order-free, so no sort of the workspace per index; a summary handing no
+   * client on has the same part in every index and is digested once). '' when no summary has any.
+   */
   clientsFingerprintHash(): string {
-    if (this.clientsHash === undefined) this.clientsHash = this.clientsFingerprint() === '' ? '' : createHash('sha1').update(this.clientsFingerprint()).digest('hex');
+    if (this.clientsHash === undefined) {
+      const sum = new Uint32Array(5);
+      let any = false;
+      for (const s of this.summaries.values()) {
+        let d = staticDigests.get(s);
+        if (d === undefined) {
+          const handsOn = (s.moduleCalls?.length ?? 0) > 0 || Object.values(s.functions).some((fn) => fn.calls.some((e) => e.args));
+          d = handsOn ? 'per-index' : digestOf(this.clientsPrintOf(s));
+          staticDigests.set(s, d);
+        }
+        if (d === 'per-index') d = digestOf(this.clientsPrintOf(s));
+        if (!d) continue;
+        any = true;
+        for (let i = 0; i < 5; i++) sum[i] = (sum[i] + d[i]) >>> 0;
+      }
+      this.clientsHash = any ? Array.from(sum, (x) => x.toString(16).padStart(8, '0')).join('') : '';
+    }
     return this.clientsHash;
   }
 
@@ -1091,27 +1119,7 @@ export class PyIndex {
     return fns?.[`${t.name}.__init__`] ? `${t.file}#${t.name}.__init__` : fns?.[t.name] ? `${t.file}#${t.name}` : '';
   }
 
-  /** Changes whenever any workspace file's module-level clients or client factories change. */
-  clientsFingerprint(): string {
-    if (this.clientsPrint === undefined) {
-      const parts: string[] = [];
-      for (const s of [...this.summaries.values()].sort((a, b) => (a.file < b.file ? -1 : 1))) {
-        // A summary handing no client on prints the same in every index: worked out once per summary.
-        let print = staticPrints.get(s);
-        if (print === undefined) {
-          const handsOn = (s.moduleCalls?.length ?? 0) > 0 || Object.values(s.functions).some((fn) => fn.calls.some((e) => e.args));
-          print = handsOn ? null : this.clientsPrintOf(s);
-          staticPrints.set(s, print);
-        }
-        if (print === null) print = this.clientsPrintOf(s);
-        if (print) parts.push(print);
-      }
-      this.clientsPrint = parts.join(';');
-    }
-    return this.clientsPrint;
-  }
-
-  /** One summary's part of `clientsFingerprint()` ('' when it has none). */
+  /** One summary's part of the clients fingerprint ('' when it has none). */
   private clientsPrintOf(s: PyFileSummary): string {
     const c = Object.entries(s.clients).concat(Object.entries(s.factories), Object.entries(s.state ?? {}), Object.entries(s.aliases ?? {}), Object.entries(s.blocking ?? {}));
     // Clients passed as arguments: the callees' parameters hold them.

@@ -515,7 +515,7 @@ export class Workspace {
     // index knows those clients: summarize them again with it. A client passed on through a module
     // (`chain = prompt | llm` in chains.py, `llm` from models.py) needs one more pass per hop: later
     // passes look only at files importing a file whose summary just changed.
-    if (index.clientsFingerprint() !== '') {
+    if (index.clientsFingerprintHash() !== '') {
       let changedBefore: Set<string> | undefined;
       for (let pass = 0; pass < 4; pass++) {
         const changed = new Set<string>();
@@ -586,14 +586,11 @@ export class Workspace {
   private argumentTargets(index: PyIndex): Set<string> {
     const out = new Set<string>();
     for (const s of this.summaries.values()) {
-      for (const fn of [...Object.values(s.functions), { calls: s.moduleCalls ?? [] }]) {
-        for (const e of fn.calls) {
-          if (!e.args) continue;
-          if (e.target.startsWith('local:')) out.add(s.file);
-          else {
-            const r = index.resolve(s.file, e.target.slice(7));
-            if (r) out.add(r.file);
-          }
+      for (const target of argumentCallTargets(s)) {
+        if (target.startsWith('local:')) out.add(s.file);
+        else {
+          const r = index.resolve(s.file, target.slice(7));
+          if (r) out.add(r.file);
         }
       }
     }
@@ -843,6 +840,19 @@ export class Workspace {
 interface ImportGraph {
   importers: Map<string, Set<string>>;
   imports: Map<string, Set<string>>;
+}
+
+/** Per summary: the targets of its calls handing clients on as arguments, in order (most summaries have none). */
+const argumentTargetsOf = new WeakMap<PyFileSummary, string[]>();
+
+function argumentCallTargets(s: PyFileSummary): string[] {
+  let targets = argumentTargetsOf.get(s);
+  if (!targets) {
+    targets = [];
+    for (const fn of [...Object.values(s.functions), { calls: s.moduleCalls ?? [] }]) for (const e of fn.calls) if (e.args) targets.push(e.target);
+    argumentTargetsOf.set(s, targets);
+  }
+  return targets;
 }
 
 /** True when the record has at least one key. */

@@ -324,7 +324,20 @@ function baseName(file: string): string {
   return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
 }
 
+/**
+ * Policies by call: a call's policy depends on the call alone (its nodes, client and the catalogs, which
+ * make new calls when they change), and the timeout, retry and server-limit rules and the summary all ask.
+ * Callers only read the policy they get.
+ */
+const policies = new WeakMap<LlmCall, Policy>();
+
 export function policyOf(made: LlmCall): Policy {
+  let known = policies.get(made);
+  if (!known) policies.set(made, (known = computePolicy(made)));
+  return known;
+}
+
+function computePolicy(made: LlmCall): Policy {
   const call = throughModel(made);
   const profile = profileOf(call);
   const defaults = profile.defaults;
