@@ -641,8 +641,7 @@ function referenceArguments(call: Node): Array<[string, Node]> {
   const out: Array<[string, Node]> = [];
   if (!args || args.type !== 'argument_list') return out;
   let index = 0;
-  for (let i = 0; i < args.namedChildCount; i++) {
-    const a = args.namedChild(i);
+  for (const a of args.namedChildren) {
     if (!a || a.type === 'comment') continue;
     if (a.type === 'list_splat' || a.type === 'dictionary_splat') break;
     const keyword = a.type === 'keyword_argument';

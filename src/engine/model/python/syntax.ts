@@ -37,22 +37,17 @@ export function calleeTail(call: Node): string {
   return tail;
 }
 
+/**
+ * A node's named children, in a new array. One call into wasm for all of them (a `namedChild(i)` loop
+ * crossed into wasm twice per child, and each lookup walks the children up to `i`).
+ */
 export function namedChildren(node: Node): Node[] {
-  const out: Node[] = [];
-  for (let i = 0; i < node.namedChildCount; i++) {
-    const c = node.namedChild(i);
-    if (c) out.push(c);
-  }
-  return out;
+  return node.namedChildren.filter((c): c is Node => c !== null);
 }
 
+/** A node's children, in a new array (one call into wasm, as `namedChildren`). */
 export function children(node: Node): Node[] {
-  const out: Node[] = [];
-  for (let i = 0; i < node.childCount; i++) {
-    const c = node.child(i);
-    if (c) out.push(c);
-  }
-  return out;
+  return node.children.filter((c): c is Node => c !== null);
 }
 
 /** The node with parentheses peeled off: `((x))` → `x`. */
@@ -125,13 +120,19 @@ export function dottedName(node: Node): string | undefined {
 export function identifiersIn(root: Node, text: string, name: string, start: number, end: number): Node[] {
   const out: Node[] = [];
   if (!/^\w+$/.test(name)) return out;
-  const re = new RegExp(`\\b${name}\\b`, 'g');
-  re.lastIndex = start;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
-    const n = root.descendantForIndex(m.index, m.index + name.length);
-    if (n && n.type === 'identifier' && n.startIndex === m.index && n.endIndex === m.index + name.length) out.push(n);
+  // Whole-word hits (`\bname\b`), found with indexOf rather than a regex built per name.
+  for (let i = text.indexOf(name, start); i !== -1 && i < end; i = text.indexOf(name, i + 1)) {
+    const after = i + name.length;
+    if (isWordCode(text.charCodeAt(i - 1)) || isWordCode(text.charCodeAt(after))) continue;
+    const n = root.descendantForIndex(i, after);
+    if (n && n.type === 'identifier' && n.startIndex === i && n.endIndex === after) out.push(n);
   }
   return out;
+}
+
+/** A regex `\w` character code (NaN, before or past the text, is none). */
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 /**

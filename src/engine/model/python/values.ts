@@ -303,8 +303,7 @@ export class Evaluator {
   }
 
   private typeParameters(node: Node, scope: Scope, depth: number): Value | undefined {
-    for (let i = 0; i < node.namedChildCount; i++) {
-      const c = node.namedChild(i);
+    for (const c of node.namedChildren) {
       const v = c ? this.annotationValue(c, scope, depth) ?? this.dependency(c, scope, depth) : undefined;
       if (v) return v;
     }
@@ -338,8 +337,9 @@ export class Evaluator {
       return (left && this.annotationValue(left, scope, depth)) || (right && this.annotationValue(right, scope, depth)) || undefined;
     }
     if (n.type === 'subscript' || n.type === 'generic_type') {
-      for (let i = 0; i < n.namedChildCount; i++) {
-        const c = n.namedChild(i);
+      const cs = n.namedChildren;
+      for (let i = 0; i < cs.length; i++) {
+        const c = cs[i];
         if (!c) continue;
         const v = c.type === 'type_parameter' ? this.typeParameters(c, scope, depth) : i === 0 ? undefined : this.annotationValue(c, scope, depth) ?? this.dependency(c, scope, depth);
         if (v) return v;
@@ -721,8 +721,7 @@ function nthArgument(call: Node, n: number): Node | undefined {
 function firstArgument(call: Node): Node | undefined {
   const args = field(call, 'arguments');
   if (!args) return undefined;
-  for (let i = 0; i < args.namedChildCount; i++) {
-    const a = args.namedChild(i);
+  for (const a of args.namedChildren) {
     if (a && a.type !== 'keyword_argument' && a.type !== 'comment') return a;
   }
   return undefined;
@@ -732,8 +731,7 @@ function firstArgument(call: Node): Node | undefined {
 function callKeyword(call: Node, key: string): Node | undefined {
   const args = field(call, 'arguments');
   if (!args) return undefined;
-  for (let i = 0; i < args.namedChildCount; i++) {
-    const a = args.namedChild(i);
+  for (const a of args.namedChildren) {
     if (a?.type === 'keyword_argument' && field(a, 'name')?.text === key) return field(a, 'value') ?? undefined;
   }
   return undefined;
