@@ -22,6 +22,15 @@ function importedFrameworks(model: PyModel): PyFramework[] {
   return PYTHON_FRAMEWORKS.filter((f) => f.modules.some((m) => imported.has(m)));
 }
 
+/** Per framework: one regex finding any of its registration methods' names as a word (built once, not per file). */
+const registrationPatterns = new WeakMap<PyFramework, RegExp>();
+
+function registrationPattern(f: PyFramework): RegExp {
+  let re = registrationPatterns.get(f);
+  if (!re) registrationPatterns.set(f, (re = f.registrationMethods.length > 0 ? new RegExp(`\\b(?:${f.registrationMethods.join('|')})\\b`) : /(?!)/));
+  return re;
+}
+
 function runsOnOf(scope: Scope, framework: PyFramework, offloaded: boolean): Handler['runsOn'] {
   return scope.isAsync ? 'event-loop' : offloaded ? 'threadpool' : framework.syncRunsOn;
 }
@@ -119,7 +128,7 @@ export function ownHandlers(model: PyModel, evaluator: Evaluator, frameworks = i
   const importedQnames = [...model.imports.values()];
   const mayConstruct = frameworks.some((f) => f.routeConstructors.some((rc) => importedQnames.some((q) => rc === q || rc.startsWith(q + '.'))));
   const source = model.root.text;
-  const mayRegister = frameworks.some((f) => f.registrationMethods.some((m) => new RegExp(`\\b${m}\\b`).test(source)));
+  const mayRegister = frameworks.some((f) => registrationPattern(f).test(source));
   const scopes = mayConstruct || mayRegister ? [model.module, ...model.functions] : [];
   for (const scope of scopes) {
     for (const call of scope.calls) {
