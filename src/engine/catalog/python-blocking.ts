@@ -48,6 +48,8 @@ export const BLOCKING_FUNCTIONS: Record<string, BlockingEntry> = {
   'elasticsearch.helpers.bulk': { what: 'makes synchronous Elasticsearch requests', instead: '`elasticsearch.helpers.async_bulk` and `await`' },
   'opensearchpy.helpers.bulk': { what: 'makes synchronous OpenSearch requests', instead: '`opensearchpy.helpers.async_bulk` and `await`' },
   'sentence_transformers.SentenceTransformer': { what: 'loads a model from disk (downloading it on first use)', instead: 'loading it once at startup, or `asyncio.to_thread`' },
+  // `pipeline("task", model=...)` builds the model and tokenizer with `from_pretrained` (weights read, or downloaded on first use).
+  'transformers.pipeline': { what: 'loads a model from disk (downloading it on first use)', instead: 'a pipeline built once at startup, or `asyncio.to_thread`' },
   'sentence_transformers.CrossEncoder': { what: 'loads a model from disk (downloading it on first use)', instead: 'loading it once at startup, or `asyncio.to_thread`' },
   'dotenv.load_dotenv': { what: 'reads the `.env` file synchronously', instead: 'calling it once at import time', minor: true },
   'pandas.read_csv': { what: 'reads a file synchronously', instead: '`asyncio.to_thread`', minor: true },
