@@ -111,6 +111,54 @@ describe('blocking catalog: vector stores, service SDKs, Celery', () => {
     assert.deepStrictEqual(lines(ws, 'c.py'), [17, 18]);
   });
 
+  it('reports every operation of a boto3 client of any service, not its local helpers nor an aioboto3 client', async () => {
+    const ws = new Workspace(await testEngine());
+    ws.upsert(`${ROOT}/aws.py`, src(
+      'import aioboto3',
+      'import boto3',
+      'from fastapi import FastAPI',
+      'app = FastAPI()',
+      'bedrock = boto3.client("bedrock")',
+      'session = boto3.Session()',
+      '@app.get("/a")',
+      'async def a(arn: str):',
+      '    p = bedrock.get_inference_profile(inferenceProfileIdentifier=arn)',
+      '    who = session.client("sts").get_caller_identity()',
+      '    url = boto3.client("s3").generate_presigned_url("get_object", Params={})',
+      '    pages = bedrock.get_paginator("list_foundation_models")',
+      '    async with aioboto3.Session().client("s3") as s3:',
+      '        await s3.get_object(Bucket="b", Key="k")',
+      '    return p["models"][0], who["Account"], url, pages',
+    ));
+    assert.deepStrictEqual(lines(ws, 'aws.py'), [9, 10]);
+  });
+
+  it('reports googleapiclient build(...) and request.execute() reached from the loop through a module naming an SDK', async () => {
+    const ws = new Workspace(await testEngine());
+    ws.upsert(`${ROOT}/yt/__init__.py`, '');
+    ws.upsert(`${ROOT}/yt/search.py`, src(
+      'import boto3',
+      'from googleapiclient.discovery import build',
+      'def videos(q, key):',
+      '    youtube = build("youtube", "v3", developerKey=key)',
+      '    req = youtube.search().list(q=q, part="snippet")',
+      '    return req.execute()["items"]',
+    ));
+    ws.upsert(`${ROOT}/yt/api.py`, src(
+      'import asyncio',
+      'from fastapi import FastAPI',
+      'from yt.search import videos',
+      'app = FastAPI()',
+      '@app.get("/v")',
+      'async def v(q: str, key: str):',
+      '    return videos(q, key)',
+      '@app.get("/w")',
+      'async def w(q: str, key: str):',
+      '    return await asyncio.to_thread(videos, q, key)',
+    ));
+    assert.deepStrictEqual([lines(ws, 'yt/search.py'), lines(ws, 'yt/api.py')], [[4, 6], [7]]);
+  });
+
   it('reports every method of a client whose methods are all requests, not what a request returns', async () => {
     const ws = new Workspace(await testEngine());
     ws.upsert(`${ROOT}/d.py`, src(

@@ -50,6 +50,9 @@ export const BLOCKING_FUNCTIONS: Record<string, BlockingEntry> = {
   'sentence_transformers.SentenceTransformer': { what: 'loads a model from disk (downloading it on first use)', instead: 'loading it once at startup, or `asyncio.to_thread`' },
   // `pipeline("task", model=...)` builds the model and tokenizer with `from_pretrained` (weights read, or downloaded on first use).
   'transformers.pipeline': { what: 'loads a model from disk (downloading it on first use)', instead: 'a pipeline built once at startup, or `asyncio.to_thread`' },
+  // Reads and parses the API's discovery document (bundled JSON, fetched over HTTP by older versions or when absent).
+  'googleapiclient.discovery.build': { what: 'reads and parses the API discovery document (from disk, or over HTTP)', instead: 'building the service once at startup, or `asyncio.to_thread`' },
+  'apiclient.discovery.build': { what: 'reads and parses the API discovery document (from disk, or over HTTP)', instead: 'building the service once at startup, or `asyncio.to_thread`' },
   'sentence_transformers.CrossEncoder': { what: 'loads a model from disk (downloading it on first use)', instead: 'loading it once at startup, or `asyncio.to_thread`' },
   'dotenv.load_dotenv': { what: 'reads the `.env` file synchronously', instead: 'calling it once at import time', minor: true },
   'pandas.read_csv': { what: 'reads a file synchronously', instead: '`asyncio.to_thread`', minor: true },
@@ -110,6 +113,8 @@ export interface BlockingClient {
   methods: string[] | '*';
   /** I/O methods returning another handle of the client (`get_collection`), not plain data. */
   handles?: string[];
+  /** For `*` rows: the client's public methods that do no I/O (boto3 `get_paginator`, `generate_presigned_url`). */
+  except?: string[];
   entry: BlockingEntry;
 }
 
@@ -160,7 +165,7 @@ export const BLOCKING_CLIENTS: BlockingClient[] = [
     entry: DB('SQLAlchemy `AsyncSession` / `create_async_engine`'),
   },
   {
-    ctors: ['boto3.client', 'boto3.resource', 'boto3.session.Session.client', 'boto3.Session.client', 'boto3.Session.resource'],
+    ctors: ['boto3.resource', 'boto3.Session.resource', 'boto3.session.Session.resource'],
     methods: [
       'get_object', 'put_object', 'delete_object', 'head_object', 'list_objects', 'list_objects_v2', 'copy_object', 'upload_file', 'download_file',
       'upload_fileobj', 'download_fileobj', 'get_item', 'put_item', 'update_item', 'delete_item', 'query', 'scan', 'batch_write_item', 'batch_get_item',
@@ -325,6 +330,22 @@ const VECTOR_AND_SERVICE_CLIENTS: BlockingClient[] = [
 ];
 VECTOR_AND_SERVICE_CLIENTS.push(
   {
+    // A boto3 (botocore) client of any service: every operation method is one synchronous HTTP request
+    // (`s3.get_object`, `bedrock.get_inference_profile`, `sts.get_caller_identity`); the LLM operations of
+    // the Bedrock runtimes are the `boto3-bedrock` SDK's. Local helpers of the client do no I/O.
+    ctors: ['boto3.client', 'boto3.Session.client', 'boto3.session.Session.client', 'botocore.session.Session.create_client', 'botocore.session.get_session.create_client'],
+    methods: '*',
+    except: ['get_paginator', 'get_waiter', 'can_paginate', 'generate_presigned_url', 'generate_presigned_post', 'close', 'meta', 'exceptions'],
+    entry: { what: 'makes a synchronous AWS request', instead: '`aioboto3` or `asyncio.to_thread`' },
+  },
+  {
+    // googleapiclient: `build(...)` returns a resource whose methods build requests; `.execute()` sends one
+    // (httplib2, synchronous); a media upload's `next_chunk()` sends a chunk.
+    ctors: ['googleapiclient.discovery.build', 'apiclient.discovery.build', 'googleapiclient.discovery.build_from_document'],
+    methods: ['execute', 'next_chunk'],
+    entry: { what: 'sends a synchronous Google API request (httplib2)', instead: '`asyncio.to_thread` (or an async client such as `aiogoogle`)' },
+  },
+  {
     ctors: ['elevenlabs.ElevenLabs', 'elevenlabs.client.ElevenLabs'],
     methods: ['convert', 'convert_as_stream', 'convert_with_timestamps', 'stream', 'generate', 'get_all', 'get', 'search', 'add', 'delete', 'clone'],
     entry: { what: 'makes a synchronous ElevenLabs request', instead: '`elevenlabs.client.AsyncElevenLabs` and `await`' },
@@ -383,7 +404,7 @@ export function blockingClientOf(ctor: string): BlockingClient | undefined {
 
 /** True when `method` of a client of this row does I/O (`*` rows: every public method). */
 export function rowHasMethod(row: BlockingClient, method: string): boolean {
-  return row.methods === '*' ? !method.startsWith('_') : row.methods.includes(method);
+  return row.methods === '*' ? !method.startsWith('_') && !row.except?.includes(method) : row.methods.includes(method);
 }
 
 /**

@@ -456,6 +456,12 @@ export class Workspace {
               take.add(file);
               break;
             }
+            // A module summarized already (it names an SDK: `import boto3`) whose functions do other blocking work.
+            const done = r && r.file !== file && !this.waiting.has(r.file) ? this.summaries.get(r.file) : undefined;
+            if (done && Object.values(done.functions).some((fn) => fn.io !== undefined)) {
+              take.add(file);
+              break;
+            }
           }
         }
       }

@@ -143,7 +143,11 @@ function rootCtor(ctx: BlockingCtx, node: Node, scope: Scope, depth: number, thr
     if (v.kind === 'instance') return v.qname;
     if (v.kind === 'method') {
       if (ASYNC_TWIN_CTORS.has(`${v.qname}.${v.method}`)) return undefined; // `pc.IndexAsyncio(host=...)`
-      return BLOCKING_CLIENT_BY_CTOR.has(`${v.qname}.${v.method}`) ? `${v.qname}.${v.method}` : v.qname;
+      const ctor = `${v.qname}.${v.method}`;
+      if (!BLOCKING_CLIENT_BY_CTOR.has(ctor)) return v.qname;
+      // `session.client("sts")` builds the client: its method is not one of the client's requests.
+      if (through[through.length - 1] === v.method) through.pop();
+      return ctor;
     }
     // A factory of this file (`supabase_client = connect_to_supabase()`): what it returns.
     if (v.kind === 'function' && n.parent?.type === 'call' && field(n.parent, 'function')?.id === n.id && !v.scope.isAsync && !v.scope.hasYield) {
