@@ -115,6 +115,11 @@ export interface BlockingClient {
   handles?: string[];
   /** For `*` rows: the client's public methods that do no I/O (boto3 `get_paginator`, `generate_presigned_url`). */
   except?: string[];
+  /**
+   * For `*` rows: the shape of the method names worth evaluating in a file importing the client's package
+   * (boto3 operations are verbs in snake case); unset: every method call is.
+   */
+  names?: RegExp;
   entry: BlockingEntry;
 }
 
@@ -336,6 +341,8 @@ VECTOR_AND_SERVICE_CLIENTS.push(
     ctors: ['boto3.client', 'boto3.Session.client', 'boto3.session.Session.client', 'botocore.session.Session.create_client', 'botocore.session.get_session.create_client'],
     methods: '*',
     except: ['get_paginator', 'get_waiter', 'can_paginate', 'generate_presigned_url', 'generate_presigned_post', 'close', 'meta', 'exceptions'],
+    // botocore names each operation method after the API's operation (`GetObject` → `get_object`).
+    names: /^(?:get|put|list|describe|create|delete|update|invoke|send|receive|start|stop|query|scan|batch|upload|download|copy|head|publish|assume|tag|untag|run|terminate|modify|search|detect|translate|synthesize|converse|retrieve|apply|count|restore|associate|disassociate|enable|disable|register|deregister|subscribe|unsubscribe|execute|import|export|cancel|reset|set|add|remove|attach|detach|test|validate|admin|change|confirm|initiate|complete|abort|select|transact|decrypt|encrypt|sign|verify|rotate|purge|respond|lookup|simulate|reboot|accept|reject|allocate|release|authorize|revoke|request|replace|analyze|compare|generate|rerank|create)(?:_\w+)?$/,
     entry: { what: 'makes a synchronous AWS request', instead: '`aioboto3` or `asyncio.to_thread`' },
   },
   {
@@ -463,9 +470,19 @@ export function refreshBlockingNames(): void {
   BLOCKING_NAMES_BY_MODULE.set('transformers', [...(BLOCKING_NAMES_BY_MODULE.get('transformers') ?? []), 'from_pretrained']);
   BLOCKING_CALL_NAMES.add('from_texts');
   WILDCARD_TOPS.clear();
-  for (const c of BLOCKING_CLIENTS) if (c.methods === '*') for (const q of c.ctors) WILDCARD_TOPS.add(q.split('.')[0]);
+  WILDCARD_NAMES.clear();
+  for (const c of BLOCKING_CLIENTS) {
+    if (c.methods !== '*') continue;
+    for (const q of c.ctors) {
+      const top = q.split('.')[0];
+      if (c.names) WILDCARD_NAMES.set(top, c.names);
+      else WILDCARD_TOPS.add(top);
+    }
+  }
 }
 
 /** Top-level packages of clients whose every method is a request (a file importing one checks every method call). */
 export const WILDCARD_TOPS = new Set<string>();
+/** Top-level packages of such clients whose request methods have a known shape: a file importing one checks the calls named so. */
+export const WILDCARD_NAMES = new Map<string, RegExp>();
 refreshBlockingNames();

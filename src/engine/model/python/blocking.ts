@@ -8,7 +8,7 @@ import { field, unparen } from './syntax';
 import type { Evaluator } from './values';
 import {
   ASYNC_TWIN_CTORS, BLOCKING_CALL_NAMES, BLOCKING_CLIENT_BY_CTOR, BLOCKING_FUNCTIONS, BLOCKING_METHODS, CELERY_ENTRY, CELERY_PUBLISH, VECTOR_SEARCH_METHODS,
-  WILDCARD_TOPS, DATA_RESULT_ROWS, blockingClientOf, blockingFunctionLike, rowHasMethod, vectorSearchEntry, type BlockingEntry,
+  WILDCARD_TOPS, WILDCARD_NAMES, DATA_RESULT_ROWS, blockingClientOf, blockingFunctionLike, rowHasMethod, vectorSearchEntry, type BlockingEntry,
 } from '../../catalog/python-blocking';
 
 /** What the detection reads about the file. */
@@ -256,7 +256,18 @@ const EVERY_NAME: NameFilter = { has: () => true };
 const namesMemo = new WeakMap<PyModel, NameFilter>();
 
 function computeNames(ctx: BlockingCtx): NameFilter {
-  for (const q of ctx.model.imports.values()) if (WILDCARD_TOPS.has(q.split('.')[0])) return EVERY_NAME;
+  let shapes: RegExp[] | undefined;
+  for (const q of ctx.model.imports.values()) {
+    const top = q.split('.')[0];
+    if (WILDCARD_TOPS.has(top)) return EVERY_NAME;
+    const shape = WILDCARD_NAMES.get(top);
+    if (shape && !shapes?.includes(shape)) (shapes ??= []).push(shape);
+  }
+  const base = namesOf(ctx);
+  return shapes ? { has: (n) => base.has(n) || shapes!.some((r) => r.test(n)) } : base;
+}
+
+function namesOf(ctx: BlockingCtx): NameFilter {
   let names: Set<string> | undefined;
   const add = (local: string) => {
     if (!BLOCKING_CALL_NAMES.has(local)) (names ??= new Set(BLOCKING_CALL_NAMES)).add(local);
