@@ -668,7 +668,7 @@ export class PyIndex {
         const tf = this.facts(target);
         // An async helper's body runs only when its coroutine does; a generator's when it is iterated
         // (a sync generator iterated here runs its body here, chunk by chunk).
-        if (!tf || (tf.isGenerator && (tf.isAsync || !edge.iterates)) || (tf.isAsync && !runsCoroutine(usage))) return undefined;
+        if (!tf || !runsBody(tf, usage, edge.iterates)) return undefined;
         return this.blockingChain(target, visiting) ?? (edge.iterates ? this.lazyChain(target) : undefined);
       });
     });
@@ -718,7 +718,7 @@ export class PyIndex {
       if (direct) return [self, { name: direct.text, file: ref.file, range: direct.range, minor: direct.minor }];
       return this.throughCalls(ref, facts, self, (target, usage, edge) => {
         const tf = this.facts(target);
-        if (!tf || (tf.isGenerator && (tf.isAsync || !edge.iterates)) || (tf.isAsync && !runsCoroutine(usage))) return undefined;
+        if (!tf || !runsBody(tf, usage, edge.iterates)) return undefined;
         return this.ioChain(target, visiting);
       });
     });
@@ -787,9 +787,12 @@ export class PyIndex {
    * passes its coroutine): it is then an intermediate hop, not where the loop enters the chain.
    */
   runByAsyncCaller(ref: FnRef): boolean {
-    // Calling an async generator function runs nothing: its body runs where it is iterated (often by the
-    // framework: a streamed response), so its own calls are where the loop enters the chain.
-    if (this.facts(ref)?.isGenerator) return false;
+    // Calling an async generator function runs nothing: its body runs where it is iterated. Handed to the
+    // framework (a streamed response), its own calls are where the loop enters the chain; iterated with
+    // `async for` by an async function, that function drives it (its `async for` is the call site).
+    if (this.facts(ref)?.isGenerator) {
+      return this.callersOf(`${ref.file}#${ref.name}`).some((c) => c.usage === 'async-iterated' && this.facts(c.caller)?.isAsync === true);
+    }
     for (const c of this.callersOf(`${ref.file}#${ref.name}`)) {
       if (runsCoroutine(c.usage) && this.facts(c.caller)?.isAsync) return true;
     }
@@ -971,7 +974,7 @@ export class PyIndex {
         continue;
       }
       for (const c of this.callersOf(`${r.file}#${r.name}`)) {
-        if (facts.isGenerator ? !c.iterates : facts.isAsync && !runsCoroutine(c.usage)) continue;
+        if (!runsBody(facts, c.usage, c.iterates)) continue;
         const k = `${c.caller.file}#${c.caller.name}`;
         if (seen.has(k) || seen.size > MAX_REACH) continue;
         seen.add(k);
@@ -1321,6 +1324,16 @@ function hops(chain: Hop[] | undefined): string {
 }
 
 /** Usage kinds under which an awaited-style coroutine actually runs. */
+/**
+ * Whether a call (its usage, and whether its result is iterated there) runs the body of the function
+ * with these facts: an async function's when its coroutine runs, a sync generator's when iterated, an
+ * async generator's when driven with `async for`.
+ */
+export function runsBody(facts: { isAsync: boolean; isGenerator: boolean }, usage: string, iterated: boolean | undefined): boolean {
+  if (facts.isGenerator) return facts.isAsync ? usage === 'async-iterated' : !!iterated;
+  return !facts.isAsync || runsCoroutine(usage);
+}
+
 export function runsCoroutine(usage: string): boolean {
   return usage === 'awaited' || usage === 'argument' || usage === 'returned' || usage === 'assigned' || usage === 'stored' || usage === 'yielded' || usage === 'other';
 }

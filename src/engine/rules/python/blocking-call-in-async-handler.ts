@@ -100,8 +100,10 @@ function throughHelpers(ctx: PyContext, fn: Scope, reported: ReadonlySet<number>
     if (!ref) continue;
     const facts = ctx.index.facts(ref)!;
     const usage = usageOf(call);
-    if (facts.isGenerator && (facts.isAsync || !iterates(usage))) continue;
-    if (facts.isAsync && (!runsCoroutine(usage.kind) || intermediate)) continue;
+    // A generator runs where it is iterated: a sync one by `for`/`list(...)`, an async one by `async for`
+    // (the handler driving it is where the loop enters its chain, as for `await helper()`).
+    if (facts.isGenerator && (facts.isAsync ? usage.kind !== 'async-iterated' : !iterates(usage))) continue;
+    if (facts.isAsync && ((!facts.isGenerator && !runsCoroutine(usage.kind)) || intermediate)) continue;
     const hops = ctx.index.ioChain({ file: ref.file, name: ref.name }) ?? (facts.isAsync ? undefined : throughPassed(ctx, call, fn, ref, facts));
     // One finding per defect: where the helper also runs a sync LLM call, blocking-llm-call reports this call.
     if (!hops || ctx.index.blockingChain({ file: ref.file, name: ref.name })) continue;

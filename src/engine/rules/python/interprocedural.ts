@@ -56,8 +56,9 @@ function findHelperCalls(ctx: PyContext, scope: Scope): HelperCall[] {
     const ref = refs.find((r) => ctx.index.blockingChain(r)) ?? refs[0];
     if (!ref) continue;
     const facts = ctx.index.facts(ref)!;
-    // Calling a generator function runs nothing yet; iterating a sync generator here runs its body here.
-    if (facts.isGenerator && (facts.isAsync || !iterates(usageOf(node)))) continue;
+    // Calling a generator function runs nothing yet; iterating a sync generator here runs its body here,
+    // and so does driving an async generator with `async for` (this call site is where the loop enters it).
+    if (facts.isGenerator && (facts.isAsync ? usageOf(node).kind !== 'async-iterated' : !iterates(usageOf(node)))) continue;
     out.push({
       node,
       scope,
@@ -104,7 +105,7 @@ export function checkBlockingThroughHelpers(ctx: PyContext): Finding[] {
     for (const h of helperCalls(ctx, fn)) {
       if (!h.chainBlocking) continue;
       const usage = usageOf(h.node).kind;
-      if (h.targetAsync && !runsCoroutine(usage)) continue;
+      if (h.targetAsync && !runsCoroutine(usage) && usage !== 'async-iterated') continue;
       if (h.targetAsync && intermediate) continue;
       const hops = h.chainBlocking;
       const sdkHop = hops[hops.length - 1];
