@@ -73,7 +73,13 @@ export const BLOCKING_FUNCTIONS: Record<string, BlockingEntry> = {
   'firebase_admin.auth.get_user_by_email': { what: 'makes a synchronous Firebase Auth request', instead: '`asyncio.to_thread`' },
   'firebase_admin.auth.create_user': { what: 'makes a synchronous Firebase Auth request', instead: '`asyncio.to_thread`' },
   'firebase_admin.messaging.send': { what: 'makes a synchronous FCM request', instead: '`asyncio.to_thread`' },
+  ...fileFunctions('xml.etree.ElementTree', ['parse', 'iterparse'], 'reads and parses an XML file synchronously'),
+  ...fileFunctions('xml.etree.cElementTree', ['parse', 'iterparse'], 'reads and parses an XML file synchronously'),
+  ...fileFunctions('lxml.etree', ['parse', 'iterparse'], 'reads and parses an XML file synchronously'),
 };
+
+/** File-parsing functions that read from memory when handed an in-memory buffer (`ET.parse(io.BytesIO(data))`). */
+export const READS_PATH_OR_FILE = new Set(['xml.etree.ElementTree.parse', 'xml.etree.ElementTree.iterparse', 'xml.etree.cElementTree.parse', 'xml.etree.cElementTree.iterparse', 'lxml.etree.parse', 'lxml.etree.iterparse']);
 
 /** Objects made by these calls (or classes) block in these methods. */
 export const BLOCKING_METHODS: Record<string, { methods: string[]; entry: BlockingEntry }> = {
@@ -120,6 +126,8 @@ export interface BlockingClient {
    * (boto3 operations are verbs in snake case); unset: every method call is.
    */
   names?: RegExp;
+  /** Properties holding plain data (`AsyncResult.result`): a method called on one is not the client's. */
+  dataAttributes?: string[];
   entry: BlockingEntry;
 }
 
@@ -328,9 +336,18 @@ const VECTOR_AND_SERVICE_CLIENTS: BlockingClient[] = [
     entry: { what: 'enqueues a job in Redis synchronously', instead: '`asyncio.to_thread`' },
   },
   {
+    // `app.control.inspect().stats()` / `.active()`: a broadcast over the broker that waits for the workers' replies (1 s by default).
     ctors: ['celery.Celery'],
-    methods: ['send_task'],
-    entry: { what: 'publishes a Celery task to the broker synchronously', instead: '`asyncio.to_thread(...)` around the publish' },
+    methods: ['send_task', 'stats', 'active', 'scheduled', 'reserved', 'registered', 'registered_tasks', 'active_queues', 'revoked', 'ping', 'query_task', 'revoke', 'broadcast'],
+    entry: { what: 'talks to the Celery broker synchronously (a publish, or a broadcast that waits for the workers\' replies)', instead: '`asyncio.to_thread(...)` around the call' },
+  },
+  {
+    // A task's result handle: `ready()` / `get()` read the task's state from the result backend (a Redis GET, a
+    // database query) on every call while the task is pending; `get()` waits for the task itself.
+    ctors: ['celery.result.AsyncResult', 'celery.Celery.AsyncResult', 'celery.app.base.Celery.AsyncResult'],
+    methods: ['get', 'ready', 'wait', 'forget', 'revoke', 'collect', 'get_leaf'],
+    dataAttributes: ['result', 'info', 'state', 'status', 'traceback', 'args', 'kwargs', 'name', 'date_done', 'id'],
+    entry: { what: 'reads the task\'s state from the Celery result backend synchronously (`get()` waits for the task)', instead: '`asyncio.to_thread(...)` around the call' },
   },
 ];
 VECTOR_AND_SERVICE_CLIENTS.push(
@@ -411,7 +428,7 @@ export function blockingClientOf(ctor: string): BlockingClient | undefined {
 
 /** True when `method` of a client of this row does I/O (`*` rows: every public method). */
 export function rowHasMethod(row: BlockingClient, method: string): boolean {
-  return row.methods === '*' ? !method.startsWith('_') && !row.except?.includes(method) : row.methods.includes(method);
+  return row.methods === '*' ? !method.startsWith('_') && !method.startsWith('.') && !row.except?.includes(method) : row.methods.includes(method);
 }
 
 /**

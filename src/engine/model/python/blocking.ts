@@ -4,10 +4,10 @@
 import type { Node } from '../../parse/parser';
 import { usageOf, usesOfName } from './calls';
 import type { PyModel, Scope } from './model';
-import { field, unparen } from './syntax';
+import { callArguments, field, unparen } from './syntax';
 import type { Evaluator } from './values';
 import {
-  ASYNC_TWIN_CTORS, BLOCKING_CALL_NAMES, BLOCKING_CLIENT_BY_CTOR, BLOCKING_FUNCTIONS, BLOCKING_METHODS, CELERY_ENTRY, CELERY_PUBLISH, VECTOR_SEARCH_METHODS,
+  ASYNC_TWIN_CTORS, BLOCKING_CALL_NAMES, BLOCKING_CLIENT_BY_CTOR, BLOCKING_FUNCTIONS, BLOCKING_METHODS, CELERY_ENTRY, CELERY_PUBLISH, READS_PATH_OR_FILE, VECTOR_SEARCH_METHODS,
   WILDCARD_TOPS, WILDCARD_NAMES, DATA_RESULT_ROWS, blockingClientOf, blockingFunctionLike, rowHasMethod, vectorSearchEntry, type BlockingEntry,
 } from '../../catalog/python-blocking';
 
@@ -27,6 +27,7 @@ export function blockingEntry(ctx: BlockingCtx, call: Node, scope: Scope): { ent
   if (!v) return clientChainEntry(ctx, callee, scope) ?? celeryPublish(ctx, callee, scope) ?? vectorSearchByName(ctx, callee, scope);
   if ((v.kind === 'qname' || v.kind === 'module') && v.qname !== 'open') {
     const entry = BLOCKING_FUNCTIONS[v.qname] ?? blockingFunctionLike(v.qname);
+    if (entry && READS_PATH_OR_FILE.has(v.qname) && inMemoryBuffer(call)) return undefined;
     if (entry) return { entry, name: v.qname };
   }
   if (v.kind === 'method') {
@@ -34,6 +35,14 @@ export function blockingEntry(ctx: BlockingCtx, call: Node, scope: Scope): { ent
     if (m && m.methods.includes(v.method)) return { entry: m.entry, name: callee.text.replace(/\s+/g, '') };
   }
   return clientChainEntry(ctx, callee, scope) ?? celeryPublish(ctx, callee, scope) ?? vectorSearchByName(ctx, callee, scope);
+}
+
+/** `ET.parse(io.BytesIO(data))`, `ET.parse(StringIO(text))`: the first argument is a buffer in memory, not a file. */
+function inMemoryBuffer(call: Node): boolean {
+  const args = callArguments(call);
+  const arg = args.positional[0] ?? args.keywords.get('source');
+  if (!arg || unparen(arg).type !== 'call') return false;
+  return /(?:^|\.)(?:BytesIO|StringIO)$/.test(field(unparen(arg), 'function')?.text ?? '');
 }
 
 /** Decorators that make a function a Celery task: `@shared_task`, `@app.task`, `@celery.task(bind=True)`. */
@@ -99,7 +108,7 @@ export function blockingClientValue(ctx: BlockingCtx, value: Node): string | und
   const through: string[] = [];
   const root = rootCtor(ctx, value, ctx.model.module, 0, through);
   const row = root ? blockingClientOf(root) : undefined;
-  if (!row || through.some((m) => (row.methods === '*' || rowHasMethod(row, m)) && !row.handles?.includes(m))) return undefined;
+  if (!row || through.some((m) => !m.startsWith('.') && (row.methods === '*' || rowHasMethod(row, m)) && !row.handles?.includes(m))) return undefined;
   return root;
 }
 
@@ -114,10 +123,12 @@ function clientChainEntry(ctx: BlockingCtx, callee: Node, scope: Scope): { entry
   const row = root ? blockingClientOf(root) : undefined;
   if (!row || !rowHasMethod(row, method)) return undefined;
   const call = callee.parent;
+  // `handle.result.get("usage")`: a method of the data a property of the client holds.
+  if (row.dataAttributes && through.some((m) => m.startsWith('.') && row.dataAttributes!.includes(m.slice(1)))) return undefined;
   if (DATA_RESULT_ROWS.has(row)) {
     // The result of a request is data (`results.get("documents")`, `r.json()`): a method called on it is
     // not the client's. A handle (`client.get_collection(name)`) is the client's still.
-    if (through.some((m) => (row.methods === '*' || rowHasMethod(row, m)) && !row.handles?.includes(m))) return undefined;
+    if (through.some((m) => !m.startsWith('.') && (row.methods === '*' || rowHasMethod(row, m)) && !row.handles?.includes(m))) return undefined;
   }
   // One finding per chain: `db.execute(q).all()`, `client.get_collection(n).query(...)` are reported at
   // their last I/O method only.
@@ -143,6 +154,8 @@ function rootCtor(ctx: BlockingCtx, node: Node, scope: Scope, depth: number, thr
     if (v.kind === 'instance') return v.qname;
     if (v.kind === 'method') {
       if (ASYNC_TWIN_CTORS.has(`${v.qname}.${v.method}`)) return undefined; // `pc.IndexAsyncio(host=...)`
+      // A property read (`handle.result`), marked apart from the methods called along the chain.
+      if (!(n.parent?.type === 'call' && field(n.parent, 'function')?.id === n.id)) through.push(`.${v.method}`);
       const ctor = `${v.qname}.${v.method}`;
       if (!BLOCKING_CLIENT_BY_CTOR.has(ctor)) return v.qname;
       // `session.client("sts")` builds the client: its method is not one of the client's requests.
@@ -195,6 +208,8 @@ function rootCtor(ctx: BlockingCtx, node: Node, scope: Scope, depth: number, thr
         }
         return undefined;
       }
+      // A property read (`handle.result`), marked apart from the methods called along the chain.
+      if (!(n.parent?.type === 'call' && field(n.parent, 'function')?.id === n.id)) through.push(`.${attr}`);
       return rootCtor(ctx, obj, scope, depth + 1, through);
     }
     case 'identifier': {
