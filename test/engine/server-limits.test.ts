@@ -141,6 +141,17 @@ describe('timeout-exceeds-server-limit', () => {
     assert.deepStrictEqual(nginx.result.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit').map((x) => x.range.start.line + 1), [10, 14, 18]);
   });
 
+  it('a command line naming no worker class takes the one of the gunicorn.conf.py it reads (by default, or with -c)', async () => {
+    // 20 s × 3 attempts + backoff = 61.5 s > 30 s: a sync worker is killed; a gevent worker only heartbeats.
+    const gevent = 'worker_class = "gevent"\ntimeout = 120\n';
+    const lines = async (files: Record<string, string>) =>
+      (await findings({ 'app.py': FLASK, ...files }, 'app.py')).result.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit').map((x) => x.range.start.line + 1);
+    assert.deepStrictEqual(await lines({ Procfile: 'web: gunicorn app:app --timeout 30\n', 'gunicorn.conf.py': gevent }), []);
+    assert.deepStrictEqual(await lines({ Procfile: 'web: gunicorn -c conf/gunicorn.conf.py app:app\n', 'conf/gunicorn.conf.py': gevent, 'gunicorn.conf.py': 'timeout = 30\n' }), []);
+    assert.deepStrictEqual(await lines({ Procfile: 'web: gunicorn app:app --timeout 30\n', 'gunicorn.conf.py': 'worker_class = "sync"\n' }), [9]);
+    assert.deepStrictEqual(await lines({ Procfile: 'web: gunicorn app:app --timeout 30\n', 'deploy/gunicorn.conf.py': gevent }), [9]);
+  });
+
   it('re-analyses when the config changes, and its fix brings the call under the limit', async () => {
     const { ws, result } = await findings({ 'app.py': FASTAPI, Procfile: 'web: gunicorn app:app -k uvicorn.workers.UvicornWorker\n' }, 'app.py');
     const f = result.findings.find((x) => x.rule === 'timeout-exceeds-server-limit')!;

@@ -18,6 +18,8 @@ export interface PySdk {
   clientReturning: string[];
   /** Attributes of the client tree that are not API calls when called (helpers, close, ...). */
   nonApiMethods: string[];
+  /** Path segments that wrap a request's response and are transparent before a method (`with_raw_response`). */
+  responseWrappers?: string[];
   /** On the async client: methods returning a stream manager used with `async with`, not awaitable. */
   asyncContextManagers: string[];
   /** On the async client: methods that are async generators (iterate, do not await). */
@@ -133,6 +135,7 @@ function stainless(id: string, modules: string[], pairs: [string, string][], def
     classes,
     clientReturning: STAINLESS_CLIENT_RETURNING,
     nonApiMethods: STAINLESS_NON_API,
+    responseWrappers: ['with_raw_response', 'with_streaming_response'],
     asyncContextManagers: ['stream'],
     asyncGenerators: [],
     asyncPaginators: ['list'],
@@ -509,7 +512,13 @@ export interface ModuleFunctionHit {
  * Matches a qualified name of a module-level API function (`openai.chat.completions.create`).
  * With `exact`, prefix entries (`openai.chat.`) do not match: used while a chain is still growing.
  */
+/** openai 0.x resources named through their submodules (`openai.api_resources.chat_completion.ChatCompletion`). */
+const OPENAI_API_RESOURCES = /^openai\.api_resources\.(?:[a-z_]+\.)?(?=[A-Z])/;
+const OPENAI_API_RESOURCES_MODULE = /^openai\.api_resources(?:\.[a-z_]+)?$/;
+
 export function findModuleFunction(qname: string, exact = false): ModuleFunctionHit | undefined {
+  // `from openai.api_resources import ChatCompletion`: the class `openai` re-exports.
+  if (qname.startsWith('openai.api_resources.')) qname = qname.replace(OPENAI_API_RESOURCES, 'openai.');
   for (const sdk of PYTHON_SDKS) {
     if (sdk.moduleAsync.includes(qname)) return { sdk, async: true };
     for (const p of sdk.moduleSync) {
@@ -533,6 +542,8 @@ export function isModuleFunctionPrefix(qname: string): boolean {
 }
 
 function isPrefixUncached(qname: string): boolean {
+  if (OPENAI_API_RESOURCES_MODULE.test(qname)) return true;
+  if (qname.startsWith('openai.api_resources.')) qname = qname.replace(OPENAI_API_RESOURCES, 'openai.');
   for (const sdk of PYTHON_SDKS) {
     for (const p of [...sdk.moduleSync, ...sdk.moduleAsync]) if (p.startsWith(qname + '.') || qname.startsWith(p)) return true;
     for (const c of sdk.classes) if (c.qname.startsWith(qname + '.')) return true;

@@ -7,7 +7,7 @@ import { decodeText } from './decode';
 import { PyIndex } from './python-index';
 import { sameSummary, type PyFileSummary } from './python-summary';
 import type { FileAnalysis, Position } from '../types';
-import { isGunicornConfig, isServerConfigFile, lambdaEntryPoints, limitsInFile, type LambdaEntryPoint, type ServerLimit } from '../limits/server-limits';
+import { isGunicornConfig, isServerConfigFile, lambdaEntryPoints, limitsInFile, withConfigWorkers, type LambdaEntryPoint, type ServerLimit } from '../limits/server-limits';
 import { JsIndex } from './js-index';
 import type { JsFileSummary } from '../model/js/summary';
 import { readTsconfigPaths, type TsPaths } from '../model/js/resolve';
@@ -200,6 +200,7 @@ export class Workspace {
     if (!this.serverLimits) {
       this.serverLimits = [];
       for (const [file, text] of this.texts) if (isLimitSource(file)) this.serverLimits.push(...limitsInFile(file, text));
+      this.serverLimits = withConfigWorkers(this.serverLimits, (f) => this.texts.get(f));
     }
     return this.serverLimits;
   }

@@ -27,6 +27,8 @@ export interface ServerLimit {
    * (`path.join(__dirname, ...)` in the stack) or relative to the CDK app's root (matched as a path suffix).
    */
   onlyModule?: string;
+  /** A gunicorn command line naming no worker class: the config file it reads (its `-c`, else `./gunicorn.conf.py`) may. */
+  readsConfig?: string;
 }
 
 /** Amplify Gen 2 function resource: `amplify/functions/<name>/resource.ts` calling `defineFunction`. */
@@ -205,6 +207,28 @@ function pagesConfigMaxDuration(text: string): RegExpExecArray | null {
   return m;
 }
 
+/** A gunicorn config file's `worker_class`: true for an async or cooperative worker, false for another, undefined when unset. */
+export function gunicornConfigHeartbeat(text: string): boolean | undefined {
+  const worker = /^worker_class\s*=\s*["']([^"']+)["']/m.exec(text);
+  return worker ? ASYNC_WORKER.test(worker[1]) : undefined;
+}
+
+/**
+ * A gunicorn command line that names no worker class takes the one of the config file it reads: its `-c`,
+ * or `gunicorn.conf.py` in the directory it is started from (gunicorn reads that file by default). The
+ * command's directory stands for where it is started. Returns the limits with that worker applied.
+ */
+export function withConfigWorkers(limits: ServerLimit[], textOf: (file: string) => string | undefined): ServerLimit[] {
+  return limits.map((l) => {
+    if (!l.readsConfig || l.heartbeatOnly !== undefined) return l;
+    const dir = path.dirname(l.file);
+    const config = path.isAbsolute(l.readsConfig) ? l.readsConfig : path.join(dir, l.readsConfig);
+    const text = isGunicornConfig(config) ? textOf(config) : undefined;
+    const heartbeatOnly = text !== undefined ? gunicornConfigHeartbeat(text) : undefined;
+    return heartbeatOnly !== undefined ? { ...l, heartbeatOnly } : l;
+  });
+}
+
 /** Limits one file sets. */
 export function limitsInFile(file: string, text: string): ServerLimit[] {
   const out: ServerLimit[] = [];
@@ -214,8 +238,7 @@ export function limitsInFile(file: string, text: string): ServerLimit[] {
 
   if (isGunicornConfig(file)) {
     const m = /^timeout\s*=\s*(\d+(?:\.\d+)?)/m.exec(text);
-    const worker = /^worker_class\s*=\s*["']([^"']+)["']/m.exec(text);
-    const heartbeatOnly = worker ? ASYNC_WORKER.test(worker[1]) : undefined;
+    const heartbeatOnly = gunicornConfigHeartbeat(text);
     if (m) add('gunicorn', Number(m[1]), m.index, m[0].length, `gunicorn \`timeout = ${m[1]}\``, heartbeatOnly !== undefined ? { heartbeatOnly } : {});
     return out;
   }
@@ -254,7 +277,8 @@ export function limitsInFile(file: string, text: string): ServerLimit[] {
     const t = new RegExp(`(?<![\\w-])(?:--timeout|-t)${FLAG_VALUE}(\\d+)`).exec(line);
     const conf = new RegExp(`(?<![\\w-])(?:-c|--config)${FLAG_VALUE}([\\w./-]+)`).exec(line);
     const heartbeatOnly = new RegExp(`(?<![\\w-])(?:-k|--worker-class)${FLAG_VALUE}[\\w.]*(?:${ASYNC_WORKER.source})`, 'i').test(line) ? true : undefined;
-    if (t) add('gunicorn', Number(t[1]), m.index, line.length, `gunicorn \`${/^--/.test(t[0]) ? '--timeout' : '-t'} ${t[1]}\``, heartbeatOnly ? { heartbeatOnly } : {});
+    const readsConfig = heartbeatOnly ? {} : { readsConfig: conf ? conf[1] : 'gunicorn.conf.py' };
+    if (t) add('gunicorn', Number(t[1]), m.index, line.length, `gunicorn \`${/^--/.test(t[0]) ? '--timeout' : '-t'} ${t[1]}\``, heartbeatOnly ? { heartbeatOnly } : readsConfig);
     else if (!conf) add('gunicorn', GUNICORN_DEFAULT_S, m.index, Math.min(line.length, 200), `gunicorn's default \`--timeout 30\``, heartbeatOnly ? { heartbeatOnly } : {});
   }
 

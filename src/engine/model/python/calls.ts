@@ -64,6 +64,18 @@ export interface LlmCall {
   lazy?: 'returned' | 'elsewhere';
 }
 
+const STREAMING_RESPONSE = 'with_streaming_response';
+
+/**
+ * A resource path without the SDK's response wrappers (`chat.completions.with_raw_response.create` is the
+ * `chat.completions.create` request, returning the raw response): a wrapper is transparent before a method.
+ */
+function apiPath(sdk: PySdk, path: string[]): string[] {
+  const wrappers = sdk.responseWrappers;
+  if (!wrappers) return path;
+  return path.filter((p, i) => i === path.length - 1 || !wrappers.includes(p));
+}
+
 export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): LlmCall | undefined {
   const fn = field(call, 'function');
   if (!fn) return undefined;
@@ -77,12 +89,15 @@ export function classifyCall(call: Node, scope: Scope, evaluator: Evaluator): Ll
   if (callee.kind === 'resource') {
     const sdk = callee.client.hit.sdk;
     const method = callee.path[callee.path.length - 1];
+    const path = apiPath(sdk, callee.path);
     if (sdk.clientReturning.includes(method)) return undefined;
-    if (callee.path.some((p) => sdk.nonApiMethods.includes(p))) return undefined;
+    if (path.some((p) => sdk.nonApiMethods.includes(p))) return undefined;
     if (sdk.callMethods && !sdk.callMethods.includes(method)) return undefined;
-    if (sdk.sessionPaths?.includes(callee.path.join('.'))) return undefined;
+    if (sdk.sessionPaths?.includes(path.join('.'))) return undefined;
     const isAsync = methodIsAsync(callee.client.hit, method);
-    const awaitable = !(isAsync && (sdk.asyncContextManagers.includes(method) || sdk.asyncGenerators.includes(method)));
+    // `.with_streaming_response.create(...)` returns a context manager: `async with` enters it, nothing awaits the call.
+    const asyncCm = isAsync && path.length < callee.path.length && callee.path.includes(STREAMING_RESPONSE);
+    const awaitable = !(isAsync && (asyncCm || sdk.asyncContextManagers.includes(method) || sdk.asyncGenerators.includes(method)));
     const made: LlmCall = {
       node: call, scope, sdk, async: isAsync, awaitable, asyncIterable: isAsync && (sdk.asyncPaginators?.includes(method) ?? false), calleeText: fn.text.replace(/\s+/g, ''), client: callee.client,
       usage: usageOf(call), streaming: streaming() || method === 'stream',
@@ -194,7 +209,7 @@ export function offloadedClientCall(call: Node, scope: Scope, evaluator: Evaluat
   if (v?.kind !== 'resource') return undefined;
   const sdk = v.client.hit.sdk;
   const method = v.path[v.path.length - 1];
-  if (sdk.clientReturning.includes(method) || v.path.some((p) => sdk.nonApiMethods.includes(p))) return undefined;
+  if (sdk.clientReturning.includes(method) || apiPath(sdk, v.path).some((p) => sdk.nonApiMethods.includes(p))) return undefined;
   if (sdk.callMethods && !sdk.callMethods.includes(method)) return undefined;
   if (methodIsAsync(v.client.hit, method)) return undefined;
   return withModel({
