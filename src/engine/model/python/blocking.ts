@@ -37,6 +37,47 @@ export function blockingEntry(ctx: BlockingCtx, call: Node, scope: Scope): { ent
   return clientChainEntry(ctx, callee, scope) ?? celeryPublish(ctx, callee, scope) ?? vectorSearchByName(ctx, callee, scope);
 }
 
+/**
+ * `handle.status` / `handle.state` of a Celery `AsyncResult`: a property that reads the task's state from the
+ * result backend (while the task is pending, every read). After a `handle.ready()` call earlier in the
+ * function the usual code reads it once the task is done (`if handle.ready(): ... handle.state`), when the
+ * handle caches it: not reported then.
+ */
+export function celeryStateReads(ctx: BlockingCtx, fn: Scope): { node: Node; entry: BlockingEntry; name: string }[] {
+  const out: { node: Node; entry: BlockingEntry; name: string }[] = [];
+  const body = field(fn.node, 'body');
+  if (!body) return out;
+  const readyAt = new Map<string, number>();
+  for (const call of fn.calls) {
+    const callee = field(call, 'function');
+    if (callee?.type === 'attribute' && field(callee, 'attribute')?.text === 'ready') {
+      const key = field(callee, 'object')?.text ?? '';
+      readyAt.set(key, Math.min(readyAt.get(key) ?? Infinity, call.startIndex));
+    }
+  }
+  const visit = (n: Node): void => {
+    if (n.type === 'function_definition' || n.type === 'lambda' || n.type === 'class_definition') return;
+    if (n.type === 'attribute') {
+      const attr = field(n, 'attribute')?.text;
+      const obj = field(n, 'object');
+      const called = n.parent?.type === 'call' && field(n.parent, 'function')?.id === n.id;
+      const assigned = n.parent?.type === 'assignment' && field(n.parent, 'left')?.id === n.id;
+      if ((attr === 'status' || attr === 'state') && obj && !called && !assigned && !((readyAt.get(obj.text) ?? Infinity) < n.startIndex)) {
+        const through: string[] = [];
+        const root = rootCtor(ctx, obj, fn, 0, through);
+        const row = root ? blockingClientOf(root) : undefined;
+        if (row?.dataAttributes?.includes(attr) && through.length === 0) out.push({ node: n, entry: row.entry, name: n.text.replace(/\s+/g, '') });
+      }
+    }
+    for (let i = 0; i < n.namedChildCount; i++) {
+      const c = n.namedChild(i);
+      if (c) visit(c);
+    }
+  };
+  visit(body);
+  return out;
+}
+
 /** `ET.parse(io.BytesIO(data))`, `ET.parse(StringIO(text))`: the first argument is a buffer in memory, not a file. */
 function inMemoryBuffer(call: Node): boolean {
   const args = callArguments(call);

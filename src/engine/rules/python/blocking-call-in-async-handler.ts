@@ -5,7 +5,7 @@ import type { Node } from '../../parse/parser';
 import { usageOf, type LlmCall } from '../../model/python/calls';
 import type { PyContext } from '../../model/python/context';
 import { calleeTail, field, rangeOf } from '../../model/python/syntax';
-import { blockingEntry, blockingNames, handleOnlyForChild, type NameFilter } from '../../model/python/blocking';
+import { blockingEntry, blockingNames, celeryStateReads, handleOnlyForChild, type NameFilter } from '../../model/python/blocking';
 import { toThreadFix } from '../../fix/python-fixes';
 import { ensureModuleImport } from '../../fix/python-imports';
 import type { Finding, Fix } from '../../types';
@@ -65,6 +65,13 @@ export function checkBlockingCalls(ctx: PyContext): Finding[] {
           hit.name !== 'time.sleep' ? toThreadFix(ctx, pseudo, { wholeChain: true }) : undefined,
         ]),
       );
+    }
+    // Celery `AsyncResult.status` / `.state`: a property read that queries the result backend.
+    if (ctx.text.includes('AsyncResult')) {
+      for (const read of celeryStateReads(ctx, fn)) {
+        const message = `\`${read.name}\` ${read.entry.what} on the event loop in ${describeFunction(ctx, fn)}: every other request waits. Use ${read.entry.instead}.`;
+        out.push(makeFinding(ctx, 'blocking-call-in-async-handler', 'warning', rangeOf(read.node), message, fn, []));
+      }
     }
     out.push(...throughHelpers(ctx, fn, reported));
   }

@@ -24,6 +24,15 @@ async def poll(job_id: str):
     return {"done": True}
 
 
+@api.get("/reports/jobs/{job_id}/state")
+async def state(job_id: str):
+    handle = AsyncResult(job_id, app=queue)
+    current = handle.status  # expect: blocking-call-in-async-handler
+    if handle.ready():  # expect: blocking-call-in-async-handler
+        return {"state": handle.state, "was": current}
+    return {"state": current}
+
+
 @api.get("/reports/jobs/{job_id}/wait")
 async def wait_for(job_id: str):
     value = queue.AsyncResult(job_id).get(timeout=20)  # expect: blocking-call-in-async-handler

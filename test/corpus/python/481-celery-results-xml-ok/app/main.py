@@ -41,6 +41,23 @@ def status_sync(job_id: str):
     return {"done": handle.ready(), "value": handle.get(timeout=1) if handle.ready() else None}
 
 
+@api.get("/exports/{job_id}/state")
+def state_sync(job_id: str):
+    return {"state": AsyncResult(job_id, app=exporter).state}
+
+
+@dataclass
+class Upload:
+    status: str = "new"
+
+
+@api.get("/uploads/{name}")
+async def upload_status(name: str):
+    record = Upload()
+    record.status = "seen"
+    return {"status": record.status}
+
+
 @api.get("/local")
 async def local():
     job = Job("x")
