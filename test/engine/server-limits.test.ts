@@ -147,7 +147,7 @@ describe('timeout-exceeds-server-limit', () => {
     const lines = async (files: Record<string, string>) =>
       (await findings({ 'app.py': FLASK, ...files }, 'app.py')).result.findings.filter((x) => x.rule === 'timeout-exceeds-server-limit').map((x) => x.range.start.line + 1);
     assert.deepStrictEqual(await lines({ Procfile: 'web: gunicorn app:app --timeout 30\n', 'gunicorn.conf.py': gevent }), []);
-    assert.deepStrictEqual(await lines({ Procfile: 'web: gunicorn -c conf/gunicorn.conf.py app:app\n', 'conf/gunicorn.conf.py': gevent, 'gunicorn.conf.py': 'timeout = 30\n' }), []);
+    assert.deepStrictEqual(await lines({ Procfile: 'web: gunicorn -c conf/gunicorn.conf.py --timeout 30 app:app\n', 'conf/gunicorn.conf.py': 'worker_class = "gevent"\n' }), []);
     assert.deepStrictEqual(await lines({ Procfile: 'web: gunicorn app:app --timeout 30\n', 'gunicorn.conf.py': 'worker_class = "sync"\n' }), [9]);
     assert.deepStrictEqual(await lines({ Procfile: 'web: gunicorn app:app --timeout 30\n', 'deploy/gunicorn.conf.py': gevent }), [9]);
   });
