@@ -87,4 +87,39 @@ describe('JS/TS handlers by layout and exports', () => {
     // is the benchmark's business (`npm run bench`), not a test's: a loaded machine would fail it.
     assert.ok(big / small < 9, `300 helpers: ${small.toFixed(0)} ms, 1200 helpers: ${big.toFixed(0)} ms`);
   });
+
+  it('analyses a file of many same-named functions in linear time (the retry searches walk each name once)', async () => {
+    // A module pasted many times over (an editor buffer being assembled, a generated bundle): every copy
+    // defines and calls the same names, so a caller search per call that rescans every use is quadratic.
+    const engine = await testEngine();
+    const build = (n: number): string => {
+      const parts = ["import express from 'express';", "import OpenAI from 'openai';", 'const app = express();', 'const client = new OpenAI({ timeout: 30_000 });'];
+      for (let i = 0; i < n; i++) {
+        parts.push(
+          `async function ask(q: string) {
+  const r = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });
+  return r.choices[0].message.content;
+}`,
+          `async function answer(q: string) {
+  return ask(q);
+}`,
+          `app.post('/r${i}', async (req, res) => {
+  res.json({ a: await answer(req.body.q) });
+});`,
+        );
+      }
+      return parts.join('\n');
+    };
+    const time = (file: string, text: string): number => {
+      const t0 = performance.now();
+      engine.analyze(file, text);
+      return performance.now() - t0;
+    };
+    time('/proj/warm-same.ts', build(50));
+    const smallText = build(100);
+    const small = Math.min(...[1, 2, 3].map((i) => time(`/proj/same-small${i}.ts`, smallText)));
+    const bigText = build(400);
+    const big = Math.min(...[1, 2, 3].map((i) => time(`/proj/same-big${i}.ts`, bigText)));
+    assert.ok(big / small < 9, `100 copies: ${small.toFixed(0)} ms, 400 copies: ${big.toFixed(0)} ms`);
+  });
 });

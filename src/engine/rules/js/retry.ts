@@ -201,21 +201,51 @@ function retried(ctx: JsContext, call: JsCall): boolean {
         if (seen.has(p.id) || depth > 4) return false;
         seen.add(p.id);
         if (wrappedByRetry(ctx, p)) return true;
-        // Callers of this function: retried if any call site is.
-        const scope = ctx.model.scopeByNode.get(p.id);
-        const name = scope?.name;
+        // Callers of this function: retried if any call site is (one answer per name: its call sites are
+        // found by name, so same-named copies of a function share them).
+        const name = ctx.model.scopeByNode.get(p.id)?.name;
         if (!name || name === '<anonymous>') return false;
-        const root = ctx.model.root;
-        for (const id of identifiersIn(root, ctx.text, name, 0, ctx.text.length)) {
+        const memo = memoOf(retriedFunctions, ctx);
+        const known = memo.get(name);
+        if (known !== undefined) return known;
+        let retried = false;
+        for (const id of usesOf(ctx, name)) {
           if (id.startIndex >= p.startIndex && id.endIndex <= p.endIndex) continue;
-          if (wrappedByRetry(ctx, id) || search(id, depth + 1)) return true;
+          if (wrappedByRetry(ctx, id) || search(id, depth + 1)) {
+            retried = true;
+            break;
+          }
         }
-        return false;
+        memo.set(name, retried);
+        return retried;
       }
     }
     return false;
   };
   return search(call.node, 0);
+}
+
+const namedUses = new WeakMap<JsContext, Map<string, Node[]>>();
+/** Per analysis, by function name: whether a retry repeats its calls, and the retry around them (`null`: none). */
+const retriedFunctions = new WeakMap<JsContext, Map<string, boolean>>();
+const retrySites = new WeakMap<JsContext, Map<string, RetrySite | null>>();
+
+function memoOf<T>(memos: WeakMap<JsContext, Map<string, T>>, ctx: JsContext): Map<string, T> {
+  let m = memos.get(ctx);
+  if (!m) memos.set(ctx, (m = new Map()));
+  return m;
+}
+
+/**
+ * Every identifier `name` of the file, looked up once per analysis: the retry searches walk from each call
+ * to the callers of its enclosing functions, and a large file has thousands of calls.
+ */
+function usesOf(ctx: JsContext, name: string): Node[] {
+  let byName = namedUses.get(ctx);
+  if (!byName) namedUses.set(ctx, (byName = new Map()));
+  let ids = byName.get(name);
+  if (!ids) byName.set(name, (ids = identifiersIn(ctx.model.root, ctx.text, name, 0, ctx.text.length)));
+  return ids;
 }
 
 /** A retry around an SDK call: a retry wrapper's call or an attempt loop, and its attempts when counted. */
@@ -295,18 +325,27 @@ function retrySiteOf(ctx: JsContext, call: JsCall): RetrySite | undefined {
         seen.add(p.id);
         const direct = retryWrapperOf(ctx, p);
         if (direct) return wrapperSite(direct);
-        const scope = ctx.model.scopeByNode.get(p.id);
-        const name = scope?.name;
+        // One answer per name, as above.
+        const name = ctx.model.scopeByNode.get(p.id)?.name;
         if (!name || name === '<anonymous>' || !/^[\w$]+$/.test(name)) return undefined;
-        for (const id of identifiersIn(ctx.model.root, ctx.text, name, 0, ctx.text.length)) {
-          if (id.startIndex >= p.startIndex && id.endIndex <= p.endIndex) continue;
-          const w = retryWrapperOf(ctx, id);
-          if (w) return wrapperSite(w);
-          const r = search(id, depth + 1);
-          if (r) return r;
-        }
-        return undefined;
+        const memo = memoOf(retrySites, ctx);
+        const known = memo.get(name);
+        if (known !== undefined) return known ?? undefined;
+        const site = callerRetrySite(p, name, depth);
+        memo.set(name, site ?? null);
+        return site;
       }
+    }
+    return undefined;
+  };
+  // The retry around a call site of function `p`.
+  const callerRetrySite = (p: Node, name: string, depth: number): RetrySite | undefined => {
+    for (const id of usesOf(ctx, name)) {
+      if (id.startIndex >= p.startIndex && id.endIndex <= p.endIndex) continue;
+      const w = retryWrapperOf(ctx, id);
+      if (w) return wrapperSite(w);
+      const r = search(id, depth + 1);
+      if (r) return r;
     }
     return undefined;
   };
