@@ -170,6 +170,8 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
   out.push(...unitChecks(ctx, seenUnits));
   // Clients built in this file: one finding at the constructor, unless every call through it is bounded.
   const byCtor = new Map<number, JsCall[]>();
+  // Clients whose exported sessions (models) were reported at the constructor.
+  const sessionCtors = new Set<number>();
   const metaUsers = new Set<number>();
   for (const call of ctx.calls) {
     const ctor = call.kind === 'sdk' ? call.client?.ctor : undefined;
@@ -191,6 +193,14 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
       if (v?.kind !== 'client' || v.ctor?.id !== node.id) continue;
       const config = v.hit.cls.configClass ? configCtorPolicy(ctx, v, node, scope) : undefined;
       const p = config ? config.policy : ctorPolicy(v.hit, node, v.optionsShape);
+      if (!p && !optionsOf(v.hit).ctorTimeout && v.hit.cls.sessions) {
+        const f = exportedSessions(ctx, v, node, scope);
+        if (f) {
+          out.push(f);
+          sessionCtors.add(node.id);
+        }
+        continue;
+      }
       if (!p || (p.setting.kind !== 'absent' && p.setting.kind !== 'none')) continue;
       if (shortDefault(p, v.hit.sdk.id, ctorSettings(optionsOf(v.hit), node).retries)) continue;
       const users = byCtor.get(node.id) ?? [];
@@ -220,6 +230,8 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
     if (call.client?.ctor && call.hit && optionsOf(call.hit).ctorTimeout && ctorTakesTimeout(ctx, call.client.ctor)) continue;
     // openai-node v3: the client built here is reported once, at `new OpenAIApi(...)`.
     if (call.client?.ctor && call.hit?.cls.configClass) continue;
+    // A session exported without a timeout was reported at its client's constructor, for every module using it.
+    if (call.client?.ctor && sessionCtors.has(call.client.ctor.id) && exportedSession(ctx, call.client)) continue;
     const p = timeoutPolicy(call);
     if (!p || (p.setting.kind !== 'absent' && p.setting.kind !== 'none')) continue;
     if (shortDefault(p, call.sdk?.id, jsPolicyOf(call)?.retries)) continue;
@@ -320,4 +332,62 @@ function ctorPolicy(hit: JsClassHit, ctor: Node, optionsShape?: JsObjectShape): 
   if (r.kind === 'unknown') return undefined;
   if (r.kind === 'value') return { setting: isNoLimit(r.node) ? { kind: 'none', node: r.node } : { kind: 'set', node: r.node }, ctor, shape, defaultMs: d.timeoutMs, retries: d.retries };
   return { setting: { kind: 'absent' }, ctor, shape, defaultMs: d.timeoutMs, retries: d.retries };
+}
+
+/** Exported values of this module that are sessions of `client` (`export const model = ai.getGenerativeModel(...)`): name, node and value. */
+function sessionsExported(ctx: JsContext, v: ClientValue, ctor: Node): { name: string; node: Node; value: ClientValue }[] {
+  const out: { name: string; node: Node; value: ClientValue }[] = [];
+  for (const [name, value] of ctx.model.exports) {
+    const ev = ctx.evaluator.evaluate(value, ctx.model.module);
+    if (ev?.kind !== 'client' || ev.ctor?.id !== ctor.id || ev.hit.cls === v.hit.cls) continue;
+    out.push({ name, node: unwrap(value), value: ev });
+  }
+  return out;
+}
+
+/** True when the client a call goes through is one of its module's exported sessions (same class and options). */
+function exportedSession(ctx: JsContext, client: ClientValue): boolean {
+  return [...ctx.model.exports.values()].some((value) => {
+    const ev = ctx.evaluator.evaluate(value, ctx.model.module);
+    return ev?.kind === 'client' && ev.ctor?.id === client.ctor?.id && ev.hit.cls === client.hit.cls && ev.extraOptions.length === client.extraOptions.length && ev.extraOptions.every((o, i) => o.id === client.extraOptions[i].id);
+  });
+}
+
+/**
+ * A client whose constructor takes no timeout (@google/generative-ai: the model's request options or each call
+ * carry it) and whose sessions this module exports without one: the modules importing them call the model with
+ * no deadline. Reported once, at the constructor, naming the exported sessions; the fix bounds each session.
+ */
+function exportedSessions(ctx: JsContext, v: ClientValue, ctor: Node, scope: JsScope): Finding | undefined {
+  const open = sessionsExported(ctx, v, ctor).filter((s) => {
+    const p = sessionTimeout(s.value);
+    return p === 'absent' || p === 'none';
+  });
+  if (open.length === 0) return undefined;
+  const session = open[0].value.hit;
+  const d = defaultsOf(session);
+  const p: TimeoutPolicy = { setting: { kind: 'absent' }, ctor, shape: optionsOf(session), defaultMs: d.timeoutMs, retries: d.retries };
+  if (shortDefault(p, session.sdk.id)) return undefined;
+  const names = open.map((s) => `\`${s.name === 'default' ? 'export default' : s.name}\``).join(', ');
+  const message = `\`${v.hit.cls.name}\` client (${v.hit.sdk.id}) takes no timeout itself, and its ${session.cls.name} ${names} ${open.length === 1 ? 'is' : 'are'} exported without \`timeout\` in the request options: ${defaultText(p, session.sdk.defaultNote, session.sdk.id, v.hit.sdk.project ? 'project' : session.cls.transport)}. Every module calling ${open.length === 1 ? 'it' : 'them'} waits that long.`;
+  const secs = fixSeconds(ctx, undefined);
+  const edits = open.flatMap((s) => {
+    // `getGenerativeModel(params, requestOptions)`: the request options are the second argument.
+    if (s.node.type !== 'call_expression' || session.cls.name !== 'GenerativeModel' || callArgs(s.node).length !== 1) return [];
+    return addOptionEdits(ctx.file, s.node, 1, `timeout: ${msLiteral(secs * 1000)}`) ?? [];
+  });
+  const range = rangeOf(ctor.childForFieldName('constructor') ?? ctor);
+  const fixes: Fix[] = edits.length ? [{ title: `Set a ${secs} s timeout in the model's request options (\`timeout\`)`, safety: 'unsafe', preferred: true, edits }] : [];
+  return makeFinding(ctx, 'llm-call-without-timeout', 'warning', { start: rangeOf(ctor).start, end: range.end }, message, functionScopeOf(scope), fixes);
+}
+
+/** The timeout a session's own options give it (`getGenerativeModel(params, { timeout })`). */
+function sessionTimeout(session: ClientValue): 'set' | 'none' | 'absent' | 'unknown' {
+  let out: 'set' | 'none' | 'absent' | 'unknown' = 'absent';
+  for (const extra of session.extraOptions) {
+    const r = lookupPath(extra, ['timeout']);
+    if (r.kind === 'unknown') out = 'unknown';
+    else if (r.kind === 'value') return isNoLimit(r.node) ? 'none' : 'set';
+  }
+  return out;
 }
