@@ -174,9 +174,20 @@ export class JsIndex {
     return false;
   }
 
+  private injectedTokens: Set<string> | undefined;
+
+  /** True when some summarized file asks a dependency injector for `token` (an SDK client class). */
+  injected(token: string): boolean {
+    if (!this.injectedTokens) {
+      this.injectedTokens = new Set();
+      for (const s of this.summaries.values()) for (const t of s.injects ?? []) this.injectedTokens.add(t);
+    }
+    return this.injectedTokens.has(token);
+  }
+
   /** The cross-file view the analysis of `file` reads. */
   view(file: string): JsCrossFile {
-    return { lookup: (qname) => this.lookup(file, qname), importsLlmFacts: this.importsLlmFacts(file), entries: this.entriesTo(file) };
+    return { lookup: (qname) => this.lookup(file, qname), importsLlmFacts: this.importsLlmFacts(file), entries: this.entriesTo(file), injected: (t) => this.injected(t) };
   }
 
   /**
@@ -201,6 +212,9 @@ export class JsIndex {
       }
     };
     visit(file, 0);
+    // A provider's findings depend on whether any file injects it.
+    const provides = this.summaries.get(file)?.provides;
+    if (provides) parts.push(`provides:${provides.map((t) => `${t}=${this.injected(t) ? 1 : 0}`).join(',')}`);
     const entries = [...this.entriesTo(file)].sort((a, b) => (a[0] < b[0] ? -1 : 1));
     if (entries.length) parts.push(`entries:${JSON.stringify(entries)}`);
     return parts.join('|');

@@ -22,6 +22,8 @@ export interface JsCrossFile {
    * functions (its own text may name no SDK or framework).
    */
   importsLlmFacts: boolean;
+  /** True when some workspace file asks a dependency injector for this token (`openai.OpenAI`, see providers.ts). */
+  injected?(token: string): boolean;
   /** Routes of other files that run this file's exported functions: export name → how (the shortest way). */
   entries: Map<string, JsEntry>;
 }

@@ -12,6 +12,7 @@ import type { Setting } from '../../policy/render';
 import { ctorSettings } from '../../policy/js-policy';
 import { optionsOf } from '../../catalog/js-sdks';
 import { limitsInFile, type ServerLimit } from '../../limits/server-limits';
+import { injectedTokens, providedAs } from './providers';
 import { shapeOf, type JsObjectShape, type ShapeSource } from './shapes';
 
 export interface JsExportFacts {
@@ -86,6 +87,10 @@ export interface JsFileSummary {
    * the index summarizes them even when they name no SDK.
    */
   optionModules?: string[];
+  /** SDK client classes this file asks a dependency injector for (`constructor(private openai: OpenAI)`). */
+  injects?: string[];
+  /** SDK client classes this file provides to an injector (`{ provide: OpenAI, useFactory: ... }`). */
+  provides?: string[];
 }
 
 /** Specifiers that name packages (the catalogs' business) rather than workspace files. */
@@ -151,10 +156,26 @@ export function summarizeJs(ctx: JsContext): JsFileSummary {
     exports[name] = functionFacts(ctx, scope, name);
   }
   const optionModules = optionModulesOf(ctx);
+  const injects = /\bconstructor\b|@Inject\b|\.(?:get|resolve)\(/.test(ctx.text) ? injectedTokens(ctx) : [];
+  const provides = /\buse(?:Factory|Value)\b/.test(ctx.text) ? providesOf(ctx) : [];
   return {
     file: ctx.file, imports, modules: [...modules], exports, clients, reexports, entries: entriesOf(ctx),
     ...(objects ? { objects } : {}), ...(optionModules.length ? { optionModules } : {}),
+    ...(injects.length ? { injects } : {}), ...(provides.length ? { provides } : {}),
   };
+}
+
+/** SDK client classes built here for an injector's providers. */
+function providesOf(ctx: JsContext): string[] {
+  const out = new Set<string>();
+  for (const scope of [ctx.model.module, ...ctx.model.functions]) {
+    for (const node of scope.calls) {
+      if (node.type !== 'new_expression') continue;
+      const token = providedAs(ctx, node);
+      if (token) out.add(token);
+    }
+  }
+  return [...out];
 }
 
 /** Values that make an exported object a table of services rather than settings. */

@@ -13,7 +13,7 @@ import { ctorOption, ctorRetriesOff, retriesOff, withOptionsRetriesOff } from '.
 import { shapeLookup, type JsObjectShape } from '../../model/js/shapes';
 import { jsPolicyOf } from '../../policy/js-policy';
 import { callScopes, type JsScope } from '../../model/js/model';
-import { calleeRange, describeCall, functionScopeOf, makeFinding } from './util';
+import { calleeRange, describeCall, functionScopeOf, makeFinding, unusedProvider } from './util';
 
 /** A loop variable or counter that names attempts (`attempt`, `retries`, `tries`). */
 const ATTEMPT_NAME = /attempt|retr(?:y|ies)|tries|backoff/i;
@@ -433,7 +433,7 @@ export function checkRetryJs(ctx: JsContext): Finding[] {
         if (users.length === 0 || !users.every((c) => retried(ctx, c))) report(zero, `the \`${v.hit.cls.name}\` client`, scope);
         continue;
       }
-      const once = oneAttempt(ctx, v.hit, node, byCtor.get(node.id) ?? [], v.optionsShape);
+      const once = unusedProvider(ctx, node) ? undefined : oneAttempt(ctx, v.hit, node, byCtor.get(node.id) ?? [], v.optionsShape);
       if (once) out.push(makeFinding(ctx, 'llm-http-without-retry', 'warning', once, oneAttemptMessage(v.hit), functionScopeOf(scope), []));
     }
   }

@@ -12,6 +12,7 @@ import type { Finding, Fix } from '../../types';
 import { addOptionEdits, msLiteral, setPathEdits, withSeconds } from '../../fix/js-fixes';
 import { ctorOption, timeoutPolicy, type Setting as OptSetting, type TimeoutPolicy } from './options';
 import type { JsObjectShape } from '../../model/js/shapes';
+import { unusedProvider } from './util';
 import { calleeRange, describeCall, functionScopeOf, makeFinding } from './util';
 import { worstCase, type Setting } from '../../policy/render';
 import { ctorSettings, jsBackoff, jsPolicyOf } from '../../policy/js-policy';
@@ -203,6 +204,7 @@ export function checkTimeoutJs(ctx: JsContext): Finding[] {
       }
       if (!p || (p.setting.kind !== 'absent' && p.setting.kind !== 'none')) continue;
       if (shortDefault(p, v.hit.sdk.id, ctorSettings(optionsOf(v.hit), node).retries)) continue;
+      if (unusedProvider(ctx, node)) continue;
       const users = byCtor.get(node.id) ?? [];
       // Used here only to list models or manage files: no model call waits on it in this file.
       if (users.length === 0 && metaUsers.has(node.id)) continue;

@@ -7,6 +7,8 @@ import type { JsCall } from '../../model/js/calls';
 import * as path from 'path';
 import { rangeOf } from '../../model/js/syntax';
 import { buildFinding } from '../finding';
+import type { Node } from '../../parse/parser';
+import { providedAs } from '../../model/js/providers';
 import type { ChainStep, Finding, Fix, HandlerInfo, Range, RuleId, Severity } from '../../types';
 
 
@@ -62,4 +64,15 @@ export function chainSteps(ctx: JsContext, scopes: JsScope[]): ChainStep[] {
 
 export function makeFinding(ctx: JsContext, rule: RuleId, severity: Severity, range: Range, message: string, scope: JsScope | undefined, fixes: (Fix | undefined)[]): Finding {
   return buildFinding(ctx.file, rule, severity, range, message, handlerInfo(ctx, scope), fixes);
+}
+
+/**
+ * A client built for a dependency injector under its own class (`{ provide: OpenAI, useFactory: () => new OpenAI() }`)
+ * that no file of the workspace asks for: the injector builds it at start-up and nothing ever sends a request with it.
+ */
+export function unusedProvider(ctx: JsContext, ctor: Node): boolean {
+  const injected = ctx.evaluator.crossFile?.injected;
+  if (!injected) return false;
+  const token = providedAs(ctx, ctor);
+  return token !== undefined && !injected(token);
 }
