@@ -241,8 +241,7 @@ function memoOf<T>(memos: WeakMap<JsContext, Map<string, T>>, ctx: JsContext): M
  * to the callers of its enclosing functions, and a large file has thousands of calls.
  */
 function usesOf(ctx: JsContext, name: string): Node[] {
-  let byName = namedUses.get(ctx);
-  if (!byName) namedUses.set(ctx, (byName = new Map()));
+  const byName = memoOf(namedUses, ctx);
   let ids = byName.get(name);
   if (!ids) byName.set(name, (ids = identifiersIn(ctx.model.root, ctx.text, name, 0, ctx.text.length)));
   return ids;
